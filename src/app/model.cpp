@@ -1,0 +1,514 @@
+#include "app/model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/routine/progression.h"
+
+namespace unfurl::app {
+
+namespace {
+using nlohmann::json;
+using core::Phase;
+
+std::string iso8601(double epoch_ms) {
+  // Howard Hinnant's civil-from-days: no <chrono> time zones needed in wasm.
+  long long secs = static_cast<long long>(std::floor(epoch_ms / 1000));
+  long long days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+  long long rem = secs - days * 86400;
+  long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+  long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, rem / 3600,
+                rem / 60 % 60, rem % 60);
+  return buf;
+}
+
+json parse_arg(std::string_view arg) {
+  if (arg.empty()) return json();
+  json j = json::parse(arg.begin(), arg.end(), nullptr, false);
+  // A bare word is as good as a JSON string: act('open', 'history').
+  return j.is_discarded() ? json(std::string(arg)) : j;
+}
+
+std::optional<int> rating_arg(const json& j) {
+  double v;
+  if (j.is_number()) v = j.get<double>();
+  else if (j.is_object() && j.contains("value") && j["value"].is_number()) v = j["value"].get<double>();
+  else return std::nullopt;
+  if (v < 0 || v > 10 || v != std::floor(v)) return std::nullopt;
+  return static_cast<int>(v);
+}
+
+bool valid_lang(const std::string& s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
+}
+}  // namespace
+
+std::string_view screen_name(Screen s) {
+  switch (s) {
+    case Screen::home: return "home";
+    case Screen::check: return "check";
+    case Screen::check_result: return "check-result";
+    case Screen::rating_before: return "rating-before";
+    case Screen::session: return "session";
+    case Screen::finish: return "finish";
+    case Screen::history: return "history";
+    case Screen::settings: return "settings";
+    case Screen::about: return "about";
+  }
+  return "home";
+}
+
+Model::Model() : routine_(core::default_routine()) { text_.load("en"); }
+
+void Model::Notify(std::string id, std::string text) {
+  for (const Notice& n : notices_)
+    if (n.id == id) return;
+  notices_.push_back({std::move(id), std::move(text)});
+}
+
+void Model::Load(std::string_view stored, std::string_view config_json) {
+  json c = json::parse(config_json.begin(), config_json.end(), nullptr, false);
+  if (!c.is_object()) c = json::object();
+  auto get = [&](const char* k) -> std::optional<std::string> {
+    auto it = c.find(k);
+    if (it == c.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  auto yes_no = [&](const char* k, bool fallback) {
+    auto v = get(k);
+    if (!v) return fallback;
+    if (*v == "1" || *v == "true") return true;
+    if (*v == "0" || *v == "false") return false;
+    Notify(std::string("config.") + k, std::string("Ignored ") + k + "=\"" + *v + "\": use 1 or 0.");
+    return fallback;
+  };
+
+  config_.test = yes_no("test", false);
+  config_.embed = yes_no("embed", false);
+  config_.keep_history = yes_no("history", true);
+  if (auto lang = get("lang")) {
+    std::string base = lang->substr(0, lang->find('-'));
+    for (char& ch : base) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (valid_lang(*lang) && text_.load(base)) config_.lang = base;
+    else Notify("config.lang", "Language \"" + lang->substr(0, 16) + "\" is not available yet, so Unfurl is in English.");
+  }
+  if (auto clinic = get("clinic")) {
+    bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
+    if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
+    else Notify("config.clinic", "Ignored the clinic name: it must be plain text of at most 60 characters.");
+  }
+  if (auto theme = get("theme")) {
+    if (*theme == "dim" || *theme == "light") config_.theme = *theme;
+    else Notify("config.theme", "Ignored theme=\"" + theme->substr(0, 16) + "\": use dim or light.");
+  }
+  if (auto ts = get("timescale")) {
+    char* end = nullptr;
+    double v = std::strtod(ts->c_str(), &end);
+    if (!config_.test) Notify("config.timescale", "Ignored timescale: it only works with test=1.");
+    else if (end && *end == '\0' && v >= 0.1 && v <= 1000) config_.timescale = v;
+    else Notify("config.timescale", "Ignored timescale=\"" + ts->substr(0, 16) + "\": use a number from 0.1 to 1000.");
+  }
+
+  core::Decoded d = core::decode_history(stored);
+  switch (d.status) {
+    case core::DecodeStatus::empty:
+    case core::DecodeStatus::ok:
+      doc_ = std::move(d.doc);
+      break;
+    case core::DecodeStatus::unreadable:
+      // The shell moves unreadable data aside before calling Load; this is the
+      // second line of defence and changes nothing on disk until the next save.
+      Notify("history.unreadable", "Your saved history could not be read. It has been kept aside, and you can export it from History.");
+      break;
+    case core::DecodeStatus::newer_schema:
+      doc_ = std::move(d.doc);
+      read_only_ = true;
+      Notify("history.newer", "Your history was saved by a newer version of Unfurl. It is shown, but nothing new is saved until you update.");
+      break;
+  }
+  if (d.dropped > 0)
+    Notify("history.dropped", std::to_string(d.dropped) + " saved session(s) could not be read and are not shown.");
+  if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
+}
+
+void Model::SetClock(double epoch_ms, int utc_offset_min) {
+  epoch_ms_ = epoch_ms;
+  utc_offset_min_ = utc_offset_min;
+  today_ = static_cast<int>(std::floor((epoch_ms / 1000.0 + utc_offset_min * 60.0) / 86400.0));
+}
+
+double Model::range_now() const {
+  if (session_) return session_->range();
+  return std::clamp(doc_.range, core::kRangeMin,
+                    core::range_cap(doc_.settings.soft_mattress, routine_.range_cap));
+}
+
+core::TrendResult Model::trend() const {
+  std::vector<core::RatedDay> days;
+  for (const core::SessionRecord& r : doc_.sessions) days.push_back({r.day, r.before});
+  return core::evaluate_trend(days, today_);
+}
+
+bool Model::review_banner() const {
+  if (outcome_ && outcome_->level == core::Tier::review) return true;
+  if (!trend().review) return false;
+  // Acknowledged advice returns after 14 days if the rule still holds.
+  return !doc_.trend_ack_day || today_ - *doc_.trend_ack_day >= 14;
+}
+
+bool Model::wants_wake_lock() const {
+  return screen_ == Screen::session && session_ && !session_->finished();
+}
+
+void Model::Drain() {
+  if (!session_) return;
+  for (core::Cue& c : session_->take_cues()) {
+    if (!visible_) continue;  // nobody hears a hidden page; "Paused" is said on return
+    outbox_.cues.push_back({std::move(c), config_.lang});
+  }
+}
+
+void Model::Update(double dt_s) {
+  if (!session_ || screen_ != Screen::session) return;
+  session_->advance(dt_s * config_.timescale);
+  Drain();
+  if (session_->phase() == Phase::done && !record_saved_) {
+    EndSession("completed");
+    screen_ = Screen::finish;
+  }
+}
+
+void Model::SetVisible(bool visible) {
+  if (visible == visible_) return;
+  visible_ = visible;
+  if (!session_ || session_->finished() || screen_ != Screen::session) return;
+  if (!visible && !session_->paused()) {
+    session_->pause();
+    session_->take_cues();
+    auto_paused_ = true;
+  } else if (visible && auto_paused_ && session_->paused()) {
+    outbox_.cues.push_back({{core::CueKind::speak, "paused", "Paused. Tap Resume when you are ready."}, config_.lang});
+  }
+}
+
+void Model::Post(const std::string& type, const std::string& extra_json) {
+  json e = {{"type", "unfurl:" + type}};
+  if (!extra_json.empty()) {
+    json x = json::parse(extra_json, nullptr, false);
+    if (x.is_object()) e.update(x);
+  }
+  outbox_.events.push_back(e.dump());
+}
+
+void Model::Save() {
+  if (!config_.keep_history || read_only_) return;
+  outbox_.store = core::encode_history(doc_);
+}
+
+void Model::EndSession(const std::string& outcome) {
+  if (record_saved_) return;
+  record_saved_ = true;
+  core::SessionRecord r;
+  r.id = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + std::to_string(next_id_++);
+  r.routine = routine_.id;
+  r.started = started_iso_.empty() ? iso8601(epoch_ms_) : started_iso_;
+  r.ended = iso8601(epoch_ms_);
+  r.day = today_;
+  r.outcome = outcome;
+  if (outcome_) {
+    r.check_level = std::string(core::tier_name(outcome_->level));
+    r.check_flags = outcome_->flags;
+    r.check_flags.insert(r.check_flags.end(), outcome_->also.begin(), outcome_->also.end());
+  }
+  r.before = before_;
+  r.range = range_now();
+  if (session_) r.exercises = session_->exercises_done();
+  if (stop_answer_) r.pain = *stop_answer_;
+  doc_.sessions.push_back(std::move(r));
+
+  if (outcome == "completed") {
+    Post("session-completed", json({{"duration_s", std::lround(session_->elapsed_s())},
+                                    {"exercises_done", session_->exercises_done().size()}}).dump());
+  } else if (outcome == "stopped-pain") {
+    Post("session-stopped");
+  } else if (outcome == "blocked") {
+    Post("check-blocked");
+  }
+  Save();
+}
+
+bool Model::Start() {
+  switch (screen_) {
+    case Screen::home:
+      if (!doc_.intro_ack) { doc_.intro_ack = true; Save(); }
+      answers_.clear();
+      outcome_.reset();
+      screen_ = Screen::check;
+      return true;
+    case Screen::check_result:
+      if (!outcome_ || outcome_->blocked) return false;
+      screen_ = Screen::rating_before;
+      return true;
+    case Screen::rating_before:
+      return BeginSession();
+    default:
+      return false;
+  }
+}
+
+bool Model::Answer(std::string_view arg) {
+  json a = parse_arg(arg);
+  if (screen_ == Screen::check) {
+    if (a.is_string() && a.get<std::string>() == "none") {
+      if (!answers_.empty()) return false;  // "None" while flags are ticked is a contradiction
+      return Continue();
+    }
+    std::string id;
+    std::optional<bool> value;
+    if (a.is_string()) id = a.get<std::string>();
+    else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
+      id = a["id"].get<std::string>();
+      if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
+    }
+    if (!triage().find(id)) return false;
+    bool on = value.value_or(!answers_.count(id));
+    if (on) answers_.insert(id); else answers_.erase(id);
+    return true;
+  }
+  if (screen_ == Screen::session && session_ && session_->phase() == Phase::stopped && !stop_answer_) {
+    if (!a.is_string()) return false;
+    std::string id = a.get<std::string>();
+    auto out = core::evaluate_stop(triage(), id);
+    if (!out) return false;
+    stop_answer_ = id;
+    doc_.range = std::clamp(doc_.range + out->range_change, core::kRangeMin, core::kRangeMax);
+    doc_.sessions.back().pain = id;
+    Save();
+    if (out->level != core::Tier::none) {
+      outcome_ = core::CheckOutcome{out->level, {}, {}, triage().for_tier(out->level).blocked};
+      screen_ = Screen::check_result;
+    }
+    return true;
+  }
+  if (screen_ == Screen::finish) {
+    // {"hurt": true|false}
+    if (a.is_object() && a.contains("hurt") && a["hurt"].is_boolean()) {
+      hurt_ = a["hurt"].get<bool>();
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
+bool Model::Continue() {
+  if (screen_ == Screen::check) {
+    std::vector<std::string> answers(answers_.begin(), answers_.end());
+    outcome_ = core::evaluate_check(triage(), answers);
+    if (outcome_->level == core::Tier::none) {
+      screen_ = Screen::rating_before;
+      return true;
+    }
+    screen_ = Screen::check_result;
+    if (outcome_->blocked) {
+      record_saved_ = false;
+      session_.reset();
+      before_.reset();
+      EndSession("blocked");
+    }
+    return true;
+  }
+  if (screen_ == Screen::check_result) return Start();
+  if (screen_ == Screen::rating_before) return BeginSession();
+  return false;
+}
+
+bool Model::BeginSession() {
+  if (screen_ != Screen::rating_before || !outcome_ || outcome_->blocked) return false;
+  session_.emplace(routine_, std::clamp(doc_.range, core::kRangeMin,
+                                        core::range_cap(doc_.settings.soft_mattress, routine_.range_cap)));
+  screen_ = Screen::session;
+  stop_answer_.reset();
+  after_.reset();
+  hurt_.reset();
+  auto_paused_ = false;
+  record_saved_ = false;
+  started_iso_ = iso8601(epoch_ms_);
+  Post("session-started");
+  Drain();
+  return true;
+}
+
+bool Model::StopForPain() {
+  if (screen_ != Screen::session || !session_ || !session_->stop()) return false;
+  Drain();
+  EndSession("stopped-pain");
+  return true;
+}
+
+bool Model::Finish() {
+  if (screen_ != Screen::finish) return false;
+  core::SessionRecord& r = doc_.sessions.back();
+  r.after = after_;
+  r.hurt = hurt_;
+  core::RangeInputs in;
+  in.completed = r.outcome == "completed";
+  in.hurt = hurt_;
+  in.review = outcome_ && outcome_->level == core::Tier::review;
+  in.soft_mattress = doc_.settings.soft_mattress;
+  in.prescription_cap = routine_.range_cap;
+  doc_.range = core::next_range(doc_.range, in);
+  Save();
+  session_.reset();
+  outcome_.reset();
+  screen_ = Screen::home;
+  return true;
+}
+
+bool Model::Set(std::string_view arg) {
+  json a = parse_arg(arg);
+  if (!a.is_object() || !a.contains("key") || !a["key"].is_string() || !a.contains("value")) return false;
+  std::string key = a["key"].get<std::string>();
+  const json& v = a["value"];
+  core::Settings& s = doc_.settings;
+  bool* b = key == "voice" ? &s.voice : key == "tones" ? &s.tones : key == "vibration" ? &s.vibration
+          : key == "dim" ? &s.dim : key == "eyes_closed" ? &s.eyes_closed
+          : key == "soft_mattress" ? &s.soft_mattress : nullptr;
+  if (b) {
+    if (!v.is_boolean()) return false;
+    *b = v.get<bool>();
+    if (key == "eyes_closed" && s.eyes_closed) s.dim = true;
+  } else if (key == "voice_rate" || key == "volume") {
+    if (!v.is_number()) return false;
+    double x = v.get<double>();
+    if (key == "voice_rate") { if (x < 0.5 || x > 1.5) return false; s.voice_rate = x; }
+    else { if (x < 0 || x > 1) return false; s.volume = x; }
+  } else {
+    return false;
+  }
+  Save();
+  return true;
+}
+
+bool Model::Open(std::string_view where) {
+  // Leaving a running session goes through Stop or End, never a side door.
+  if (screen_ == Screen::session && session_ && !session_->finished()) return false;
+  static const Screen targets[] = {Screen::home, Screen::history, Screen::settings, Screen::about};
+  for (Screen s : targets) {
+    if (screen_name(s) != where) continue;
+    if (screen_ == Screen::finish && !record_saved_) return false;
+    if (screen_ == Screen::finish) Finish();
+    screen_ = s;
+    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); }
+    return true;
+  }
+  return false;
+}
+
+bool Model::Act(std::string_view name, std::string_view arg) {
+  json a = parse_arg(arg);
+  auto in_session = [&] { return screen_ == Screen::session && session_; };
+  bool ok = false;
+  if (name == "start") ok = Start();
+  else if (name == "answer") ok = Answer(arg);
+  else if (name == "continue") ok = Continue();
+  else if (name == "rate") {
+    auto v = rating_arg(a);
+    if (!v) return false;
+    if (screen_ == Screen::rating_before) { before_ = v; ok = BeginSession(); }
+    else if (screen_ == Screen::finish) { after_ = v; ok = true; }
+  } else if (name == "skip") {
+    ok = screen_ == Screen::rating_before && BeginSession();
+  } else if (name == "pause") ok = in_session() && session_->pause();
+  else if (name == "resume") {
+    ok = in_session() && session_->resume();
+    if (ok) auto_paused_ = false;
+  } else if (name == "toggle") {
+    ok = in_session() && (session_->paused() ? session_->resume() : session_->pause());
+    if (ok) auto_paused_ = false;
+  } else if (name == "next") ok = in_session() && session_->next();
+  else if (name == "back") ok = in_session() && session_->back();
+  else if (name == "stop-pain") ok = StopForPain();
+  else if (name == "end") {
+    // Leaving without pain: only from pause, so a stray tap cannot end a session.
+    ok = in_session() && session_->paused() && session_->stop();
+    if (ok) { session_->take_cues(); EndSession("abandoned"); session_.reset(); screen_ = Screen::home; }
+  } else if (name == "finish") ok = Finish();
+  else if (name == "open" || name == "home") ok = Open(name == "home" ? "home" : (a.is_string() ? a.get<std::string>() : ""));
+  else if (name == "set") ok = Set(arg);
+  else if (name == "ack") {
+    std::string what = a.is_string() ? a.get<std::string>() : "";
+    if (what == "intro") { ok = !doc_.intro_ack; doc_.intro_ack = true; }
+    else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
+    if (ok) Save();
+  }
+  Drain();
+  return ok;
+}
+
+Outbox Model::TakeOutbox() {
+  Outbox out;
+  std::swap(out, outbox_);
+  return out;
+}
+
+std::string Model::StateJson() const {
+  json s;
+  s["screen"] = screen_name(screen_);
+  json ex = json::array();
+  for (const core::Exercise& e : routine_.exercises) ex.push_back(e.id);
+  s["routine"] = {{"id", routine_.id}, {"name", routine_.name},
+                  {"minutes", std::lround(routine_.total_s() / 60)}, {"exercises", ex}};
+  if (session_) {
+    const core::Session& ss = *session_;
+    const core::Exercise* e = ss.exercise();
+    s["session"] = {
+        {"step", ss.exercise_index() + 1}, {"steps", routine_.exercises.size()},
+        {"exercise", e ? json(e->id) : json(nullptr)}, {"exercise_name", e ? json(e->name) : json(nullptr)},
+        {"side", ss.side() == core::Side::none ? json(nullptr) : json(core::side_name(ss.side()))},
+        {"rep", ss.rep()}, {"reps", e ? e->reps : 1}, {"phase", core::phase_name(ss.phase())},
+        {"phase_remaining_s", ss.phase_remaining_s()}, {"phase_duration_s", ss.phase_duration_s()},
+        {"elapsed_s", ss.elapsed_s()}, {"remaining_s", ss.remaining_s()}, {"total_s", ss.total_s()},
+        {"paused", ss.paused()}, {"auto_paused", auto_paused_}, {"range", ss.range()},
+        {"breath", ss.inhaling() ? "in" : "out"}, {"segment", ss.segment()},
+        {"stop_answer", stop_answer_ ? json(*stop_answer_) : json(nullptr)}};
+  } else {
+    s["session"] = nullptr;
+  }
+  if (outcome_) {
+    s["check"] = {{"level", core::tier_name(outcome_->level)}, {"flags", outcome_->flags},
+                  {"also", outcome_->also}, {"blocked", outcome_->blocked}};
+  } else {
+    s["check"] = nullptr;
+  }
+  s["answers"] = json(std::vector<std::string>(answers_.begin(), answers_.end()));
+  const core::Settings& st = doc_.settings;
+  s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
+                   {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},
+                   {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}};
+  s["lang"] = config_.lang;
+  s["embed"] = config_.embed;
+  s["clinic"] = config_.clinic;
+  s["range"] = range_now();
+  s["streak"] = streak();
+  s["review"] = review_banner();
+  s["intro"] = show_intro();
+  s["ratings"] = {{"before", before_ ? json(*before_) : json(nullptr)},
+                  {"after", after_ ? json(*after_) : json(nullptr)},
+                  {"hurt", hurt_ ? json(*hurt_) : json(nullptr)}};
+  s["storage"] = {{"read_only", read_only_}, {"keep", config_.keep_history}};
+  json n = json::array();
+  for (const Notice& x : notices_) n.push_back({{"id", x.id}, {"text", x.text}});
+  s["notices"] = n;
+  return s.dump();
+}
+
+}  // namespace unfurl::app

@@ -1,0 +1,125 @@
+// The app's state and every action a control can take, with no GL, ImGui or
+// browser in sight: the ImGui screens, window.unfurl.act() and the accessible
+// DOM mirror all call Act(), so they cannot disagree, and the whole flow runs
+// natively under GoogleTest.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/history/history.h"
+#include "core/routine/routine.h"
+#include "core/routine/session.h"
+#include "core/text/text.h"
+#include "core/triage/triage.h"
+#include "core/triage/trend.h"
+
+namespace unfurl::app {
+
+enum class Screen { home, check, check_result, rating_before, session, finish, history, settings, about };
+std::string_view screen_name(Screen s);
+
+// The page configuration (URL query), already split into strings by the shell.
+struct PageConfig {
+  std::string lang = "en", clinic, theme;
+  bool embed = false, keep_history = true, test = false;
+  double timescale = 1;
+};
+
+struct Notice {
+  std::string id, text;
+};
+
+// What the shell must do on the app's behalf, collected per frame.
+struct Outbox {
+  struct CueOut { core::Cue cue; std::string lang; };
+  std::vector<CueOut> cues;
+  std::optional<std::string> store;  // the whole history document to save
+  std::vector<std::string> events;   // JSON for the embedding page: no health data
+};
+
+class Model {
+ public:
+  Model();
+
+  // stored: the raw history document ("" when none); config: the page query as JSON.
+  void Load(std::string_view stored, std::string_view config_json);
+  void SetClock(double epoch_ms, int utc_offset_min);
+  // Seconds of real time; the session sees them multiplied by the test timescale.
+  void Update(double dt_s);
+  void SetVisible(bool visible);
+
+  // name as in docs/automation.md; arg is JSON text ("" when none).
+  bool Act(std::string_view name, std::string_view arg = {});
+
+  std::string StateJson() const;
+  Outbox TakeOutbox();
+
+  // Read-only views for the screens.
+  Screen screen() const { return screen_; }
+  const core::Routine& routine() const { return routine_; }
+  const core::Triage& triage() const { return core::default_triage(); }
+  const core::Session* session() const { return session_ ? &*session_ : nullptr; }
+  const core::HistoryDoc& doc() const { return doc_; }
+  const core::Settings& settings() const { return doc_.settings; }
+  const core::Catalogue& text() const { return text_; }
+  const char* T(std::string_view key) const { return text_.get(key); }
+  const PageConfig& config() const { return config_; }
+  const std::set<std::string>& answers() const { return answers_; }
+  const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
+  const std::optional<std::string>& stop_answer() const { return stop_answer_; }
+  const std::vector<Notice>& notices() const { return notices_; }
+  std::optional<int> before() const { return before_; }
+  std::optional<int> after() const { return after_; }
+  std::optional<bool> hurt() const { return hurt_; }
+  bool wants_wake_lock() const;
+  bool auto_paused() const { return auto_paused_; }
+  bool review_banner() const;   // the trend rule or a review-tier answer asks to see a clinician
+  bool show_intro() const { return !doc_.intro_ack; }
+  int today() const { return today_; }
+  int streak() const { return core::streak_days(doc_.sessions, today_); }
+  double range_now() const;     // the range the next (or current) session uses
+  core::TrendResult trend() const;
+  bool read_only() const { return read_only_; }
+
+ private:
+  bool Start();
+  bool Answer(std::string_view arg);
+  bool Continue();
+  bool BeginSession();
+  bool StopForPain();
+  bool Finish();
+  bool Set(std::string_view arg);
+  bool Open(std::string_view where);
+  void EndSession(const std::string& outcome);
+  void Save();
+  void Post(const std::string& type, const std::string& extra_json = {});
+  void Notify(std::string id, std::string text);
+  void Drain();
+
+  core::Routine routine_;
+  core::Catalogue text_;
+  PageConfig config_;
+  core::HistoryDoc doc_;
+  Screen screen_ = Screen::home;
+  std::optional<core::Session> session_;
+  std::set<std::string> answers_;
+  std::optional<core::CheckOutcome> outcome_;
+  std::optional<std::string> stop_answer_;
+  std::optional<int> before_, after_;
+  std::optional<bool> hurt_;
+  std::vector<Notice> notices_;
+  Outbox outbox_;
+  bool read_only_ = false;
+  bool visible_ = true, auto_paused_ = false;
+  bool record_saved_ = false;
+  std::string started_iso_;
+  double epoch_ms_ = 0;
+  int utc_offset_min_ = 0;
+  int today_ = 0;
+  int next_id_ = 1;
+};
+
+}  // namespace unfurl::app

@@ -1,0 +1,242 @@
+// Routine loading. User-reachable data (a clinic's prescription, an edited
+// routine file) flows through here, and the wasm has no exceptions: every value
+// is type-checked before it is read, and the first problem found is returned
+// as a sentence that names the field.
+#include "core/routine/routine.h"
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+
+namespace unfurl::core {
+
+namespace {
+
+using nlohmann::json;
+
+// What CLINICAL.md allows for each exercise the app knows how to show. A
+// routine may narrow these, never widen them: doses outside are not ours to give.
+struct Limits { const char* id; IntRange reps; SecondsRange hold; };
+constexpr Limits kCatalogue[] = {
+    {"knee_to_chest", {1, 1}, {20, 30}}, {"pelvic_tilt", {5, 10}, {3, 5}},
+    {"figure_four", {1, 1}, {20, 30}},   {"spinal_twist", {1, 1}, {20, 30}},
+    {"press_up", {3, 10}, {1, 5}},       {"fetal", {1, 1}, {10, 30}},
+};
+
+const Limits* catalogue_limits(std::string_view id) {
+  for (const Limits& l : kCatalogue)
+    if (id == l.id) return &l;
+  return nullptr;
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+// Reads fields from one JSON object, remembering the first error with its path.
+class Reader {
+ public:
+  Reader(const json& obj, std::string path, std::string& error)
+      : obj_(obj), path_(std::move(path)), error_(error) {}
+
+  bool ok() const { return error_.empty(); }
+  std::string where(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+  void fail(const std::string& message) {
+    if (error_.empty()) error_ = message;
+  }
+
+  const json* field(const char* key, bool required) {
+    auto it = obj_.find(key);
+    if (it == obj_.end()) {
+      if (required) fail(where(key) + ": missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  std::string text(const char* key, bool required = true) {
+    const json* v = field(key, required);
+    if (!v) return {};
+    if (!v->is_string()) { fail(where(key) + ": must be text"); return {}; }
+    std::string s = v->get<std::string>();
+    if (required && s.empty()) fail(where(key) + ": must not be empty");
+    return s;
+  }
+
+  double number(const char* key, double fallback, bool required = true) {
+    const json* v = field(key, required);
+    if (!v) return fallback;
+    if (!v->is_number()) { fail(where(key) + ": must be a number"); return fallback; }
+    return v->get<double>();
+  }
+
+  bool boolean(const char* key, bool fallback) {
+    const json* v = field(key, false);
+    if (!v) return fallback;
+    if (!v->is_boolean()) { fail(where(key) + ": must be true or false"); return fallback; }
+    return v->get<bool>();
+  }
+
+  std::vector<std::string> lines(const char* key, bool required = true) {
+    std::vector<std::string> out;
+    const json* v = field(key, required);
+    if (!v) return out;
+    if (!v->is_array()) { fail(where(key) + ": must be a list of text"); return out; }
+    for (const json& line : *v) {
+      if (!line.is_string()) { fail(where(key) + ": must be a list of text"); return out; }
+      out.push_back(line.get<std::string>());
+    }
+    return out;
+  }
+
+  std::pair<double, double> pair(const char* key) {
+    const json* v = field(key, true);
+    if (!v) return {0, 0};
+    if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
+      fail(where(key) + ": must be [min, max]");
+      return {0, 0};
+    }
+    return {(*v)[0].get<double>(), (*v)[1].get<double>()};
+  }
+
+ private:
+  const json& obj_;
+  std::string path_;
+  std::string& error_;
+};
+
+void read_exercise(const json& j, const std::string& path, Exercise& e, std::string& error) {
+  if (!j.is_object()) { error = path + ": must be an object"; return; }
+  Reader r(j, path, error);
+  e.id = r.text("id");
+  if (!r.ok()) return;
+  const Limits* limits = catalogue_limits(e.id);
+  if (!limits) { r.fail(r.where("id") + ": unknown exercise \"" + e.id + "\""); return; }
+  e.name = r.text("name");
+  e.position = r.text("position");
+  if (r.ok() && e.position != "supine" && e.position != "prone" && e.position != "side")
+    r.fail(r.where("position") + ": must be supine, prone or side");
+  e.intro = r.text("intro");
+  e.move = r.text("move");
+  e.repeat_move = r.text("repeat_move", false);
+  e.hold_cue = r.text("hold_cue");
+  e.lines = r.lines("lines");
+  if (r.ok() && e.lines.empty()) r.fail(r.where("lines") + ": must not be empty");
+  e.sided = r.boolean("sided", false);
+  e.side_names = r.lines("side_names", e.sided);
+  if (r.ok() && e.sided && e.side_names.size() != 2)
+    r.fail(r.where("side_names") + ": a sided exercise needs two names, right then left");
+  e.muscles = r.lines("muscles", false);
+  e.cautions = r.lines("cautions", false);
+  auto [rmin, rmax] = r.pair("reps_range");
+  auto [hmin, hmax] = r.pair("hold_range");
+  e.reps = static_cast<int>(r.number("reps", 1));
+  e.hold_s = r.number("hold_s", 0);
+  e.rest_s = r.number("rest_s", 5);
+  e.move_s = r.number("move_s", 4);
+  if (!r.ok()) return;
+
+  e.reps_range = {static_cast<int>(rmin), static_cast<int>(rmax)};
+  e.hold_range = {hmin, hmax};
+  if (rmin > rmax || rmin < limits->reps.min || rmax > limits->reps.max)
+    return r.fail(r.where("reps_range") + ": must lie within " + fmt(limits->reps.min) + "–" +
+                  fmt(limits->reps.max));
+  if (hmin > hmax || hmin < limits->hold.min_s || hmax > limits->hold.max_s)
+    return r.fail(r.where("hold_range") + ": must lie within " + fmt(limits->hold.min_s) + "–" +
+                  fmt(limits->hold.max_s) + " s");
+  if (e.reps < rmin || e.reps > rmax)
+    return r.fail(r.where("reps") + ": " + fmt(e.reps) + " is outside " + fmt(rmin) + "–" + fmt(rmax));
+  if (e.hold_s < hmin || e.hold_s > hmax)
+    return r.fail(r.where("hold_s") + ": " + fmt(e.hold_s) + " is outside " + fmt(hmin) + "–" +
+                  fmt(hmax) + " s");
+  // The article: move slowly, never rush. 3–5 s in CLINICAL.md; a little slack for reps.
+  if (e.move_s < 2 || e.move_s > 8)
+    return r.fail(r.where("move_s") + ": " + fmt(e.move_s) + " is outside 2–8 s");
+  if (e.rest_s < 1 || e.rest_s > 30)
+    return r.fail(r.where("rest_s") + ": " + fmt(e.rest_s) + " is outside 1–30 s");
+}
+
+}  // namespace
+
+double Routine::total_s() const {
+  const Preparation& p = preparation;
+  double t = p.breaths * (p.inhale_s + p.exhale_s);
+  for (const Exercise& e : exercises) {
+    int sides = e.sided ? 2 : 1;
+    t += e.rest_s;                                              // announcement
+    t += sides * e.reps * (2 * e.move_s + e.hold_s);            // move, hold, release
+    t += sides * (e.reps - 1) * e.rest_s;                       // rest between reps
+    t += (sides - 1) * e.rest_s;                                // switch sides
+  }
+  return t;
+}
+
+const Exercise* Routine::find(std::string_view id) const {
+  for (const Exercise& e : exercises)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+RoutineResult load_routine(std::string_view json_text) {
+  RoutineResult result;
+  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  if (doc.is_discarded()) { result.error = "routine: not valid JSON"; return result; }
+  if (!doc.is_object()) { result.error = "routine: must be a JSON object"; return result; }
+
+  std::string error;
+  Routine routine;
+  Reader r(doc, "", error);
+  routine.id = r.text("id");
+  routine.name = r.text("name");
+  routine.summary = r.text("summary", false);
+  routine.purpose = r.text("purpose", false);
+
+  if (const json* prep = r.field("preparation", true); prep && r.ok()) {
+    if (!prep->is_object()) {
+      r.fail("preparation: must be an object");
+    } else {
+      Reader p(*prep, "preparation", error);
+      routine.preparation.breaths = static_cast<int>(p.number("breaths", 3));
+      routine.preparation.inhale_s = p.number("inhale_s", 5);
+      routine.preparation.exhale_s = p.number("exhale_s", 5);
+      routine.preparation.lines = p.lines("lines");
+      if (p.ok() && (routine.preparation.breaths < 1 || routine.preparation.breaths > 10))
+        p.fail("preparation.breaths: must be 1–10");
+    }
+  }
+
+  if (const json* list = r.field("exercises", true); list && r.ok()) {
+    if (!list->is_array() || list->empty()) {
+      r.fail("exercises: must be a non-empty list");
+    } else {
+      for (size_t i = 0; i < list->size() && error.empty(); ++i) {
+        Exercise e;
+        read_exercise((*list)[i], "exercises[" + std::to_string(i) + "]", e, error);
+        if (error.empty() && routine.find(e.id))
+          error = "exercises[" + std::to_string(i) + "].id: \"" + e.id + "\" appears twice";
+        routine.exercises.push_back(std::move(e));
+      }
+    }
+  }
+
+  if (const json* closing = r.field("closing", false); closing && r.ok()) {
+    if (!closing->is_object()) r.fail("closing: must be an object");
+    else routine.closing_lines = Reader(*closing, "closing", error).lines("lines");
+  }
+
+  if (!error.empty()) { result.error = error; return result; }
+  result.routine = std::move(routine);
+  return result;
+}
+
+const Routine& default_routine() {
+  // The shipped file is checked by the unit tests; a broken build would fail there.
+  static const Routine routine =
+      load_routine(embedded_asset("assets/routines/morning-back.json")).routine.value_or(Routine{});
+  return routine;
+}
+
+}  // namespace unfurl::core

@@ -1,0 +1,142 @@
+#include "core/triage/triage.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+
+namespace unfurl::core {
+
+namespace {
+using nlohmann::json;
+
+std::string text_of(const json& obj, const char* key, std::string& error, const std::string& where) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_string() || it->get<std::string>().empty()) {
+    if (error.empty()) error = where + "." + key + ": missing text";
+    return {};
+  }
+  return it->get<std::string>();
+}
+}  // namespace
+
+std::string_view tier_name(Tier t) {
+  switch (t) {
+    case Tier::none: return "none";
+    case Tier::review: return "review";
+    case Tier::clinician: return "clinician";
+    case Tier::urgent: return "urgent";
+    case Tier::emergency: return "emergency";
+  }
+  return "none";
+}
+
+std::optional<Tier> tier_from_name(std::string_view name) {
+  for (Tier t : {Tier::none, Tier::review, Tier::clinician, Tier::urgent, Tier::emergency})
+    if (tier_name(t) == name) return t;
+  return std::nullopt;
+}
+
+const RedFlag* Triage::find(std::string_view id) const {
+  for (const RedFlag& f : flags)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+TriageResult load_triage(std::string_view json_text) {
+  TriageResult result;
+  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) { result.error = "red flags: not a JSON object"; return result; }
+  std::string error;
+  Triage t;
+  t.disclaimer = text_of(doc, "disclaimer", error, "red flags");
+
+  auto tiers = doc.find("tiers");
+  if (tiers == doc.end() || !tiers->is_object()) { result.error = "tiers: missing"; return result; }
+  for (Tier tier : {Tier::review, Tier::clinician, Tier::urgent, Tier::emergency}) {
+    std::string name(tier_name(tier));
+    auto it = tiers->find(name);
+    if (it == tiers->end() || !it->is_object()) { result.error = "tiers." + name + ": missing"; return result; }
+    TierAdvice& a = t.advice[static_cast<int>(tier)];
+    a.title = text_of(*it, "title", error, "tiers." + name);
+    a.action = text_of(*it, "action", error, "tiers." + name);
+    a.why = text_of(*it, "why", error, "tiers." + name);
+    auto b = it->find("blocked");
+    if (b == it->end() || !b->is_boolean()) { result.error = "tiers." + name + ".blocked: must be true or false"; return result; }
+    a.blocked = b->get<bool>();
+  }
+
+  auto flags = doc.find("flags");
+  if (flags == doc.end() || !flags->is_array()) { result.error = "flags: missing"; return result; }
+  for (size_t i = 0; i < flags->size(); ++i) {
+    const json& f = (*flags)[i];
+    std::string where = "flags[" + std::to_string(i) + "]";
+    if (!f.is_object()) { result.error = where + ": must be an object"; return result; }
+    RedFlag flag;
+    flag.id = text_of(f, "id", error, where);
+    flag.question = text_of(f, "question", error, where);
+    flag.short_text = text_of(f, "short", error, where);
+    auto tier = tier_from_name(text_of(f, "tier", error, where));
+    if (!error.empty()) { result.error = error; return result; }
+    if (!tier || *tier == Tier::none) { result.error = where + ".tier: unknown"; return result; }
+    flag.tier = *tier;
+    t.flags.push_back(std::move(flag));
+  }
+
+  auto stop = doc.find("stop");
+  if (stop == doc.end() || !stop->is_object()) { result.error = "stop: missing"; return result; }
+  t.stop_question = text_of(*stop, "question", error, "stop");
+  t.rest_title = text_of(*stop, "rest_title", error, "stop");
+  t.rest_action = text_of(*stop, "rest_action", error, "stop");
+  auto answers = stop->find("answers");
+  if (answers == stop->end() || !answers->is_array()) { result.error = "stop.answers: missing"; return result; }
+  for (const json& a : *answers) {
+    if (!a.is_object()) { result.error = "stop.answers: must be objects"; return result; }
+    StopAnswer s;
+    s.id = text_of(a, "id", error, "stop.answers");
+    s.label = text_of(a, "label", error, "stop.answers");
+    std::string outcome = text_of(a, "outcome", error, "stop.answers");
+    s.outcome = outcome == "rest" ? Tier::none : tier_from_name(outcome).value_or(Tier::clinician);
+    t.stop_answers.push_back(std::move(s));
+  }
+  if (!error.empty()) { result.error = error; return result; }
+  result.triage = std::move(t);
+  return result;
+}
+
+const Triage& default_triage() {
+  static const Triage triage =
+      load_triage(embedded_asset("assets/triage/red-flags.json")).triage.value_or(Triage{});
+  return triage;
+}
+
+CheckOutcome evaluate_check(const Triage& triage, const std::vector<std::string>& answers) {
+  CheckOutcome out;
+  auto answered = [&](const std::string& id) {
+    return std::find(answers.begin(), answers.end(), id) != answers.end();
+  };
+  for (const RedFlag& f : triage.flags)
+    if (answered(f.id)) out.level = std::max(out.level, f.tier);
+  for (const RedFlag& f : triage.flags) {
+    if (!answered(f.id)) continue;
+    (f.tier == out.level ? out.flags : out.also).push_back(f.id);
+  }
+  out.blocked = out.level != Tier::none && triage.for_tier(out.level).blocked;
+  return out;
+}
+
+std::optional<StopOutcome> evaluate_stop(const Triage& triage, std::string_view answer_id) {
+  for (const StopAnswer& a : triage.stop_answers) {
+    if (a.id != answer_id) continue;
+    StopOutcome out;
+    out.level = a.outcome;
+    // Back-only pain: rest, and the next session's movements are smaller.
+    // Leg symptoms are a clinician matter; range is moot until then, but
+    // smaller is still the safe direction.
+    out.range_change = -0.10;
+    return out;
+  }
+  return std::nullopt;
+}
+
+}  // namespace unfurl::core

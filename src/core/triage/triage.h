@@ -1,0 +1,69 @@
+// Safety triage: the article's "when back pain needs medical attention" as
+// rules. The table lives in assets/triage/red-flags.json; the functions here
+// are pure, so every combination of answers can be tested exhaustively.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace unfurl::core {
+
+// Ordered by severity: a higher value always wins.
+enum class Tier { none = 0, review = 1, clinician = 2, urgent = 3, emergency = 4 };
+std::string_view tier_name(Tier t);
+std::optional<Tier> tier_from_name(std::string_view name);
+
+struct RedFlag {
+  std::string id;
+  Tier tier;
+  std::string question;  // shown on the check screen
+  std::string short_text;  // shown on the result, as "what you told us"
+};
+
+struct TierAdvice {
+  std::string title, action, why;
+  bool blocked = true;
+};
+
+struct StopAnswer {
+  std::string id, label;
+  Tier outcome;  // clinician for leg symptoms; none means "rest, smaller range"
+};
+
+struct Triage {
+  std::vector<RedFlag> flags;
+  TierAdvice advice[5];  // indexed by Tier
+  std::string disclaimer;
+  std::string stop_question, rest_title, rest_action;
+  std::vector<StopAnswer> stop_answers;
+
+  const RedFlag* find(std::string_view id) const;
+  const TierAdvice& for_tier(Tier t) const { return advice[static_cast<int>(t)]; }
+};
+
+struct TriageResult {
+  std::optional<Triage> triage;
+  std::string error;
+};
+TriageResult load_triage(std::string_view json_text);
+const Triage& default_triage();
+
+struct CheckOutcome {
+  Tier level = Tier::none;
+  std::vector<std::string> flags;  // every answered flag at the winning tier, in table order
+  std::vector<std::string> also;   // answered flags at lower tiers
+  bool blocked = false;
+};
+
+// answers: ids of the flags answered yes. Unknown ids are ignored.
+CheckOutcome evaluate_check(const Triage& triage, const std::vector<std::string>& answers);
+
+// The in-session "Stop — it hurts" question.
+struct StopOutcome {
+  Tier level = Tier::none;    // clinician for leg symptoms
+  double range_change = 0;    // −0.10 for back-only pain
+};
+std::optional<StopOutcome> evaluate_stop(const Triage& triage, std::string_view answer_id);
+
+}  // namespace unfurl::core
