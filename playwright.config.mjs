@@ -1,0 +1,32 @@
+// End-to-end tests: real headless Chromium (Debian's, never a downloaded one)
+// against the built dist/, served the way scripts/serve serves it.
+import { defineConfig } from '@playwright/test';
+
+const PORT = 8181;  // not 8080, so a running ./scripts/serve does not collide
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    viewport: { width: 412, height: 915 },
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    isMobile: true,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+             '--disable-background-networking', '--disable-component-update', '--disable-sync',
+             '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `node scripts/static-server.mjs dist ${PORT}`,
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 20_000,
+  },
+});

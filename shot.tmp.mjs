@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--use-angle=swiftshader','--enable-unsafe-swiftshader','--disable-background-networking'] });
+const ctx = await b.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: Number(process.env.DPR||2), isMobile: true, hasTouch: true });
+const p = await ctx.newPage();
+p.on('console', m => console.log('console', m.type(), m.text()));
+p.on('pageerror', e => console.log('pageerror', e));
+await p.goto('http://localhost:8181/' + (process.env.Q||''));
+await p.evaluate(() => window.unfurl.ready).catch(e => console.log('ready failed', e));
+for (const a of JSON.parse(process.env.ACTS||'[]')) console.log('act', a, await p.evaluate(([n,x]) => window.unfurl.act(n,x), a));
+if (process.env.WAIT) await p.waitForTimeout(Number(process.env.WAIT));
+console.log(JSON.stringify(await p.evaluate(() => window.unfurl.state())).slice(0, 600));
+console.log(JSON.stringify(await p.evaluate(() => window.unfurl.widgets())).slice(0, 400));
+await p.screenshot({ path: process.env.OUT || '/tmp/shot.png' });
+await b.close();

@@ -1,0 +1,69 @@
+#include "render/camera.h"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace unfurl::render {
+
+namespace {
+constexpr float kGlide_s = 1.5f;
+constexpr float kFovDeg = 35;
+
+CameraPose Lerp(const CameraPose& a, const CameraPose& b, float t) {
+  CameraPose p;
+  p.yaw_deg = a.yaw_deg + (b.yaw_deg - a.yaw_deg) * t;
+  p.pitch_deg = a.pitch_deg + (b.pitch_deg - a.pitch_deg) * t;
+  p.distance = a.distance + (b.distance - a.distance) * t;
+  p.target = a.target + (b.target - a.target) * t;
+  return p;
+}
+}  // namespace
+
+void Camera::SetPreset(const CameraPose& pose, bool cut) {
+  if (pose.yaw_deg == to_.yaw_deg && pose.pitch_deg == to_.pitch_deg && pose.distance == to_.distance &&
+      pose.target == to_.target)
+    return;
+  from_ = now_;
+  to_ = pose;
+  t_ = cut ? 1 : 0;
+  if (cut) now_ = to_;
+}
+
+bool Camera::Update(float dt_s) {
+  if (t_ >= 1) { now_ = to_; return false; }
+  t_ = std::min(1.0f, t_ + dt_s / kGlide_s);
+  float e = t_ * t_ * (3 - 2 * t_);  // ease in and out
+  now_ = Lerp(from_, to_, e);
+  return true;
+}
+
+void Camera::Orbit(float dx_css, float dy_css) {
+  user_yaw_ += dx_css * 0.4f;
+  user_pitch_ = std::clamp(user_pitch_ + dy_css * 0.3f, -10.0f, 60.0f);
+}
+
+void Camera::Zoom(float factor) { user_zoom_ = std::clamp(user_zoom_ / factor, 0.5f, 1.8f); }
+
+void Camera::Reset() { user_yaw_ = user_pitch_ = 0; user_zoom_ = 1; }
+
+View Camera::Build(glm::ivec4 viewport) const {
+  float yaw = glm::radians(now_.yaw_deg + user_yaw_);
+  float pitch = glm::radians(std::clamp(now_.pitch_deg + user_pitch_, -5.0f, 85.0f));
+  float dist = now_.distance * user_zoom_;
+  glm::vec3 dir(std::sin(yaw) * std::cos(pitch), std::sin(pitch), std::cos(yaw) * std::cos(pitch));
+  View v;
+  v.eye = now_.target + dir * dist;
+  float aspect = viewport.w > 0 ? static_cast<float>(viewport.z) / viewport.w : 1;
+  // A tall, narrow view (portrait phone) widens the vertical field so the
+  // whole bed still fits across.
+  float fov = kFovDeg;
+  if (aspect < 1.3f) fov = glm::degrees(2 * std::atan(std::tan(glm::radians(kFovDeg) / 2) * 1.3f / aspect));
+  glm::mat4 proj = glm::perspective(glm::radians(std::min(fov, 80.0f)), aspect, 0.05f, 30.0f);
+  glm::vec3 up = std::abs(dir.y) > 0.99f ? glm::vec3(-1, 0, 0) : glm::vec3(0, 1, 0);
+  v.view_proj = proj * glm::lookAt(v.eye, now_.target, up);
+  v.viewport = viewport;
+  return v;
+}
+
+}  // namespace unfurl::render

@@ -1,0 +1,38 @@
+// An orbit camera around the bed. Each exercise has a preset chosen so its
+// movement reads best (side view for knee-to-chest, from above for the
+// twist); the camera glides between presets over ~1.5 s with ease-in-out (or
+// cuts, with prefers-reduced-motion), and the user's drag and pinch add an
+// offset on top until Reset.
+#pragma once
+#include <glm/glm.hpp>
+
+#include "render/renderer.h"
+
+namespace unfurl::render {
+
+struct CameraPose {
+  float yaw_deg = 0;     // 0 looks at the bed's long side
+  float pitch_deg = 18;  // above the horizon
+  float distance = 2.9f; // metres from the target
+  glm::vec3 target{0.05f, 0.2f, 0};
+};
+
+class Camera {
+ public:
+  void SetPreset(const CameraPose& pose, bool cut);
+  // Returns true while it is still moving (the app keeps drawing).
+  bool Update(float dt_s);
+  void Orbit(float dx_css, float dy_css);
+  void Zoom(float factor);
+  void Reset();
+  bool user_moved() const { return user_yaw_ != 0 || user_pitch_ != 0 || user_zoom_ != 1; }
+  const CameraPose& preset() const { return to_; }
+  View Build(glm::ivec4 viewport) const;
+
+ private:
+  CameraPose from_, to_, now_;
+  float t_ = 1;
+  float user_yaw_ = 0, user_pitch_ = 0, user_zoom_ = 1;
+};
+
+}  // namespace unfurl::render

@@ -1,0 +1,37 @@
+// The result of a check (or of "Stop — it hurts"): what to do, how urgently,
+// which answers led here, and that Unfurl cannot diagnose. Blocked tiers offer
+// only the way home — never "start anyway".
+#include "ui/screens.h"
+
+namespace unfurl::ui {
+
+void CheckResultScreen(Frame& f) {
+  app::Model& m = f.model;
+  const Palette& p = f.colors();
+  const core::CheckOutcome& o = *m.outcome();
+  const core::TierAdvice& advice = m.triage().for_tier(o.level);
+  ImU32 tone = o.level == core::Tier::review ? p.caution : p.stop;
+
+  Text(f.fonts.title, tone, advice.title.c_str());
+  Text(f.fonts.body, p.text, advice.action.c_str());
+  Caption(f, advice.why.c_str());
+  auto list = [&](const char* heading, const std::vector<std::string>& ids) {
+    if (ids.empty()) return;
+    Text(f.fonts.body, p.text, heading);
+    for (const std::string& id : ids)
+      if (const core::RedFlag* flag = m.triage().find(id))
+        Caption(f, ("•  " + flag->question).c_str());
+  };
+  list(m.T("result.led"), o.flags);
+  list(m.T("result.also"), o.also);
+  if (m.stop_answer())
+    for (const core::StopAnswer& a : m.triage().stop_answers)
+      if (a.id == *m.stop_answer()) { Text(f.fonts.body, p.text, m.T("result.led")); Caption(f, ("•  " + a.label).c_str()); }
+  Text(f.fonts.body, p.text, m.T("result.disclaimer"));
+  ImGui::Spacing();
+  if (!o.blocked)
+    ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");
+  ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", "\"home\"");
+}
+
+}  // namespace unfurl::ui

@@ -1,0 +1,25 @@
+// Finish: the fetal position stays on screen; how to sit up, how stiff now,
+// did anything hurt — then Done saves it all.
+#include "ui/screens.h"
+
+namespace unfurl::ui {
+
+void FinishScreen(Frame& f) {
+  app::Model& m = f.model;
+  const Palette& p = f.colors();
+  Text(f.fonts.title, p.text, m.T("finish.title"));
+  for (const std::string& line : m.routine().closing_lines) Caption(f, line.c_str());
+  Text(f.fonts.body, p.text, m.T("finish.after"));
+  RatingScale(f, "after", m.after());
+  Text(f.fonts.body, p.text, m.T("finish.hurt"));
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
+  auto hurt = m.hurt();
+  ActionButton(f, "hurt-yes", m.T("finish.yes"), hurt && *hurt ? Kind::primary : Kind::secondary, "answer",
+               "{\"hurt\":true}", half);
+  ImGui::SameLine();
+  ActionButton(f, "hurt-no", m.T("finish.no"), hurt && !*hurt ? Kind::primary : Kind::secondary, "answer",
+               "{\"hurt\":false}", half);
+  ActionButton(f, "finish", m.T("finish.done"), Kind::primary, "finish");
+}
+
+}  // namespace unfurl::ui

@@ -1,0 +1,47 @@
+// Home: today's routine and one big Start. The first visit adds what the
+// routine is for and what it is not; the trend rule adds its advice on top.
+#include "core/routine/routine.h"
+#include "ui/screens.h"
+
+namespace unfurl::ui {
+
+void HomeScreen(Frame& f) {
+  app::Model& m = f.model;
+  const Palette& p = f.colors();
+  Notices(f);
+  if (!m.config().clinic.empty()) Caption(f, m.config().clinic.c_str());
+
+  if (m.review_banner()) {
+    Text(f.fonts.body, p.caution, m.T("home.review_banner"));
+    ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
+  }
+  if (m.show_intro()) {
+    Text(f.fonts.body, p.text, m.T("intro.title"));
+    Caption(f, m.T("intro.body"));
+    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
+  }
+
+  Text(f.fonts.title, p.text, m.routine().name.c_str());
+  int minutes = static_cast<int>(m.routine().total_s() / 60 + 0.5);
+  Caption(f, Format(m.T("home.minutes"), m.routine().summary.c_str(), minutes).c_str());
+  ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
+
+  const auto& sessions = m.doc().sessions;
+  std::string line;
+  if (m.streak() > 0) line = Format(m.T("home.streak"), m.streak());
+  for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
+    if (it->outcome != "completed") continue;
+    auto r = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
+    if (!line.empty()) line += " · ";
+    line += Format(m.T("home.last"), r(it->before).c_str(), r(it->after).c_str());
+    break;
+  }
+  Caption(f, line.empty() ? m.T("home.no_sessions") : line.c_str());
+
+  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
+  ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", "\"history\"", half);
+  ImGui::SameLine();
+  ActionButton(f, "open-settings", m.T("home.settings"), Kind::secondary, "open", "\"settings\"", half);
+}
+
+}  // namespace unfurl::ui

@@ -1,0 +1,81 @@
+#include "ui/input.h"
+
+#include <cfloat>
+#include <cmath>
+
+namespace unfurl::ui {
+
+namespace {
+// A finger wobbles a little on a tap; past this (CSS px) it is a drag.
+constexpr float kDragSlop = 10;
+}
+
+void PointerInput::Down(float x, float y, bool touch) { queue_.push_back({Type::down, x, y, touch}); }
+void PointerInput::Move(float x, float y) { queue_.push_back({Type::move, x, y, touch_}); }
+void PointerInput::Up(float x, float y) { queue_.push_back({Type::up, x, y, touch_}); }
+void PointerInput::Cancel() { queue_.push_back({Type::cancel, 0, 0, touch_}); }
+void PointerInput::Wheel(float dy) { gesture_.wheel += dy; }
+void PointerInput::Pinch(float scale_change) {
+  gesture_.pinch *= scale_change;
+  // A second finger means this was never a tap.
+  if (down_) dragging_ = true;
+}
+
+void PointerInput::Apply(ImGuiIO& io, float dpr) {
+  const ImVec2 hidden(-FLT_MAX, -FLT_MAX);
+  if (hide_after_up_) {
+    // Touch has no hover: once the finger lifts, nothing stays highlighted.
+    io.MousePos = hidden;
+    hide_after_up_ = false;
+  }
+  size_t used = 0;
+  for (; used < queue_.size(); ++used) {
+    const Event& e = queue_[used];
+    ImVec2 p(e.x * dpr, e.y * dpr);
+    if (e.type == Type::move) {
+      if (!down_) { if (!e.touch) io.MousePos = p; continue; }
+      gesture_.drag_dx += e.x - last_.x;
+      gesture_.drag_dy += e.y - last_.y;
+      last_ = ImVec2(e.x, e.y);
+      if (!dragging_ && std::hypot(e.x - start_.x, e.y - start_.y) > kDragSlop) dragging_ = true;
+      // A drag must not activate the control it began on: ImGui sees the
+      // pointer leave, so the release lands on nothing.
+      io.MousePos = dragging_ ? hidden : p;
+      continue;
+    }
+    if (e.type == Type::down) {
+      if (down_) continue;
+      if (io.MouseDown[0]) break;  // the previous release has not been seen yet
+      down_ = true;
+      touch_ = e.touch;
+      dragging_ = false;
+      start_ = last_ = ImVec2(e.x, e.y);
+      gesture_.start = start_;
+      io.MousePos = p;
+      io.MouseDown[0] = true;
+      ++used;
+      break;
+    }
+    // up or cancel
+    if (!down_) continue;
+    if (!io.MouseDown[0]) break;
+    if (e.type == Type::cancel || dragging_) io.MousePos = hidden;
+    else io.MousePos = p;
+    io.MouseDown[0] = false;
+    down_ = false;
+    hide_after_up_ = touch_;
+    ++used;
+    break;
+  }
+  queue_.erase(queue_.begin(), queue_.begin() + static_cast<long>(used));
+  gesture_.dragging = down_ && dragging_;
+}
+
+PointerInput::Gesture PointerInput::TakeGesture() {
+  Gesture g = gesture_;
+  gesture_ = Gesture();
+  gesture_.start = g.start;
+  return g;
+}
+
+}  // namespace unfurl::ui

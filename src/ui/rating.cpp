@@ -1,0 +1,14 @@
+// "How stiff do you feel?" before the session: optional, one tap starts.
+#include "ui/screens.h"
+
+namespace unfurl::ui {
+
+void RatingScreen(Frame& f) {
+  app::Model& m = f.model;
+  Text(f.fonts.title, f.colors().text, m.T("rating.title"));
+  Caption(f, m.T("rating.subtitle"));
+  RatingScale(f, "before", m.before());
+  ActionButton(f, "skip", m.T("rating.skip"), Kind::secondary, "skip");
+}
+
+}  // namespace unfurl::ui

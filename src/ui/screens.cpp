@@ -1,0 +1,68 @@
+#include "ui/screens.h"
+
+#include <cstdarg>
+#include <cstdio>
+
+namespace unfurl::ui {
+
+using app::Screen;
+
+std::string Format(const char* fmt, ...) {
+  char buf[512];
+  va_list args;
+  va_start(args, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, args);
+  va_end(args);
+  return buf;
+}
+
+Layout ComputeLayout(Screen screen, ImVec2 display, bool portrait, float dpr) {
+  Layout l;
+  l.has_view = screen == Screen::home || screen == Screen::session || screen == Screen::finish;
+  if (!l.has_view) {
+    l.panel_pos = ImVec2(0, 0);
+    l.panel_size = display;
+    return l;
+  }
+  if (portrait) {
+    float split = display.y * 0.55f;
+    l.view_min = ImVec2(0, 0);
+    l.view_max = ImVec2(display.x, split);
+    // The panel's rounded top overlaps the view a little, as in the mock-ups.
+    l.panel_pos = ImVec2(0, split - 16 * dpr);
+    l.panel_size = ImVec2(display.x, display.y - l.panel_pos.y);
+  } else {
+    float split = display.x * 0.6f;
+    l.view_min = ImVec2(0, 0);
+    l.view_max = ImVec2(split, display.y);
+    l.panel_pos = ImVec2(split, 0);
+    l.panel_size = ImVec2(display.x - split, display.y);
+  }
+  return l;
+}
+
+void Notices(Frame& f) {
+  for (const app::Notice& n : f.model.notices()) Text(f.fonts.caption, f.colors().caution, n.text.c_str());
+}
+
+void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
+  const Palette& p = f.colors();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
+  if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
+    switch (f.model.screen()) {
+      case Screen::home: HomeScreen(f); break;
+      case Screen::check: CheckScreen(f, layout); break;
+      case Screen::check_result: CheckResultScreen(f); break;
+      case Screen::rating_before: RatingScreen(f); break;
+      case Screen::session: SessionScreen(f); break;
+      case Screen::finish: FinishScreen(f); break;
+      case Screen::history: HistoryScreen(f); break;
+      case Screen::settings: SettingsScreen(f); break;
+      case Screen::about: AboutScreen(f); break;
+    }
+  }
+  EndPanel();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace unfurl::ui

@@ -1,0 +1,39 @@
+// One function per screen (one file each), and the layout they share: on a
+// portrait phone the 3D view takes the top ~55 % and the panel the rest; in
+// landscape the view is on the left ~60 %. Screens without the mannequin use
+// the whole canvas for their panel.
+#pragma once
+#include <imgui.h>
+
+#include "ui/widgets.h"
+
+namespace unfurl::ui {
+
+struct Layout {
+  bool has_view = false;
+  ImVec2 view_min, view_max;    // device px: where the renderer draws the scene
+  ImVec2 panel_pos, panel_size;
+};
+
+Layout ComputeLayout(app::Screen screen, ImVec2 display, bool portrait, float dpr);
+
+// Draws the current screen; scroll_css is this frame's one-finger drag on the panel.
+void DrawScreen(Frame& f, const Layout& layout, float scroll_css);
+
+void HomeScreen(Frame& f);
+void CheckScreen(Frame& f, const Layout& layout);
+void CheckResultScreen(Frame& f);
+void RatingScreen(Frame& f);
+void SessionScreen(Frame& f);
+void FinishScreen(Frame& f);
+void HistoryScreen(Frame& f);
+void SettingsScreen(Frame& f);
+void AboutScreen(Frame& f);
+
+// Shared bits.
+void Notices(Frame& f);
+void HoldRing(Frame& f, float diameter_css);
+// A string from the catalogue with printf arguments.
+std::string Format(const char* fmt, ...) IM_FMTARGS(1);
+
+}  // namespace unfurl::ui

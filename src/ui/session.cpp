@@ -1,0 +1,129 @@
+// The session screen: where in the routine you are, what to do now, the hold
+// ring, Back / Pause / Next, and "Stop — it hurts" always in the same place at
+// the bottom. After a stop, the one question, then what to do.
+#include <cmath>
+
+#include "ui/screens.h"
+
+#include <imgui_internal.h>  // IM_PI
+
+namespace unfurl::ui {
+
+namespace {
+using core::Phase;
+
+const char* Instruction(app::Model& m, const core::Session& s) {
+  const core::Exercise* e = s.exercise();
+  switch (s.phase()) {
+    case Phase::prepare: return s.inhaling() ? "Breathe in slowly and deeply." : "And breathe out.";
+    case Phase::rest: return e ? e->intro.c_str() : m.T("phase.rest");
+    case Phase::move: return e ? e->move.c_str() : m.T("phase.move");
+    case Phase::hold: return e ? e->hold_cue.c_str() : m.T("phase.hold");
+    case Phase::release: return m.T("phase.release");
+    case Phase::switch_side: return m.T("phase.switch");
+    default: return "";
+  }
+}
+
+void StoppedPanel(Frame& f) {
+  app::Model& m = f.model;
+  const Palette& p = f.colors();
+  Text(f.fonts.title, p.stop, m.T("stop.stopped"));
+  if (!m.stop_answer()) {
+    Text(f.fonts.body, p.text, m.triage().stop_question.c_str());
+    for (const core::StopAnswer& a : m.triage().stop_answers)
+      ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", "\"" + a.id + "\"");
+  } else {
+    Text(f.fonts.body, p.text, m.triage().rest_title.c_str());
+    Caption(f, m.triage().rest_action.c_str());
+    Caption(f, m.T("result.disclaimer"));
+    ActionButton(f, "home", m.T("common.home"), Kind::primary, "open", "\"home\"");
+  }
+}
+}  // namespace
+
+void HoldRing(Frame& f, float diameter_css) {
+  const core::Session& s = *f.model.session();
+  const Palette& p = f.colors();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float d = f.px(diameter_css), r = d / 2, thick = f.px(10);
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 c(pos.x + r, pos.y + r);
+  ImGui::Dummy(ImVec2(d, d));
+  dl->AddCircle(c, r - thick / 2, p.raised, 64, thick);
+
+  if (s.phase() == Phase::hold) {
+    float frac = static_cast<float>(s.phase_remaining_s() / std::max(0.001, s.phase_duration_s()));
+    const float a0 = -IM_PI / 2;
+    if (frac > 0.001f) {
+      dl->PathArcTo(c, r - thick / 2, a0, a0 + frac * 2 * IM_PI, 64);
+      dl->PathStroke(p.calm, 0, thick);
+    }
+    int secs = static_cast<int>(std::ceil(s.phase_remaining_s() - 1e-6));
+    std::string n = std::to_string(std::max(secs, 0));
+    // The last three seconds pulse softly with the 3-2-1 tones.
+    float pulse = 1;
+    if (secs <= 3 && !f.reduced_motion) {
+      double frac_s = s.phase_remaining_s() - std::floor(s.phase_remaining_s());
+      pulse = 1 + 0.06f * static_cast<float>(frac_s);
+    }
+    ImFont* font = f.fonts.countdown;
+    float size = font->FontSize * std::min(1.0f, d * 0.62f / font->FontSize) * pulse;
+    ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, n.c_str());
+    dl->AddText(font, size, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), p.text, n.c_str());
+    return;
+  }
+  // Breathing guide: the circle grows on the in-breath and shrinks on the out-breath.
+  float t = static_cast<float>(s.breath_progress());
+  float eased = 0.5f - 0.5f * std::cos(t * IM_PI);
+  float k = s.inhaling() ? eased : 1 - eased;
+  if (s.paused()) k = 0.5f;
+  dl->AddCircleFilled(c, (r - thick) * (0.35f + 0.6f * k),
+                      (p.calm & 0x00FFFFFF) | (static_cast<ImU32>(90) << IM_COL32_A_SHIFT), 64);
+  const char* word = f.model.T(s.inhaling() ? "breath.in" : "breath.out");
+  ImVec2 ts = ImGui::CalcTextSize(word);
+  dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), p.text, word);
+}
+
+void SessionScreen(Frame& f) {
+  app::Model& m = f.model;
+  const core::Session& s = *m.session();
+  const Palette& p = f.colors();
+  if (s.phase() == Phase::stopped) return StoppedPanel(f);
+
+  // Where am I: "2 of 6 · Right side" and the minutes left.
+  std::string where = s.exercise_index() < 0
+      ? std::string(m.T("session.prepare"))
+      : Format(m.T("session.step"), s.exercise_index() + 1, static_cast<int>(m.routine().exercises.size()));
+  if (s.side() != core::Side::none) where += s.side() == core::Side::right ? " · Right side" : " · Left side";
+  if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where += Format(" · %d/%d", s.rep(), e->reps);
+  std::string left = Format(m.T("session.min_left"), static_cast<int>(std::ceil(s.remaining_s() / 60)));
+  ImGui::PushFont(f.fonts.caption);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", where.c_str());
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(left.c_str()).x);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", left.c_str());
+  ImGui::PopFont();
+
+  HoldRing(f, 104);
+  ImGui::SameLine();
+  ImGui::BeginGroup();
+  const core::Exercise* e = s.exercise();
+  Text(f.fonts.title, p.text, e ? e->name.c_str() : m.T("phase.prepare"));
+  Text(f.fonts.body, p.quiet, s.paused() ? m.T("session.paused") : Instruction(m, s));
+  ImGui::EndGroup();
+
+  const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3 / f.dpr;
+  ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, third);
+  ImGui::SameLine();
+  if (s.paused())
+    ActionButton(f, "resume", m.T("session.resume"), Kind::primary, "resume", {}, third);
+  else
+    ActionButton(f, "pause", m.T("session.pause"), Kind::secondary, "pause", {}, third);
+  ImGui::SameLine();
+  ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, third);
+  ActionButton(f, "stop-pain", m.T("session.stop"), Kind::stop, "stop-pain");
+  if (s.paused()) ActionButton(f, "end", m.T("session.end"), Kind::quiet, "end");
+  if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
+}
+
+}  // namespace unfurl::ui

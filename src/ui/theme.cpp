@@ -1,0 +1,98 @@
+#include "ui/theme.h"
+
+namespace unfurl::ui {
+
+namespace {
+constexpr ImU32 Hex(unsigned rgb, unsigned a = 255) {
+  return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, a);
+}
+ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+// Every glyph the catalogue, routine and red-flag texts use (see the pyftsubset
+// call in CMakeLists.txt, which cuts the font to the same set).
+const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019,
+                               0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2190,
+                               0x2192, 0x2192, 0x2212, 0x2212, 0};
+const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
+}  // namespace
+
+const Palette& Colors(bool dim) {
+  static const Palette kDim = {Hex(0x12141a), Hex(0x1b1e26), Hex(0x262a35), Hex(0xece8e1), Hex(0x9aa1ad),
+                               Hex(0xf2a65a), Hex(0x66c2b0), Hex(0xf47a72), Hex(0xe3b341), Hex(0x12141a)};
+  static const Palette kLight = {Hex(0xf6f3ee), Hex(0xffffff), Hex(0xece7df), Hex(0x1d1f24), Hex(0x5d6470),
+                                 Hex(0x9c4a0c), Hex(0x1f6f62), Hex(0xb0241d), Hex(0x7d5700), Hex(0xffffff)};
+  return dim ? kDim : kLight;
+}
+
+Fonts BuildFonts(void* font_data, int font_size, float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  io.Fonts->TexDesiredWidth = 2048;
+  Fonts f;
+  auto add = [&](float px, const ImWchar* ranges) -> ImFont* {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    cfg.PixelSnapH = true;
+    if (font_data && font_size > 0)
+      return io.Fonts->AddFontFromMemoryTTF(font_data, font_size, px * dpr, &cfg, ranges);
+    // No font file (offline before it was cached, say): ImGui's own, scaled.
+    cfg.SizePixels = px * dpr;
+    return io.Fonts->AddFontDefault(&cfg);
+  };
+  f.body = add(size::kBody, kTextRanges);
+  f.caption = add(size::kCaption, kTextRanges);
+  f.title = add(size::kTitle, kTextRanges);
+  f.countdown = add(size::kCountdown, kDigitRanges);
+  io.FontDefault = f.body;
+  io.Fonts->Build();
+  return f;
+}
+
+void ApplyStyle(float dpr, bool dim) {
+  const Palette& p = Colors(dim);
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  s.WindowPadding = ImVec2(size::kPad, size::kPad);
+  s.FramePadding = ImVec2(16, 12);
+  s.ItemSpacing = ImVec2(size::kGap, size::kGap);
+  s.ItemInnerSpacing = ImVec2(12, 8);
+  s.WindowRounding = size::kPanelRadius;
+  s.ChildRounding = size::kPanelRadius;
+  s.FrameRounding = size::kButtonRadius;
+  s.GrabRounding = size::kButtonRadius;
+  s.WindowBorderSize = 0;
+  s.ChildBorderSize = 0;
+  s.FrameBorderSize = 0;
+  s.ScrollbarSize = 6;
+  s.ScrollbarRounding = 3;
+  s.TouchExtraPadding = ImVec2(0, 0);
+  s.AntiAliasedFill = true;
+  s.AntiAliasedLines = true;
+  s.ScaleAllSizes(dpr);
+
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_Text] = V(p.text);
+  c[ImGuiCol_TextDisabled] = V(p.quiet);
+  c[ImGuiCol_WindowBg] = V(p.surface);
+  c[ImGuiCol_ChildBg] = V(p.surface);
+  c[ImGuiCol_PopupBg] = V(p.surface);
+  c[ImGuiCol_Border] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_FrameBg] = V(p.raised);
+  c[ImGuiCol_FrameBgHovered] = V(p.raised);
+  c[ImGuiCol_FrameBgActive] = V(p.raised);
+  c[ImGuiCol_Button] = V(p.raised);
+  // Phones have no hover: the hovered colour only shows on desktop, so keep it close.
+  ImVec4 raised = V(p.raised);
+  c[ImGuiCol_ButtonHovered] = ImVec4(raised.x * 1.08f, raised.y * 1.08f, raised.z * 1.08f, 1);
+  c[ImGuiCol_ButtonActive] = ImVec4(raised.x * 1.2f, raised.y * 1.2f, raised.z * 1.2f, 1);
+  c[ImGuiCol_CheckMark] = V(p.accent);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_ScrollbarGrab] = V(p.raised);
+  c[ImGuiCol_ScrollbarGrabHovered] = V(p.raised);
+  c[ImGuiCol_ScrollbarGrabActive] = V(p.quiet);
+  c[ImGuiCol_NavHighlight] = V(p.accent);
+}
+
+}  // namespace unfurl::ui

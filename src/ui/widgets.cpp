@@ -1,0 +1,163 @@
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace unfurl::ui {
+
+std::string WidgetRegistry::Json(float dpr) const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Widget& w : widgets_) {
+    auto r = [&](float v) { return std::round(v / dpr * 10) / 10; };
+    nlohmann::json j = {{"id", w.id}, {"label", w.label}, {"role", w.role},
+                        {"x", r(w.min.x)}, {"y", r(w.min.y)},
+                        {"w", r(w.max.x - w.min.x)}, {"h", r(w.max.y - w.min.y)},
+                        {"enabled", w.enabled}, {"action", w.action}};
+    j["arg"] = w.arg.empty() ? nlohmann::json(nullptr)
+                             : nlohmann::json::parse(w.arg, nullptr, false);
+    if (j["arg"].is_discarded()) j["arg"] = w.arg;
+    if (w.role != "button") j["checked"] = w.checked;
+    list.push_back(std::move(j));
+  }
+  return list.dump();
+}
+
+namespace {
+// The part of the last item that is actually visible (scrolled panels clip).
+void Register(Frame& f, const char* id, const char* label, const char* role, const char* action,
+              const std::string& arg, bool enabled, bool checked) {
+  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  r.ClipWithFull(clip);
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+  f.widgets.Add({id, label, role, action, arg, r.Min, r.Max, enabled, checked});
+}
+
+// Strips ImGui's "##id" suffix from what a screen reader hears.
+std::string Visible(const char* label) {
+  std::string s(label);
+  auto cut = s.find("##");
+  return cut == std::string::npos ? s : s.substr(0, cut);
+}
+}  // namespace
+
+bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
+                  const std::string& arg, float width_css, bool enabled) {
+  const Palette& p = f.colors();
+  float h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
+  float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+  ImGui::PushID(id);
+  ImGui::PushFont(f.fonts.body);
+  int colors = 0;
+  auto push = [&](ImGuiCol c, ImU32 v) { ImGui::PushStyleColor(c, v); ++colors; };
+  ImVec4 base;
+  switch (kind) {
+    case Kind::primary:
+      base = ImGui::ColorConvertU32ToFloat4(p.accent);
+      push(ImGuiCol_Button, p.accent);
+      push(ImGuiCol_ButtonHovered, ImGui::ColorConvertFloat4ToU32(ImVec4(base.x, base.y * 1.04f, base.z, 1)));
+      push(ImGuiCol_ButtonActive, ImGui::ColorConvertFloat4ToU32(ImVec4(base.x * 0.9f, base.y * 0.9f, base.z * 0.9f, 1)));
+      push(ImGuiCol_Text, p.on_accent);
+      break;
+    case Kind::stop:
+      // Outlined at rest, filled while pressed: LOOK.md.
+      push(ImGuiCol_Button, p.surface);
+      push(ImGuiCol_ButtonHovered, p.surface);
+      push(ImGuiCol_ButtonActive, p.stop);
+      push(ImGuiCol_Text, p.stop);
+      break;
+    case Kind::quiet:
+      push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
+      push(ImGuiCol_Text, p.quiet);
+      break;
+    case Kind::secondary:
+      break;
+  }
+  if (!enabled) ImGui::BeginDisabled();
+  bool pressed = ImGui::Button(label, ImVec2(w, h));
+  if (!enabled) ImGui::EndDisabled();
+  if (kind == Kind::stop) {
+    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.stop, f.px(size::kButtonRadius), 0, f.px(2));
+  }
+  ImGui::PopStyleColor(colors);
+  ImGui::PopFont();
+  ImGui::PopID();
+  Register(f, id, Visible(label).c_str(), "button", action, arg, enabled, false);
+  if (pressed && enabled) f.model.Act(action, arg);
+  return pressed && enabled;
+}
+
+bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
+              const std::string& arg) {
+  const Palette& p = f.colors();
+  ImGui::PushID(id);
+  ImGui::PushFont(f.fonts.body);
+  const float box = f.px(24), pad = f.px(16), gap = f.px(14);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float wrap = w - pad * 2 - box - gap;
+  ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+  const float h = std::max(f.px(size::kSecondaryH), text_size.y + f.px(20));
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  bool pressed = ImGui::InvisibleButton("row", ImVec2(w, h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.raised, f.px(size::kButtonRadius));
+  if (checked) dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), p.accent, f.px(size::kButtonRadius), 0, f.px(2));
+  ImVec2 b(pos.x + pad, pos.y + (h - box) / 2);
+  if (checked) {
+    dl->AddRectFilled(b, ImVec2(b.x + box, b.y + box), p.accent, f.px(5));
+    dl->PathLineTo(ImVec2(b.x + box * 0.22f, b.y + box * 0.52f));
+    dl->PathLineTo(ImVec2(b.x + box * 0.42f, b.y + box * 0.72f));
+    dl->PathLineTo(ImVec2(b.x + box * 0.78f, b.y + box * 0.3f));
+    dl->PathStroke(p.on_accent, 0, f.px(2.5f));
+  } else {
+    dl->AddRect(b, ImVec2(b.x + box, b.y + box), p.quiet, f.px(5), 0, f.px(1.5f));
+  }
+  dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(b.x + box + gap, pos.y + (h - text_size.y) / 2),
+              p.text, label, nullptr, wrap);
+  ImGui::PopFont();
+  ImGui::PopID();
+  Register(f, id, label, "checkbox", action, arg, true, checked);
+  if (pressed) f.model.Act(action, arg);
+  return pressed;
+}
+
+void Text(ImFont* font, ImU32 color, const char* text) {
+  ImGui::PushFont(font);
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+void Caption(Frame& f, const char* text) { Text(f.fonts.caption, f.colors().quiet, text); }
+
+void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value) {
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const int per_row = 6;
+  const float w = (avail - gap * (per_row - 1)) / per_row / f.dpr;
+  for (int v = 0; v <= 10; ++v) {
+    if (v % per_row != 0) ImGui::SameLine();
+    std::string id = std::string(id_prefix) + "-" + std::to_string(v);
+    std::string label = std::to_string(v) + "##" + id;
+    bool selected = value && *value == v;
+    ActionButton(f, id.c_str(), label.c_str(), selected ? Kind::primary : Kind::secondary, "rate",
+                 std::to_string(v), w);
+  }
+}
+
+bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  bool open = ImGui::Begin(name, nullptr, flags);
+  if (scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - scroll_css * f.dpr);
+  return open;
+}
+
+void EndPanel() { ImGui::End(); }
+
+}  // namespace unfurl::ui

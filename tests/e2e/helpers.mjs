@@ -1,0 +1,62 @@
+// Shared steps for the e2e suite: open the app, find a control by id in
+// widgets(), and tap it with real touch events at its centre.
+import { expect } from '@playwright/test';
+
+export async function open(page, query = '') {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`./${query ? `?${query}` : ''}`);
+  await page.evaluate(() => window.unfurl.ready);
+  return errors;
+}
+
+export const state = (page) => page.evaluate(() => window.unfurl.state());
+export const widgets = (page) => page.evaluate(() => window.unfurl.widgets());
+export const act = (page, name, arg) => page.evaluate(([n, a]) => window.unfurl.act(n, a), [name, arg]);
+export const cues = (page) => page.evaluate(() => window.unfurl.cues());
+
+export async function widget(page, id) {
+  let found;
+  await expect.poll(async () => {
+    found = (await widgets(page)).find((w) => w.id === id);
+    return !!found;
+  }, { message: `widget ${id} on screen` }).toBe(true);
+  return found;
+}
+
+// A real tap: touchstart + touchend at the control's centre (CSS px).
+export async function tap(page, id) {
+  const w = await widget(page, id);
+  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  return w;
+}
+
+// Waits until state() satisfies fn.
+export async function until(page, fn, message, timeout = 20_000) {
+  await expect.poll(async () => fn(await state(page)), { message, timeout }).toBeTruthy();
+}
+
+// Clears the first-visit note and goes through the check with no flags.
+export async function startSession(page) {
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'check screen');
+  await tap(page, 'none');
+  await until(page, (s) => s.screen === 'rating-before', 'rating screen');
+  await tap(page, 'skip');
+  await until(page, (s) => s.screen === 'session', 'session screen');
+}
+
+// Pixels of the page as the user sees them, decoded in the page itself.
+export async function pixels(page, clip) {
+  const png = (await page.screenshot({ clip })).toString('base64');
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bmp = await createImageBitmap(blob);
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    return { width: bmp.width, height: bmp.height, data: Array.from(d) };
+  }, png);
+}

@@ -1,0 +1,173 @@
+// Boots Unfurl and does what only the browser can: storage, sound, speech,
+// vibration, wake lock, the service worker, the accessible mirror and
+// messages to an embedding page. Every decision is the wasm core's; this file
+// carries messages. window.unfurl is the automation API (docs/automation.md).
+import { Cues } from './cues.js';
+import { Mirror } from './mirror.js';
+import { Storage } from './storage.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const config = Object.fromEntries(params.entries());
+const shellNotices = [];
+const notify = (id, text) => { if (!shellNotices.some((n) => n.id === id)) shellNotices.push({ id, text }); };
+
+let resolveReady, rejectReady;
+const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+ready.catch(() => {});  // a page without WebGL2 still loads cleanly
+
+let M = null;          // the wasm module
+let widgets = [];
+const cues = new Cues();
+const storage = new Storage(config.history !== '0', notify);
+
+function call(name, ...strings) {
+  // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
+  const ptrs = strings.map((s) => {
+    const n = M.lengthBytesUTF8(s) + 1;
+    const p = M._malloc(n);
+    M.stringToUTF8(s, p, n);
+    return p;
+  });
+  try { return M[name](...ptrs); } finally { ptrs.forEach((p) => M._free(p)); }
+}
+
+function state() {
+  if (!M) return { screen: 'loading', notices: shellNotices.slice() };
+  const s = JSON.parse(M.UTF8ToString(M._unfurl_state()));
+  s.notices = s.notices.concat(shellNotices);
+  s.parent = parentOrigin;
+  return s;
+}
+
+function act(name, arg) {
+  if (!M || typeof name !== 'string') return false;
+  const a = arg === undefined || arg === null ? '' : JSON.stringify(arg);
+  return call('_unfurl_act', name, a) === 1;
+}
+
+// postMessage goes to exactly one origin, named by the page; nothing else.
+let parentOrigin = null;
+if (config.parent) {
+  try {
+    const o = new URL(config.parent).origin;
+    if (o !== 'null' && o === config.parent.replace(/\/$/, '')) parentOrigin = o;
+    else throw new Error('not an origin');
+  } catch (e) {
+    notify('config.parent', 'Ignored parent: it must be an origin such as https://clinic.example.');
+  }
+}
+
+// Wake lock: best effort. Where it is missing, say so once, quietly.
+let wakeWanted = false, wakeSentinel = null;
+async function applyWakeLock() {
+  if (!wakeWanted) {
+    if (wakeSentinel) { wakeSentinel.release().catch(() => {}); wakeSentinel = null; }
+    return;
+  }
+  if (!('wakeLock' in navigator)) {
+    notify('wakelock', 'This browser cannot keep the screen awake: it may dim during the session. Voice and tones carry on.');
+    return;
+  }
+  if (wakeSentinel || document.visibilityState !== 'visible') return;
+  try {
+    wakeSentinel = await navigator.wakeLock.request('screen');
+    wakeSentinel.addEventListener('release', () => { wakeSentinel = null; });
+  } catch (e) {
+    notify('wakelock', 'The screen could not be kept awake here: it may dim during the session. Voice and tones carry on.');
+  }
+}
+
+const shell = {
+  cue(kind, key, text, lang) {
+    const s = M ? JSON.parse(M.UTF8ToString(M._unfurl_state())).settings : { voice: true, tones: true, vibration: true };
+    cues.emit(kind, key, text, lang, s, $('live'));
+  },
+  store(json) { storage.write(json); },
+  wakeLock(on) { wakeWanted = on; applyWakeLock(); },
+  widgets(json) {
+    widgets = JSON.parse(json);
+    if (M) mirror.update(widgets, state().screen);
+  },
+  postEvent(json) {
+    if (parentOrigin && window.parent !== window) window.parent.postMessage(JSON.parse(json), parentOrigin);
+  },
+  firstFrame() {
+    $('loading').hidden = true;
+    $('loading').style.display = 'none';
+    resolveReady(true);
+  },
+};
+
+const mirror = new Mirror($('a11y'), $('focus-ring'), act);
+
+window.unfurl = {
+  ready,
+  state,
+  act,
+  cues: () => cues.log.slice(),
+  widgets: () => widgets.slice(),
+  history: () => { const raw = storage.raw(); try { return raw ? JSON.parse(raw) : null; } catch (e) { return null; } },
+};
+
+function fail(message) {
+  $('loading').hidden = true;
+  $('loading').style.display = 'none';
+  if (message) $('unsupported-text').textContent = message;
+  $('unsupported').hidden = false;
+  rejectReady(new Error(message || 'WebGL2 unavailable'));
+}
+
+async function boot() {
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) { fail(null); return; }
+  const stored = storage.read();
+  const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+  let module;
+  try {
+    module = await createUnfurl({ shell, print: () => {}, printErr: (t) => console.warn(t) });
+  } catch (e) {
+    fail('Unfurl could not load. Please check your connection and reload the page.');
+    return;
+  }
+  M = module;
+  const font = await fontBytes;
+  let ptr = 0, len = 0;
+  if (font) {
+    len = font.byteLength;
+    ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
+    M.HEAPU8.set(new Uint8Array(font), ptr);
+  }
+  const strings = [JSON.stringify(config), stored].map((t) => {
+    const n = M.lengthBytesUTF8(t) + 1;
+    const p = M._malloc(n);
+    M.stringToUTF8(t, p, n);
+    return p;
+  });
+  const err = M._unfurl_start(ptr, len, strings[0], strings[1]);
+  strings.forEach((p) => M._free(p));
+  if (err) fail(M.UTF8ToString(err));
+}
+
+document.addEventListener('visibilitychange', () => {
+  if (!M) return;
+  M._unfurl_visibility(document.visibilityState === 'visible' ? 1 : 0);
+  if (document.visibilityState === 'visible') applyWakeLock();
+});
+
+// Keyboard: Space pauses or resumes, Escape is "Stop — it hurts".
+window.addEventListener('keydown', (e) => {
+  if (!M || e.target instanceof HTMLButtonElement) return;
+  const s = state();
+  if (s.screen !== 'session') return;
+  if (e.key === ' ') { act('toggle'); e.preventDefault(); }
+  if (e.key === 'Escape') { act('stop-pain'); e.preventDefault(); }
+});
+
+if ('serviceWorker' in navigator && !config.test) {
+  ready.then(() => navigator.serviceWorker.register('sw.js').catch(() => {
+    // Denied in some iframes, or over plain http on another host: the app still runs, online only.
+  }));
+}
+
+boot();
