@@ -15,16 +15,17 @@ void HomeScreen(Frame& f) {
     Text(f.fonts.body, p.caution, m.T("home.review_banner"));
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
   }
-  if (m.show_intro()) {
-    Text(f.fonts.body, p.text, m.T("intro.title"));
-    Caption(f, m.T("intro.body"));
-    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
-  }
 
   Text(f.fonts.title, p.text, m.routine().name.c_str());
   int minutes = static_cast<int>(m.routine().total_s() / 60 + 0.5);
   Caption(f, Format(m.T("home.minutes"), m.routine().summary.c_str(), minutes).c_str());
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
+  // First visit: what the routine is for and what it is not, right under Start.
+  if (m.show_intro()) {
+    Text(f.fonts.body, p.text, m.T("intro.title"));
+    Caption(f, m.T("intro.body"));
+    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
+  }
 
   const auto& sessions = m.doc().sessions;
   std::string line;

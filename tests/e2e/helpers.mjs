@@ -51,7 +51,9 @@ export async function startSession(page) {
 export async function pixels(page, clip) {
   const png = (await page.screenshot({ clip })).toString('base64');
   return page.evaluate(async (b64) => {
-    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    // Built from bytes, not fetched: the page's CSP rightly refuses data: fetches.
+    const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+    const blob = new Blob([bytes], { type: 'image/png' });
     const bmp = await createImageBitmap(blob);
     const c = new OffscreenCanvas(bmp.width, bmp.height);
     const g = c.getContext('2d');

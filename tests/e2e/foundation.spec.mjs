@@ -1,0 +1,114 @@
+// The foundation a person meets first: the page boots cleanly and offline-
+// ready, draws something, answers one tap with exactly one action at any
+// pixel ratio, scrolls with a finger, and does not burn battery while idle.
+import { test, expect } from '@playwright/test';
+import { open, state, widgets, tap, until, pixels, widget } from './helpers.mjs';
+
+test('boots with no console errors and no request to any other origin', async ({ page, baseURL }) => {
+  const foreign = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(baseURL) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
+  });
+  const errors = await open(page);
+  const s = await state(page);
+  expect(s.screen).toBe('home');
+  expect(s.frame).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+  await expect(page.locator('#loading')).toBeHidden();
+});
+
+test('the 3D view is drawn: the bed is not blank background', async ({ page }) => {
+  await open(page);
+  const { data } = await pixels(page, { x: 0, y: 0, width: 412, height: 480 });
+  const colours = new Set();
+  let nonBackground = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    colours.add(`${data[i] >> 3},${data[i + 1] >> 3},${data[i + 2] >> 3}`);
+    // The dim background is #12141a; the mattress and pillow are far from it.
+    if (Math.abs(data[i] - 0x12) + Math.abs(data[i + 1] - 0x14) + Math.abs(data[i + 2] - 0x1a) > 40) nonBackground++;
+  }
+  expect(colours.size).toBeGreaterThan(20);
+  expect(nonBackground / (data.length / 4)).toBeGreaterThan(0.1);
+});
+
+for (const dpr of [1, 3]) {
+  test.describe(`at devicePixelRatio ${dpr}`, () => {
+    test.use({ deviceScaleFactor: dpr });
+
+    test('one tap on Start is exactly one activation', async ({ page }) => {
+      await open(page);
+      const start = await widget(page, 'start');
+      expect(start.h).toBeGreaterThanOrEqual(48);
+      await tap(page, 'start');
+      await until(page, (s) => s.screen === 'check', 'Start opened the check');
+      // A second, phantom activation would land on the check screen under the
+      // same finger and tick a red-flag row.
+      await page.waitForTimeout(400);
+      const s = await state(page);
+      expect(s.screen).toBe('check');
+      expect(s.answers).toEqual([]);
+    });
+
+    test('one tap on a check row toggles it exactly once', async ({ page }) => {
+      await open(page);
+      await tap(page, 'start');
+      await until(page, (s) => s.screen === 'check', 'check screen');
+      await tap(page, 'flag-fever');
+      await until(page, (s) => s.answers.includes('fever'), 'fever ticked');
+      await page.waitForTimeout(300);
+      expect((await state(page)).answers).toEqual(['fever']);
+      await tap(page, 'flag-fever');
+      await until(page, (s) => s.answers.length === 0, 'fever unticked');
+    });
+
+    test('every control is at least 48 CSS px tall', async ({ page }) => {
+      await open(page);
+      for (const w of await widgets(page)) expect(w.h, w.id).toBeGreaterThanOrEqual(47.9);
+    });
+  });
+}
+
+test('nothing is redrawn while nothing moves', async ({ page }) => {
+  await open(page);
+  await page.waitForTimeout(500);  // let the first frames settle
+  const before = (await state(page)).frame;
+  await page.waitForTimeout(2000);
+  expect((await state(page)).frame).toBe(before);
+});
+
+test('a panel taller than the screen scrolls with a one-finger drag, and the drag activates nothing', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 560 });
+  await open(page);
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'check screen');
+  const before = await widget(page, 'flag-fever');
+  const cdp = await page.context().newCDPSession(page);
+  const point = (y) => [{ x: 180, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(420) });
+  for (let y = 400; y >= 180; y -= 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await expect.poll(async () => (await widget(page, 'flag-fever')).y).toBeLessThan(before.y - 100);
+  expect((await state(page)).answers).toEqual([]);
+});
+
+test('landscape puts the panel beside the 3D view', async ({ page }) => {
+  await page.setViewportSize({ width: 915, height: 412 });
+  await open(page);
+  const start = await widget(page, 'start');
+  expect(start.x).toBeGreaterThan(915 * 0.55);
+});
+
+test('without WebGL2 the page says so instead of staying blank', async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : real.call(this, type, ...rest);
+    };
+  });
+  await page.goto('./');
+  await expect(page.locator('#unsupported')).toBeVisible();
+  await expect(page.locator('#unsupported')).toContainText('WebGL2');
+  await expect(page.locator('#loading')).toBeHidden();
+});
