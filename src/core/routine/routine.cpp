@@ -166,10 +166,10 @@ double Routine::total_s() const {
   double t = p.breaths * (p.inhale_s + p.exhale_s);
   for (const Exercise& e : exercises) {
     int sides = e.sided ? 2 : 1;
-    t += e.rest_s;                                              // announcement
+    t += between_s;                                             // announcement
     t += sides * e.reps * (2 * e.move_s + e.hold_s);            // move, hold, release
     t += sides * (e.reps - 1) * e.rest_s;                       // rest between reps
-    t += (sides - 1) * e.rest_s;                                // switch sides
+    t += (sides - 1) * between_s;                               // switch sides
   }
   return t;
 }
@@ -193,6 +193,8 @@ RoutineResult load_routine(std::string_view json_text) {
   routine.name = r.text("name");
   routine.summary = r.text("summary", false);
   routine.purpose = r.text("purpose", false);
+  routine.between_s = r.number("between_s", 5, false);
+  if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s: must be 3–30 s");
 
   if (const json* prep = r.field("preparation", true); prep && r.ok()) {
     if (!prep->is_object()) {

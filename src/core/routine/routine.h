@@ -26,7 +26,7 @@ struct Exercise {
   IntRange reps_range;
   double hold_s = 0;
   SecondsRange hold_range;
-  double rest_s = 5, move_s = 4;
+  double rest_s = 5, move_s = 4;  // rest_s: between repetitions
   std::vector<std::string> muscles, cautions;
 };
 
@@ -41,6 +41,7 @@ struct Routine {
   Preparation preparation;
   std::vector<Exercise> exercises;
   std::vector<std::string> closing_lines;
+  double between_s = 5;  // rest between exercises and between sides (CLINICAL.md)
   // Upper bound on range of movement from a prescription, in [0.5, 1].
   double range_cap = 1.0;
 

@@ -22,7 +22,7 @@ std::vector<PhaseSpan> unroll(const Routine& r) {
       ++segment;
       // The first side opens with a rest in which the exercise is announced;
       // the second with an announced switch. Both are where Back/Next land.
-      t.push_back({s == 0 ? Phase::rest : Phase::switch_side, ex, sides[s], 1, e.rest_s, segment});
+      t.push_back({s == 0 ? Phase::rest : Phase::switch_side, ex, sides[s], 1, r.between_s, segment});
       for (int rep = 1; rep <= e.reps; ++rep) {
         if (rep > 1) t.push_back({Phase::rest, ex, sides[s], rep, e.rest_s, segment});
         t.push_back({Phase::move, ex, sides[s], rep, e.move_s, segment});
