@@ -1,0 +1,127 @@
+// The red-flag check and the stop question: every rule in CLINICAL.md, and
+// every combination of answers, against a table written here from CLINICAL.md
+// (not read from the app's data), so a change to the data that softens a tier
+// fails.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "core/triage/triage.h"
+
+using namespace unfurl::core;
+
+namespace {
+// CLINICAL.md, "Safety check", in table order.
+const std::vector<std::pair<std::string, Tier>> kClinical = {
+    {"bladder_bowel", Tier::emergency}, {"saddle_numbness", Tier::emergency}, {"both_legs", Tier::emergency},
+    {"fever", Tier::urgent},            {"weight_loss", Tier::urgent},        {"injury", Tier::urgent},
+    {"leg_shooting", Tier::clinician},  {"leg_numb_weak", Tier::clinician},   {"weeks", Tier::review},
+};
+}  // namespace
+
+TEST(Triage, TableMatchesClinicalTiers) {
+  const Triage& t = default_triage();
+  ASSERT_EQ(t.flags.size(), kClinical.size());
+  for (size_t i = 0; i < kClinical.size(); ++i) {
+    EXPECT_EQ(t.flags[i].id, kClinical[i].first);
+    EXPECT_EQ(t.flags[i].tier, kClinical[i].second) << kClinical[i].first;
+    EXPECT_FALSE(t.flags[i].question.empty());
+  }
+  EXPECT_TRUE(t.for_tier(Tier::emergency).blocked);
+  EXPECT_TRUE(t.for_tier(Tier::urgent).blocked);
+  EXPECT_TRUE(t.for_tier(Tier::clinician).blocked);
+  EXPECT_FALSE(t.for_tier(Tier::review).blocked);
+}
+
+TEST(Triage, EveryOneOfThe512AnswerCombinations) {
+  const Triage& t = default_triage();
+  for (int mask = 0; mask < (1 << 9); ++mask) {
+    std::vector<std::string> answers;
+    Tier want = Tier::none;
+    for (int i = 0; i < 9; ++i)
+      if (mask & (1 << i)) {
+        answers.push_back(kClinical[i].first);
+        want = std::max(want, kClinical[i].second);
+      }
+    std::vector<std::string> want_flags, want_also;
+    for (int i = 0; i < 9; ++i)
+      if (mask & (1 << i)) (kClinical[i].second == want ? want_flags : want_also).push_back(kClinical[i].first);
+    // Order of answering must not matter.
+    std::reverse(answers.begin(), answers.end());
+    CheckOutcome o = evaluate_check(t, answers);
+    ASSERT_EQ(o.level, want) << "mask " << mask;
+    EXPECT_EQ(o.flags, want_flags) << "mask " << mask;
+    EXPECT_EQ(o.also, want_also) << "mask " << mask;
+    EXPECT_EQ(o.blocked, want == Tier::emergency || want == Tier::urgent || want == Tier::clinician) << "mask " << mask;
+  }
+}
+
+TEST(Triage, UnknownAnswersAreIgnored) {
+  CheckOutcome o = evaluate_check(default_triage(), {"headache", ""});
+  EXPECT_EQ(o.level, Tier::none);
+  EXPECT_FALSE(o.blocked);
+}
+
+TEST(Triage, EveryRedFlagInTheArticleHasAQuestionAndABlockingOrAdvisingOutcome) {
+  const Triage& t = default_triage();
+  // The article's words → the flag that asks about them.
+  const std::map<std::string, std::pair<std::string, std::vector<std::string>>> article = {
+      {"sharp, shooting pain that travels down the leg", {"leg_shooting", {"shooting", "down a leg"}}},
+      {"numbness or weakness radiating into the legs or feet", {"leg_numb_weak", {"Numbness or weakness", "leg or foot"}}},
+      {"fever", {"fever", {"Fever"}}},
+      {"unexplained weight loss", {"weight_loss", {"Weight loss", "can't explain"}}},
+      {"changes in bowel or bladder function", {"bladder_bowel", {"bladder", "bowels"}}},
+      {"pain persists or worsens over several weeks", {"weeks", {"several weeks", "worse"}}},
+  };
+  for (const auto& [words, expect] : article) {
+    const RedFlag* f = t.find(expect.first);
+    ASSERT_NE(f, nullptr) << words;
+    for (const std::string& w : expect.second) EXPECT_NE(f->question.find(w), std::string::npos) << f->question;
+    CheckOutcome o = evaluate_check(t, {f->id});
+    EXPECT_NE(o.level, Tier::none) << words;
+    if (f->id == "weeks") EXPECT_FALSE(o.blocked);
+    else EXPECT_TRUE(o.blocked) << words;
+  }
+}
+
+TEST(Triage, ResultWordingNamesTheActionAndTheUrgency) {
+  const Triage& t = default_triage();
+  EXPECT_NE(t.for_tier(Tier::emergency).action.find("emergency"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::emergency).action.find("now"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::emergency).why.find("cauda equina"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::urgent).action.find("today"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::urgent).why.find("infection"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::clinician).action.find("doctor or physiotherapist"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::clinician).action.find("Do not stretch"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::review).action.find("doctor or physiotherapist"), std::string::npos);
+  EXPECT_NE(t.disclaimer.find("cannot diagnose"), std::string::npos);
+  // Blocked tiers never suggest carrying on.
+  for (Tier tier : {Tier::emergency, Tier::urgent, Tier::clinician})
+    EXPECT_EQ(t.for_tier(tier).action.find("anyway"), std::string::npos);
+}
+
+TEST(Triage, StopForLegSymptomsIsAClinicianResult) {
+  auto o = evaluate_stop(default_triage(), "leg");
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->level, Tier::clinician);
+  EXPECT_TRUE(default_triage().for_tier(o->level).blocked);
+}
+
+TEST(Triage, StopForBackOnlyMeansRestAndASmallerRange) {
+  auto o = evaluate_stop(default_triage(), "back");
+  ASSERT_TRUE(o);
+  EXPECT_EQ(o->level, Tier::none);
+  EXPECT_DOUBLE_EQ(o->range_change, -0.10);
+  EXPECT_NE(default_triage().rest_action.find("see a doctor or physiotherapist"), std::string::npos);
+}
+
+TEST(Triage, UnknownStopAnswerIsRejected) {
+  EXPECT_FALSE(evaluate_stop(default_triage(), "elbow"));
+}
+
+TEST(Triage, LoaderRefusesATableWithAnUnknownTier) {
+  TriageResult r = load_triage(R"({"disclaimer":"x","tiers":{}})");
+  EXPECT_FALSE(r.triage);
+  EXPECT_EQ(r.error, "tiers.review: missing");
+  EXPECT_EQ(load_triage("nope").error, "red flags: not a JSON object");
+}
