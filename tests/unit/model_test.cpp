@@ -1,0 +1,233 @@
+// The app model natively: the flow a person taps through, the safety gates
+// that cannot be skipped, what is saved, and bad page configuration.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/model.h"
+
+using unfurl::app::Model;
+using unfurl::app::Screen;
+using nlohmann::json;
+
+namespace {
+constexpr double kNow = 1.7e12;  // a fixed wall clock
+
+Model fresh(const std::string& config = "{}", const std::string& stored = "") {
+  Model m;
+  m.Load(stored, config);
+  m.SetClock(kNow, 0);
+  return m;
+}
+json state(const Model& m) { return json::parse(m.StateJson()); }
+
+void to_session(Model& m) {
+  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(m.Act("answer", "\"none\""));
+  ASSERT_TRUE(m.Act("skip"));
+  ASSERT_EQ(m.screen(), Screen::session);
+}
+
+void run_to_end(Model& m) {
+  for (int i = 0; i < 20000 && m.screen() == Screen::session; ++i) m.Update(0.1);
+}
+}  // namespace
+
+TEST(Model, HomeToCheckToRatingToSession) {
+  Model m = fresh();
+  EXPECT_EQ(state(m)["screen"], "home");
+  EXPECT_FALSE(m.Act("pause"));
+  ASSERT_TRUE(m.Act("start"));
+  EXPECT_EQ(state(m)["screen"], "check");
+  EXPECT_FALSE(m.Act("start")) << "the check cannot be skipped";
+  ASSERT_TRUE(m.Act("answer", "\"none\""));
+  EXPECT_EQ(state(m)["screen"], "rating-before");
+  ASSERT_TRUE(m.Act("rate", "4"));
+  json s = state(m);
+  EXPECT_EQ(s["screen"], "session");
+  EXPECT_EQ(s["session"]["phase"], "prepare");
+  EXPECT_EQ(s["ratings"]["before"], 4);
+  EXPECT_EQ(s["check"]["level"], "none");
+}
+
+TEST(Model, NoneWhileAFlagIsTickedIsRefused) {
+  Model m = fresh();
+  m.Act("start");
+  ASSERT_TRUE(m.Act("answer", "\"fever\""));
+  EXPECT_FALSE(m.Act("answer", "\"none\""));
+  EXPECT_EQ(m.screen(), Screen::check);
+}
+
+TEST(Model, BlockedTiersLeaveNoPathToASession) {
+  for (const char* flag : {"bladder_bowel", "saddle_numbness", "both_legs", "fever", "weight_loss", "injury",
+                           "leg_shooting", "leg_numb_weak"}) {
+    Model m = fresh();
+    m.Act("start");
+    ASSERT_TRUE(m.Act("answer", std::string("\"") + flag + "\""));
+    ASSERT_TRUE(m.Act("continue"));
+    json s = state(m);
+    EXPECT_EQ(s["screen"], "check-result") << flag;
+    EXPECT_TRUE(s["check"]["blocked"].get<bool>()) << flag;
+    for (const char* a : {"start", "continue", "skip", "resume", "next"}) EXPECT_FALSE(m.Act(a)) << flag << " " << a;
+    EXPECT_FALSE(m.Act("rate", "3"));
+    EXPECT_TRUE(state(m)["session"].is_null());
+    // The outcome is recorded, and home is the only way on.
+    ASSERT_EQ(m.doc().sessions.size(), 1u);
+    EXPECT_EQ(m.doc().sessions[0].outcome, "blocked");
+    EXPECT_EQ(m.doc().sessions[0].check_flags, std::vector<std::string>{flag});
+    ASSERT_TRUE(m.Act("open", "\"home\""));
+    // And a new start asks again.
+    ASSERT_TRUE(m.Act("start"));
+    EXPECT_TRUE(m.answers().empty());
+  }
+}
+
+TEST(Model, ReviewLetsTheGentleRoutineRunWithoutRangeGrowth) {
+  Model m = fresh();
+  m.Act("start");
+  m.Act("answer", "{\"id\":\"weeks\",\"value\":true}");
+  ASSERT_TRUE(m.Act("continue"));
+  EXPECT_EQ(state(m)["check"]["level"], "review");
+  EXPECT_FALSE(state(m)["check"]["blocked"].get<bool>());
+  EXPECT_TRUE(m.review_banner());
+  ASSERT_TRUE(m.Act("continue"));
+  ASSERT_TRUE(m.Act("skip"));
+  EXPECT_EQ(m.screen(), Screen::session);
+  run_to_end(m);
+  ASSERT_EQ(m.screen(), Screen::finish);
+  m.Act("answer", "{\"hurt\":false}");
+  ASSERT_TRUE(m.Act("finish"));
+  EXPECT_DOUBLE_EQ(m.doc().range, 0.6);
+  EXPECT_EQ(m.doc().sessions.back().check_level, "review");
+}
+
+TEST(Model, ACompletedComfortableSessionGrowsRangeAndIsSaved) {
+  Model m = fresh();
+  to_session(m);
+  run_to_end(m);
+  ASSERT_EQ(m.screen(), Screen::finish);
+  auto out = m.TakeOutbox();
+  ASSERT_TRUE(out.store);
+  EXPECT_TRUE(m.Act("rate", "2"));
+  EXPECT_TRUE(m.Act("answer", "{\"hurt\":false}"));
+  ASSERT_TRUE(m.Act("finish"));
+  EXPECT_EQ(m.screen(), Screen::home);
+  EXPECT_DOUBLE_EQ(m.doc().range, 0.65);
+  const auto& r = m.doc().sessions.back();
+  EXPECT_EQ(r.outcome, "completed");
+  EXPECT_EQ(r.after, 2);
+  EXPECT_EQ(r.exercises.size(), 6u);
+  json saved = json::parse(*m.TakeOutbox().store);
+  EXPECT_EQ(saved["schema"], 1);
+  EXPECT_DOUBLE_EQ(saved["progress"]["range"].get<double>(), 0.65);
+  EXPECT_EQ(m.streak(), 1);
+}
+
+TEST(Model, StopItHurtsFromAnyPhaseThenTheQuestion) {
+  for (double at : {1.0, 31.0, 36.0, 50.0, 66.0, 200.0}) {
+    Model m = fresh();
+    to_session(m);
+    m.Update(at);  // Update clamps nothing: the model trusts the app's dt
+    ASSERT_TRUE(m.Act("stop-pain"));
+    json s = state(m);
+    EXPECT_EQ(s["session"]["phase"], "stopped") << at;
+    EXPECT_EQ(m.doc().sessions.back().outcome, "stopped-pain");
+    EXPECT_FALSE(m.Act("resume"));
+    EXPECT_FALSE(m.Act("stop-pain"));
+    ASSERT_TRUE(m.Act("answer", "\"back\""));
+    EXPECT_DOUBLE_EQ(m.doc().range, 0.5);
+    EXPECT_EQ(m.doc().sessions.back().pain, "back");
+  }
+}
+
+TEST(Model, StopWithLegSymptomsGivesTheClinicianResult) {
+  Model m = fresh();
+  to_session(m);
+  m.Update(40);
+  ASSERT_TRUE(m.Act("stop-pain"));
+  ASSERT_TRUE(m.Act("answer", "\"leg\""));
+  json s = state(m);
+  EXPECT_EQ(s["screen"], "check-result");
+  EXPECT_EQ(s["check"]["level"], "clinician");
+  EXPECT_TRUE(s["check"]["blocked"].get<bool>());
+  EXPECT_FALSE(m.Act("start"));
+}
+
+TEST(Model, HidingThePagePausesAndReturningSaysPaused) {
+  Model m = fresh();
+  to_session(m);
+  m.Update(5);
+  m.TakeOutbox();
+  m.SetVisible(false);
+  EXPECT_TRUE(state(m)["session"]["paused"].get<bool>());
+  double elapsed = state(m)["session"]["elapsed_s"];
+  m.Update(30);
+  EXPECT_DOUBLE_EQ(state(m)["session"]["elapsed_s"].get<double>(), elapsed);
+  m.SetVisible(true);
+  auto out = m.TakeOutbox();
+  ASSERT_FALSE(out.cues.empty());
+  EXPECT_EQ(out.cues.back().cue.key, "paused");
+  EXPECT_TRUE(m.Act("resume"));
+}
+
+TEST(Model, SettingsAreValidatedAndSaved) {
+  Model m = fresh();
+  EXPECT_TRUE(m.Act("set", "{\"key\":\"voice\",\"value\":false}"));
+  EXPECT_FALSE(m.settings().voice);
+  EXPECT_TRUE(m.TakeOutbox().store.has_value());
+  EXPECT_FALSE(m.Act("set", "{\"key\":\"voice\",\"value\":\"no\"}"));
+  EXPECT_FALSE(m.Act("set", "{\"key\":\"volume\",\"value\":7}"));
+  EXPECT_FALSE(m.Act("set", "{\"key\":\"bogus\",\"value\":true}"));
+  EXPECT_FALSE(m.Act("set", "not json"));
+}
+
+TEST(Model, BadPageConfigurationIsIgnoredWithANotice) {
+  Model m = fresh(R"({"lang":"xx","clinic":"<script>alert(1)</script>","timescale":"50","theme":"neon"})");
+  json s = state(m);
+  EXPECT_EQ(s["lang"], "en");
+  EXPECT_EQ(s["clinic"], "");
+  std::vector<std::string> ids;
+  for (const json& n : s["notices"]) ids.push_back(n["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"config.lang", "config.clinic", "config.theme", "config.timescale"}));
+  Model ok = fresh(R"({"clinic":"Riverside Physio","test":"1","timescale":"60"})");
+  EXPECT_EQ(state(ok)["clinic"], "Riverside Physio");
+  EXPECT_DOUBLE_EQ(ok.config().timescale, 60);
+}
+
+TEST(Model, KioskModeKeepsNothing) {
+  Model m = fresh(R"({"history":"0"})");
+  m.Act("set", "{\"key\":\"voice\",\"value\":false}");
+  EXPECT_FALSE(m.TakeOutbox().store.has_value());
+}
+
+TEST(Model, UnreadableOrNewerHistoryIsNeverOverwritten) {
+  Model bad = fresh("{}", "{{{{ not json");
+  EXPECT_EQ(state(bad)["notices"][0]["id"], "history.unreadable");
+  Model newer = fresh("{}", R"({"schema":2,"sessions":[],"progress":{"range":0.7}})");
+  EXPECT_TRUE(newer.read_only());
+  EXPECT_DOUBLE_EQ(newer.doc().range, 0.7);
+  newer.Act("set", "{\"key\":\"voice\",\"value\":false}");
+  EXPECT_FALSE(newer.TakeOutbox().store.has_value());
+}
+
+TEST(Model, TheFirstVisitNoteIsAcknowledgedOnce) {
+  Model m = fresh();
+  EXPECT_TRUE(m.show_intro());
+  EXPECT_TRUE(m.Act("ack", "\"intro\""));
+  EXPECT_FALSE(m.show_intro());
+  EXPECT_FALSE(m.Act("ack", "\"intro\""));
+  Model again = fresh("{}", *m.TakeOutbox().store);
+  EXPECT_FALSE(again.show_intro());
+}
+
+TEST(Model, EmbeddingPageEventsCarryNoHealthData) {
+  Model m = fresh();
+  m.Act("start");
+  m.Act("answer", "\"fever\"");
+  m.Act("continue");
+  auto out = m.TakeOutbox();
+  ASSERT_EQ(out.events.size(), 1u);
+  json e = json::parse(out.events[0]);
+  EXPECT_EQ(e["type"], "unfurl:check-blocked");
+  EXPECT_EQ(e.size(), 1u) << e.dump();
+}
