@@ -9,6 +9,7 @@ export default defineConfig({
   outputDir: 'test-results',
   timeout: 60_000,
   workers: 2,
+  fullyParallel: true,
   reporter: [['list']],
   use: {
     baseURL: `http://localhost:${PORT}/`,

@@ -59,6 +59,19 @@ void App::Tick() {
   Flush();
 }
 
+// Eyes-closed mode: a tap anywhere that is not a control pauses or resumes,
+// so nobody has to find a button in the dark.
+void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
+  const core::Session* s = model_.session();
+  if (!model_.settings().eyes_closed || model_.screen() != Screen::session || !s || s->finished()) return;
+  if (layout.has_view)
+    widgets_.Add({"tap-anywhere", model_.T("session.tap_hint"), "button", "toggle", "", layout.view_min,
+                  layout.view_max, true, false});
+  if (ImGui::IsMouseReleased(0) && ImGui::IsMousePosValid() && !ImGui::IsAnyItemHovered() &&
+      !ImGui::IsAnyItemActive())
+    f.model.Act("toggle");
+}
+
 void App::DrawFrame(double dt_s) {
   platform::SyncCanvasSize(viewport_);
   ImGuiIO& io = ImGui::GetIO();
@@ -94,7 +107,7 @@ void App::DrawFrame(double dt_s) {
                  start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
   float scroll_css = 0;
   if (in_view) {
-    camera_.Orbit(g.drag_dx, g.drag_dy);
+    if (g.dragging) camera_.Orbit(g.drag_dx, g.drag_dy);
     if (g.wheel != 0) camera_.Zoom(std::pow(1.0015f, -g.wheel));
     if (g.pinch != 1) camera_.Zoom(g.pinch);
   } else {
@@ -106,6 +119,7 @@ void App::DrawFrame(double dt_s) {
   ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_,
                   platform::PrefersReducedMotion()};
   ui::DrawScreen(frame, layout, scroll_css);
+  EyesClosedTap(frame, layout);
   ImGui::Render();
 
   const ui::Palette& pal = ui::Colors(dim);

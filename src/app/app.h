@@ -12,6 +12,7 @@
 #include "render/camera.h"
 #include "render/renderer.h"
 #include "ui/input.h"
+#include "ui/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -32,6 +33,7 @@ class App {
 
  private:
   void DrawFrame(double dt_s);
+  void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
   void Flush();
   bool Animating() const;
 
