@@ -46,8 +46,8 @@ bool App::Animating() const {
 void App::Tick() {
   if (!started_) return;
   double now = platform::NowMs();
-  // A long gap (tab in the background) must not fast-forward the routine.
-  double dt = std::min(0.25, std::max(0.0, (now - last_ms_) / 1000.0));
+  // A long gap (a janky frame, a tab coming back) must not fast-forward the routine.
+  double dt = std::min(0.1, std::max(0.0, (now - last_ms_) / 1000.0));
   last_ms_ = now;
   model_.SetClock(platform::EpochMs(), platform::UtcOffsetMin());
   Screen before = model_.screen();
@@ -115,6 +115,7 @@ void App::DrawFrame(double dt_s) {
     io.MouseWheel -= g.wheel / 100;
   }
 
+  const long version = model_.version();
   widgets_.Clear();
   ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_,
                   platform::PrefersReducedMotion()};
@@ -137,6 +138,8 @@ void App::DrawFrame(double dt_s) {
 
   ++frames_;
   if (pending_frames_ > 0) --pending_frames_;
+  // A control acted during this frame: draw the screen it leads to.
+  if (model_.version() != version) Wake();
   std::string json = widgets_.Json(dpr);
   if (json != widgets_json_) {
     widgets_json_ = std::move(json);

@@ -146,7 +146,7 @@ void Model::SetClock(double epoch_ms, int utc_offset_min) {
 }
 
 double Model::range_now() const {
-  if (session_) return session_->range();
+  if (session_ && !session_->finished()) return session_->range();
   return std::clamp(doc_.range, core::kRangeMin,
                     core::range_cap(doc_.settings.soft_mattress, routine_.range_cap));
 }
@@ -451,6 +451,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     if (ok) Save();
   }
   Drain();
+  if (ok) ++version_;
   return ok;
 }
 

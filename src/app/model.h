@@ -55,6 +55,8 @@ class Model {
   bool Act(std::string_view name, std::string_view arg = {});
 
   std::string StateJson() const;
+  // Changes whenever an action succeeds: the frame loop redraws when it moves.
+  long version() const { return version_; }
   Outbox TakeOutbox();
 
   // Read-only views for the screens.
@@ -120,6 +122,7 @@ class Model {
   int utc_offset_min_ = 0;
   int today_ = 0;
   int next_id_ = 1;
+  long version_ = 0;
 };
 
 }  // namespace unfurl::app

@@ -1,6 +1,7 @@
 // The session screen: where in the routine you are, what to do now, the hold
 // ring, Back / Pause / Next, and "Stop — it hurts" always in the same place at
 // the bottom. After a stop, the one question, then what to do.
+#include <algorithm>
 #include <cmath>
 
 #include "ui/screens.h"
@@ -104,15 +105,32 @@ void SessionScreen(Frame& f) {
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", left.c_str());
   ImGui::PopFont();
 
+  // The controls never move: Stop sits at the bottom of the panel, the row of
+  // Back / Pause / Next just above it, whatever the instruction text does.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float stop_y = ImGui::GetWindowHeight() - st.WindowPadding.y - f.px(size::kPrimaryH);
+  const float row_y = stop_y - st.ItemSpacing.y - f.px(size::kSecondaryH);
+  const float extra_y = row_y - st.ItemSpacing.y - f.px(size::kSecondaryH);  // End session, while paused
+
+  const float text_bottom = (s.paused() ? extra_y : row_y) - st.ItemSpacing.y;
+  ImGui::BeginChild("now", ImVec2(0, std::max(f.px(40), text_bottom - ImGui::GetCursorPosY())), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   HoldRing(f, 104);
   ImGui::SameLine();
   ImGui::BeginGroup();
   const core::Exercise* e = s.exercise();
   Text(f.fonts.title, p.text, e ? e->name.c_str() : m.T("phase.prepare"));
   Text(f.fonts.body, p.quiet, s.paused() ? m.T("session.paused") : Instruction(m, s));
+  if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
   ImGui::EndGroup();
+  ImGui::EndChild();
 
-  const float third = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3 / f.dpr;
+  if (s.paused()) {
+    ImGui::SetCursorPosY(extra_y);
+    ActionButton(f, "end", m.T("session.end"), Kind::quiet, "end");
+  }
+  ImGui::SetCursorPosY(row_y);
+  const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3 / f.dpr;
   ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, third);
   ImGui::SameLine();
   if (s.paused())
@@ -121,9 +139,8 @@ void SessionScreen(Frame& f) {
     ActionButton(f, "pause", m.T("session.pause"), Kind::secondary, "pause", {}, third);
   ImGui::SameLine();
   ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, third);
+  ImGui::SetCursorPosY(stop_y);
   ActionButton(f, "stop-pain", m.T("session.stop"), Kind::stop, "stop-pain");
-  if (s.paused()) ActionButton(f, "end", m.T("session.end"), Kind::quiet, "end");
-  if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
 }
 
 }  // namespace unfurl::ui

@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -46,45 +48,53 @@ std::string Visible(const char* label) {
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
                   const std::string& arg, float width_css, bool enabled) {
   const Palette& p = f.colors();
-  float h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
-  float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+  const std::string text = Visible(label);
+  const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+  const float pad = f.px(16);
+  // Long labels (a stop answer, say) wrap onto more lines instead of being cut.
+  const ImVec2 ts = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.c_str());
+  const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
+  const float h = std::max(min_h, ts.y + 2 * f.px(12));
   ImGui::PushID(id);
-  ImGui::PushFont(f.fonts.body);
-  int colors = 0;
-  auto push = [&](ImGuiCol c, ImU32 v) { ImGui::PushStyleColor(c, v); ++colors; };
-  ImVec4 base;
-  switch (kind) {
-    case Kind::primary:
-      base = ImGui::ColorConvertU32ToFloat4(p.accent);
-      push(ImGuiCol_Button, p.accent);
-      push(ImGuiCol_ButtonHovered, ImGui::ColorConvertFloat4ToU32(ImVec4(base.x, base.y * 1.04f, base.z, 1)));
-      push(ImGuiCol_ButtonActive, ImGui::ColorConvertFloat4ToU32(ImVec4(base.x * 0.9f, base.y * 0.9f, base.z * 0.9f, 1)));
-      push(ImGuiCol_Text, p.on_accent);
-      break;
-    case Kind::stop:
-      // Outlined at rest, filled while pressed: LOOK.md.
-      push(ImGuiCol_Button, p.surface);
-      push(ImGuiCol_ButtonHovered, p.surface);
-      push(ImGuiCol_ButtonActive, p.stop);
-      push(ImGuiCol_Text, p.stop);
-      break;
-    case Kind::quiet:
-      push(ImGuiCol_Button, IM_COL32(0, 0, 0, 0));
-      push(ImGuiCol_Text, p.quiet);
-      break;
-    case Kind::secondary:
-      break;
-  }
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
   if (!enabled) ImGui::BeginDisabled();
-  bool pressed = ImGui::Button(label, ImVec2(w, h));
+  bool pressed = ImGui::InvisibleButton("button", ImVec2(w, h));
   if (!enabled) ImGui::EndDisabled();
-  if (kind == Kind::stop) {
-    ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.stop, f.px(size::kButtonRadius), 0, f.px(2));
-  }
-  ImGui::PopStyleColor(colors);
-  ImGui::PopFont();
+  const bool held = ImGui::IsItemActive();
   ImGui::PopID();
-  Register(f, id, Visible(label).c_str(), "button", action, arg, enabled, false);
+
+  ImU32 fill = p.raised, ink = p.text, outline = 0;
+  switch (kind) {
+    case Kind::primary: fill = p.accent; ink = p.on_accent; break;
+    case Kind::stop: fill = held ? p.stop : p.surface; ink = held ? p.on_accent : p.stop; outline = p.stop; break;  // outlined at rest, filled while pressed
+    case Kind::quiet: fill = 0; ink = p.quiet; break;
+    case Kind::secondary: break;
+  }
+  if (held && kind != Kind::stop && fill) {
+    ImVec4 c = ImGui::ColorConvertU32ToFloat4(fill);
+    fill = ImGui::ColorConvertFloat4ToU32(ImVec4(c.x * 0.88f, c.y * 0.88f, c.z * 0.88f, c.w));
+  }
+  if (!enabled) ink = p.quiet;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 end(pos.x + w, pos.y + h);
+  const float radius = f.px(size::kButtonRadius);
+  if (fill) dl->AddRectFilled(pos, end, fill, radius);
+  if (outline) dl->AddRect(pos, end, outline, radius, 0, f.px(2));
+  // Centre each wrapped line.
+  ImFont* font = f.fonts.body;
+  const char* s = text.c_str();
+  const char* text_end = s + text.size();
+  float y = pos.y + (h - ts.y) / 2;
+  while (s < text_end) {
+    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, text_end, w - 2 * pad);
+    if (line_end == s) line_end = s + 1;
+    ImVec2 lw = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line_end);
+    dl->AddText(font, font->FontSize, ImVec2(pos.x + (w - lw.x) / 2, y), ink, s, line_end);
+    y += font->FontSize;
+    s = line_end;
+    while (s < text_end && (*s == ' ' || *s == '\n')) ++s;
+  }
+  Register(f, id, text.c_str(), "button", action, arg, enabled, false);
   if (pressed && enabled) f.model.Act(action, arg);
   return pressed && enabled;
 }

@@ -1,0 +1,122 @@
+// Safety through the real screens: every tier reached by tapping the check's
+// rows, blocked tiers with no way into a session, and the stop flow.
+import { test, expect } from '@playwright/test';
+import { open, state, act, tap, until, widgets, startSession } from './helpers.mjs';
+
+async function check(page, flags) {
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'check screen');
+  for (const f of flags) await tap(page, `flag-${f}`);
+  await until(page, (s) => flags.every((f) => s.answers.includes(f)), 'flags ticked');
+  await tap(page, 'continue');
+  await until(page, (s) => s.screen === 'check-result', 'result screen');
+  return state(page);
+}
+
+const BLOCKED = [
+  ['emergency', ['bladder_bowel'], 'emergency'],
+  ['emergency wins over lower tiers', ['fever', 'saddle_numbness', 'weeks'], 'emergency'],
+  ['urgent', ['weight_loss'], 'urgent'],
+  ['clinician', ['leg_shooting'], 'clinician'],
+];
+
+for (const [name, flags, level] of BLOCKED) {
+  test(`${name}: the result blocks the routine and offers only the way home`, async ({ page }) => {
+    await open(page);
+    await act(page, 'ack', 'intro');
+    const s = await check(page, flags);
+    expect(s.check.level).toBe(level);
+    expect(s.check.blocked).toBe(true);
+    expect([...s.check.flags, ...s.check.also].sort()).toEqual([...flags].sort());
+    const ids = (await widgets(page)).map((w) => w.id);
+    expect(ids).toEqual(['home']);
+    // No path to a session: every start is refused and no phase ever appears.
+    for (const a of ['start', 'continue', 'skip', 'resume']) expect(await act(page, a)).toBe(false);
+    expect(await act(page, 'rate', 3)).toBe(false);
+    expect((await state(page)).session).toBeNull();
+    await tap(page, 'home');
+    await until(page, (x) => x.screen === 'home', 'home');
+    const h = await page.evaluate(() => window.unfurl.history());
+    expect(h.sessions.at(-1).outcome).toBe('blocked');
+    expect(h.sessions.at(-1).check.level).toBe(level);
+  });
+}
+
+test('review: the advice is shown, and the gentle routine may go on', async ({ page }) => {
+  await open(page);
+  await act(page, 'ack', 'intro');
+  const s = await check(page, ['weeks']);
+  expect(s.check.level).toBe('review');
+  expect(s.check.blocked).toBe(false);
+  await tap(page, 'continue');
+  await until(page, (x) => x.screen === 'rating-before', 'rating');
+  await tap(page, 'skip');
+  await until(page, (x) => x.screen === 'session' && x.session.phase === 'prepare', 'session runs');
+});
+
+test('"None of these today" is one tap, and turns into Continue once anything is ticked', async ({ page }) => {
+  await open(page);
+  await act(page, 'ack', 'intro');
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'check');
+  let ids = (await widgets(page)).map((w) => w.id);
+  expect(ids).toContain('none');
+  expect(ids).not.toContain('continue');
+  expect(ids.filter((i) => i.startsWith('flag-')).length).toBe(9);
+  await tap(page, 'flag-injury');
+  await until(page, (s) => s.answers.length === 1, 'ticked');
+  ids = (await widgets(page)).map((w) => w.id);
+  expect(ids).toContain('continue');
+  expect(ids).not.toContain('none');
+});
+
+// [where, timescale, Next taps to get near it, when it has been reached]
+const STOP_AT = [
+  ['preparation', 1, 0, (s) => s.session.phase === 'prepare'],
+  ['a knee-to-chest hold', 20, 0, (s) => s.session.exercise === 'knee_to_chest' && s.session.phase === 'hold'],
+  ['a press-up movement', 2, 8, (s) => s.session.exercise === 'press_up' && s.session.phase === 'move'],
+];
+
+for (const [where, timescale, nexts, when] of STOP_AT) {
+  test(`stop during ${where}: back pain means rest and a smaller range next time`, async ({ page }) => {
+    await open(page, `test=1&timescale=${timescale}`);
+    await act(page, 'ack', 'intro');
+    await startSession(page);
+    for (let i = 0; i < nexts; i++) await tap(page, 'next');
+    await until(page, when, where, 40_000);
+    await tap(page, 'stop-pain');
+    await until(page, (s) => s.session && s.session.phase === 'stopped', 'stopped');
+    await tap(page, 'pain-back');
+    await until(page, (s) => s.session.stop_answer === 'back', 'answered');
+    expect((await state(page)).range).toBeCloseTo(0.5);
+    const h = await page.evaluate(() => window.unfurl.history());
+    expect(h.sessions.at(-1).outcome).toBe('stopped-pain');
+    expect(h.sessions.at(-1).pain).toBe('back');
+    expect(h.progress.range).toBeCloseTo(0.5);
+  });
+}
+
+test('stop with pain down a leg gives the clinician result, with no way back into the routine', async ({ page }) => {
+  await open(page, 'test=1&timescale=20');
+  await act(page, 'ack', 'intro');
+  await startSession(page);
+  await until(page, (s) => s.session.phase === 'move', 'moving');
+  await tap(page, 'stop-pain');
+  await tap(page, 'pain-leg');
+  await until(page, (s) => s.screen === 'check-result', 'result');
+  const s = await state(page);
+  expect(s.check.level).toBe('clinician');
+  expect(s.check.blocked).toBe(true);
+  expect(await act(page, 'start')).toBe(false);
+});
+
+test('the first visit explains what the routine is for, once', async ({ page }) => {
+  await open(page);
+  expect((await state(page)).intro).toBe(true);
+  await tap(page, 'ack-intro');
+  await until(page, (s) => !s.intro, 'acknowledged');
+  await page.reload();
+  await page.evaluate(() => window.unfurl.ready);
+  expect((await state(page)).intro).toBe(false);
+  expect((await widgets(page)).map((w) => w.id)).not.toContain('ack-intro');
+});
