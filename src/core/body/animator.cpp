@@ -1,0 +1,197 @@
+#include "core/body/animator.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+
+namespace unfurl::core::body {
+
+namespace {
+using nlohmann::json;
+
+std::optional<Joint> joint_from(std::string_view name) {
+  for (int j = 0; j < kJointCount; ++j)
+    if (joint_name(static_cast<Joint>(j)) == name) return static_cast<Joint>(j);
+  return std::nullopt;
+}
+std::optional<Goal> goal_from(std::string_view name) {
+  for (int g = 0; g < static_cast<int>(Goal::kCount); ++g)
+    if (goal_name(static_cast<Goal>(g)) == name) return static_cast<Goal>(g);
+  return std::nullopt;
+}
+
+// Reads "angles" and "goals" (and roll/pitch) into k, on top of what k has.
+bool read_key(const json& j, Keyframe& k, const std::string& where, std::string& error) {
+  if (!j.is_object()) { error = where + ": must be an object"; return false; }
+  if (auto a = j.find("angles"); a != j.end()) {
+    if (!a->is_object()) { error = where + ".angles: must be an object"; return false; }
+    for (auto it = a->begin(); it != a->end(); ++it) {
+      auto joint = joint_from(it.key());
+      const json& v = it.value();
+      if (!joint) { error = where + ".angles." + it.key() + ": unknown joint"; return false; }
+      if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number()) {
+        error = where + ".angles." + it.key() + ": must be [flexion, abduction, rotation]";
+        return false;
+      }
+      k.pose.angles[*joint] = {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+    }
+  }
+  if (auto g = j.find("goals"); g != j.end()) {
+    if (!g->is_object()) { error = where + ".goals: must be an object"; return false; }
+    for (auto it = g->begin(); it != g->end(); ++it) {
+      auto goal = goal_from(it.key());
+      if (!goal || !it.value().is_number()) { error = where + ".goals." + it.key() + ": unknown goal or not a weight"; return false; }
+      k.goals[*goal] = std::clamp(it.value().get<float>(), 0.0f, 1.0f);
+    }
+  }
+  for (const char* key : {"roll", "pitch"}) {
+    if (auto r = j.find(key); r != j.end()) {
+      if (!r->is_number()) { error = where + "." + key + ": must be a number"; return false; }
+      (std::string(key) == "roll" ? k.pose.root.roll_deg : k.pose.root.pitch_deg) = r->get<float>();
+    }
+  }
+  return true;
+}
+}  // namespace
+
+float ease(float t) {
+  t = std::clamp(t, 0.0f, 1.0f);
+  return t * t * (3 - 2 * t);
+}
+
+PoseLibraryResult load_poses(std::string_view text) {
+  PoseLibraryResult result;
+  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) { result.error = "poses: not a JSON object"; return result; }
+  PoseLibrary lib;
+  if (auto h = doc.find("height_m"); h != doc.end() && h->is_number()) lib.height_m = h->get<float>();
+  auto bases = doc.find("bases");
+  if (bases == doc.end() || !bases->is_object()) { result.error = "bases: missing"; return result; }
+  for (auto it = bases->begin(); it != bases->end(); ++it) {
+    Keyframe k;
+    const json& b = it.value();
+    std::string where = "bases." + it.key();
+    if (!b.is_object() || !b.contains("lying") || !b["lying"].is_string()) { result.error = where + ".lying: missing"; return result; }
+    std::string lying = b["lying"].get<std::string>();
+    if (lying == "supine") k.pose.root.lying = Lying::supine;
+    else if (lying == "prone") k.pose.root.lying = Lying::prone;
+    else if (lying == "side") k.pose.root.lying = Lying::side;
+    else { result.error = where + ".lying: must be supine, prone or side"; return result; }
+    k.contact = b.value("contact", std::string()) == "lowest_point" ? Contact::lowest_point : Contact::pelvis_and_chest;
+    if (!read_key(b, k, where, result.error)) return result;
+    lib.bases[it.key()] = k;
+  }
+  auto exercises = doc.find("exercises");
+  if (exercises == doc.end() || !exercises->is_object()) { result.error = "exercises: missing"; return result; }
+  for (auto it = exercises->begin(); it != exercises->end(); ++it) {
+    const json& e = it.value();
+    std::string where = "exercises." + it.key();
+    if (!e.is_object() || !e.contains("start") || !e["start"].is_string()) { result.error = where + ".start: missing"; return result; }
+    ExercisePoses ex;
+    ex.start = e["start"].get<std::string>();
+    auto base = lib.bases.find(ex.start);
+    if (base == lib.bases.end()) { result.error = where + ".start: unknown base \"" + ex.start + "\""; return result; }
+    ex.camera = e.value("camera", std::string("side"));
+    ex.full = base->second;
+    if (!e.contains("full") || !read_key(e["full"], ex.full, where + ".full", result.error)) {
+      if (result.error.empty()) result.error = where + ".full: missing";
+      return result;
+    }
+    lib.exercises[it.key()] = ex;
+  }
+  result.library = std::move(lib);
+  return result;
+}
+
+const PoseLibrary& default_poses() {
+  static const PoseLibrary lib = load_poses(embedded_asset("assets/poses/poses.json")).library.value_or(PoseLibrary{});
+  return lib;
+}
+
+Keyframe mirrored(const Keyframe& k) {
+  Keyframe m = k;
+  for (int j = 0; j < kJointCount; ++j) m.pose.angles[mirror(static_cast<Joint>(j))] = k.pose.angles[j];
+  // Turning toward the left becomes turning toward the right.
+  for (Joint j : {kLumbar, kThorax, kNeck, kHead}) m.pose.angles[j].rot = -k.pose.angles[j].rot;
+  m.pose.root.roll_deg = -k.pose.root.roll_deg;
+  for (int g = 0; g < static_cast<int>(Goal::kCount); ++g) m.goals[mirror(static_cast<Goal>(g))] = k.goals.weight[g];
+  return m;
+}
+
+Keyframe blend(const Keyframe& a, const Keyframe& b, float t) {
+  Keyframe k = b;
+  auto lerp = [t](float x, float y) { return x + (y - x) * t; };
+  for (int j = 0; j < kJointCount; ++j) {
+    k.pose.angles[j] = {lerp(a.pose.angles[j].flex, b.pose.angles[j].flex),
+                        lerp(a.pose.angles[j].abd, b.pose.angles[j].abd),
+                        lerp(a.pose.angles[j].rot, b.pose.angles[j].rot)};
+  }
+  k.pose.root.roll_deg = lerp(a.pose.root.roll_deg, b.pose.root.roll_deg);
+  k.pose.root.pitch_deg = lerp(a.pose.root.pitch_deg, b.pose.root.pitch_deg);
+  if (a.pose.root.lying != b.pose.root.lying) {
+    k.pose.root.blend_from = lying_rotation(a.pose.root.lying);
+    k.pose.root.blend = t;
+  }
+  for (int g = 0; g < static_cast<int>(Goal::kCount); ++g) k.goals.weight[g] = lerp(a.goals.weight[g], b.goals.weight[g]);
+  k.contact = t < 0.5f ? a.contact : b.contact;
+  return k;
+}
+
+Body Animator::body() const {
+  Body b;
+  b.height_m = lib_.height_m;
+  b.lengths = Lengths::from_height(lib_.height_m);
+  return b;
+}
+
+Keyframe Animator::start(std::string_view exercise) const {
+  auto e = lib_.exercises.find(exercise);
+  std::string_view base = e == lib_.exercises.end() ? std::string_view("flat") : std::string_view(e->second.start);
+  auto b = lib_.bases.find(base);
+  return b == lib_.bases.end() ? Keyframe{} : b->second;
+}
+
+Keyframe Animator::target(std::string_view exercise, Side side, float range) const {
+  auto e = lib_.exercises.find(exercise);
+  if (e == lib_.exercises.end()) return start(exercise);
+  Keyframe full = side == Side::left ? mirrored(e->second.full) : e->second.full;
+  return blend(start(exercise), full, std::clamp(range, 0.0f, 1.0f));
+}
+
+Animated Animator::at(const Moment& m) const {
+  Animated out;
+  auto e = lib_.exercises.find(m.exercise);
+  out.camera = e == lib_.exercises.end() ? "side" : e->second.camera;
+  if (m.home) {
+    out.key = lib_.bases.count("hooklying") ? lib_.bases.find("hooklying")->second : Keyframe{};
+    return out;
+  }
+  if (m.exercise.empty()) {
+    // Preparation: lying flat and breathing. After the routine: curled on the side.
+    out.key = m.phase == Phase::done ? target("fetal", Side::none, m.range) : start("");
+    if (m.phase == Phase::done) out.camera = "side_high";
+    return out;
+  }
+  const Keyframe s = start(m.exercise), t = target(m.exercise, m.side, m.range);
+  const float p = ease(m.progress);
+  switch (m.phase) {
+    case Phase::rest:
+      // The announcement: roll or settle from the last position into this one.
+      out.key = m.rep == 1 ? blend(start(m.previous), s, p) : s;
+      break;
+    case Phase::move: out.key = blend(s, t, p); break;
+    case Phase::hold: {
+      out.key = t;
+      // Targeted muscles glow, fading in and out over a second.
+      float in = m.progress * m.phase_s, left = (1 - m.progress) * m.phase_s;
+      out.glow = std::clamp(std::min(in, left), 0.0f, 1.0f);
+      break;
+    }
+    case Phase::release: out.key = blend(t, s, p); break;
+    default: out.key = s; break;  // switch, rest between reps, stopped: at rest
+  }
+  return out;
+}
+
+}  // namespace unfurl::core::body

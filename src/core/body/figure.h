@@ -1,0 +1,66 @@
+// From a pose to a body lying on the bed: forward kinematics, then the body
+// lowered until it rests on the mattress (nothing sinks through it), then
+// two-bone IK for the limbs the article places: feet flat on the bed, hands
+// behind the thigh, an ankle crossed over the opposite thigh, hands beside
+// the shoulders. The result is a set of capsules, ready to draw or test.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/body/skeleton.h"
+
+namespace unfurl::core::body {
+
+// Where a limb is put, and how strongly (0 = where FK left it, 1 = on target).
+enum class Goal {
+  foot_on_bed_l, foot_on_bed_r,
+  hands_behind_thigh_l, hands_behind_thigh_r,
+  ankle_on_thigh_l, ankle_on_thigh_r,  // that ankle crosses over the other thigh
+  hands_beside_shoulders,
+  kCount
+};
+std::string_view goal_name(Goal g);
+Goal mirror(Goal g);
+
+struct Goals {
+  float weight[static_cast<int>(Goal::kCount)] = {};
+  float& operator[](Goal g) { return weight[static_cast<int>(g)]; }
+  float operator[](Goal g) const { return weight[static_cast<int>(g)]; }
+};
+
+// Body parts, for drawing and for the muscles that glow during a hold.
+enum class Part { pelvis, lumbar, chest, shoulders, neck, head, upper_arm, forearm, hand, thigh, shank, foot };
+
+struct Capsule {
+  glm::vec3 a, b;
+  float radius;
+  Part part;
+  int side;  // -1 right, 0 centre, +1 left
+};
+
+struct Figure {
+  Skeleton skeleton;
+  std::vector<Capsule> capsules;
+};
+
+struct Body {
+  float height_m = 1.70f;
+  Lengths lengths = Lengths::from_height(1.70f);
+};
+
+// How the body meets the mattress. Lying flat, the pelvis and the chest each
+// rest on it (so a rolled pelvis in the twist lifts without lifting the
+// shoulders); in the press-up the whole body pivots on its lowest point, the
+// pelvis, while the chest rises.
+enum class Contact { pelvis_and_chest, lowest_point };
+
+// breath in [0, 1]: the chest rises and falls with the breathing cue.
+Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath);
+
+// Two-bone IK: moves `mid` and `end` so that end reaches target (or as close as
+// the bone lengths and the hinge's limit allow), bending toward `pole`.
+// Lengths are preserved; the hinge never folds past max_flex_deg.
+void two_bone_ik(const glm::vec3& root, glm::vec3& mid, glm::vec3& end, const glm::vec3& target,
+                 const glm::vec3& pole, float max_flex_deg);
+
+}  // namespace unfurl::core::body

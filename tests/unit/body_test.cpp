@@ -1,0 +1,247 @@
+// The mannequin: its proportions, its joint limits, and what the article
+// says each stretch looks like, checked on the posed body.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/body/animator.h"
+#include "core/routine/routine.h"
+#include "core/routine/session.h"
+
+using namespace unfurl::core;
+using namespace unfurl::core::body;
+
+namespace {
+const Animator kAnimator;
+const Body kBody = kAnimator.body();
+
+Figure posed(const Keyframe& k) { return pose_figure(k.pose, k.goals, k.contact, kBody, 0); }
+Figure full(const char* id, Side side = Side::right, float range = 1.0f) {
+  return posed(kAnimator.target(id, side, range));
+}
+float angle_deg(glm::vec3 a, glm::vec3 b) {
+  return glm::degrees(std::acos(std::clamp(glm::dot(glm::normalize(a), glm::normalize(b)), -1.0f, 1.0f)));
+}
+// Flexion at a hinge from positions: 0 when straight.
+float hinge_flex(glm::vec3 root, glm::vec3 mid, glm::vec3 end) { return angle_deg(mid - root, end - mid); }
+float lowest(const Figure& f) {
+  float low = 1e9f;
+  for (const Capsule& c : f.capsules) low = std::min(low, std::min(c.a.y, c.b.y) - c.radius);
+  return low;
+}
+// Distance from point p to segment ab.
+float to_segment(glm::vec3 p, glm::vec3 a, glm::vec3 b) {
+  glm::vec3 ab = b - a;
+  float t = std::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
+  return glm::length(p - (a + ab * t));
+}
+
+// Every moment of a whole session, sampled.
+template <class Fn>
+void each_moment(float range, Fn fn) {
+  Session s(default_routine(), range);
+  std::string previous, current;
+  while (!s.finished()) {
+    Moment m;
+    if (const Exercise* e = s.exercise()) {
+      if (e->id != current) { previous = current; current = e->id; }
+      m.exercise = e->id;
+      m.previous = previous;
+    }
+    m.side = s.side();
+    m.phase = s.phase();
+    m.rep = s.rep();
+    m.phase_s = static_cast<float>(s.phase_duration_s());
+    m.progress = static_cast<float>(1 - s.phase_remaining_s() / std::max(0.001, s.phase_duration_s()));
+    m.range = range;
+    fn(m, kAnimator.at(m));
+    s.advance(0.5);
+  }
+}
+}  // namespace
+
+TEST(Body, SegmentLengthsAreFractionsOfHeight) {
+  Lengths l = Lengths::from_height(1.70f);
+  EXPECT_NEAR(l.thigh, 0.245f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.shank, 0.246f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.trunk, 0.288f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.upper_arm, 0.186f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.forearm, 0.146f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.shoulder_width, 0.259f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.hip_width, 0.191f * 1.70f, 1e-6);
+  // Forward kinematics keeps them, in any pose.
+  Keyframe k = kAnimator.target("figure_four", Side::right, 1);
+  const auto j = forward_kinematics(k.pose, l).joint;
+  EXPECT_NEAR(glm::length(j[kKneeL] - j[kHipL]), l.thigh, 1e-4);
+  EXPECT_NEAR(glm::length(j[kAnkleR] - j[kKneeR]), l.shank, 1e-4);
+  EXPECT_NEAR(glm::length(j[kElbowL] - j[kShoulderL]), l.upper_arm, 1e-4);
+  EXPECT_NEAR(glm::length(j[kWristL] - j[kElbowL]), l.forearm, 1e-4);
+  EXPECT_NEAR(glm::length(j[kShoulderL] - j[kShoulderR]), l.shoulder_width, 1e-4);
+  EXPECT_NEAR(glm::length(j[kHipL] - j[kHipR]), l.hip_width, 1e-4);
+  EXPECT_NEAR(glm::length(j[kNeck] - j[kPelvis]), l.trunk, 1e-4);
+}
+
+TEST(Body, JointLimitsAreNeverExceededAtFullRange) {
+  int checked = 0;
+  each_moment(1.0f, [&](const Moment& m, const Animated& a) {
+    for (int j = 0; j < kJointCount; ++j) {
+      const JointLimits& lim = limits(static_cast<Joint>(j));
+      const Angles& ang = a.key.pose.angles[j];
+      std::string where = std::string(joint_name(static_cast<Joint>(j))) + " in " + m.exercise + " " +
+                          std::string(phase_name(m.phase));
+      EXPECT_GE(ang.flex, lim.flex.min_deg - 1e-3) << where;
+      EXPECT_LE(ang.flex, lim.flex.max_deg + 1e-3) << where;
+      EXPECT_GE(ang.abd, lim.abd.min_deg - 1e-3) << where;
+      EXPECT_LE(ang.abd, lim.abd.max_deg + 1e-3) << where;
+      EXPECT_GE(ang.rot, lim.rot.min_deg - 1e-3) << where;
+      EXPECT_LE(ang.rot, lim.rot.max_deg + 1e-3) << where;
+    }
+    // Limbs placed by IK: check the hinges they end up with, from positions.
+    Figure f = posed(a.key);
+    const auto& s = f.skeleton.joint;
+    for (auto [r, mid, e, max] : {std::tuple{kHipL, kKneeL, kAnkleL, 135.f}, {kHipR, kKneeR, kAnkleR, 135.f},
+                                  {kShoulderL, kElbowL, kWristL, 145.f}, {kShoulderR, kElbowR, kWristR, 145.f}})
+      EXPECT_LE(hinge_flex(s[r], s[mid], s[e]), max + 0.5f) << m.exercise << " " << phase_name(m.phase);
+    ++checked;
+  });
+  EXPECT_GT(checked, 500);
+}
+
+TEST(Body, NothingSinksThroughTheMattress) {
+  each_moment(1.0f, [&](const Moment& m, const Animated& a) {
+    EXPECT_GE(lowest(posed(a.key)), -0.005f) << m.exercise << " " << phase_name(m.phase);
+  });
+}
+
+TEST(Body, TwistKeepsBothShouldersOnTheBedWhileTheKneesGoToTheSide) {
+  for (Side side : {Side::right, Side::left}) {
+    Figure start = posed(kAnimator.start("spinal_twist"));
+    Figure f = full("spinal_twist", side);
+    const auto& j = f.skeleton.joint;
+    const float chest_r = 0.068f * kBody.height_m;
+    glm::vec3 back = f.skeleton.thorax_rotation * glm::vec3(0, -1, 0) * chest_r;
+    EXPECT_LT((j[kShoulderL] + back).y, 0.02f);
+    EXPECT_LT((j[kShoulderR] + back).y, 0.02f);
+    EXPECT_GT((j[kShoulderL] + back).y, -0.02f);
+    // The knees moved sideways, together, toward the named side.
+    float dz = (j[kKneeL].z + j[kKneeR].z) / 2 - (start.skeleton.joint[kKneeL].z + start.skeleton.joint[kKneeR].z) / 2;
+    if (side == Side::right) EXPECT_LT(dz, -0.1f); else EXPECT_GT(dz, 0.1f);
+    EXPECT_LT(glm::length(j[kKneeL] - j[kKneeR]), 0.25f);
+    // Arms out in a T.
+    EXPECT_GT(std::fabs(f.skeleton.hand_tip_l.z - j[kShoulderL].z), 0.45f);
+  }
+}
+
+TEST(Body, PressUpLiftsTheChestWhileThePelvisStaysOnTheBed) {
+  Figure start = posed(kAnimator.start("press_up"));
+  Figure f = full("press_up");
+  const float pelvis_r = 0.058f * kBody.height_m;
+  EXPECT_NEAR(f.skeleton.joint[kPelvis].y, start.skeleton.joint[kPelvis].y, 0.03f);
+  EXPECT_LT(f.skeleton.joint[kPelvis].y - pelvis_r, 0.03f);
+  EXPECT_GT(f.skeleton.joint[kNeck].y - start.skeleton.joint[kNeck].y, 0.08f);
+  // Hands stay flat on the mattress beside the shoulders.
+  EXPECT_LT(f.skeleton.joint[kWristL].y, 0.05f);
+  EXPECT_LT(std::fabs(f.skeleton.joint[kWristL].x - f.skeleton.joint[kShoulderL].x), 0.2f);
+}
+
+TEST(Body, KneeToChestKeepsTheOtherFootOnTheBed) {
+  for (Side side : {Side::right, Side::left}) {
+    Figure f = full("knee_to_chest", side);
+    const auto& j = f.skeleton.joint;
+    Joint other_ankle = side == Side::right ? kAnkleL : kAnkleR, ankle = side == Side::right ? kAnkleR : kAnkleL;
+    Joint knee = side == Side::right ? kKneeR : kKneeL, hip = side == Side::right ? kHipR : kHipL;
+    EXPECT_LT(j[other_ankle].y, 0.07f);
+    EXPECT_GT(j[ankle].y, 0.2f);
+    // The knee came toward the chest, with the hands holding behind the thigh.
+    EXPECT_GT(j[knee].x, j[hip].x);
+    EXPECT_LT(to_segment(j[kWristL], j[hip], j[knee]), 0.12f);
+    EXPECT_LT(to_segment(j[kWristR], j[hip], j[knee]), 0.12f);
+  }
+}
+
+TEST(Body, FigureFourPutsTheCrossingAnkleOnTheOppositeThighNearTheKnee) {
+  for (Side side : {Side::right, Side::left}) {
+    Figure f = full("figure_four", side);
+    const auto& j = f.skeleton.joint;
+    Joint ankle = side == Side::right ? kAnkleR : kAnkleL;
+    Joint other_hip = side == Side::right ? kHipL : kHipR, other_knee = side == Side::right ? kKneeL : kKneeR;
+    glm::vec3 near_knee = glm::mix(j[other_hip], j[other_knee], 0.82f);
+    EXPECT_LT(glm::length(j[ankle] - near_knee), 0.12f);
+    EXPECT_LT(to_segment(j[ankle], j[other_hip], j[other_knee]), 0.1f);
+    // Hands behind the supporting thigh.
+    EXPECT_LT(to_segment(j[kWristL], j[other_hip], j[other_knee]), 0.12f);
+  }
+}
+
+TEST(Body, LeftAndRightAreMirrorImages) {
+  for (const char* id : {"knee_to_chest", "figure_four", "spinal_twist"}) {
+    Figure r = full(id, Side::right), l = full(id, Side::left);
+    for (int j = 0; j < kJointCount; ++j) {
+      glm::vec3 a = r.skeleton.joint[j], b = l.skeleton.joint[mirror(static_cast<Joint>(j))];
+      EXPECT_NEAR(a.x, b.x, 1e-3) << id << " " << joint_name(static_cast<Joint>(j));
+      EXPECT_NEAR(a.y, b.y, 1e-3) << id << " " << joint_name(static_cast<Joint>(j));
+      EXPECT_NEAR(a.z, -b.z, 1e-3) << id << " " << joint_name(static_cast<Joint>(j));
+    }
+  }
+}
+
+TEST(Body, SmallerRangeGivesVisiblySmallerMovements) {
+  for (const char* id : {"knee_to_chest", "figure_four", "spinal_twist", "press_up", "fetal"}) {
+    Keyframe start = kAnimator.start(id), big = kAnimator.target(id, Side::right, 1.0f),
+             small = kAnimator.target(id, Side::right, 0.6f);
+    float big_total = 0, small_total = 0;
+    for (int j = 0; j < kJointCount; ++j) {
+      big_total += std::fabs(big.pose.angles[j].flex - start.pose.angles[j].flex) +
+                   std::fabs(big.pose.angles[j].rot - start.pose.angles[j].rot);
+      small_total += std::fabs(small.pose.angles[j].flex - start.pose.angles[j].flex) +
+                     std::fabs(small.pose.angles[j].rot - start.pose.angles[j].rot);
+    }
+    big_total += std::fabs(big.pose.root.roll_deg);
+    small_total += std::fabs(small.pose.root.roll_deg);
+    EXPECT_NEAR(small_total, 0.6f * big_total, 0.01f * big_total) << id;
+    EXPECT_GT(big_total - small_total, 10.0f) << id;
+  }
+}
+
+TEST(Body, HoldsAreStillAndMovesEaseInAndOut) {
+  Moment m;
+  m.exercise = "knee_to_chest";
+  m.side = Side::right;
+  m.phase = Phase::hold;
+  m.phase_s = 25;
+  m.range = 1;
+  m.progress = 0.2f;
+  Keyframe a = kAnimator.at(m).key;
+  m.progress = 0.8f;
+  Keyframe b = kAnimator.at(m).key;
+  EXPECT_FLOAT_EQ(a.pose.angles[kHipR].flex, b.pose.angles[kHipR].flex);
+  // Easing: the first and last tenths of a move cover much less than a tenth each.
+  m.phase = Phase::move;
+  float hip0 = kAnimator.start("knee_to_chest").pose.angles[kHipR].flex;
+  float hip1 = kAnimator.target("knee_to_chest", Side::right, 1).pose.angles[kHipR].flex;
+  m.progress = 0.1f;
+  float early = kAnimator.at(m).key.pose.angles[kHipR].flex;
+  EXPECT_LT((early - hip0) / (hip1 - hip0), 0.05f);
+  EXPECT_FLOAT_EQ(ease(0.5f), 0.5f);
+}
+
+TEST(Body, TheIntroRollsOntoTheStomachForThePressUp) {
+  Moment m;
+  m.exercise = "press_up";
+  m.previous = "spinal_twist";
+  m.phase = Phase::rest;
+  m.progress = 0;
+  Keyframe at_start = kAnimator.at(m).key;
+  m.progress = 1;
+  Keyframe at_end = kAnimator.at(m).key;
+  glm::vec3 face0 = posed(at_start).skeleton.pelvis_rotation * glm::vec3(0, 1, 0);
+  glm::vec3 face1 = posed(at_end).skeleton.pelvis_rotation * glm::vec3(0, 1, 0);
+  EXPECT_GT(face0.y, 0.9f);   // face up
+  EXPECT_LT(face1.y, -0.9f);  // face down
+}
+
+TEST(Body, PoseFileErrorsNameTheField) {
+  EXPECT_EQ(load_poses("[]").error, "poses: not a JSON object");
+  EXPECT_EQ(load_poses(R"({"bases":{"x":{"lying":"upside"}},"exercises":{}})").error, "bases.x.lying: must be supine, prone or side");
+  EXPECT_EQ(load_poses(R"({"bases":{"x":{"lying":"supine","angles":{"tail":[1,2,3]}}},"exercises":{}})").error, "bases.x.angles.tail: unknown joint");
+}
