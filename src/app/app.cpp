@@ -40,7 +40,60 @@ bool App::Start(void* font, int font_len, std::string_view config_json, std::str
 bool App::Animating() const {
   const core::Session* s = model_.session();
   bool session_running = model_.screen() == Screen::session && s && !s->finished() && !s->paused();
-  return session_running || input_.Busy() || pending_frames_ > 0;
+  return session_running || input_.Busy() || pending_frames_ > 0 || body_moving_;
+}
+
+bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
+  namespace body = core::body;
+  body::Moment m;
+  const core::Session* s = model_.session();
+  if (!s) {
+    m.home = true;
+  } else {
+    if (const core::Exercise* e = s->exercise(); e && e->id != exercise_) {
+      previous_exercise_ = exercise_;
+      exercise_ = e->id;
+    }
+    m.exercise = s->exercise() ? s->exercise()->id : "";
+    m.previous = previous_exercise_;
+    m.side = s->side();
+    m.phase = s->phase();
+    m.rep = s->rep();
+    m.phase_s = static_cast<float>(s->phase_duration_s());
+    m.progress = static_cast<float>(1 - s->phase_remaining_s() / std::max(1e-3, s->phase_duration_s()));
+    m.range = static_cast<float>(s->range());
+    float b = body::ease(static_cast<float>(s->breath_progress()));
+    m.breath = s->finished() ? 0 : (s->inhaling() ? b : 1 - b);
+  }
+  body::Animated a = animator_.at(m);
+  if (!s) exercise_.clear(), previous_exercise_.clear();
+
+  // Ease toward the animator's pose, so jumps (Back, Next, Stop) glide
+  // instead of snapping; the animator's own motion is already smooth.
+  const float k = shown_once_ ? 1 - std::exp(-dt_s / 0.18f) : 1;  // the first frame shows the pose as it is
+  shown_once_ = true;
+  float moved = 0;
+  for (int j = 0; j < body::kJointCount; ++j) {
+    body::Angles& cur = shown_.pose.angles[j];
+    const body::Angles& to = a.key.pose.angles[j];
+    moved = std::max({moved, std::fabs(to.flex - cur.flex), std::fabs(to.abd - cur.abd), std::fabs(to.rot - cur.rot)});
+    cur.flex += (to.flex - cur.flex) * k;
+    cur.abd += (to.abd - cur.abd) * k;
+    cur.rot += (to.rot - cur.rot) * k;
+  }
+  for (int g = 0; g < static_cast<int>(body::Goal::kCount); ++g) {
+    moved = std::max(moved, std::fabs(a.key.goals.weight[g] - shown_.goals.weight[g]) * 100);
+    shown_.goals.weight[g] += (a.key.goals.weight[g] - shown_.goals.weight[g]) * k;
+  }
+  shown_.pose.root = a.key.pose.root;
+  shown_.contact = a.key.contact;
+
+  std::vector<std::string> muscles;
+  if (s && s->exercise()) muscles = s->exercise()->muscles;
+  body::Figure figure = body::pose_figure(shown_.pose, shown_.goals, shown_.contact, animator_.body(), m.breath);
+  render::AddFigure(draws, figure, muscles, a.glow, model_.settings().dim);
+  camera_.SetPreset(render::Preset(a.camera), platform::PrefersReducedMotion());
+  return moved > 0.05f;
 }
 
 void App::Tick() {
@@ -55,7 +108,12 @@ void App::Tick() {
   if (model_.screen() != before) Wake();
   bool resized = platform::SyncCanvasSize(viewport_);
   if (resized) Wake();
-  if (Animating() || camera_.Update(0)) DrawFrame(dt);
+  if (model_.camera_resets() != camera_resets_) {
+    camera_resets_ = model_.camera_resets();
+    camera_.Reset();
+    Wake();
+  }
+  if (Animating() || camera_.moving()) DrawFrame(dt);
   Flush();
 }
 
@@ -126,9 +184,10 @@ void App::DrawFrame(double dt_s) {
   const ui::Palette& pal = ui::Colors(dim);
   renderer_.Clear(viewport_.width_px, viewport_.height_px, ToVec3(pal.background));
   if (layout.has_view) {
-    camera_.Update(static_cast<float>(dt_s));
+    if (camera_.Update(static_cast<float>(dt_s))) Wake(1);
     std::vector<render::Draw> draws;
     render::AddBed(draws, dim);
+    body_moving_ = PoseBody(static_cast<float>(dt_s), draws);
     glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(viewport_.height_px - layout.view_max.y),
                   static_cast<int>(layout.view_max.x - layout.view_min.x),
                   static_cast<int>(layout.view_max.y - layout.view_min.y));

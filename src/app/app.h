@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/model.h"
+#include "core/body/animator.h"
 #include "platform/web/bridge.h"
 #include "render/camera.h"
 #include "render/renderer.h"
@@ -34,10 +35,17 @@ class App {
  private:
   void DrawFrame(double dt_s);
   void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
+  // The mannequin for this frame; returns true while it is still moving.
+  bool PoseBody(float dt_s, std::vector<render::Draw>& draws);
   void Flush();
   bool Animating() const;
 
   Model model_;
+  core::body::Animator animator_;
+  core::body::Keyframe shown_;   // what is drawn: eases toward the animator's pose
+  bool body_moving_ = true, shown_once_ = false;
+  std::string exercise_, previous_exercise_;
+  long camera_resets_ = 0;
   render::Renderer renderer_;
   render::Camera camera_;
   ui::PointerInput input_;

@@ -444,6 +444,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   } else if (name == "finish") ok = Finish();
   else if (name == "open" || name == "home") ok = Open(name == "home" ? "home" : (a.is_string() ? a.get<std::string>() : ""));
   else if (name == "set") ok = Set(arg);
+  else if (name == "reset-view") ok = (++camera_resets_, true);
   else if (name == "ack") {
     std::string what = a.is_string() ? a.get<std::string>() : "";
     if (what == "intro") { ok = !doc_.intro_ack; doc_.intro_ack = true; }

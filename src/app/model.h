@@ -57,6 +57,8 @@ class Model {
   std::string StateJson() const;
   // Changes whenever an action succeeds: the frame loop redraws when it moves.
   long version() const { return version_; }
+  // Counts "reset-view" taps; the frame loop owns the camera and resets it.
+  long camera_resets() const { return camera_resets_; }
   Outbox TakeOutbox();
 
   // Read-only views for the screens.
@@ -123,6 +125,7 @@ class Model {
   int today_ = 0;
   int next_id_ = 1;
   long version_ = 0;
+  long camera_resets_ = 0;
 };
 
 }  // namespace unfurl::app

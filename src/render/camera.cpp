@@ -20,10 +20,22 @@ CameraPose Lerp(const CameraPose& a, const CameraPose& b, float t) {
 }
 }  // namespace
 
+CameraPose Preset(std::string_view name) {
+  // Chosen so each movement reads best on a small screen: from the side for
+  // knee-to-chest, tilts and the press-up; three-quarter for the figure-four;
+  // from above for the twist.
+  if (name == "above") return {0, 62, 2.5f, {0.1f, 0.1f, 0}};
+  if (name == "three_quarter") return {32, 30, 2.4f, {0.1f, 0.2f, 0}};
+  if (name == "side_high") return {12, 28, 2.4f, {0.1f, 0.2f, 0}};
+  return {0, 14, 2.5f, {0.08f, 0.22f, 0}};
+}
+
 void Camera::SetPreset(const CameraPose& pose, bool cut) {
   if (pose.yaw_deg == to_.yaw_deg && pose.pitch_deg == to_.pitch_deg && pose.distance == to_.distance &&
       pose.target == to_.target)
     return;
+  cut = cut || !placed_;  // the first view appears in place, it does not glide in
+  placed_ = true;
   from_ = now_;
   to_ = pose;
   t_ = cut ? 1 : 0;

@@ -5,6 +5,7 @@
 // offset on top until Reset.
 #pragma once
 #include <glm/glm.hpp>
+#include <string_view>
 
 #include "render/renderer.h"
 
@@ -17,6 +18,9 @@ struct CameraPose {
   glm::vec3 target{0.05f, 0.2f, 0};
 };
 
+// The preset for a name from assets/poses/poses.json ("side", "above", …).
+CameraPose Preset(std::string_view name);
+
 class Camera {
  public:
   void SetPreset(const CameraPose& pose, bool cut);
@@ -25,6 +29,7 @@ class Camera {
   void Orbit(float dx_css, float dy_css);
   void Zoom(float factor);
   void Reset();
+  bool moving() const { return t_ < 1; }
   bool user_moved() const { return user_yaw_ != 0 || user_pitch_ != 0 || user_zoom_ != 1; }
   const CameraPose& preset() const { return to_; }
   View Build(glm::ivec4 viewport) const;
@@ -32,6 +37,7 @@ class Camera {
  private:
   CameraPose from_, to_, now_;
   float t_ = 1;
+  bool placed_ = false;
   float user_yaw_ = 0, user_pitch_ = 0, user_zoom_ = 1;
 };
 

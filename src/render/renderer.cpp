@@ -60,7 +60,7 @@ bool Renderer::Init(std::string& error) {
   u_key_dir_ = glGetUniformLocation(program_, "u_key_dir");
   u_rim_ = glGetUniformLocation(program_, "u_rim");
 
-  const MeshData data[3] = {MakeSuperellipsoid(16, 24, 1.0f), MakeCylinder(24),
+  const MeshData data[3] = {MakeSuperellipsoid(12, 18, 1.0f), MakeCylinder(18),
                             MakeSuperellipsoid(16, 24, 0.22f)};
   for (int i = 0; i < 3; ++i) {
     const MeshData& d = data[i];

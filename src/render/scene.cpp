@@ -1,6 +1,7 @@
 #include "render/scene.h"
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
 
 namespace unfurl::render {
 
@@ -11,7 +12,48 @@ glm::vec3 Rgb(unsigned hex) {
 glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
   return glm::scale(glm::translate(glm::mat4(1), center), half);
 }
+using core::body::Part;
+
+// Where each muscle named in CLINICAL.md lives on the mannequin.
+bool Targets(const std::vector<std::string>& muscles, Part part) {
+  for (const std::string& m : muscles) {
+    if ((m == "gluteus maximus" || m == "gluteals" || m == "piriformis") && part == Part::pelvis) return true;
+    if ((m == "low-back extensors" || m == "obliques" || m == "quadratus lumborum" || m == "abdominals") &&
+        part == Part::lumbar)
+      return true;
+    if (m == "hip flexors" && (part == Part::pelvis || part == Part::thigh)) return true;
+  }
+  return false;
+}
+
+// Lays the body on the bed: pelvis a little toward the foot end, head on the pillow.
+constexpr glm::vec3 kBodyOnBed(0.2f, 0, 0);
 }  // namespace
+
+void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std::vector<std::string>& muscles,
+               float glow, bool dim) {
+  const glm::vec3 wood = dim ? Rgb(0xd9b99b) : Rgb(0xe6cdb4);
+  const glm::vec3 accent = Rgb(0xf2a65a);
+  for (const core::body::Capsule& c : figure.capsules) {
+    glm::vec3 a = c.a + kBodyOnBed, b = c.b + kBodyOnBed;
+    glm::vec3 g = Targets(muscles, c.part) ? accent * (0.45f * glow) : glm::vec3(0);
+    glm::mat4 sa = glm::scale(glm::translate(glm::mat4(1), a), glm::vec3(c.radius));
+    d.push_back({Shape::sphere, sa, wood, g});
+    glm::vec3 axis = b - a;
+    float len = glm::length(axis);
+    if (len < 1e-4f) continue;
+    d.push_back({Shape::sphere, glm::scale(glm::translate(glm::mat4(1), b), glm::vec3(c.radius)), wood, g});
+    glm::quat q(glm::vec3(0, 1, 0), axis / len);  // the rotation taking +y onto the segment
+    glm::mat4 m = glm::translate(glm::mat4(1), a) * glm::mat4_cast(q) * glm::scale(glm::mat4(1), glm::vec3(c.radius, len, c.radius));
+    d.push_back({Shape::cylinder, m, wood, g});
+  }
+  // A soft contact shadow under the trunk.
+  const auto& j = figure.skeleton.joint;
+  glm::vec3 centre = (j[core::body::kPelvis] + j[core::body::kThorax]) * 0.5f + kBodyOnBed;
+  centre.y = 0.004f;
+  d.push_back({Shape::shadow, glm::scale(glm::translate(glm::mat4(1), centre), glm::vec3(0.75f, 0.001f, 0.32f)),
+               glm::vec3(0), glm::vec3(0), dim ? 0.45f : 0.25f});
+}
 
 void AddBed(std::vector<Draw>& d, bool dim) {
   const glm::vec3 duvet = dim ? Rgb(0x3a4660) : Rgb(0x7d8ba6);

@@ -48,9 +48,11 @@ export async function startSession(page) {
 }
 
 // Pixels of the page as the user sees them, decoded in the page itself.
-export async function pixels(page, clip) {
+// Returns {width, height, data}; pass `reduce` (a function of data) to get its
+// result instead, computed in the page so megabytes of pixels stay there.
+export async function pixels(page, clip, reduce) {
   const png = (await page.screenshot({ clip })).toString('base64');
-  return page.evaluate(async (b64) => {
+  return page.evaluate(async ([b64, reducer]) => {
     // Built from bytes, not fetched: the page's CSP rightly refuses data: fetches.
     const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
     const blob = new Blob([bytes], { type: 'image/png' });
@@ -59,6 +61,8 @@ export async function pixels(page, clip) {
     const g = c.getContext('2d');
     g.drawImage(bmp, 0, 0);
     const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    // eslint-disable-next-line no-new-func -- the test's own reducer, run in the test page
+    if (reducer) return new Function(`return (${reducer})`)()(d);
     return { width: bmp.width, height: bmp.height, data: Array.from(d) };
-  }, png);
+  }, [png, reduce ? reduce.toString() : null]);
 }
