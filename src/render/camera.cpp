@@ -23,10 +23,9 @@ CameraPose Lerp(const CameraPose& a, const CameraPose& b, float t) {
 CameraPose Preset(std::string_view name) {
   // Chosen so each movement reads best on a small screen: from the side for
   // knee-to-chest, tilts and the press-up; three-quarter for the figure-four;
-  // from above for the twist.
+  // from above for the twist and the curled-up fetal position.
   if (name == "above") return {0, 62, 2.5f, {0.1f, 0.1f, 0}};
   if (name == "three_quarter") return {32, 30, 2.4f, {0.1f, 0.2f, 0}};
-  if (name == "side_high") return {12, 28, 2.4f, {0.1f, 0.2f, 0}};
   return {0, 14, 2.5f, {0.08f, 0.22f, 0}};
 }
 

@@ -36,7 +36,7 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
   const glm::vec3 accent = Rgb(0xf2a65a);
   for (const core::body::Capsule& c : figure.capsules) {
     glm::vec3 a = c.a + kBodyOnBed, b = c.b + kBodyOnBed;
-    glm::vec3 g = Targets(muscles, c.part) ? accent * (0.45f * glow) : glm::vec3(0);
+    glm::vec3 g = Targets(muscles, c.part) ? accent * (0.28f * glow) : glm::vec3(0);
     glm::mat4 sa = glm::scale(glm::translate(glm::mat4(1), a), glm::vec3(c.radius));
     d.push_back({Shape::sphere, sa, wood, g});
     glm::vec3 axis = b - a;

@@ -25,7 +25,8 @@ Layout ComputeLayout(Screen screen, ImVec2 display, bool portrait, float dpr) {
     return l;
   }
   if (portrait) {
-    float split = display.y * 0.55f;
+    // Finish has the most to answer; its view of the curled-up body can be smaller.
+    float split = display.y * (screen == Screen::finish ? 0.36f : 0.55f);
     l.view_min = ImVec2(0, 0);
     l.view_max = ImVec2(display.x, split);
     // The panel's rounded top overlaps the view a little, as in the mock-ups.

@@ -7,7 +7,7 @@ import { open, state, act, until, startSession, pixels } from './helpers.mjs';
 const VIEW = { x: 0, y: 0, width: 412, height: 480 };  // the 3D view on a 412×915 phone
 
 // Share of the view covered by the mannequin's warm wood colour.
-function bodyShare(data) {
+function bodyShare({ data }) {
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
     const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
@@ -28,9 +28,11 @@ test('every exercise, photographed mid-hold, shows a body of plausible size on t
     await until(page, (s) => s.session.exercise === id && s.session.phase === 'hold', `${id} hold`, 30_000);
     await act(page, 'pause');
     await page.waitForTimeout(1800);  // the camera glide and pose easing settle
-    const shot = await page.screenshot({ clip: VIEW });
-    await info.attach(`${id}-hold.png`, { body: shot, contentType: 'image/png' });
-    const share = await pixels(page, VIEW, bodyShare);
+    // Kept in test-results/ as the reference picture of each pose.
+    const path = info.outputPath(`${id}-hold.png`);
+    await page.screenshot({ clip: VIEW, path });
+    await info.attach(`${id}-hold`, { path, contentType: 'image/png' });
+    const share = bodyShare(await pixels(page, VIEW));
     expect(share, `${id}: body share of the view`).toBeGreaterThan(0.02);
     expect(share, `${id}: body share of the view`).toBeLessThan(0.5);
     await act(page, 'resume');

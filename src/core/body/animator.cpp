@@ -170,7 +170,7 @@ Animated Animator::at(const Moment& m) const {
   if (m.exercise.empty()) {
     // Preparation: lying flat and breathing. After the routine: curled on the side.
     out.key = m.phase == Phase::done ? target("fetal", Side::none, m.range) : start("");
-    if (m.phase == Phase::done) out.camera = "side_high";
+    if (m.phase == Phase::done) out.camera = "above";
     return out;
   }
   const Keyframe s = start(m.exercise), t = target(m.exercise, m.side, m.range);
