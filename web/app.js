@@ -10,7 +10,12 @@ const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const config = Object.fromEntries(params.entries());
 const shellNotices = [];
-const notify = (id, text) => { if (!shellNotices.some((n) => n.id === id)) shellNotices.push({ id, text }); };
+// Notices the shell alone can know of; once the app runs they are shown on its screens too.
+const notify = (id, text) => {
+  if (shellNotices.some((n) => n.id === id)) return;
+  shellNotices.push({ id, text });
+  if (M) call('_unfurl_notice', id, text);
+};
 
 let resolveReady, rejectReady;
 const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
@@ -35,7 +40,6 @@ function call(name, ...strings) {
 function state() {
   if (!M) return { screen: 'loading', notices: shellNotices.slice() };
   const s = JSON.parse(M.UTF8ToString(M._unfurl_state()));
-  s.notices = s.notices.concat(shellNotices);
   s.parent = parentOrigin;
   return s;
 }
@@ -146,7 +150,8 @@ async function boot() {
   });
   const err = M._unfurl_start(ptr, len, strings[0], strings[1]);
   strings.forEach((p) => M._free(p));
-  if (err) fail(M.UTF8ToString(err));
+  if (err) { fail(M.UTF8ToString(err)); return; }
+  for (const n of shellNotices) call('_unfurl_notice', n.id, n.text);
 }
 
 document.addEventListener('visibilitychange', () => {

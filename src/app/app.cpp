@@ -156,7 +156,7 @@ void App::DrawFrame(double dt_s) {
   ImGui::NewFrame();
 
   const bool portrait = viewport_.height_px >= viewport_.width_px;
-  ui::Layout layout = ui::ComputeLayout(model_.screen(), io.DisplaySize, portrait, dpr);
+  ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);
 
   // A one-finger drag scrolls the panel it began on, or turns the camera in the 3D view.
   ui::PointerInput::Gesture g = input_.TakeGesture();
@@ -178,6 +178,7 @@ void App::DrawFrame(double dt_s) {
   ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_,
                   platform::PrefersReducedMotion()};
   ui::DrawScreen(frame, layout, scroll_css);
+  ui::ViewControls(frame, layout, camera_.user_moved());
   EyesClosedTap(frame, layout);
   ImGui::Render();
 

@@ -68,6 +68,11 @@ std::string_view screen_name(Screen s) {
 
 Model::Model() : routine_(core::default_routine()) { text_.load("en"); }
 
+void Model::AddNotice(std::string_view id, std::string_view text) {
+  Notify(std::string(id), std::string(text));
+  ++version_;
+}
+
 void Model::Notify(std::string id, std::string text) {
   for (const Notice& n : notices_)
     if (n.id == id) return;
@@ -159,6 +164,8 @@ core::TrendResult Model::trend() const {
 
 bool Model::review_banner() const {
   if (outcome_ && outcome_->level == core::Tier::review) return true;
+  // The last check said "several weeks": keep saying so on Home until a later check does not.
+  if (!doc_.sessions.empty() && doc_.sessions.back().check_level == "review") return true;
   if (!trend().review) return false;
   // Acknowledged advice returns after 14 days if the rule still holds.
   return !doc_.trend_ack_day || today_ - *doc_.trend_ack_day >= 14;

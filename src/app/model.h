@@ -50,6 +50,8 @@ class Model {
   // Seconds of real time; the session sees them multiplied by the test timescale.
   void Update(double dt_s);
   void SetVisible(bool visible);
+  // A notice from the shell (storage, wake lock…), shown like the model's own.
+  void AddNotice(std::string_view id, std::string_view text);
 
   // name as in docs/automation.md; arg is JSON text ("" when none).
   bool Act(std::string_view name, std::string_view arg = {});

@@ -9,7 +9,9 @@ void HomeScreen(Frame& f) {
   app::Model& m = f.model;
   const Palette& p = f.colors();
   Notices(f);
-  if (!m.config().clinic.empty()) Caption(f, m.config().clinic.c_str());
+  // Whose page this is: Unfurl, or the clinic that embedded it.
+  std::string who = m.config().clinic.empty() ? std::string("Unfurl") : m.config().clinic + " · Unfurl";
+  Caption(f, (who + " — " + m.T("app.tagline")).c_str());
 
   if (m.review_banner()) {
     Text(f.fonts.body, p.caution, m.T("home.review_banner"));
@@ -20,12 +22,6 @@ void HomeScreen(Frame& f) {
   int minutes = static_cast<int>(m.routine().total_s() / 60 + 0.5);
   Caption(f, Format(m.T("home.minutes"), m.routine().summary.c_str(), minutes).c_str());
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
-  // First visit: what the routine is for and what it is not, right under Start.
-  if (m.show_intro()) {
-    Text(f.fonts.body, p.text, m.T("intro.title"));
-    Caption(f, m.T("intro.body"));
-    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
-  }
 
   const auto& sessions = m.doc().sessions;
   std::string line;
@@ -37,12 +33,18 @@ void HomeScreen(Frame& f) {
     line += Format(m.T("home.last"), r(it->before).c_str(), r(it->after).c_str());
     break;
   }
-  Caption(f, line.empty() ? m.T("home.no_sessions") : line.c_str());
+  if (!line.empty()) Caption(f, line.c_str());
 
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
   ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", "\"history\"", half);
   ImGui::SameLine();
   ActionButton(f, "open-settings", m.T("home.settings"), Kind::secondary, "open", "\"settings\"", half);
+  // First visit: what the routine is for and what it is not (the view above is smaller to make room).
+  if (m.show_intro()) {
+    Text(f.fonts.body, p.text, m.T("intro.title"));
+    Caption(f, m.T("intro.body"));
+    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
+  }
 }
 
 }  // namespace unfurl::ui

@@ -16,7 +16,8 @@ std::string Format(const char* fmt, ...) {
   return buf;
 }
 
-Layout ComputeLayout(Screen screen, ImVec2 display, bool portrait, float dpr) {
+Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, float dpr) {
+  const Screen screen = model.screen();
   Layout l;
   l.has_view = screen == Screen::home || screen == Screen::session || screen == Screen::finish;
   if (!l.has_view) {
@@ -25,8 +26,9 @@ Layout ComputeLayout(Screen screen, ImVec2 display, bool portrait, float dpr) {
     return l;
   }
   if (portrait) {
-    // Finish has the most to answer; its view of the curled-up body can be smaller.
-    float split = display.y * (screen == Screen::finish ? 0.36f : 0.55f);
+    // Finish, and Home on a first visit, have the most to read; their view can be smaller.
+    bool wordy = screen == Screen::finish || (screen == Screen::home && model.show_intro());
+    float split = display.y * (wordy ? 0.36f : 0.55f);
     l.view_min = ImVec2(0, 0);
     l.view_max = ImVec2(display.x, split);
     // The panel's rounded top overlaps the view a little, as in the mock-ups.
@@ -44,6 +46,19 @@ Layout ComputeLayout(Screen screen, ImVec2 display, bool portrait, float dpr) {
 
 void Notices(Frame& f) {
   for (const app::Notice& n : f.model.notices()) Text(f.fonts.caption, f.colors().caution, n.text.c_str());
+}
+
+void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
+  if (!layout.has_view || !camera_moved) return;
+  const float w = f.px(132), pad = f.px(12);
+  ImGui::SetNextWindowPos(ImVec2(layout.view_max.x - w - pad, layout.view_min.y + pad));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysAutoResize);
+  ActionButton(f, "reset-view", "Reset view", Kind::secondary, "reset-view", {}, 132);
+  ImGui::End();
+  ImGui::PopStyleVar();
 }
 
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {

@@ -15,7 +15,7 @@ struct Layout {
   ImVec2 panel_pos, panel_size;
 };
 
-Layout ComputeLayout(app::Screen screen, ImVec2 display, bool portrait, float dpr);
+Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, float dpr);
 
 // Draws the current screen; scroll_css is this frame's one-finger drag on the panel.
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css);
@@ -29,6 +29,9 @@ void FinishScreen(Frame& f);
 void HistoryScreen(Frame& f);
 void SettingsScreen(Frame& f);
 void AboutScreen(Frame& f);
+
+// Over the 3D view: "Reset view" once the user has turned or zoomed the camera.
+void ViewControls(Frame& f, const Layout& layout, bool camera_moved);
 
 // Shared bits.
 void Notices(Frame& f);

@@ -123,6 +123,7 @@ void SessionScreen(Frame& f) {
   Text(f.fonts.body, p.quiet, s.paused() ? m.T("session.paused") : Instruction(m, s));
   if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
   ImGui::EndGroup();
+  Notices(f);
   ImGui::EndChild();
 
   if (s.paused()) {

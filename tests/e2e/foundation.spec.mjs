@@ -112,3 +112,27 @@ test('without WebGL2 the page says so instead of staying blank', async ({ page }
   await expect(page.locator('#unsupported')).toContainText('WebGL2');
   await expect(page.locator('#loading')).toBeHidden();
 });
+
+test('when the pixel ratio changes, text and controls are rebuilt at the same CSS size', async ({ page }) => {
+  await open(page);
+  const before = await widget(page, 'start');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 412, height: 915, deviceScaleFactor: 3, mobile: true });
+  await expect.poll(() => page.evaluate(() => devicePixelRatio)).toBe(3);
+  await expect.poll(async () => {
+    const w = await widget(page, 'start');
+    return Math.abs(w.h - before.h) < 1 && Math.abs(w.y - before.y) < 2;
+  }).toBe(true);
+  // The drawing buffer follows: 3 device pixels per CSS pixel.
+  const size = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+  expect(size).toEqual([412 * 3, 915 * 3]);
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'a tap still lands after the change');
+});
+
+test('the page tells the embedding page nothing about health, and only its named origin', async ({ page }) => {
+  await open(page, 'parent=not-an-origin');
+  const s = await state(page);
+  expect(s.parent).toBeNull();
+  expect(s.notices.map((n) => n.id)).toContain('config.parent');
+});

@@ -187,4 +187,9 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_widgets() { return g_app.WidgetsJson().c
 
 EMSCRIPTEN_KEEPALIVE void unfurl_visibility(int visible) { g_app.SetVisible(visible != 0); }
 
+// Something only the shell can know (storage blocked or full, no wake lock).
+EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* text) {
+  g_app.Notice(id ? id : "", text ? text : "");
+}
+
 }  // extern "C"
