@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/assets.h"
+#include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 
 namespace unfurl::app {
@@ -120,6 +122,18 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     if (!config_.test) Notify("config.timescale", "Ignored timescale: it only works with test=1.");
     else if (end && *end == '\0' && v >= 0.1 && v <= 1000) config_.timescale = v;
     else Notify("config.timescale", "Ignored timescale=\"" + ts->substr(0, 16) + "\": use a number from 0.1 to 1000.");
+  }
+
+  if (auto rx = get("rx")) {
+    core::PrescriptionResult p =
+        core::read_prescription_link(core::embedded_asset("assets/routines/morning-back.json"), *rx);
+    if (p.prescription) {
+      routine_ = std::move(p.prescription->routine);
+      note_ = std::move(p.prescription->note);
+    } else {
+      Notify("config.rx", "This prescription link could not be used (" + p.error.substr(0, 120) +
+                              "), so you have the standard routine. Please ask your clinic for a new link.");
+    }
   }
 
   core::Decoded d = core::decode_history(stored);
@@ -475,7 +489,8 @@ std::string Model::StateJson() const {
   json ex = json::array();
   for (const core::Exercise& e : routine_.exercises) ex.push_back(e.id);
   s["routine"] = {{"id", routine_.id}, {"name", routine_.name},
-                  {"minutes", std::lround(routine_.total_s() / 60)}, {"exercises", ex}};
+                  {"minutes", std::lround(routine_.total_s() / 60)}, {"exercises", ex},
+                  {"range_cap", routine_.range_cap}, {"note", note_}};
   if (session_) {
     const core::Session& ss = *session_;
     const core::Exercise* e = ss.exercise();

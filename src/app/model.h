@@ -73,6 +73,7 @@ class Model {
   const core::Catalogue& text() const { return text_; }
   const char* T(std::string_view key) const { return text_.get(key); }
   const PageConfig& config() const { return config_; }
+  const std::string& note() const { return note_; }  // the clinic's note from a prescription
   const std::set<std::string>& answers() const { return answers_; }
   const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
   const std::optional<std::string>& stop_answer() const { return stop_answer_; }
@@ -106,6 +107,7 @@ class Model {
   void Drain();
 
   core::Routine routine_;
+  std::string note_;
   core::Catalogue text_;
   PageConfig config_;
   core::HistoryDoc doc_;

@@ -20,7 +20,8 @@ void HomeScreen(Frame& f) {
 
   Text(f.fonts.title, p.text, m.routine().name.c_str());
   int minutes = static_cast<int>(m.routine().total_s() / 60 + 0.5);
-  Caption(f, Format(m.T("home.minutes"), m.routine().summary.c_str(), minutes).c_str());
+  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), minutes).c_str());
+  if (!m.note().empty()) Text(f.fonts.body, p.text, m.note().c_str());
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 
   const auto& sessions = m.doc().sessions;

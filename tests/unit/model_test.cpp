@@ -231,3 +231,12 @@ TEST(Model, EmbeddingPageEventsCarryNoHealthData) {
   EXPECT_EQ(e["type"], "unfurl:check-blocked");
   EXPECT_EQ(e.size(), 1u) << e.dump();
 }
+
+TEST(Model, AMalformedPrescriptionLinkGivesTheStandardRoutineAndSaysSo) {
+  Model m = fresh(R"({"rx":"not-a-prescription"})");
+  EXPECT_EQ(m.routine().exercises.size(), 6u);
+  json n = state(m)["notices"];
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0]["id"], "config.rx");
+  EXPECT_NE(n[0]["text"].get<std::string>().find("standard routine"), std::string::npos);
+}

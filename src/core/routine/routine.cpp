@@ -191,7 +191,6 @@ RoutineResult load_routine(std::string_view json_text) {
   Reader r(doc, "", error);
   routine.id = r.text("id");
   routine.name = r.text("name");
-  routine.summary = r.text("summary", false);
   routine.purpose = r.text("purpose", false);
   routine.between_s = r.number("between_s", 5, false);
   if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s: must be 3–30 s");

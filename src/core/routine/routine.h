@@ -37,7 +37,7 @@ struct Preparation {
 };
 
 struct Routine {
-  std::string id, name, summary, purpose;
+  std::string id, name, purpose;
   Preparation preparation;
   std::vector<Exercise> exercises;
   std::vector<std::string> closing_lines;
