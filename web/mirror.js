@@ -14,7 +14,8 @@ export class Mirror {
   update(widgets, screen) {
     const key = JSON.stringify(widgets.map((w) => [w.id, w.label, w.enabled, w.checked]));
     if (key === this.key) { this.place(widgets); return; }
-    const focusedId = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.id : null;
+    const hadFocus = this.root.contains(document.activeElement);
+    const focusedId = hadFocus ? document.activeElement.dataset.id : null;
     this.key = key;
     this.root.setAttribute('aria-label', `Unfurl: ${screen}`);
     this.root.replaceChildren(...widgets.map((w) => {
@@ -30,9 +31,11 @@ export class Mirror {
       return b;
     }));
     this.widgets = widgets;
-    if (focusedId) {
-      const again = this.root.querySelector(`[data-id="${CSS.escape(focusedId)}"]`);
-      if (again) again.focus();
+    if (hadFocus) {
+      // Keep keyboard users where they were, or on the new screen's first control.
+      const again = focusedId && this.root.querySelector(`[data-id="${CSS.escape(focusedId)}"]`);
+      const target = again || this.root.querySelector('button');
+      if (target) target.focus();
     }
   }
 
