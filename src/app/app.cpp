@@ -31,6 +31,7 @@ bool App::Start(void* font, int font_len, std::string_view config_json, std::str
   if (!ImGui_ImplOpenGL3_Init("#version 300 es")) { error = "Dear ImGui's WebGL2 backend failed to start"; return false; }
   if (!renderer_.Init(error)) return false;
   last_ms_ = platform::NowMs();
+  reduced_motion_ = platform::PrefersReducedMotion();
   started_ = true;
   Wake();
   DrawFrame(0);
@@ -92,7 +93,7 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
   if (s && s->exercise()) muscles = s->exercise()->muscles;
   body::Figure figure = body::pose_figure(shown_.pose, shown_.goals, shown_.contact, animator_.body(), m.breath);
   render::AddFigure(draws, figure, muscles, a.glow, model_.settings().dim);
-  camera_.SetPreset(render::Preset(a.camera), platform::PrefersReducedMotion());
+  camera_.SetPreset(render::Preset(a.camera), reduced_motion_);
   return moved > 0.05f;
 }
 
@@ -175,8 +176,7 @@ void App::DrawFrame(double dt_s) {
 
   const long version = model_.version();
   widgets_.Clear();
-  ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_,
-                  platform::PrefersReducedMotion()};
+  ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_, reduced_motion_};
   ui::DrawScreen(frame, layout, scroll_css);
   ui::ViewControls(frame, layout, camera_.user_moved());
   EyesClosedTap(frame, layout);

@@ -220,6 +220,16 @@ void Model::SetVisible(bool visible) {
   }
 }
 
+void Model::Say(const std::string& key, const std::string& text) {
+  outbox_.cues.push_back({{core::CueKind::speak, key, text}, config_.lang});
+}
+
+// Results are spoken as well as shown, plainly: someone may have their eyes closed.
+void Model::SpeakResult() {
+  const core::TierAdvice& a = triage().for_tier(outcome_->level);
+  Say("result." + std::string(core::tier_name(outcome_->level)), a.title + ". " + a.action);
+}
+
 void Model::Post(const std::string& type, const std::string& extra_json) {
   json e = {{"type", "unfurl:" + type}};
   if (!extra_json.empty()) {
@@ -316,6 +326,9 @@ bool Model::Answer(std::string_view arg) {
     if (out->level != core::Tier::none) {
       outcome_ = core::CheckOutcome{out->level, {}, {}, triage().for_tier(out->level).blocked};
       screen_ = Screen::check_result;
+      SpeakResult();
+    } else {
+      Say("stop.rest", triage().rest_title + ". " + triage().rest_action);
     }
     return true;
   }
@@ -339,6 +352,7 @@ bool Model::Continue() {
       return true;
     }
     screen_ = Screen::check_result;
+    SpeakResult();
     if (outcome_->blocked) {
       record_saved_ = false;
       session_.reset();
@@ -371,6 +385,7 @@ bool Model::BeginSession() {
 bool Model::StopForPain() {
   if (screen_ != Screen::session || !session_ || !session_->stop()) return false;
   Drain();
+  Say("stop.question", triage().stop_question);
   EndSession("stopped-pain");
   return true;
 }

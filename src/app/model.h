@@ -103,6 +103,8 @@ class Model {
   void EndSession(const std::string& outcome);
   void Save();
   void Post(const std::string& type, const std::string& extra_json = {});
+  void Say(const std::string& key, const std::string& text);
+  void SpeakResult();
   void Notify(std::string id, std::string text);
   void Drain();
 

@@ -240,3 +240,25 @@ TEST(Model, AMalformedPrescriptionLinkGivesTheStandardRoutineAndSaysSo) {
   EXPECT_EQ(n[0]["id"], "config.rx");
   EXPECT_NE(n[0]["text"].get<std::string>().find("standard routine"), std::string::npos);
 }
+
+TEST(Model, ResultsAndTheStopQuestionAreSpokenNotOnlyShown) {
+  Model m = fresh();
+  m.Act("start");
+  m.Act("answer", "\"bladder_bowel\"");
+  m.TakeOutbox();
+  m.Act("continue");
+  auto out = m.TakeOutbox();
+  ASSERT_FALSE(out.cues.empty());
+  EXPECT_EQ(out.cues[0].cue.key, "result.emergency");
+  EXPECT_NE(out.cues[0].cue.text.find("emergency"), std::string::npos);
+
+  Model s = fresh();
+  to_session(s);
+  s.Update(10);
+  s.TakeOutbox();
+  s.Act("stop-pain");
+  out = s.TakeOutbox();
+  ASSERT_GE(out.cues.size(), 2u);
+  EXPECT_EQ(out.cues[0].cue.key, "stopped");
+  EXPECT_EQ(out.cues[1].cue.key, "stop.question");
+}
