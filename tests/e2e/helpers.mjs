@@ -33,8 +33,25 @@ export async function tap(page, id) {
 }
 
 // Waits until state() satisfies fn.
+// Polls often: some phases last well under a second at test speed.
 export async function until(page, fn, message, timeout = 20_000) {
-  await expect.poll(async () => fn(await state(page)), { message, timeout }).toBeTruthy();
+  await expect.poll(async () => fn(await state(page)), { message, timeout, intervals: [50] }).toBeTruthy();
+}
+
+// Pauses the session from inside the page on the first frame where the given
+// exercise is in the given phase, so even a short phase is caught.
+export async function pauseAt(page, exercise, phase, timeout = 30_000) {
+  const ok = await page.evaluate(([ex, ph, ms]) => new Promise((resolve) => {
+    const end = performance.now() + ms;
+    const tick = () => {
+      const s = window.unfurl.state().session;
+      if (s && s.exercise === ex && s.phase === ph) resolve(window.unfurl.act('pause'));
+      else if (performance.now() > end) resolve(false);
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  }), [exercise, phase, timeout]);
+  expect(ok, `paused in ${exercise} ${phase}`).toBe(true);
 }
 
 // Clears the first-visit note and goes through the check with no flags.

@@ -2,7 +2,7 @@
 // hold (saved as test artefacts, like raylib's example screenshots), the body
 // where a body should be, camera gestures, and a clean WebGL run.
 import { test, expect } from '@playwright/test';
-import { open, state, act, until, startSession, pixels } from './helpers.mjs';
+import { open, state, act, until, startSession, pixels, pauseAt } from './helpers.mjs';
 
 const VIEW = { x: 0, y: 0, width: 412, height: 480 };  // the 3D view on a 412×915 phone
 
@@ -25,8 +25,7 @@ test('every exercise, photographed mid-hold, shows a body of plausible size on t
   const plan = [['knee_to_chest', 1], ['pelvic_tilt', 2], ['figure_four', 1], ['spinal_twist', 2], ['press_up', 2], ['fetal', 1]];
   for (const [id, nexts] of plan) {
     for (let i = 0; i < nexts; i++) expect(await act(page, 'next')).toBe(true);
-    await until(page, (s) => s.session.exercise === id && s.session.phase === 'hold', `${id} hold`, 30_000);
-    await act(page, 'pause');
+    await pauseAt(page, id, 'hold');
     await page.waitForTimeout(1800);  // the camera glide and pose easing settle
     // Kept in test-results/ as the reference picture of each pose.
     const path = info.outputPath(`${id}-hold.png`);
