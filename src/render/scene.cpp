@@ -12,20 +12,6 @@ glm::vec3 Rgb(unsigned hex) {
 glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
   return glm::scale(glm::translate(glm::mat4(1), center), half);
 }
-using core::body::Part;
-
-// Where each muscle named in CLINICAL.md lives on the mannequin.
-bool Targets(const std::vector<std::string>& muscles, Part part) {
-  for (const std::string& m : muscles) {
-    if ((m == "gluteus maximus" || m == "gluteals" || m == "piriformis") && part == Part::pelvis) return true;
-    if ((m == "low-back extensors" || m == "obliques" || m == "quadratus lumborum" || m == "abdominals") &&
-        part == Part::lumbar)
-      return true;
-    if (m == "hip flexors" && (part == Part::pelvis || part == Part::thigh)) return true;
-  }
-  return false;
-}
-
 // Lays the body on the bed: pelvis a little toward the foot end, head on the pillow.
 constexpr glm::vec3 kBodyOnBed(0.2f, 0, 0);
 }  // namespace
@@ -36,7 +22,7 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
   const glm::vec3 accent = Rgb(0xf2a65a);
   for (const core::body::Capsule& c : figure.capsules) {
     glm::vec3 a = c.a + kBodyOnBed, b = c.b + kBodyOnBed;
-    glm::vec3 g = Targets(muscles, c.part) ? accent * (0.28f * glow) : glm::vec3(0);
+    glm::vec3 g = core::body::holds_muscle(muscles, c.part) ? accent * (0.28f * glow) : glm::vec3(0);
     glm::mat4 sa = glm::scale(glm::translate(glm::mat4(1), a), glm::vec3(c.radius));
     d.push_back({Shape::sphere, sa, wood, g});
     glm::vec3 axis = b - a;

@@ -245,3 +245,18 @@ TEST(Body, PoseFileErrorsNameTheField) {
   EXPECT_EQ(load_poses(R"({"bases":{"x":{"lying":"upside"}},"exercises":{}})").error, "bases.x.lying: must be supine, prone or side");
   EXPECT_EQ(load_poses(R"({"bases":{"x":{"lying":"supine","angles":{"tail":[1,2,3]}}},"exercises":{}})").error, "bases.x.angles.tail: unknown joint");
 }
+
+TEST(Body, EveryTargetedMuscleInTheRoutineHasAPartThatGlows) {
+  const Part parts[] = {Part::pelvis, Part::lumbar, Part::chest, Part::shoulders, Part::neck, Part::head,
+                        Part::upper_arm, Part::forearm, Part::hand, Part::thigh, Part::shank, Part::foot};
+  int muscles = 0;
+  for (const Exercise& e : default_routine().exercises)
+    for (const std::string& m : e.muscles) {
+      ++muscles;
+      bool found = false;
+      for (Part p : parts) found = found || holds_muscle({m}, p);
+      EXPECT_TRUE(found) << e.id << ": " << m;
+    }
+  EXPECT_EQ(muscles, 9);  // CLINICAL.md lists nine, across five exercises
+  EXPECT_FALSE(holds_muscle({"biceps"}, Part::upper_arm));
+}

@@ -262,3 +262,20 @@ TEST(Model, ResultsAndTheStopQuestionAreSpokenNotOnlyShown) {
   EXPECT_EQ(out.cues[0].cue.key, "stopped");
   EXPECT_EQ(out.cues[1].cue.key, "stop.question");
 }
+
+TEST(Model, TrendAdviceReturnsFourteenDaysAfterItWasAcknowledged) {
+  // Eight sessions over 24 days, stiffness 6 before each: not improving.
+  const int today = static_cast<int>(kNow / 1000 / 86400);
+  json sessions = json::array();
+  for (int ago : {24, 21, 18, 15, 12, 9, 5, 1})
+    sessions.push_back({{"outcome", "completed"}, {"day", today - ago}, {"before", 6}, {"check", {{"level", "none"}}}});
+  json doc = {{"schema", 1}, {"sessions", sessions}, {"acks", {{"intro", true}}}};
+  Model m = fresh("{}", doc.dump());
+  EXPECT_TRUE(m.review_banner());
+  ASSERT_TRUE(m.Act("ack", "\"trend\""));
+  EXPECT_FALSE(m.review_banner());
+  m.SetClock(kNow + 13 * 86400000.0, 0);
+  EXPECT_FALSE(m.review_banner());
+  m.SetClock(kNow + 14 * 86400000.0, 0);
+  EXPECT_TRUE(m.review_banner()) << "the rule still holds two weeks later";
+}

@@ -275,3 +275,18 @@ TEST(Session, RangeIsCarriedAndClampedToTheCap) {
   r.range_cap = 0.8;
   EXPECT_DOUBLE_EQ(Session(r, 0.95).range(), 0.8);
 }
+
+TEST(Session, EveryFirstHoldSaysOnlyAsFarAsIsComfortable) {
+  Session s(default_routine(), 0.6);
+  int first_holds = 0, said = 0;
+  while (!s.finished()) {
+    for (const Cue& c : s.take_cues())
+      if (c.kind == CueKind::speak && c.key.rfind("hold.", 0) == 0 && s.rep() == 1) {
+        ++first_holds;
+        said += c.text.find("Only as far as is comfortable.") != std::string::npos;
+      }
+    s.advance(0.25);
+  }
+  EXPECT_EQ(first_holds, 9);  // 3 sided exercises × 2 + 3 single
+  EXPECT_EQ(said, first_holds);
+}

@@ -125,3 +125,10 @@ TEST(Triage, LoaderRefusesATableWithAnUnknownTier) {
   EXPECT_EQ(r.error, "tiers.review: missing");
   EXPECT_EQ(load_triage("nope").error, "red flags: not a JSON object");
 }
+
+TEST(Triage, EmergencyAdviceNamesTheActionNotACountrysNumber) {
+  for (Tier t : {Tier::emergency, Tier::urgent}) {
+    const std::string& a = default_triage().for_tier(t).action;
+    for (const char* number : {"999", "911", "112", "000", "111"}) EXPECT_EQ(a.find(number), std::string::npos) << a;
+  }
+}

@@ -64,6 +64,17 @@ bool limb_has_goal(const Goals& g, Part part, int side) {
 }
 }  // namespace
 
+bool holds_muscle(const std::vector<std::string>& muscles, Part part) {
+  for (const std::string& m : muscles) {
+    if ((m == "gluteus maximus" || m == "gluteals" || m == "piriformis") && part == Part::pelvis) return true;
+    if ((m == "low-back extensors" || m == "obliques" || m == "quadratus lumborum" || m == "abdominals") &&
+        part == Part::lumbar)
+      return true;
+    if (m == "hip flexors" && (part == Part::pelvis || part == Part::thigh)) return true;
+  }
+  return false;
+}
+
 std::string_view goal_name(Goal g) {
   static constexpr std::string_view names[] = {"foot_on_bed_l", "foot_on_bed_r", "hands_behind_thigh_l",
                                                "hands_behind_thigh_r", "ankle_on_thigh_l", "ankle_on_thigh_r",

@@ -170,7 +170,8 @@ void Session::enter(size_t index) {
       held_[s.exercise] = true;
       emit(CueKind::tone, "hold");
       emit(CueKind::vibrate, "hold");
-      emit(CueKind::speak, "hold." + e->id, e->hold_cue);
+      // CLINICAL.md: the voice says "only as far as is comfortable" — once per side, not every repetition.
+      emit(CueKind::speak, "hold." + e->id, s.rep == 1 ? e->hold_cue + " Only as far as is comfortable." : e->hold_cue);
       emit_ticks(0, 0, true);
       break;
     case Phase::release:
