@@ -1,5 +1,6 @@
 #include "ui/screens.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 
@@ -29,6 +30,8 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
     // Finish, and Home on a first visit, have the most to read; their view can be smaller.
     bool wordy = screen == Screen::finish || (screen == Screen::home && model.show_intro());
     float split = display.y * (wordy ? 0.36f : 0.55f);
+    // Small phones: the panel keeps enough room for its words; the view gives way (to 30 % at most).
+    split = std::max(display.y * 0.3f, std::min(split, display.y - 340 * dpr));
     l.view_min = ImVec2(0, 0);
     l.view_max = ImVec2(display.x, split);
     // The panel's rounded top overlaps the view a little, as in the mock-ups.

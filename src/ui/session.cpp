@@ -113,9 +113,11 @@ void SessionScreen(Frame& f) {
   const float extra_y = row_y - st.ItemSpacing.y - f.px(size::kSecondaryH);  // End session, while paused
 
   const float text_bottom = (s.paused() ? extra_y : row_y) - st.ItemSpacing.y;
-  ImGui::BeginChild("now", ImVec2(0, std::max(f.px(40), text_bottom - ImGui::GetCursorPosY())), false,
+  const float room = std::max(f.px(40), text_bottom - ImGui::GetCursorPosY());
+  ImGui::BeginChild("now", ImVec2(0, room), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
-  HoldRing(f, 104);
+  // Small phones: the ring shrinks before anything is cut off.
+  HoldRing(f, std::clamp(room / f.dpr, 56.0f, 104.0f));
   ImGui::SameLine();
   ImGui::BeginGroup();
   const core::Exercise* e = s.exercise();
