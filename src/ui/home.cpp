@@ -9,9 +9,10 @@ void HomeScreen(Frame& f) {
   app::Model& m = f.model;
   const Palette& p = f.colors();
   Notices(f);
-  // Whose page this is: Unfurl, or the clinic that embedded it.
+  // Whose page this is: Unfurl, or the clinic that embedded it (compact when embedded).
   std::string who = m.config().clinic.empty() ? std::string("Unfurl") : m.config().clinic + " · Unfurl";
-  Caption(f, (who + " — " + m.T("app.tagline")).c_str());
+  if (!m.config().embed) who += std::string(" — ") + m.T("app.tagline");
+  Caption(f, who.c_str());
 
   if (m.review_banner()) {
     Text(f.fonts.body, p.caution, m.T("home.review_banner"));

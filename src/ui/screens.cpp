@@ -29,7 +29,8 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
   if (portrait) {
     // Finish, and Home on a first visit, have the most to read; their view can be smaller.
     bool wordy = screen == Screen::finish || (screen == Screen::home && model.show_intro());
-    float split = display.y * (wordy ? 0.36f : 0.55f);
+    // Embedded in a clinic's page the frame is usually short: a smaller view, more panel.
+    float split = display.y * (wordy ? 0.36f : model.config().embed ? 0.45f : 0.55f);
     // Small phones: the panel keeps enough room for its words; the view gives way (to 30 % at most).
     split = std::max(display.y * 0.3f, std::min(split, display.y - 340 * dpr));
     l.view_min = ImVec2(0, 0);

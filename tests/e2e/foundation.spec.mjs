@@ -2,7 +2,7 @@
 // ready, draws something, answers one tap with exactly one action at any
 // pixel ratio, scrolls with a finger, and does not burn battery while idle.
 import { test, expect } from '@playwright/test';
-import { open, state, widgets, tap, until, pixels, widget } from './helpers.mjs';
+import { open, state, widgets, tap, until, pixels, widget, act } from './helpers.mjs';
 
 test('boots with no console errors and no request to any other origin', async ({ page, baseURL }) => {
   const foreign = [];
@@ -138,4 +138,17 @@ test('the page tells the embedding page nothing about health, and only its named
   const s = await state(page);
   expect(s.parent).toBeNull();
   expect(s.notices.map((n) => n.id)).toContain('config.parent');
+});
+
+test('embedded with a clinic name: compact, and the clinic is named on Home', async ({ page }) => {
+  await open(page);
+  await act(page, 'ack', 'intro');
+  const plain = await widget(page, 'start');
+  await page.goto('./?embed=1&clinic=Riverside%20Physio');
+  await page.evaluate(() => window.unfurl.ready);
+  const s = await state(page);
+  expect(s.embed).toBe(true);
+  expect(s.clinic).toBe('Riverside Physio');
+  // A smaller view gives the panel more of a short iframe: Start sits higher.
+  expect((await widget(page, 'start')).y).toBeLessThan(plain.y - 50);
 });
