@@ -50,6 +50,8 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
   const core::Session* s = model_.session();
   if (!s) {
     m.home = true;
+    exercise_.clear();
+    previous_exercise_.clear();
   } else {
     if (const core::Exercise* e = s->exercise(); e && e->id != exercise_) {
       previous_exercise_ = exercise_;
@@ -67,7 +69,6 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
     m.breath = s->finished() ? 0 : (s->inhaling() ? b : 1 - b);
   }
   body::Animated a = animator_.at(m);
-  if (!s) exercise_.clear(), previous_exercise_.clear();
 
   // Ease toward the animator's pose, so jumps (Back, Next, Stop) glide
   // instead of snapping; the animator's own motion is already smooth.

@@ -42,13 +42,13 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   auto& in = g_app.input();
   // The first finger points; a second one pinches.
   static float pinch_distance = 0;
+  // Fingers still on the glass after this event: on end and cancel, the
+  // lifted ones are the changed ones.
+  const bool lifting = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
   int down = 0;
   const EmscriptenTouchPoint* pts[2] = {nullptr, nullptr};
-  for (int i = 0; i < e->numTouches && down < 2; ++i) {
-    const EmscriptenTouchPoint& t = e->touches[i];
-    bool active = type == EMSCRIPTEN_EVENT_TOUCHSTART || type == EMSCRIPTEN_EVENT_TOUCHMOVE ? true : !t.isChanged;
-    if (active) pts[down++] = &t;
-  }
+  for (int i = 0; i < e->numTouches && down < 2; ++i)
+    if (!(lifting && e->touches[i].isChanged)) pts[down++] = &e->touches[i];
   const EmscriptenTouchPoint* changed = nullptr;
   for (int i = 0; i < e->numTouches; ++i)
     if (e->touches[i].isChanged) { changed = &e->touches[i]; break; }
