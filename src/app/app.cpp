@@ -151,7 +151,6 @@ void App::DrawFrame(double dt_s) {
   io.DisplaySize = ImVec2(static_cast<float>(viewport_.width_px), static_cast<float>(viewport_.height_px));
   io.DisplayFramebufferScale = ImVec2(1, 1);
   io.DeltaTime = static_cast<float>(std::max(dt_s, 1e-3));
-  clock_s_ += dt_s;
 
   ImGui_ImplOpenGL3_NewFrame();
   input_.Apply(io, dpr);
@@ -177,7 +176,7 @@ void App::DrawFrame(double dt_s) {
 
   const long version = model_.version();
   widgets_.Clear();
-  ui::Frame frame{model_, widgets_, fonts_, dpr, io.DisplaySize, portrait, clock_s_, reduced_motion_};
+  ui::Frame frame{model_, widgets_, fonts_, dpr, reduced_motion_};
   ui::DrawScreen(frame, layout, scroll_css);
   ui::ViewControls(frame, layout, camera_.user_moved());
   EyesClosedTap(frame, layout);

@@ -59,7 +59,7 @@ class App {
   bool style_dim_ = true;
   int pending_frames_ = 3;
   long frames_ = 0;
-  double last_ms_ = 0, clock_s_ = 0;
+  double last_ms_ = 0;
   bool wake_lock_ = false, started_ = false, first_frame_sent_ = false;
   bool reduced_motion_ = false;  // prefers-reduced-motion: camera moves cut instead of gliding
   std::string widgets_json_ = "[]";

@@ -82,10 +82,8 @@ class Model {
   std::optional<int> after() const { return after_; }
   std::optional<bool> hurt() const { return hurt_; }
   bool wants_wake_lock() const;
-  bool auto_paused() const { return auto_paused_; }
   bool review_banner() const;   // the trend rule or a review-tier answer asks to see a clinician
   bool show_intro() const { return !doc_.intro_ack; }
-  int today() const { return today_; }
   int streak() const { return core::streak_days(doc_.sessions, today_); }
   double range_now() const;     // the range the next (or current) session uses
   core::TrendResult trend() const;

@@ -31,7 +31,6 @@ class Camera {
   void Reset();
   bool moving() const { return t_ < 1; }
   bool user_moved() const { return user_yaw_ != 0 || user_pitch_ != 0 || user_zoom_ != 1; }
-  const CameraPose& preset() const { return to_; }
   View Build(glm::ivec4 viewport) const;
 
  private:

@@ -27,7 +27,6 @@ class WidgetRegistry {
   void Add(Widget w) { widgets_.push_back(std::move(w)); }
   // CSS px, clipped to what is on screen.
   std::string Json(float dpr) const;
-  const std::vector<Widget>& all() const { return widgets_; }
 
  private:
   std::vector<Widget> widgets_;
@@ -41,9 +40,6 @@ struct Frame {
   WidgetRegistry& widgets;
   const Fonts& fonts;
   float dpr;
-  ImVec2 display;       // device px
-  bool portrait;
-  double time_s;        // monotonic, for gentle animation
   bool reduced_motion;
   const Palette& colors() const { return Colors(model.settings().dim); }
   float px(float css) const { return css * dpr; }

@@ -110,8 +110,6 @@ Decoded decode_history(std::string_view text) {
   return d;
 }
 
-std::string record_json(const SessionRecord& r) { return to_json(r).dump(); }
-
 std::string encode_history(const HistoryDoc& doc) {
   json sessions = json::array();
   for (const SessionRecord& r : doc.sessions) sessions.push_back(to_json(r));

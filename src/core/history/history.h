@@ -49,7 +49,6 @@ struct Decoded {
 
 Decoded decode_history(std::string_view text);
 std::string encode_history(const HistoryDoc& doc);
-std::string record_json(const SessionRecord& r);
 
 // Consecutive days with a completed session, ending today or yesterday.
 int streak_days(const std::vector<SessionRecord>& sessions, int today);

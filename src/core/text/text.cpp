@@ -6,8 +6,6 @@
 
 namespace unfurl::core {
 
-std::vector<std::string> Catalogue::available() { return {"en"}; }
-
 std::map<std::string, std::string, std::less<>> Catalogue::parse(std::string_view json_text) {
   std::map<std::string, std::string, std::less<>> out;
   auto doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
@@ -21,11 +19,9 @@ bool Catalogue::load(std::string_view lang) {
   if (english_.empty()) english_ = parse(embedded_asset("assets/i18n/en.json"));
   std::string_view text = embedded_asset("assets/i18n/" + std::string(lang) + ".json");
   if (text.empty()) {
-    lang_ = "en";
     strings_ = english_;
     return false;
   }
-  lang_ = std::string(lang);
   strings_ = parse(text);
   return true;
 }

@@ -5,7 +5,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace unfurl::core {
 
@@ -13,13 +12,10 @@ class Catalogue {
  public:
   // Loads <lang>; returns false (and keeps English) when the language is unknown.
   bool load(std::string_view lang);
-  const std::string& lang() const { return lang_; }
   const char* get(std::string_view key) const;
-  static std::vector<std::string> available();
 
  private:
   static std::map<std::string, std::string, std::less<>> parse(std::string_view json_text);
-  std::string lang_ = "en";
   std::map<std::string, std::string, std::less<>> english_, strings_;
 };
 
