@@ -214,8 +214,9 @@ void App::DrawFrame(double dt_s) {
 
 void App::Flush() {
   Outbox out = model_.TakeOutbox();
+  if (out.hush) platform::Hush();
   for (const Outbox::CueOut& c : out.cues)
-    platform::Cue(std::string(core::cue_kind_name(c.cue.kind)), c.cue.key, c.cue.text, c.lang);
+    platform::Cue(std::string(core::cue_kind_name(c.cue.kind)), c.cue.key, c.cue.text, c.lang, model_.settings());
   if (out.store) platform::Store(*out.store);
   for (const std::string& e : out.events) platform::PostEvent(e);
   bool wake = model_.wants_wake_lock();
@@ -240,6 +241,11 @@ bool App::Act(std::string_view name, std::string_view arg) {
 std::string App::State() const {
   std::string s = model_.StateJson();
   return "{\"frame\":" + std::to_string(frames_) + "," + s.substr(1);
+}
+
+void App::SetVoiceBusy(bool busy) {
+  model_.SetVoiceBusy(busy);
+  Wake();
 }
 
 void App::SetVisible(bool visible) {

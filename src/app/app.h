@@ -29,6 +29,7 @@ class App {
   std::string State() const;
   const std::string& WidgetsJson() const { return widgets_json_; }
   void SetVisible(bool visible);
+  void SetVoiceBusy(bool busy);
   void Notice(std::string_view id, std::string_view text) { model_.AddNotice(id, text); Wake(); }
   ui::PointerInput& input() { return input_; }
   void Wake(int frames = 3) { pending_frames_ = std::max(pending_frames_, frames); }

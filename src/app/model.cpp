@@ -172,7 +172,8 @@ double Model::range_now() const {
 
 core::TrendResult Model::trend() const {
   std::vector<core::RatedDay> days;
-  for (const core::SessionRecord& r : doc_.sessions) days.push_back({r.day, r.before});
+  for (const core::SessionRecord& r : doc_.sessions)
+    days.push_back({r.day, r.before, r.after, r.pain == "back" || r.hurt.value_or(false)});
   return core::evaluate_trend(days, today_);
 }
 
@@ -180,7 +181,7 @@ bool Model::review_banner() const {
   if (outcome_ && outcome_->level == core::Tier::review) return true;
   // The last check said "several weeks": keep saying so on Home until a later check does not.
   if (!doc_.sessions.empty() && doc_.sessions.back().check_level == "review") return true;
-  if (!trend().review) return false;
+  if (!trend().review()) return false;
   // Acknowledged advice returns after 14 days if the rule still holds.
   return !doc_.trend_ack_day || today_ - *doc_.trend_ack_day >= 14;
 }
@@ -216,8 +217,13 @@ void Model::SetVisible(bool visible) {
     session_->take_cues();
     auto_paused_ = true;
   } else if (visible && auto_paused_ && session_->paused()) {
-    outbox_.cues.push_back({{core::CueKind::speak, "paused", "Paused. Tap Resume when you are ready."}, config_.lang});
+    outbox_.cues.push_back({{core::CueKind::speak, "paused", T("cue.paused_return")}, config_.lang});
   }
+}
+
+void Model::SetVoiceBusy(bool busy) {
+  voice_busy_ = busy;
+  if (session_) session_->set_voice_busy(busy);
 }
 
 void Model::Say(const std::string& key, const std::string& text) {
@@ -227,7 +233,10 @@ void Model::Say(const std::string& key, const std::string& text) {
 // Results are spoken as well as shown, plainly: someone may have their eyes closed.
 void Model::SpeakResult() {
   const core::TierAdvice& a = triage().for_tier(outcome_->level);
-  Say("result." + std::string(core::tier_name(outcome_->level)), a.title + ". " + a.action);
+  std::string text = a.title + ". " + a.action;
+  for (const std::string& id : outcome_->flags)
+    if (const core::RedFlag* f = triage().find(id); f && !f->action.empty()) text += " " + f->action;
+  Say("result." + std::string(core::tier_name(outcome_->level)), text);
 }
 
 void Model::Post(const std::string& type, const std::string& extra_json) {
@@ -282,6 +291,8 @@ bool Model::Start() {
       if (!doc_.intro_ack) { doc_.intro_ack = true; Save(); }
       answers_.clear();
       outcome_.reset();
+      stop_answer_.reset();
+      if (ShowStandingBlock()) return true;
       screen_ = Screen::check;
       return true;
     case Screen::check_result:
@@ -293,6 +304,42 @@ bool Model::Start() {
     default:
       return false;
   }
+}
+
+// Earlier today's block, shown again with what was answered: nothing but
+// "I answered by mistake" gets past it, and that leads to a fresh check.
+bool Model::ShowStandingBlock() {
+  const core::SessionRecord* b = core::standing_block(doc_.sessions, today_);
+  if (!b) return false;
+  core::CheckOutcome o;
+  if (b->pain == "leg" && b->outcome != "blocked") {
+    o.level = core::Tier::clinician;
+    stop_answer_ = b->pain;
+  } else {
+    o.level = core::tier_from_name(b->check_level).value_or(core::Tier::emergency);
+    for (const std::string& id : b->check_flags)
+      if (const core::RedFlag* f = triage().find(id)) (f->tier == o.level ? o.flags : o.also).push_back(id);
+  }
+  o.blocked = true;
+  outcome_ = std::move(o);
+  remembered_ = true;
+  screen_ = Screen::check_result;
+  SpeakResult();
+  return true;
+}
+
+bool Model::Withdraw() {
+  if (screen_ != Screen::check_result || !remembered_) return false;
+  // Every block of today is withdrawn, and the history keeps when.
+  while (core::SessionRecord* b = const_cast<core::SessionRecord*>(core::standing_block(doc_.sessions, today_)))
+    b->withdrawn = iso8601(epoch_ms_);
+  Save();
+  remembered_ = false;
+  answers_.clear();
+  outcome_.reset();
+  stop_answer_.reset();
+  screen_ = Screen::check;
+  return true;
 }
 
 bool Model::Answer(std::string_view arg) {
@@ -368,8 +415,10 @@ bool Model::Continue() {
 
 bool Model::BeginSession() {
   if (screen_ != Screen::rating_before || !outcome_ || outcome_->blocked) return false;
-  session_.emplace(routine_, std::clamp(doc_.range, core::kRangeMin,
-                                        core::range_cap(doc_.settings.soft_mattress, routine_.range_cap)));
+  session_.emplace(routine_,
+                   std::clamp(doc_.range, core::kRangeMin, core::range_cap(doc_.settings.soft_mattress, routine_.range_cap)),
+                   core::VoicePlan{doc_.settings.voice_rate, &text_});
+  session_->set_voice_busy(voice_busy_);
   screen_ = Screen::session;
   stop_answer_.reset();
   after_.reset();
@@ -398,7 +447,8 @@ bool Model::Finish() {
   core::RangeInputs in;
   in.completed = r.outcome == "completed";
   in.hurt = hurt_;
-  in.review = outcome_ && outcome_->level == core::Tier::review;
+  // While the trend rule asks for a clinician, the range does not grow.
+  in.review = (outcome_ && outcome_->level == core::Tier::review) || trend().review();
   in.soft_mattress = doc_.settings.soft_mattress;
   in.prescription_cap = routine_.range_cap;
   doc_.range = core::next_range(doc_.range, in);
@@ -443,7 +493,7 @@ bool Model::Open(std::string_view where) {
     if (screen_ == Screen::finish && !record_saved_) return false;
     if (screen_ == Screen::finish) Finish();
     screen_ = s;
-    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); }
+    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); remembered_ = false; }
     return true;
   }
   return false;
@@ -486,6 +536,16 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     if (what == "intro") { ok = !doc_.intro_ack; doc_.intro_ack = true; }
     else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
     if (ok) Save();
+  } else if (name == "withdraw") ok = Withdraw();
+  // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
+  // skipping, going back or leaving silences what was being said, and what
+  // was about to be said for the old step is dropped with it.
+  static constexpr std::string_view kHushing[] = {"pause", "resume", "toggle", "next", "back", "stop-pain",
+                                                  "end", "open", "home", "withdraw", "answer"};
+  if (ok && std::find(std::begin(kHushing), std::end(kHushing), name) != std::end(kHushing) &&
+      (name != "answer" || (screen_ != Screen::check && screen_ != Screen::finish))) {
+    outbox_.hush = true;
+    std::erase_if(outbox_.cues, [](const Outbox::CueOut& c) { return c.cue.kind == core::CueKind::speak; });
   }
   Drain();
   if (ok) ++version_;
@@ -518,13 +578,14 @@ std::string Model::StateJson() const {
         {"elapsed_s", ss.elapsed_s()}, {"remaining_s", ss.remaining_s()}, {"total_s", ss.total_s()},
         {"paused", ss.paused()}, {"auto_paused", auto_paused_}, {"range", ss.range()},
         {"breath", ss.inhaling() ? "in" : "out"}, {"segment", ss.segment()},
-        {"stop_answer", stop_answer_ ? json(*stop_answer_) : json(nullptr)}};
+        {"stop_answer", stop_answer_ ? json(*stop_answer_) : json(nullptr)},
+        {"waiting_for_voice", ss.waiting_for_voice()}};
   } else {
     s["session"] = nullptr;
   }
   if (outcome_) {
     s["check"] = {{"level", core::tier_name(outcome_->level)}, {"flags", outcome_->flags},
-                  {"also", outcome_->also}, {"blocked", outcome_->blocked}};
+                  {"also", outcome_->also}, {"blocked", outcome_->blocked}, {"remembered", remembered_}};
   } else {
     s["check"] = nullptr;
   }
@@ -539,6 +600,8 @@ std::string Model::StateJson() const {
   s["range"] = range_now();
   s["streak"] = streak();
   s["review"] = review_banner();
+  static constexpr const char* kTrendNames[] = {"none", "persists", "worsens", "keeps-hurting"};
+  s["trend"] = kTrendNames[static_cast<int>(trend().kind)];
   s["intro"] = show_intro();
   s["ratings"] = {{"before", before_ ? json(*before_) : json(nullptr)},
                   {"after", after_ ? json(*after_) : json(nullptr)},

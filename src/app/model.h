@@ -38,6 +38,7 @@ struct Outbox {
   std::vector<CueOut> cues;
   std::optional<std::string> store;  // the whole history document to save
   std::vector<std::string> events;   // JSON for the embedding page: no health data
+  bool hush = false;  // a user action: stop the voice mid-sentence before the cues that follow
 };
 
 class Model {
@@ -50,6 +51,8 @@ class Model {
   // Seconds of real time; the session sees them multiplied by the test timescale.
   void Update(double dt_s);
   void SetVisible(bool visible);
+  // The shell reports whether the voice is still speaking; the session waits for it.
+  void SetVoiceBusy(bool busy);
   // A notice from the shell (storage, wake lock…), shown like the model's own.
   void AddNotice(std::string_view id, std::string_view text);
 
@@ -76,6 +79,8 @@ class Model {
   const std::string& note() const { return note_; }  // the clinic's note from a prescription
   const std::set<std::string>& answers() const { return answers_; }
   const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
+  // The result on screen is an earlier one from today, remembered (CLINICAL.md).
+  bool remembered() const { return remembered_; }
   const std::optional<std::string>& stop_answer() const { return stop_answer_; }
   const std::vector<Notice>& notices() const { return notices_; }
   std::optional<int> before() const { return before_; }
@@ -91,6 +96,8 @@ class Model {
 
  private:
   bool Start();
+  bool ShowStandingBlock();
+  bool Withdraw();
   bool Answer(std::string_view arg);
   bool Continue();
   bool BeginSession();
@@ -121,7 +128,7 @@ class Model {
   std::vector<Notice> notices_;
   Outbox outbox_;
   bool read_only_ = false;
-  bool visible_ = true, auto_paused_ = false;
+  bool visible_ = true, auto_paused_ = false, voice_busy_ = false, remembered_ = false;
   bool record_saved_ = false;
   std::string started_iso_;
   double epoch_ms_ = 0;

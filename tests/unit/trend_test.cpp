@@ -1,4 +1,5 @@
-// The trend rule ("persists or worsens over several weeks") at its edges.
+// The trend rule (CLINICAL.md, "After the session, and over weeks") at its
+// edges: persists, worsens, keeps hurting.
 #include <gtest/gtest.h>
 
 #include "core/triage/trend.h"
@@ -8,79 +9,92 @@ using namespace unfurl::core;
 namespace {
 constexpr int kToday = 20000;
 
-// n rated sessions spread evenly from `span` days ago to today, all rated `v`.
+// n sessions spread evenly from `span` days ago to today, all rated `v` before.
 std::vector<RatedDay> flat(int n, int span, int v) {
   std::vector<RatedDay> out;
   for (int i = 0; i < n; ++i) out.push_back({kToday - span + (n > 1 ? span * i / (n - 1) : 0), v});
   return out;
 }
+
+// Three weeks: the first week rated `first`, the last week `last`, daily.
+std::vector<RatedDay> weeks(int first, int middle, int last) {
+  std::vector<RatedDay> out;
+  for (int d = 21; d >= 0; --d) out.push_back({kToday - d, d > 14 ? first : d >= 7 ? middle : last});
+  return out;
+}
 }  // namespace
 
+TEST(Trend, AFlatSixForThreeWeeksPersists) {
+  TrendResult r = evaluate_trend(flat(22, 21, 6), kToday);
+  EXPECT_EQ(r.kind, Trend::persists);
+  EXPECT_DOUBLE_EQ(*r.first_mean, 6);
+  EXPECT_DOUBLE_EQ(*r.last_mean, 6);
+}
+
 TEST(Trend, NeedsSixRatedSessions) {
-  EXPECT_FALSE(evaluate_trend(flat(5, 21, 5), kToday).review);
-  EXPECT_TRUE(evaluate_trend(flat(6, 21, 5), kToday).review);
+  EXPECT_EQ(evaluate_trend(flat(5, 21, 5), kToday).kind, Trend::none);
+  EXPECT_EQ(evaluate_trend(flat(6, 21, 5), kToday).kind, Trend::persists);
 }
 
-TEST(Trend, NeedsTwentyOneDays) {
-  EXPECT_FALSE(evaluate_trend(flat(8, 20, 5), kToday).review);
-  EXPECT_TRUE(evaluate_trend(flat(8, 21, 5), kToday).review);
+TEST(Trend, SpanIsMeasuredBetweenRatedSessions) {
+  EXPECT_EQ(evaluate_trend(flat(8, 20, 5), kToday).kind, Trend::none);
+  EXPECT_EQ(evaluate_trend(flat(8, 21, 5), kToday).kind, Trend::persists);
+  // Twenty-one days between the first and the last rating, even when the last was a week ago.
+  std::vector<RatedDay> earlier;
+  for (const RatedDay& d : flat(8, 21, 5)) earlier.push_back({d.day - 7, d.before});
+  EXPECT_EQ(evaluate_trend(earlier, kToday).kind, Trend::persists);
+  // Unrated sessions do not stretch the span.
+  std::vector<RatedDay> unrated_edge = flat(8, 20, 5);
+  unrated_edge.insert(unrated_edge.begin(), RatedDay{kToday - 21, std::nullopt});
+  EXPECT_EQ(evaluate_trend(unrated_edge, kToday).kind, Trend::none);
 }
 
-TEST(Trend, NotImprovingNeedsAMeanOfFour) {
-  EXPECT_TRUE(evaluate_trend(flat(8, 21, 4), kToday).review);
-  EXPECT_FALSE(evaluate_trend(flat(8, 21, 3), kToday).review);
+TEST(Trend, PersistsNeedsAMeanOfFourThatFellByLessThanOne) {
+  EXPECT_EQ(evaluate_trend(weeks(4, 4, 4), kToday).kind, Trend::persists);
+  EXPECT_EQ(evaluate_trend(weeks(3, 3, 3), kToday).kind, Trend::none);
+  // From 6 to 5.01 is less than a point: persists. From 6 to 5: improving enough.
+  std::vector<RatedDay> almost = weeks(6, 6, 5);
+  for (RatedDay& d : almost) if (d.day == kToday) d.before = 6;  // last week 5,5,5,5,5,5,6 → 5.14
+  EXPECT_EQ(evaluate_trend(almost, kToday).kind, Trend::persists);
+  EXPECT_EQ(evaluate_trend(weeks(6, 6, 5), kToday).kind, Trend::none);
 }
 
-TEST(Trend, SlopeJustBelowZeroIsImprovingAndJustAboveIsNot) {
-  // Ratings 6,6,6,6,6,6,6,5 over 21 days: a slight improvement.
-  auto improving = flat(8, 21, 6);
-  improving.back().before = 5;
-  TrendResult r = evaluate_trend(improving, kToday);
-  EXPECT_LT(r.slope_per_day, 0);
-  EXPECT_FALSE(r.review);
-  auto worsening = flat(8, 21, 6);
-  worsening.back().before = 7;
-  r = evaluate_trend(worsening, kToday);
-  EXPECT_GT(r.slope_per_day, 0);
-  EXPECT_TRUE(r.review);
+TEST(Trend, WorsensByTwoPointsOrMore) {
+  EXPECT_EQ(evaluate_trend(weeks(1, 2, 3), kToday).kind, Trend::worsens);
+  EXPECT_EQ(evaluate_trend(weeks(1, 2, 2), kToday).kind, Trend::none);
+  // Worse and high: persists names it first; either way Home shows the advice.
+  EXPECT_TRUE(evaluate_trend(weeks(3, 4, 6), kToday).review());
 }
 
-TEST(Trend, WorseningByTwoPointsCountsEvenWhenTheMeanIsLow) {
-  // First week: ten low ratings; last week: 3. The mean stays below 4 and the
-  // slope rule alone would not fire on a low mean; the worsening rule does at 2.0.
-  auto history = [](int tenth_rating) {
-    std::vector<RatedDay> s;
-    for (int i = 0; i < 9; ++i) s.push_back({kToday - 21 + (i % 6), 1});
-    s.push_back({kToday - 16, tenth_rating});
-    s.push_back({kToday - 10, 1});
-    s.push_back({kToday - 2, 3});
-    return s;
-  };
-  TrendResult r = evaluate_trend(history(1), kToday);  // first week mean 1.0 → +2.0
-  ASSERT_TRUE(r.change);
-  EXPECT_NEAR(*r.change, 2.0, 1e-9);
-  EXPECT_LT(r.mean, 4.0);
-  EXPECT_TRUE(r.review);
-  r = evaluate_trend(history(2), kToday);  // first week mean 1.1 → +1.9
-  ASSERT_TRUE(r.change);
-  EXPECT_NEAR(*r.change, 1.9, 1e-9);
-  EXPECT_FALSE(r.review);
+TEST(Trend, AfterRatingStandsInWhenBeforeWasSkipped) {
+  std::vector<RatedDay> after_only;
+  for (const RatedDay& d : flat(8, 21, 6)) after_only.push_back({d.day, std::nullopt, 6});
+  EXPECT_EQ(evaluate_trend(after_only, kToday).kind, Trend::persists);
+  // The before rating wins when both are there.
+  std::vector<RatedDay> both;
+  for (const RatedDay& d : flat(8, 21, 2)) both.push_back({d.day, 2, 7});
+  EXPECT_EQ(evaluate_trend(both, kToday).kind, Trend::none);
 }
 
-TEST(Trend, GapsAndMissingRatingsAreSkippedNotCounted) {
-  std::vector<RatedDay> s = flat(6, 28, 5);
-  s.push_back({kToday - 3, std::nullopt});
-  s.push_back({kToday - 2, std::nullopt});
-  TrendResult r = evaluate_trend(s, kToday);
-  EXPECT_EQ(r.sessions, 6);
-  EXPECT_TRUE(r.review);
-  s.erase(s.begin());  // only five rated left
-  EXPECT_FALSE(evaluate_trend(s, kToday).review);
+TEST(Trend, OlderThanSixWeeksSaysNothing) {
+  std::vector<RatedDay> old;
+  for (const RatedDay& d : flat(10, 21, 6)) old.push_back({d.day - 30, d.before});
+  EXPECT_EQ(evaluate_trend(old, kToday).kind, Trend::none);
 }
 
-TEST(Trend, OldSessionsOutsideTheLookbackSayNothing) {
-  std::vector<RatedDay> s = flat(8, 21, 6);
-  for (RatedDay& d : s) d.day -= 60;
-  EXPECT_FALSE(evaluate_trend(s, kToday).review);
-  EXPECT_FALSE(evaluate_trend({}, kToday).review);
+TEST(Trend, KeepsHurtingIsThreeHurtSessionsInFourteenDays) {
+  std::vector<RatedDay> hurt = {{kToday - 13, std::nullopt, std::nullopt, true},
+                                {kToday - 5, std::nullopt, std::nullopt, true}};
+  EXPECT_EQ(evaluate_trend(hurt, kToday).kind, Trend::none);
+  hurt.push_back({kToday, std::nullopt, std::nullopt, true});
+  EXPECT_EQ(evaluate_trend(hurt, kToday).kind, Trend::keeps_hurting);
+  // Fourteen days ago is outside "the last 14 days".
+  hurt[0].day = kToday - 14;
+  EXPECT_EQ(evaluate_trend(hurt, kToday).kind, Trend::none);
+}
+
+TEST(Trend, EmptyHistoryIsQuiet) {
+  TrendResult r = evaluate_trend({}, kToday);
+  EXPECT_FALSE(r.review());
+  EXPECT_FALSE(r.first_mean.has_value());
 }

@@ -47,6 +47,7 @@ json to_json(const SessionRecord& r) {
   j["after"] = r.after ? json(*r.after) : json(nullptr);
   j["hurt"] = r.hurt ? json(*r.hurt) : json(nullptr);
   j["pain"] = r.pain.empty() ? json(nullptr) : json(r.pain);
+  if (!r.withdrawn.empty()) j["withdrawn"] = r.withdrawn;
   return j;
 }
 }  // namespace
@@ -84,6 +85,7 @@ Decoded decode_history(std::string_view text) {
       r.after = rating(j, "after");
       if (auto h = j.find("hurt"); h != j.end() && h->is_boolean()) r.hurt = h->get<bool>();
       r.pain = str(j, "pain");
+      r.withdrawn = str(j, "withdrawn");
       r.range = num(j, "range", kRangeStart, kRangeMin, kRangeMax);
       r.exercises = strings(j, "exercises");
       d.doc.sessions.push_back(std::move(r));
@@ -124,6 +126,15 @@ std::string encode_history(const HistoryDoc& doc) {
                           {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}}},
             {"acks", acks}};
   return j.dump();
+}
+
+const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today) {
+  for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
+    if (it->day != today || !it->withdrawn.empty()) continue;
+    const bool checked_out = it->outcome == "blocked" && it->check_level != "review" && it->check_level != "none";
+    if (checked_out || it->pain == "leg") return &*it;
+  }
+  return nullptr;
 }
 
 int streak_days(const std::vector<SessionRecord>& sessions, int today) {

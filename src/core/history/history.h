@@ -21,6 +21,7 @@ struct SessionRecord {
   std::optional<int> before, after;  // stiffness 0–10
   std::optional<bool> hurt;
   std::string pain;                // the stop answer: leg | back
+  std::string withdrawn;           // ISO 8601: a block answered by mistake, withdrawn then
   double range = 0.6;
   std::vector<std::string> exercises;
 };
@@ -49,6 +50,11 @@ struct Decoded {
 
 Decoded decode_history(std::string_view text);
 std::string encode_history(const HistoryDoc& doc);
+
+// A block is remembered for the rest of its day (CLINICAL.md): the latest of
+// today's sessions that was blocked by the check, or stopped with leg
+// symptoms, and has not been withdrawn. Null when nothing stands in the way.
+const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today);
 
 // Consecutive days with a completed session, ending today or yesterday.
 int streak_days(const std::vector<SessionRecord>& sessions, int today);

@@ -9,31 +9,89 @@ namespace {
 
 constexpr int kTicks[] = {3, 2, 1};
 
-std::vector<PhaseSpan> unroll(const Routine& r) {
-  std::vector<PhaseSpan> t;
-  const Preparation& p = r.preparation;
-  int segment = 0;
-  t.push_back({Phase::prepare, -1, Side::none, 1, p.breaths * (p.inhale_s + p.exhale_s), segment});
-  for (size_t i = 0; i < r.exercises.size(); ++i) {
-    const Exercise& e = r.exercises[i];
-    const int ex = static_cast<int>(i);
+const Catalogue& english() {
+  static const Catalogue c = [] { Catalogue x; x.load("en"); return x; }();
+  return c;
+}
+
+// "%s first." with its one argument: the catalogue's strings are printf-shaped.
+std::string fill(const char* fmt, const std::string& arg) {
+  std::string out(fmt);
+  if (size_t at = out.find("%s"); at != std::string::npos) out.replace(at, 2, arg);
+  return out;
+}
+
+std::string join(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + " " + b;
+}
+
+// What a span needs so that its sentence ends before the next one begins.
+double spoken_s(const std::string& text, double rate) {
+  return text.empty() ? 0 : speech_seconds(text, rate) + kSpeechGap_s;
+}
+
+class Planner {
+ public:
+  Planner(const Routine& r, const VoicePlan& v, const Catalogue& t) : r_(r), rate_(v.rate), t_(t) {}
+
+  std::vector<PhaseSpan> plan() {
+    const Preparation& p = r_.preparation;
+    const double cycle = p.inhale_s + p.exhale_s;
+    // The rules are said first; the paced breaths start on a whole breath so the
+    // breathing guide never jumps.
+    std::string rules = t_.get("cue.prepare");
+    double lead = std::ceil(spoken_s(rules, rate_) / cycle) * cycle;
+    add({Phase::prepare, -1, Side::none, 1, lead + p.breaths * cycle, segment_, "prepare", rules, lead});
+    for (size_t i = 0; i < r_.exercises.size(); ++i) exercise(static_cast<int>(i));
+    t.push_back({Phase::done, -1, Side::none, 1, 0, segment_ + 1, "done", t_.get("cue.done")});
+    return std::move(t);
+  }
+
+ private:
+  void exercise(int ex) {
+    const Exercise& e = r_.exercises[ex];
     const Side sides[] = {e.sided ? Side::right : Side::none, Side::left};
     for (int s = 0; s < (e.sided ? 2 : 1); ++s) {
-      ++segment;
-      // The first side opens with a rest in which the exercise is announced;
-      // the second with an announced switch. Both are where Back/Next land.
-      t.push_back({s == 0 ? Phase::rest : Phase::switch_side, ex, sides[s], 1, r.between_s, segment});
+      ++segment_;
+      // The first side opens with a rest in which the exercise, its set-up and
+      // its cautions are announced; the second with an announced switch. Both
+      // are where Back/Next land, and both stretch to fit what they say.
+      if (s == 0) {
+        std::string intro = join(e.name + ".", e.intro);
+        for (const std::string& c : e.cautions) intro = join(intro, c);
+        intro = join(intro, t_.get("cue.comfortable"));
+        if (e.sided) intro = join(intro, fill(t_.get("cue.side_first"), e.side_names[0]));
+        add({Phase::rest, ex, sides[s], 1, r_.between_s, segment_, "exercise." + e.id, intro});
+      } else {
+        add({Phase::switch_side, ex, sides[s], 1, r_.between_s, segment_, "switch",
+             fill(t_.get("cue.switch"), e.side_names[1])});
+      }
       for (int rep = 1; rep <= e.reps; ++rep) {
-        if (rep > 1) t.push_back({Phase::rest, ex, sides[s], rep, e.rest_s, segment});
-        t.push_back({Phase::move, ex, sides[s], rep, e.move_s, segment});
-        t.push_back({Phase::hold, ex, sides[s], rep, e.hold_s, segment});
-        t.push_back({Phase::release, ex, sides[s], rep, e.move_s, segment});
+        if (rep > 1) add({Phase::rest, ex, sides[s], rep, e.rest_s, segment_});
+        std::string move = rep > 1 && !e.repeat_move.empty() ? e.repeat_move : e.move;
+        std::string hold = e.hold_cue;
+        // Holds keep their prescribed length: a sentence too long for the hold is said with the move.
+        if (spoken_s(hold, rate_) > e.hold_s) move = join(move, hold), hold.clear();
+        add({Phase::move, ex, sides[s], rep, e.move_s, segment_, "move." + e.id, move});
+        t.push_back({Phase::hold, ex, sides[s], rep, e.hold_s, segment_, hold.empty() ? "" : "hold." + e.id, hold});
+        add({Phase::release, ex, sides[s], rep, e.move_s, segment_, "release", t_.get("cue.release")});
       }
     }
   }
-  t.push_back({Phase::done, -1, Side::none, 1, 0, segment + 1});
-  return t;
-}
+
+  void add(PhaseSpan span) {
+    span.duration_s = std::max(span.duration_s, span.lead_s > 0 ? span.duration_s : spoken_s(span.speech, rate_));
+    t.push_back(std::move(span));
+  }
+
+  const Routine& r_;
+  double rate_;
+  const Catalogue& t_;
+  int segment_ = 0;
+  std::vector<PhaseSpan> t;
+};
 
 }  // namespace
 
@@ -69,10 +127,11 @@ std::string_view side_name(Side s) {
   return "";
 }
 
-Session::Session(const Routine& routine, double range)
+Session::Session(const Routine& routine, double range, const VoicePlan& voice)
     : routine_(routine),
+      voice_(voice),
       range_(std::clamp(range, 0.5, std::min(1.0, routine.range_cap))),
-      timeline_(unroll(routine_)),
+      timeline_(Planner(routine_, voice_, voice_.text ? *voice_.text : english()).plan()),
       held_(routine_.exercises.size(), false) {
   for (const PhaseSpan& s : timeline_) total_s_ += s.duration_s;
   enter(0);
@@ -81,6 +140,10 @@ Session::Session(const Routine& routine, double range)
 const Exercise* Session::exercise() const {
   int i = span().exercise;
   return i < 0 ? nullptr : &routine_.exercises[i];
+}
+
+const char* Session::T(std::string_view key) const {
+  return (voice_.text ? *voice_.text : english()).get(key);
 }
 
 double Session::phase_remaining_s() const {
@@ -139,91 +202,81 @@ void Session::emit_ticks(double from_s, double to_s, bool inclusive_start) {
 void Session::enter(size_t index) {
   index_ = index;
   in_span_s_ = 0;
+  waiting_s_ = 0;
   const PhaseSpan& s = span();
-  const Exercise* e = exercise();
-  const int side_i = s.side == Side::left ? 1 : 0;
   switch (s.phase) {
-    case Phase::prepare: {
-      emit(CueKind::speak, "prepare",
-           "Let's begin. Lie flat on your back. Breathe in slowly and deeply, and breathe out. "
-           "Every stretch starts on a breath out.");
-      break;
-    }
-    case Phase::rest:
-      if (s.rep == 1) {
-        std::string text = e->name + ". " + e->intro;
-        if (e->sided) text += " " + e->side_names[0] + " first.";
-        emit(CueKind::speak, "exercise." + e->id, text);
-      }
-      break;
     case Phase::switch_side:
       emit(CueKind::tone, "switch");
       emit(CueKind::vibrate, "switch");
-      emit(CueKind::speak, "switch", "Switch sides. " + e->side_names[side_i] + ".");
       break;
     case Phase::move:
       emit(CueKind::tone, "begin");
-      emit(CueKind::speak, "move." + e->id,
-           s.rep > 1 && !e->repeat_move.empty() ? e->repeat_move : e->move);
       break;
     case Phase::hold:
       held_[s.exercise] = true;
       emit(CueKind::tone, "hold");
       emit(CueKind::vibrate, "hold");
-      // CLINICAL.md: the voice says "only as far as is comfortable" — once per side, not every repetition.
-      emit(CueKind::speak, "hold." + e->id, s.rep == 1 ? e->hold_cue + " Only as far as is comfortable." : e->hold_cue);
-      emit_ticks(0, 0, true);
       break;
     case Phase::release:
       emit(CueKind::tone, "release");
-      emit(CueKind::speak, "release", "And slowly release.");
       break;
     case Phase::done:
       emit(CueKind::tone, "done");
       emit(CueKind::vibrate, "done");
-      emit(CueKind::speak, "done",
-           "Well done. That's the routine. Take your time, and sit up slowly from your side.");
       break;
-    case Phase::stopped:
+    default:
       break;
   }
+  if (!s.speech.empty()) emit(CueKind::speak, s.speech_key, s.speech);
+  if (s.phase == Phase::hold) emit_ticks(0, 0, true);
 }
 
 void Session::advance(double dt_s) {
   if (paused_ || dt_s <= 0) return;
   while (dt_s > 0 && !finished()) {
     const PhaseSpan& s = span();
+    if (in_span_s_ >= s.duration_s - 1e-9) {
+      // The span is over, but the voice is not: wait for it rather than start
+      // the next sentence over it (or a hold's countdown under it).
+      if (voice_busy_ && waiting_s_ < kMaxVoiceWait_s) {
+        waiting_s_ += dt_s;
+        return;
+      }
+      enter(index_ + 1);
+      continue;
+    }
     double take = std::min(dt_s, s.duration_s - in_span_s_);
     double from = in_span_s_;
     in_span_s_ += take;
     elapsed_s_ += take;
     dt_s -= take;
     if (s.phase == Phase::prepare) {
-      // Pace the opening breaths aloud: in, then out.
+      // Pace the breaths aloud once the rules have been said: in, then out.
       const Preparation& p = routine_.preparation;
       const double cycle = p.inhale_s + p.exhale_s;
       for (int b = 0; b < p.breaths; ++b) {
-        double in_at = b * cycle, out_at = in_at + p.inhale_s;
-        if (b > 0 && from < in_at && in_at <= in_span_s_) emit(CueKind::speak, "breathe-in", "Breathe in.");
-        if (from < out_at && out_at <= in_span_s_) emit(CueKind::speak, "breathe-out", "And out.");
+        double in_at = s.lead_s + b * cycle, out_at = in_at + p.inhale_s;
+        if (from < in_at && in_at <= in_span_s_) emit(CueKind::speak, "breathe-in", T("cue.breathe_in"));
+        if (from < out_at && out_at <= in_span_s_) emit(CueKind::speak, "breathe-out", T("cue.breathe_out"));
       }
     }
     if (s.phase == Phase::hold) emit_ticks(from, in_span_s_, false);
-    if (in_span_s_ >= s.duration_s - 1e-9) enter(index_ + 1);
   }
+  // A span that has just run out moves on now, unless the voice holds it.
+  if (!finished() && in_span_s_ >= span().duration_s - 1e-9 && !voice_busy_) enter(index_ + 1);
 }
 
 bool Session::pause() {
   if (paused_ || finished()) return false;
   paused_ = true;
-  emit(CueKind::speak, "paused", "Paused.");
+  emit(CueKind::speak, "paused", T("cue.paused"));
   return true;
 }
 
 bool Session::resume() {
   if (!paused_ || finished()) return false;
   paused_ = false;
-  emit(CueKind::speak, "resumed", "Carry on when you are ready.");
+  emit(CueKind::speak, "resumed", T("cue.resumed"));
   return true;
 }
 
@@ -248,11 +301,11 @@ bool Session::stop() {
   if (finished()) return false;
   // Replace the current span with a terminal one: nothing after a stop plays.
   timeline_.resize(index_ + 1);
-  timeline_.push_back({Phase::stopped, span().exercise, span().side, span().rep, 0, span().segment});
+  timeline_.push_back({Phase::stopped, span().exercise, span().side, span().rep, 0, span().segment, "", ""});
   index_ = timeline_.size() - 1;
   in_span_s_ = 0;
   paused_ = false;
-  emit(CueKind::speak, "stopped", "Stopped. Lie still and rest.");
+  emit(CueKind::speak, "stopped", T("cue.stopped"));
   return true;
 }
 

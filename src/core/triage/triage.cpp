@@ -76,6 +76,7 @@ TriageResult load_triage(std::string_view json_text) {
     flag.id = text_of(f, "id", error, where);
     flag.question = text_of(f, "question", error, where);
     flag.short_text = text_of(f, "short", error, where);
+    if (auto a = f.find("action"); a != f.end() && a->is_string()) flag.action = a->get<std::string>();
     auto tier = tier_from_name(text_of(f, "tier", error, where));
     if (!error.empty()) { result.error = error; return result; }
     if (!tier || *tier == Tier::none) { result.error = where + ".tier: unknown"; return result; }

@@ -19,6 +19,7 @@ struct RedFlag {
   Tier tier;
   std::string question;  // shown on the check screen
   std::string short_text;  // shown on the result, as "what you told us"
+  std::string action;      // where this sign asks more than its tier's action (optional)
 };
 
 struct TierAdvice {

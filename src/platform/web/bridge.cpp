@@ -21,9 +21,14 @@ namespace {
 unfurl::app::App g_app;
 std::string g_out;  // the last string handed to JS; valid until the next call
 
-EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const char* lang), {
-  Module.shell.cue(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(text), UTF8ToString(lang));
+// A cue carries the settings that decide how it is played, so the shell never
+// has to ask the app for them while the app is calling it.
+EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const char* lang, int voice, int tones,
+                     int vibration, double rate, double volume), {
+  Module.shell.cue(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(text), UTF8ToString(lang),
+                   { voice: !!voice, tones: !!tones, vibration: !!vibration, voice_rate: rate, volume: volume });
 });
+EM_JS(void, js_hush, (), { Module.shell.hush(); });
 EM_JS(void, js_store, (const char* json), { Module.shell.store(UTF8ToString(json)); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json), { Module.shell.widgets(UTF8ToString(json)); });
@@ -109,9 +114,11 @@ void MainLoop() { g_app.Tick(); }
 
 namespace unfurl::platform {
 
-void Cue(const std::string& kind, const std::string& key, const std::string& text, const std::string& lang) {
-  js_cue(kind.c_str(), key.c_str(), text.c_str(), lang.c_str());
+void Cue(const std::string& kind, const std::string& key, const std::string& text, const std::string& lang,
+         const core::Settings& s) {
+  js_cue(kind.c_str(), key.c_str(), text.c_str(), lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
 }
+void Hush() { js_hush(); }
 void Store(const std::string& json) { js_store(json.c_str()); }
 void WakeLock(bool on) { js_wake_lock(on ? 1 : 0); }
 void Widgets(const std::string& json) { js_widgets(json.c_str()); }
@@ -186,6 +193,9 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_state() {
 EMSCRIPTEN_KEEPALIVE const char* unfurl_widgets() { return g_app.WidgetsJson().c_str(); }
 
 EMSCRIPTEN_KEEPALIVE void unfurl_visibility(int visible) { g_app.SetVisible(visible != 0); }
+
+// The voice started (1) or finished everything it was given (0).
+EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) { g_app.SetVoiceBusy(busy != 0); }
 
 // Something only the shell can know (storage blocked or full, no wake lock).
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* text) {

@@ -4,9 +4,13 @@
 #pragma once
 #include <string>
 
+#include "core/history/history.h"
+
 namespace unfurl::platform {
 
-void Cue(const std::string& kind, const std::string& key, const std::string& text, const std::string& lang);
+void Cue(const std::string& kind, const std::string& key, const std::string& text, const std::string& lang,
+         const core::Settings& settings);
+void Hush();  // stop speaking now: the user paused, stopped, skipped or left
 void Store(const std::string& json);
 void WakeLock(bool on);
 void Widgets(const std::string& json);
