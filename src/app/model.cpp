@@ -68,7 +68,15 @@ std::string_view screen_name(Screen s) {
   return "home";
 }
 
-Model::Model() : routine_(core::default_routine()) { text_.load("en"); }
+Model::Model() : routine_(core::default_routine()) {
+  text_.load("en");
+  Replan();
+}
+
+void Model::Replan() {
+  core::Session plan(routine_, core::kRangeStart, core::VoicePlan{doc_.settings.voice_rate, &text_});
+  minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
+}
 
 void Model::AddNotice(std::string_view id, std::string_view text) {
   Notify(std::string(id), std::string(text));
@@ -156,6 +164,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (d.dropped > 0)
     Notify("history.dropped", std::to_string(d.dropped) + " saved session(s) could not be read and are not shown.");
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
+  Replan();
 }
 
 void Model::SetClock(double epoch_ms, int utc_offset_min) {
@@ -475,7 +484,11 @@ bool Model::Set(std::string_view arg) {
   } else if (key == "voice_rate" || key == "volume") {
     if (!v.is_number()) return false;
     double x = v.get<double>();
-    if (key == "voice_rate") { if (x < 0.5 || x > 1.5) return false; s.voice_rate = x; }
+    if (key == "voice_rate") {
+      if (x < core::kVoiceRateMin || x > core::kVoiceRateMax) return false;
+      s.voice_rate = x;
+      Replan();
+    }
     else { if (x < 0 || x > 1) return false; s.volume = x; }
   } else {
     return false;
@@ -502,6 +515,7 @@ bool Model::Open(std::string_view where) {
 bool Model::Act(std::string_view name, std::string_view arg) {
   json a = parse_arg(arg);
   auto in_session = [&] { return screen_ == Screen::session && session_; };
+  const size_t queued = outbox_.cues.size();  // cues from before this action
   bool ok = false;
   if (name == "start") ok = Start();
   else if (name == "answer") ok = Answer(arg);
@@ -545,7 +559,10 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   if (ok && std::find(std::begin(kHushing), std::end(kHushing), name) != std::end(kHushing) &&
       (name != "answer" || (screen_ != Screen::check && screen_ != Screen::finish))) {
     outbox_.hush = true;
-    std::erase_if(outbox_.cues, [](const Outbox::CueOut& c) { return c.cue.kind == core::CueKind::speak; });
+    auto old_end = outbox_.cues.begin() + static_cast<long>(queued);
+    outbox_.cues.erase(std::remove_if(outbox_.cues.begin(), old_end,
+                                      [](const Outbox::CueOut& c) { return c.cue.kind == core::CueKind::speak; }),
+                       old_end);
   }
   Drain();
   if (ok) ++version_;
@@ -564,7 +581,7 @@ std::string Model::StateJson() const {
   json ex = json::array();
   for (const core::Exercise& e : routine_.exercises) ex.push_back(e.id);
   s["routine"] = {{"id", routine_.id}, {"name", routine_.name},
-                  {"minutes", std::lround(routine_.total_s() / 60)}, {"exercises", ex},
+                  {"minutes", minutes_}, {"exercises", ex},
                   {"range_cap", routine_.range_cap}, {"note", note_}};
   if (session_) {
     const core::Session& ss = *session_;

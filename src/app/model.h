@@ -90,7 +90,9 @@ class Model {
   bool review_banner() const;   // the trend rule or a review-tier answer asks to see a clinician
   bool show_intro() const { return !doc_.intro_ack; }
   int streak() const { return core::streak_days(doc_.sessions, today_); }
-  double range_now() const;     // the range the next (or current) session uses
+  double range_now() const;
+  // The whole session's length at today's doses and voice rate (sentences stretch it).
+  int minutes() const { return minutes_; }     // the range the next (or current) session uses
   core::TrendResult trend() const;
   bool read_only() const { return read_only_; }
 
@@ -112,6 +114,7 @@ class Model {
   void SpeakResult();
   void Notify(std::string id, std::string text);
   void Drain();
+  void Replan();
 
   core::Routine routine_;
   std::string note_;
@@ -136,6 +139,7 @@ class Model {
   int today_ = 0;
   int next_id_ = 1;
   long version_ = 0;
+  int minutes_ = 0;
   long camera_resets_ = 0;
 };
 

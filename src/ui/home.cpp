@@ -20,8 +20,7 @@ void HomeScreen(Frame& f) {
   }
 
   Text(f.fonts.title, p.text, m.routine().name.c_str());
-  int minutes = static_cast<int>(m.routine().total_s() / 60 + 0.5);
-  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), minutes).c_str());
+  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()).c_str());
   if (!m.note().empty()) Text(f.fonts.body, p.text, m.note().c_str());
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 

@@ -2,6 +2,8 @@
 // that cannot be skipped, what is saved, and bad page configuration.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "app/model.h"
@@ -278,4 +280,150 @@ TEST(Model, TrendAdviceReturnsFourteenDaysAfterItWasAcknowledged) {
   EXPECT_FALSE(m.review_banner());
   m.SetClock(kNow + 14 * 86400000.0, 0);
   EXPECT_TRUE(m.review_banner()) << "the rule still holds two weeks later";
+}
+
+// CLINICAL.md: a block is remembered for the rest of that day.
+TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
+  Model m = fresh();
+  m.Act("start");
+  m.Act("answer", "\"bladder_bowel\"");
+  m.Act("answer", "\"fever\"");
+  m.Act("continue");
+  ASSERT_TRUE(m.Act("open", "\"home\""));
+  m.TakeOutbox();
+
+  ASSERT_TRUE(m.Act("start"));
+  json s = state(m);
+  EXPECT_EQ(s["screen"], "check-result") << "starting again the same day opens the earlier result";
+  EXPECT_EQ(s["check"]["level"], "emergency");
+  EXPECT_TRUE(s["check"]["remembered"]);
+  EXPECT_EQ(s["check"]["flags"], json({"bladder_bowel"}));
+  EXPECT_EQ(s["check"]["also"], json({"fever"}));
+  EXPECT_EQ(m.TakeOutbox().cues.at(0).cue.key, "result.emergency") << "and says it again";
+  for (const char* way : {"continue", "skip", "start"}) EXPECT_FALSE(m.Act(way)) << way;
+  EXPECT_FALSE(m.Act("answer", "\"none\""));
+
+  // Back home and again: still the same result.
+  ASSERT_TRUE(m.Act("open", "\"home\""));
+  ASSERT_TRUE(m.Act("start"));
+  EXPECT_EQ(m.screen(), Screen::check_result);
+
+  ASSERT_TRUE(m.Act("withdraw"));
+  EXPECT_EQ(m.screen(), Screen::check) << "a withdrawal leads to a fresh check, never to the stretches";
+  unfurl::app::Outbox out = m.TakeOutbox();
+  ASSERT_TRUE(out.store);
+  json doc = json::parse(*out.store);
+  EXPECT_EQ(doc["sessions"][0]["outcome"], "blocked");
+  EXPECT_TRUE(doc["sessions"][0]["withdrawn"].is_string()) << "the history keeps the withdrawal";
+  ASSERT_TRUE(m.Act("answer", "\"none\""));
+  EXPECT_EQ(m.screen(), Screen::rating_before);
+}
+
+TEST(Model, ARememberedBlockSurvivesAReloadButNotMidnight) {
+  Model m = fresh();
+  m.Act("start");
+  m.Act("answer", "\"leg_shooting\"");
+  m.Act("continue");
+  std::string stored = *m.TakeOutbox().store;
+
+  Model reloaded = fresh("{}", stored);
+  ASSERT_TRUE(reloaded.Act("start"));
+  EXPECT_EQ(reloaded.screen(), Screen::check_result);
+  EXPECT_EQ(state(reloaded)["check"]["level"], "clinician");
+
+  // One second before local midnight, and one second after it (UTC+2).
+  const double day_ms = 86400e3, offset_min = 120;
+  const double local_midnight = (std::floor((kNow + offset_min * 60e3) / day_ms) + 1) * day_ms - offset_min * 60e3;
+  Model m2 = fresh();
+  m2.SetClock(local_midnight - 1000, offset_min);
+  m2.Act("start");
+  m2.Act("answer", "\"injury\"");
+  m2.Act("continue");
+  std::string before_midnight = *m2.TakeOutbox().store;
+  Model same_day = fresh("{}", before_midnight);
+  same_day.SetClock(local_midnight - 10, offset_min);
+  ASSERT_TRUE(same_day.Act("start"));
+  EXPECT_EQ(same_day.screen(), Screen::check_result);
+  Model next_day = fresh("{}", before_midnight);
+  next_day.SetClock(local_midnight + 1000, offset_min);
+  ASSERT_TRUE(next_day.Act("start"));
+  EXPECT_EQ(next_day.screen(), Screen::check) << "a new day asks afresh";
+}
+
+TEST(Model, LegSymptomsAtStopCountAsABlockForTheDay) {
+  Model m = fresh();
+  to_session(m);
+  m.Update(20);
+  ASSERT_TRUE(m.Act("stop-pain"));
+  ASSERT_TRUE(m.Act("answer", "\"leg\""));
+  ASSERT_TRUE(m.Act("open", "\"home\""));
+  ASSERT_TRUE(m.Act("start"));
+  json s = state(m);
+  EXPECT_EQ(s["screen"], "check-result");
+  EXPECT_EQ(s["check"]["level"], "clinician");
+  EXPECT_TRUE(s["check"]["remembered"]);
+  EXPECT_EQ(s["session"], nullptr);
+
+  // Back-only pain is not a block.
+  Model b = fresh();
+  to_session(b);
+  b.Update(20);
+  b.Act("stop-pain");
+  b.Act("answer", "\"back\"");
+  b.Act("open", "\"home\"");
+  ASSERT_TRUE(b.Act("start"));
+  EXPECT_EQ(b.screen(), Screen::check);
+}
+
+TEST(Model, OnlyThePersonCutsTheVoiceOff) {
+  Model m = fresh();
+  to_session(m);
+  m.TakeOutbox();
+  // The routine's own cues never hush the voice, however many.
+  for (int i = 0; i < 600; ++i) {
+    m.Update(0.5);
+    EXPECT_FALSE(m.TakeOutbox().hush) << "at " << i * 0.5 << " s";
+  }
+  for (const char* a : {"pause", "resume", "next", "back"}) {
+    ASSERT_TRUE(m.Act(a)) << a;
+    unfurl::app::Outbox out = m.TakeOutbox();
+    EXPECT_TRUE(out.hush) << a;
+  }
+  ASSERT_TRUE(m.Act("stop-pain"));
+  unfurl::app::Outbox out = m.TakeOutbox();
+  EXPECT_TRUE(out.hush);
+  ASSERT_GE(out.cues.size(), 2u) << "what follows the action is said in full";
+}
+
+TEST(Model, TheSessionWaitsForTheVoiceTheShellReports) {
+  Model m = fresh();
+  to_session(m);
+  m.SetVoiceBusy(true);
+  for (int i = 0; i < 70; ++i) m.Update(1);  // past the preparation's plan, but within the wait limit
+  EXPECT_EQ(state(m)["session"]["phase"], "prepare");
+  EXPECT_TRUE(state(m)["session"]["waiting_for_voice"]);
+  m.SetVoiceBusy(false);
+  m.Update(0.1);
+  EXPECT_EQ(state(m)["session"]["phase"], "rest");
+}
+
+TEST(Model, HomeNamesWhichTrendRuleHoldsAndRangeDoesNotGrowWhileItShows) {
+  // Three weeks of a flat 6/10 before the sessions: "persists".
+  json sessions = json::array();
+  const int today = static_cast<int>(std::floor(kNow / 86400e3));
+  for (int d = 22; d >= 1; --d)
+    sessions.push_back({{"id", "s" + std::to_string(d)}, {"day", today - d}, {"outcome", "completed"}, {"before", 6},
+                        {"after", 5}, {"check", {{"level", "none"}, {"flags", json::array()}}}});
+  json doc = {{"schema", 1}, {"sessions", sessions}, {"progress", {{"range", 0.6}}}, {"acks", {{"intro", true}}}};
+  Model m = fresh("{}", doc.dump());
+  json s = state(m);
+  EXPECT_TRUE(s["review"]);
+  EXPECT_EQ(s["trend"], "persists");
+  to_session(m);
+  run_to_end(m);
+  ASSERT_EQ(m.screen(), Screen::finish);
+  m.Act("rate", "2");
+  m.Act("answer", "{\"hurt\": false}");
+  ASSERT_TRUE(m.Act("finish"));
+  EXPECT_DOUBLE_EQ(state(m)["range"].get<double>(), 0.6) << "no range growth while the advice shows";
 }

@@ -75,10 +75,13 @@ TEST(Session, WholeRoutineSecondBySecondFollowsTheTable) {
     EXPECT_EQ(seen[i].exercise, want[i].exercise);
     EXPECT_EQ(seen[i].side, want[i].side);
     EXPECT_EQ(seen[i].rep, want[i].rep);
-    EXPECT_NEAR(seen[i].duration_s, want[i].duration_s, 0.05);
+    // Holds are exactly as prescribed; other spans may stretch to fit what they say.
+    if (want[i].phase == Phase::hold) EXPECT_NEAR(seen[i].duration_s, want[i].duration_s, 0.05);
+    else EXPECT_GE(seen[i].duration_s, want[i].duration_s - 0.05);
   }
   EXPECT_EQ(s.phase(), Phase::done);
-  EXPECT_NEAR(s.elapsed_s(), r.total_s(), 0.05);
+  EXPECT_NEAR(s.elapsed_s(), s.total_s(), 0.05);
+  EXPECT_GE(s.total_s(), r.total_s());
   EXPECT_EQ(s.exercises_done().size(), r.exercises.size());
 }
 
@@ -86,12 +89,16 @@ TEST(Session, SidedExercisesDoRightThenLeftAndRepsCount) {
   Session s(default_routine(), 0.6);
   std::map<std::string, std::vector<Side>> sides;
   std::map<std::string, int> holds;
+  Phase last = s.phase();
+  int last_rep = s.rep();
   while (!s.finished()) {
-    if (s.phase() == Phase::hold && s.phase_remaining_s() == s.phase_duration_s()) {
+    s.advance(0.5);
+    if (s.phase() == Phase::hold && (last != Phase::hold || s.rep() != last_rep)) {
       sides[s.exercise()->id].push_back(s.side());
       holds[s.exercise()->id]++;
     }
-    s.advance(0.5);
+    last = s.phase();
+    last_rep = s.rep();
   }
   EXPECT_EQ(sides["knee_to_chest"], (std::vector<Side>{Side::right, Side::left}));
   EXPECT_EQ(sides["figure_four"], (std::vector<Side>{Side::right, Side::left}));
@@ -256,11 +263,12 @@ TEST(Session, SpokenInstructionsNameWhatTheArticleNames) {
   }
   struct Must { const char* id; std::vector<const char*> words; };
   const Must musts[] = {
-      {"knee_to_chest", {"knee toward your chest", "back of the thigh", "front of the shin"}},
+      {"knee_to_chest", {"knee toward your chest", "back of your thigh", "front of your shin", "other foot stays on the bed"}},
       {"pelvic_tilt", {"flatten your lower back", "belly", "buttocks", "tailbone lifts slightly"}},
-      {"figure_four", {"ankle over the opposite thigh", "supporting thigh", "toward your chest"}},
-      {"spinal_twist", {"knees bent and together", "only as far as is comfortable", "shoulders", "palms up", "great care"}},
-      {"press_up", {"stomach", "hands flat beside your shoulders", "hips", "head and chest a small amount", "spread further down a leg, stop"}},
+      {"figure_four", {"ankle over the opposite thigh", "fingers behind the supporting knee", "supporting thigh", "toward your chest"}},
+      {"spinal_twist", {"knees bent and together", "as far as is comfortable", "shoulders pressed flat", "palms up", "great care"}},
+      {"press_up", {"stomach", "hands flat", "beside your shoulders", "hips and pelvis stay on the bed", "head and chest a small amount",
+                    "range that does not hurt", "spread further down a leg, stop"}},
       {"fetal", {"one side", "knees up toward your chest"}},
   };
   for (const Must& m : musts)
@@ -276,17 +284,22 @@ TEST(Session, RangeIsCarriedAndClampedToTheCap) {
   EXPECT_DOUBLE_EQ(Session(r, 0.95).range(), 0.8);
 }
 
-TEST(Session, EveryFirstHoldSaysOnlyAsFarAsIsComfortable) {
-  Session s(default_routine(), 0.6);
-  int first_holds = 0, said = 0;
+TEST(Session, EveryExerciseIsIntroducedWithOnlyAsFarAsIsComfortableBeforeItsFirstMove) {
+  const Routine& r = default_routine();
+  Session s(r, 0.6);
+  std::map<std::string, bool> said;  // exercise id → said before its first move
+  std::map<std::string, int> moves;
   while (!s.finished()) {
-    for (const Cue& c : s.take_cues())
-      if (c.kind == CueKind::speak && c.key.rfind("hold.", 0) == 0 && s.rep() == 1) {
-        ++first_holds;
-        said += c.text.find("Only as far as is comfortable.") != std::string::npos;
-      }
+    for (const Cue& c : s.take_cues()) {
+      if (c.kind != CueKind::speak || !s.exercise()) continue;
+      const std::string& id = s.exercise()->id;
+      if (c.key == "exercise." + id && !moves[id]) said[id] = c.text.find("Only as far as is comfortable.") != std::string::npos;
+      if (c.key == "move." + id) ++moves[id];
+    }
     s.advance(0.25);
   }
-  EXPECT_EQ(first_holds, 9);  // 3 sided exercises × 2 + 3 single
-  EXPECT_EQ(said, first_holds);
+  for (const Exercise& e : r.exercises) {
+    EXPECT_TRUE(said[e.id]) << e.id;
+    EXPECT_GT(moves[e.id], 0) << e.id;
+  }
 }
