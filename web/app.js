@@ -23,7 +23,7 @@ ready.catch(() => {});  // a page without WebGL2 still loads cleanly
 
 let M = null;          // the wasm module
 let widgets = [];
-const cues = new Cues();
+const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
 
 function call(name, ...strings) {
@@ -83,10 +83,10 @@ async function applyWakeLock() {
 }
 
 const shell = {
-  cue(kind, key, text, lang) {
-    const s = M ? JSON.parse(M.UTF8ToString(M._unfurl_state())).settings : { voice: true, tones: true, vibration: true };
-    cues.emit(kind, key, text, lang, s, $('live'));
+  cue(kind, key, text, lang, settings) {
+    cues.emit(kind, key, text, lang, settings, $('live'));
   },
+  hush() { cues.hush(); },
   store(json) { storage.write(json); },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
   widgets(json) {

@@ -14,9 +14,22 @@ const CHIMES = {
 const VIBRATIONS = { hold: [60], switch: [60, 90, 60], done: [400] };
 
 export class Cues {
-  constructor() {
+  // onVoice(busy) tells the app whether the voice is still speaking, so the
+  // session can wait for it instead of starting the next sentence over it.
+  constructor(onVoice) {
     this.log = [];
     this.ctx = null;
+    this.onVoice = onVoice;
+    this.pending = new Set();   // utterances given to the voice and not yet ended
+    this.voiceWorks = false;    // an utterance has really started: only then can the voice hold the session
+    this.busy = false;
+    this.voices = [];
+    const synth = window.speechSynthesis;
+    if (synth && synth.getVoices) {
+      const load = () => { this.voices = synth.getVoices(); };
+      load();
+      synth.addEventListener?.('voiceschanged', load);
+    }
     // Browsers keep audio locked until a real tap: unlock on the first one.
     const unlock = () => {
       try {
@@ -28,6 +41,7 @@ export class Cues {
     for (const ev of ['pointerdown', 'touchend', 'keydown']) window.addEventListener(ev, unlock, { capture: true, passive: true });
   }
 
+  // settings: voice, tones, vibration, voice_rate, volume — carried by the cue itself.
   emit(kind, key, text, lang, settings, live) {
     this.log.push({ t: performance.now() / 1000, kind, key, text, lang });
     if (kind === 'speak') {
@@ -42,18 +56,40 @@ export class Cues {
     }
   }
 
+  // Sentences queue behind each other and are never cut off by the next cue:
+  // the app plans each one room to finish. Only hush() (a user action) cuts.
   speak(text, lang, rate) {
     const synth = window.speechSynthesis;
     if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
-    const voices = synth.getVoices ? synth.getVoices() : [];
     const u = new SpeechSynthesisUtterance(text);
     u.lang = lang;
     u.rate = rate || 0.9;
-    const voice = voices.find((v) => v.lang && v.lang.toLowerCase().startsWith(lang));
+    const voice = this.voices.find((v) => v.lang && v.lang.toLowerCase().startsWith(lang));
     if (voice) u.voice = voice;
-    // The newest instruction wins: a queue would drift behind the routine.
-    synth.cancel();
+    const done = () => { if (this.pending.delete(u)) this.report(); };
+    u.addEventListener('start', () => { this.voiceWorks = true; this.report(); });
+    u.addEventListener('end', done);
+    u.addEventListener('error', done);
+    // Some platforms never report an end (no sound server, a suspended tab):
+    // such a voice must not hold the session for long.
+    setTimeout(done, 8000 + text.length * 150 / (rate || 0.9));
+    this.pending.add(u);
     synth.speak(u);
+    this.report();
+  }
+
+  hush() {
+    this.pending.clear();
+    try { window.speechSynthesis?.cancel(); } catch (e) { /* nothing was speaking */ }
+    this.report();
+  }
+
+  // Told after the current call returns: the app may be the one calling us now.
+  report() {
+    const busy = this.voiceWorks && this.pending.size > 0;
+    if (busy === this.busy) return;
+    this.busy = busy;
+    queueMicrotask(() => this.onVoice?.(busy));
   }
 
   tone(key, volume) {

@@ -1,6 +1,8 @@
 // The result of a check (or of "Stop — it hurts"): what to do, how urgently,
 // which answers led here, and that Unfurl cannot diagnose. Blocked tiers offer
-// only the way home — never "start anyway".
+// only the way home — never "start anyway" — and, when the result is one
+// remembered from earlier today, "I answered by mistake", which leads to a
+// fresh check.
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -12,8 +14,12 @@ void CheckResultScreen(Frame& f) {
   const core::TierAdvice& advice = m.triage().for_tier(o.level);
   ImU32 tone = o.level == core::Tier::review ? p.caution : p.stop;
 
+  if (m.remembered()) Caption(f, m.T("result.remembered"));
   Text(f.fonts.title, tone, advice.title.c_str());
   Text(f.fonts.body, p.text, advice.action.c_str());
+  for (const std::string& id : o.flags)
+    if (const core::RedFlag* flag = m.triage().find(id); flag && !flag->action.empty())
+      Text(f.fonts.body, p.text, flag->action.c_str());
   Caption(f, advice.why.c_str());
   auto list = [&](const char* heading, const std::vector<std::string>& ids) {
     if (ids.empty()) return;
@@ -32,6 +38,8 @@ void CheckResultScreen(Frame& f) {
   if (!o.blocked)
     ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");
   ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", "\"home\"");
+  // A block remembered from earlier today: the only way past it is to say the answer was a mistake.
+  if (m.remembered()) ActionButton(f, "withdraw", m.T("result.withdraw"), Kind::secondary, "withdraw");
 }
 
 }  // namespace unfurl::ui

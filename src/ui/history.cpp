@@ -15,6 +15,7 @@ void HistoryScreen(Frame& f) {
     std::string line = it->started.substr(0, 10) + "  " + it->outcome;
     if (it->before || it->after) line += "  ·  stiffness " + r(it->before) + " → " + r(it->after);
     if (it->check_level != "none") line += "  ·  check: " + it->check_level;
+    if (!it->withdrawn.empty()) line += std::string("  ·  ") + m.T("history.withdrawn");
     Text(f.fonts.body, p.text, line.c_str());
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");

@@ -15,7 +15,10 @@ void HomeScreen(Frame& f) {
   Caption(f, who.c_str());
 
   if (m.review_banner()) {
-    Text(f.fonts.body, p.caution, m.T("home.review_banner"));
+    // Which of the trend rules holds, in plain words; or the check's "several weeks" answer.
+    static constexpr const char* kTrendText[] = {"home.review_banner", "home.trend.persists", "home.trend.worsens",
+                                                 "home.trend.keeps_hurting"};
+    Text(f.fonts.body, p.caution, m.T(kTrendText[static_cast<int>(m.trend().kind)]));
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
   }
 
@@ -44,6 +47,7 @@ void HomeScreen(Frame& f) {
   if (m.show_intro()) {
     Text(f.fonts.body, p.text, m.T("intro.title"));
     Caption(f, m.T("intro.body"));
+    Caption(f, m.T("intro.rules"));
     ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
   }
 }

@@ -67,6 +67,7 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
 
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   const Palette& p = f.colors();
+  f.scroll_css = scroll_css;
   ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
     switch (f.model.screen()) {

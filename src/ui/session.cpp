@@ -13,17 +13,53 @@ namespace unfurl::ui {
 namespace {
 using core::Phase;
 
-const char* Instruction(app::Model& m, const core::Session& s) {
+// What to read now. While an exercise is introduced and performed, its full
+// instruction from the article and its cautions; while preparing, the
+// article's rules; in a hold, the hold cue with the cautions kept in sight.
+void Instruction(Frame& f, const core::Session& s) {
+  app::Model& m = f.model;
+  const Palette& p = f.colors();
   const core::Exercise* e = s.exercise();
+  auto cautions = [&] {
+    for (const std::string& c : e->cautions) Text(f.fonts.body, p.caution, c.c_str());
+  };
   switch (s.phase()) {
-    case Phase::prepare: return s.inhaling() ? "Breathe in slowly and deeply." : "And breathe out.";
-    case Phase::rest: return e ? e->intro.c_str() : m.T("phase.rest");
-    case Phase::move: return e ? e->move.c_str() : m.T("phase.move");
-    case Phase::hold: return e ? e->hold_cue.c_str() : m.T("phase.hold");
-    case Phase::release: return m.T("phase.release");
-    case Phase::switch_side: return m.T("phase.switch");
-    default: return "";
+    case Phase::prepare:
+      Text(f.fonts.body, p.quiet, m.T(s.inhaling() ? "session.breathe_in" : "session.breathe_out"));
+      for (const std::string& line : m.routine().preparation.lines) Caption(f, line.c_str());
+      return;
+    case Phase::rest:
+      if (s.rep() > 1) return Text(f.fonts.body, p.quiet, m.T("phase.rest"));
+      [[fallthrough]];
+    case Phase::switch_side:
+    case Phase::move:
+      if (s.phase() == Phase::switch_side) Text(f.fonts.body, p.text, m.T("phase.switch"));
+      if (s.phase() == Phase::move) Text(f.fonts.body, p.text, (s.rep() > 1 && !e->repeat_move.empty() ? e->repeat_move : e->move).c_str());
+      cautions();
+      for (const std::string& line : e->lines) Caption(f, line.c_str());
+      return;
+    case Phase::hold:
+      Text(f.fonts.body, p.quiet, e->hold_cue.c_str());
+      cautions();
+      return;
+    case Phase::release: return Text(f.fonts.body, p.quiet, m.T("phase.release"));
+    default: return;
   }
+}
+
+// A quiet "more below" at the foot of a scrolled area, so nobody misses the rest.
+void MoreBelow(Frame& f) {
+  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) return;
+  const Palette& p = f.colors();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  const float fade = f.px(28), y1 = min.y + size.y;
+  const ImU32 clear = p.surface & 0x00FFFFFF;
+  dl->AddRectFilledMultiColor(ImVec2(min.x, y1 - fade), ImVec2(min.x + size.x, y1), clear, clear, p.surface, p.surface);
+  const char* more = f.model.T("session.more");
+  ImFont* font = f.fonts.caption;
+  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, more);
+  dl->AddText(font, font->FontSize, ImVec2(min.x + size.x - ts.x - f.px(4), y1 - ts.y), p.accent, more);
 }
 
 void StoppedPanel(Frame& f) {
@@ -96,7 +132,7 @@ void SessionScreen(Frame& f) {
   std::string where = s.exercise_index() < 0
       ? std::string(m.T("session.prepare"))
       : Format(m.T("session.step"), s.exercise_index() + 1, static_cast<int>(m.routine().exercises.size()));
-  if (s.side() != core::Side::none) where += s.side() == core::Side::right ? " · Right side" : " · Left side";
+  if (s.side() != core::Side::none) where += Format(m.T("session.side"), m.T(s.side() == core::Side::right ? "session.right" : "session.left"));
   if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where += Format(" · %d/%d", s.rep(), e->reps);
   std::string left = Format(m.T("session.min_left"), static_cast<int>(std::ceil(s.remaining_s() / 60)));
   ImGui::PushFont(f.fonts.caption);
@@ -114,18 +150,21 @@ void SessionScreen(Frame& f) {
 
   const float text_bottom = (s.paused() ? extra_y : row_y) - st.ItemSpacing.y;
   const float room = std::max(f.px(40), text_bottom - ImGui::GetCursorPosY());
-  ImGui::BeginChild("now", ImVec2(0, room), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+  // The words scroll (a drag or the wheel) while the controls below stay put.
+  ImGui::BeginChild("now", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
   // Small phones: the ring shrinks before anything is cut off.
   HoldRing(f, std::clamp(room / f.dpr, 56.0f, 104.0f));
   ImGui::SameLine();
   ImGui::BeginGroup();
   const core::Exercise* e = s.exercise();
   Text(f.fonts.title, p.text, e ? e->name.c_str() : m.T("phase.prepare"));
-  Text(f.fonts.body, p.quiet, s.paused() ? m.T("session.paused") : Instruction(m, s));
+  if (s.paused()) Text(f.fonts.body, p.quiet, m.T("session.paused"));
   if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
   ImGui::EndGroup();
+  Instruction(f, s);
   Notices(f);
+  MoreBelow(f);
   ImGui::EndChild();
 
   if (s.paused()) {

@@ -41,6 +41,7 @@ struct Frame {
   const Fonts& fonts;
   float dpr;
   bool reduced_motion;
+  float scroll_css = 0;  // this frame's one-finger drag on the panel: scrolls what is under it
   const Palette& colors() const { return Colors(model.settings().dim); }
   float px(float css) const { return css * dpr; }
 };
