@@ -3,6 +3,9 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = 8181;  // not 8080, so a running ./scripts/serve does not collide
+const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,19 +14,24 @@ export default defineConfig({
   workers: 2,
   fullyParallel: true,
   reporter: [['list']],
+  globalSetup: './tests/e2e/speech-setup.mjs',
   use: {
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 412, height: 915 },
     deviceScaleFactor: 1,
     hasTouch: true,
     isMobile: true,
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync',
-             '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
+  projects: [
+    { name: 'app', testIgnore: /real-speech/ },
+    // Heard, not just emitted: real voices through speech-dispatcher (speech-setup.mjs).
+    {
+      name: 'real-speech',
+      testMatch: /real-speech/,
+      use: { launchOptions: { executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-speech-dispatcher'] } },
+    },
+  ],
   webServer: {
     command: `node scripts/static-server.mjs dist ${PORT}`,
     url: `http://localhost:${PORT}/`,

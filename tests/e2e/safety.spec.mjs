@@ -3,6 +3,8 @@
 import { test, expect } from '@playwright/test';
 import { open, state, act, tap, until, widgets, startSession, pauseAt } from './helpers.mjs';
 
+const b64url = (s) => Buffer.from(s).toString('base64url');
+
 async function check(page, flags) {
   await tap(page, 'start');
   await until(page, (s) => s.screen === 'check', 'check screen');
@@ -140,3 +142,65 @@ test('weeks of stiffness that is not improving bring the review advice to Home, 
   await page.evaluate(() => window.unfurl.ready);
   expect((await state(page)).review).toBe(false);
 });
+
+test('an emergency answer is remembered for the day: Start shows it again, only "I answered by mistake" leads on', async ({ page }) => {
+  await open(page);
+  await act(page, 'ack', 'intro');
+  await check(page, ['bladder_bowel']);
+  await tap(page, 'home');
+  await until(page, (s) => s.screen === 'home', 'home');
+  // Start again, even after a reload: the earlier result, not the check.
+  await page.reload();
+  await page.evaluate(() => window.unfurl.ready);
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check-result', 'the earlier result');
+  let s = await state(page);
+  expect(s.check.level).toBe('emergency');
+  expect(s.check.remembered).toBe(true);
+  expect(s.check.flags).toEqual(['bladder_bowel']);
+  expect((await widgets(page)).map((w) => w.id).sort()).toEqual(['home', 'withdraw']);
+  for (const a of ['continue', 'skip']) expect(await act(page, a)).toBe(false);
+  expect(await act(page, 'answer', 'none')).toBe(false);
+  // What was answered is named on screen (the mirror carries the canvas's words).
+  await page.screenshot({ path: 'test-results/remembered-emergency-412x915.png' });
+
+  await tap(page, 'withdraw');
+  await until(page, (x) => x.screen === 'check', 'a fresh check');
+  s = await state(page);
+  expect(s.answers).toEqual([]);
+  const h = await page.evaluate(() => window.unfurl.history());
+  const blocked = h.sessions.filter((x) => x.outcome === 'blocked');
+  expect(blocked.length).toBe(1);
+  expect(typeof blocked[0].withdrawn).toBe('string');
+  expect(blocked[0].check.flags).toEqual(['bladder_bowel']);
+  // The fresh check leads on only with no flags.
+  await tap(page, 'none');
+  await until(page, (x) => x.screen === 'rating-before', 'rating');
+  await act(page, 'skip');
+  await act(page, 'pause');
+  await act(page, 'end');
+  await act(page, 'open', 'history');
+  await until(page, (x) => x.screen === 'history', 'history');
+});
+
+for (const [w, h] of [[320, 568], [412, 915]]) {
+  test(`at ${w}×${h} the session shows the article's instruction and cautions, nothing cut`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    const rx = b64url(JSON.stringify({ exercises: ['spinal_twist', 'press_up'] }));
+    await open(page, `rx=${rx}&test=1`);
+    await act(page, 'ack', 'intro');
+    await startSession(page);
+    await act(page, 'pause');
+    await act(page, 'next');
+    await until(page, (s) => s.session.exercise === 'spinal_twist' && s.session.phase === 'rest', 'twist introduced');
+    await page.screenshot({ path: `test-results/session-twist-caution-${w}x${h}.png` });
+    // Every control stays inside the screen while the words scroll.
+    for (const x of await widgets(page)) {
+      expect(x.y + x.h, x.id).toBeLessThanOrEqual(h + 0.5);
+      expect(x.h, x.id).toBeGreaterThanOrEqual(44);
+    }
+    await act(page, 'next');
+    await until(page, (s) => s.session.exercise === 'press_up', 'press-up introduced');
+    await page.screenshot({ path: `test-results/session-pressup-caution-${w}x${h}.png` });
+  });
+}

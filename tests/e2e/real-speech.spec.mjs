@@ -1,0 +1,55 @@
+// Heard, not just emitted: the spinal twist and the prone press-up at real
+// speed, spoken by a real voice (espeak-ng through speech-dispatcher, see
+// speech-setup.mjs). Every utterance must end on its own — none interrupted or
+// cancelled by the next cue — and start when the app asked for it, not queued
+// behind a sentence that overran its place. About three minutes.
+import { test, expect } from '@playwright/test';
+import { open, act, state, until, startSession } from './helpers.mjs';
+
+const b64url = (s) => Buffer.from(s).toString('base64url');
+
+test('twist and press-up: every sentence is heard to its end', async ({ page }) => {
+  test.setTimeout(420_000);
+  // Record what the voice really does with each utterance, from inside the page.
+  await page.addInitScript(() => {
+    window.__heard = [];
+    const speak = SpeechSynthesis.prototype.speak;
+    SpeechSynthesis.prototype.speak = function (u) {
+      const rec = { text: u.text, lang: u.lang, asked: performance.now(), start: null, end: null, error: null };
+      window.__heard.push(rec);
+      u.addEventListener('start', () => { rec.start = performance.now(); });
+      u.addEventListener('end', () => { rec.end = performance.now(); });
+      u.addEventListener('error', (e) => { rec.end = performance.now(); rec.error = e.error; });
+      return speak.call(this, u);
+    };
+  });
+  const rx = b64url(JSON.stringify({ exercises: [{ id: 'spinal_twist', hold_s: 20 }, { id: 'press_up', reps: 3, hold_s: 1 }] }));
+  await open(page, `rx=${rx}`);
+  await act(page, 'ack', 'intro');
+  // speech-dispatcher lists espeak-ng's thousands of voices slowly: start once they are there.
+  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 60_000 }).toBeGreaterThan(0);
+  expect(await act(page, 'set', { key: 'voice_rate', value: 1.2 })).toBe(true);  // a brisk voice keeps this test short
+  await startSession(page);
+  await until(page, (s) => s.screen === 'finish', 'the routine reached Finish', 360_000);
+  // The closing sentence too.
+  await expect.poll(() => page.evaluate(() => window.__heard.every((h) => h.end !== null)), { timeout: 30_000 }).toBe(true);
+
+  const heard = await page.evaluate(() => window.__heard);
+  expect(heard.length).toBeGreaterThan(15);
+  const cut = heard.filter((h) => h.error);
+  expect(cut, `utterances cut off: ${JSON.stringify(cut.map((h) => `${h.error}: ${h.text}`))}`).toEqual([]);
+  for (const h of heard) {
+    expect(h.start, `never started: ${h.text}`).not.toBeNull();
+    // Started when asked: nothing was still speaking in its place.
+    expect(h.start - h.asked, `waited behind an earlier sentence: ${h.text}`).toBeLessThan(1500);
+  }
+  const all = heard.map((h) => h.text).join(' ');
+  expect(all).toContain('shoulders pressed flat on the bed');
+  expect(all).toContain('great care');
+  expect(all).toContain('If symptoms spread further down a leg, stop.');
+  expect(all).toContain('range that does not hurt');
+  // The session's own record agrees: each spoken cue went to the voice.
+  const spoken = (await page.evaluate(() => window.unfurl.cues())).filter((c) => c.kind === 'speak');
+  expect(heard.map((h) => h.text)).toEqual(spoken.map((c) => c.text));
+  expect((await state(page)).screen).toBe('finish');
+});
