@@ -47,6 +47,13 @@ std::optional<int> rating_arg(const json& j) {
   return static_cast<int>(v);
 }
 
+// "%d sessions…" with its one number: the catalogue's strings are printf-shaped.
+std::string with_number(const char* fmt, int n) {
+  std::string out(fmt);
+  if (size_t at = out.find("%d"); at != std::string::npos) out.replace(at, 2, std::to_string(n));
+  return out;
+}
+
 bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
@@ -153,16 +160,16 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     case core::DecodeStatus::unreadable:
       // The shell moves unreadable data aside before calling Load; this is the
       // second line of defence and changes nothing on disk until the next save.
-      Notify("history.unreadable", "Your saved history could not be read. It has been kept aside, and you can export it from History.");
+      Notify("history.unreadable", T("notice.history_unreadable"));
       break;
     case core::DecodeStatus::newer_schema:
       doc_ = std::move(d.doc);
       read_only_ = true;
-      Notify("history.newer", "Your history was saved by a newer version of Unfurl. It is shown, but nothing new is saved until you update.");
+      Notify("history.newer", T("notice.history_newer"));
       break;
   }
-  if (d.dropped > 0)
-    Notify("history.dropped", std::to_string(d.dropped) + " saved session(s) could not be read and are not shown.");
+  if (d.kept > 0) Notify("history.kept", with_number(T("notice.history_kept"), d.kept));
+  base_ = doc_;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
   Replan();
 }
@@ -260,28 +267,61 @@ void Model::Post(const std::string& type, const std::string& extra_json) {
 void Model::Save() {
   if (!config_.keep_history || read_only_) return;
   outbox_.store = core::encode_history(doc_);
+  base_ = doc_;
+}
+
+std::string Model::MergeStored(std::string_view stored) {
+  core::Decoded d = core::decode_history(stored);
+  if (d.status == core::DecodeStatus::newer_schema) {
+    read_only_ = true;  // another tab runs a newer Unfurl: its document is not ours to overwrite
+    Notify("history.newer", T("notice.history_newer"));
+    ++version_;
+    return {};
+  }
+  if (d.status == core::DecodeStatus::ok) {
+    doc_ = core::merge_history(base_, doc_, d.doc);
+    ++version_;
+  }
+  base_ = doc_;
+  Replan();
+  return core::encode_history(doc_);
+}
+
+core::SessionRecord* Model::Current() {
+  for (core::SessionRecord& r : doc_.sessions)
+    if (!current_id_.empty() && r.id == current_id_) return &r;
+  return nullptr;
+}
+
+// The record of this session or check, written as it stands now.
+void Model::WriteRecord(const std::string& outcome) {
+  core::SessionRecord* r = Current();
+  if (!r) {
+    current_id_ = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + std::to_string(next_id_++);
+    doc_.sessions.emplace_back();
+    r = &doc_.sessions.back();
+    r->id = current_id_;
+    r->started = started_iso_.empty() ? iso8601(epoch_ms_) : started_iso_;
+    r->day = today_;
+  }
+  r->routine = routine_.id;
+  r->ended = iso8601(epoch_ms_);
+  r->outcome = outcome;
+  if (outcome_) {
+    r->check_level = std::string(core::tier_name(outcome_->level));
+    r->check_flags = outcome_->flags;
+    r->check_flags.insert(r->check_flags.end(), outcome_->also.begin(), outcome_->also.end());
+  }
+  r->before = before_;
+  r->range = range_now();
+  if (session_) r->exercises = session_->exercises_done();
+  if (stop_answer_) r->pain = *stop_answer_;
 }
 
 void Model::EndSession(const std::string& outcome) {
   if (record_saved_) return;
   record_saved_ = true;
-  core::SessionRecord r;
-  r.id = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + std::to_string(next_id_++);
-  r.routine = routine_.id;
-  r.started = started_iso_.empty() ? iso8601(epoch_ms_) : started_iso_;
-  r.ended = iso8601(epoch_ms_);
-  r.day = today_;
-  r.outcome = outcome;
-  if (outcome_) {
-    r.check_level = std::string(core::tier_name(outcome_->level));
-    r.check_flags = outcome_->flags;
-    r.check_flags.insert(r.check_flags.end(), outcome_->also.begin(), outcome_->also.end());
-  }
-  r.before = before_;
-  r.range = range_now();
-  if (session_) r.exercises = session_->exercises_done();
-  if (stop_answer_) r.pain = *stop_answer_;
-  doc_.sessions.push_back(std::move(r));
+  WriteRecord(outcome);
 
   if (outcome == "completed") {
     Post("session-completed", json({{"duration_s", std::lround(session_->elapsed_s())},
@@ -377,7 +417,7 @@ bool Model::Answer(std::string_view arg) {
     if (!out) return false;
     stop_answer_ = id;
     doc_.range = std::clamp(doc_.range + out->range_change, core::kRangeMin, core::kRangeMax);
-    doc_.sessions.back().pain = id;
+    if (core::SessionRecord* r = Current()) r->pain = id;
     Save();
     if (out->level != core::Tier::none) {
       outcome_ = core::CheckOutcome{out->level, {}, {}, triage().for_tier(out->level).blocked};
@@ -411,6 +451,8 @@ bool Model::Continue() {
     SpeakResult();
     if (outcome_->blocked) {
       record_saved_ = false;
+      current_id_.clear();
+      started_iso_.clear();
       session_.reset();
       before_.reset();
       EndSession("blocked");
@@ -435,6 +477,11 @@ bool Model::BeginSession() {
   auto_paused_ = false;
   record_saved_ = false;
   started_iso_ = iso8601(epoch_ms_);
+  // Saved as abandoned from the first second: a crash or a closed tab loses
+  // nothing but the end of this session, and the record says so.
+  current_id_.clear();
+  WriteRecord("abandoned");
+  Save();
   Post("session-started");
   Drain();
   return true;
@@ -450,7 +497,9 @@ bool Model::StopForPain() {
 
 bool Model::Finish() {
   if (screen_ != Screen::finish) return false;
-  core::SessionRecord& r = doc_.sessions.back();
+  core::SessionRecord* current = Current();
+  if (!current) return false;
+  core::SessionRecord& r = *current;
   r.after = after_;
   r.hurt = hurt_;
   core::RangeInputs in;

@@ -53,6 +53,10 @@ class Model {
   void SetVisible(bool visible);
   // The shell reports whether the voice is still speaking; the session waits for it.
   void SetVoiceBusy(bool busy);
+  // What is stored now (another tab wrote, or the shell is about to write):
+  // merged into this tab's history by session id. Returns the merged document
+  // to store, or "" when it must not be overwritten.
+  std::string MergeStored(std::string_view stored);
   // A notice from the shell (storage, wake lock…), shown like the model's own.
   void AddNotice(std::string_view id, std::string_view text);
 
@@ -108,6 +112,8 @@ class Model {
   bool Set(std::string_view arg);
   bool Open(std::string_view where);
   void EndSession(const std::string& outcome);
+  void WriteRecord(const std::string& outcome);
+  core::SessionRecord* Current();
   void Save();
   void Post(const std::string& type, const std::string& extra_json = {});
   void Say(const std::string& key, const std::string& text);
@@ -121,6 +127,8 @@ class Model {
   core::Catalogue text_;
   PageConfig config_;
   core::HistoryDoc doc_;
+  core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
+  std::string current_id_;  // the record of the session (or check) in progress
   Screen screen_ = Screen::home;
   std::optional<core::Session> session_;
   std::set<std::string> answers_;

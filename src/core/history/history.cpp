@@ -1,6 +1,7 @@
 #include "core/history/history.h"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -11,35 +12,46 @@ namespace unfurl::core {
 namespace {
 using nlohmann::json;
 
-std::string str(const json& o, const char* k) {
-  auto it = o.find(k);
-  return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-std::optional<int> rating(const json& o, const char* k) {
-  auto it = o.find(k);
-  if (it == o.end() || !it->is_number()) return std::nullopt;
-  double v = it->get<double>();
-  if (v < 0 || v > 10) return std::nullopt;
-  return static_cast<int>(v);
-}
-bool flag(const json& o, const char* k, bool fallback) {
-  auto it = o.find(k);
-  return it != o.end() && it->is_boolean() ? it->get<bool>() : fallback;
-}
-double num(const json& o, const char* k, double fallback, double lo, double hi) {
-  auto it = o.find(k);
-  if (it == o.end() || !it->is_number()) return fallback;
-  return std::clamp(it->get<double>(), lo, hi);
-}
-std::vector<std::string> strings(const json& o, const char* k) {
-  std::vector<std::string> out;
-  auto it = o.find(k);
-  if (it == o.end() || !it->is_array()) return out;
-  for (const json& v : *it)
-    if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-json to_json(const SessionRecord& r) {
+const std::set<std::string, std::less<>> kOutcomes = {"completed", "stopped-pain", "abandoned", "blocked"};
+
+// Strict readers for one session record: a field of the wrong type makes the
+// whole record unreadable (and so kept verbatim), never silently changed.
+struct Strict {
+  const json& o;
+  bool ok = true;
+  const json* get(const char* k) const {
+    auto it = o.find(k);
+    return it == o.end() || it->is_null() ? nullptr : &*it;
+  }
+  std::string str(const char* k) {
+    const json* v = get(k);
+    if (!v) return {};
+    if (!v->is_string()) { ok = false; return {}; }
+    return v->get<std::string>();
+  }
+  std::vector<std::string> strings(const json& from, const char* k) {
+    std::vector<std::string> out;
+    auto it = from.find(k);
+    if (it == from.end() || it->is_null()) return out;
+    if (!it->is_array()) { ok = false; return out; }
+    for (const json& v : *it) {
+      if (!v.is_string()) { ok = false; return {}; }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  std::optional<int> rating(const char* k) {
+    const json* v = get(k);
+    if (!v) return std::nullopt;
+    if (!v->is_number_integer() || v->get<int>() < 0 || v->get<int>() > 10) { ok = false; return std::nullopt; }
+    return v->get<int>();
+  }
+};
+
+const std::set<std::string, std::less<>> kRecordKeys = {"id", "routine", "started", "ended", "day", "outcome", "check",
+                                                        "before", "after", "hurt", "pain", "withdrawn", "range", "exercises"};
+
+json known_json(const SessionRecord& r) {
   json j = {{"id", r.id}, {"routine", r.routine}, {"started", r.started}, {"ended", r.ended},
             {"day", r.day}, {"outcome", r.outcome}, {"check", {{"level", r.check_level}, {"flags", r.check_flags}}},
             {"range", r.range}, {"exercises", r.exercises}};
@@ -49,6 +61,82 @@ json to_json(const SessionRecord& r) {
   j["pain"] = r.pain.empty() ? json(nullptr) : json(r.pain);
   if (!r.withdrawn.empty()) j["withdrawn"] = r.withdrawn;
   return j;
+}
+
+// `{...known...}` with the unknown members spliced in, each as its own bytes.
+std::string with_extra(const json& known, const std::vector<RawMember>& extra) {
+  std::string out = known.dump();
+  if (extra.empty()) return out;
+  out.pop_back();
+  for (const RawMember& m : extra) {
+    if (out.size() > 1) out += ',';
+    out += json(m.key).dump() + ':' + m.raw;
+  }
+  return out + '}';
+}
+
+std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std::string, std::less<>>& known) {
+  std::vector<RawMember> out;
+  if (auto members = raw_members(raw))
+    for (RawMember& m : *members)
+      if (!known.count(m.key)) out.push_back(std::move(m));
+  return out;
+}
+
+std::optional<SessionRecord> read_record(const std::string& raw) {
+  json j = json::parse(raw, nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  Strict s{j};
+  SessionRecord r;
+  r.outcome = s.str("outcome");
+  const json* day = s.get("day");
+  if (!kOutcomes.count(r.outcome) || !day || !day->is_number_integer()) return std::nullopt;
+  r.day = day->get<int>();
+  r.id = s.str("id");
+  r.routine = s.str("routine");
+  r.started = s.str("started");
+  r.ended = s.str("ended");
+  r.pain = s.str("pain");
+  r.withdrawn = s.str("withdrawn");
+  if (const json* c = s.get("check")) {
+    if (!c->is_object()) return std::nullopt;
+    Strict cs{*c};
+    r.check_level = cs.str("level");
+    r.check_flags = cs.strings(*c, "flags");
+    if (!cs.ok) return std::nullopt;
+  }
+  if (r.check_level.empty()) r.check_level = "none";
+  r.before = s.rating("before");
+  r.after = s.rating("after");
+  if (const json* h = s.get("hurt")) {
+    if (!h->is_boolean()) return std::nullopt;
+    r.hurt = h->get<bool>();
+  }
+  if (const json* g = s.get("range")) {
+    if (!g->is_number()) return std::nullopt;
+    r.range = std::clamp(g->get<double>(), kRangeMin, kRangeMax);
+  }
+  r.exercises = s.strings(j, "exercises");
+  if (!s.ok) return std::nullopt;
+  r.extra = unknown_members(raw, kRecordKeys);
+  r.raw = raw;
+  r.raw_known = known_json(r).dump();
+  return r;
+}
+
+bool flag(const json& o, const char* k, bool fallback) {
+  auto it = o.find(k);
+  return it != o.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+double num(const json& o, const char* k, double fallback, double lo, double hi) {
+  auto it = o.find(k);
+  if (it == o.end() || !it->is_number()) return fallback;
+  return std::clamp(it->get<double>(), lo, hi);
+}
+
+const std::string& key_of(const SessionRecord& r) { return r.id.empty() ? r.raw : r.id; }
+bool same(const SessionRecord& a, const SessionRecord& b) {
+  return known_json(a) == known_json(b) && a.extra == b.extra;
 }
 }  // namespace
 
@@ -61,38 +149,27 @@ Decoded decode_history(std::string_view text) {
     return d;
   }
   d.status = doc["schema"].get<double>() > kSchema ? DecodeStatus::newer_schema : DecodeStatus::ok;
+  std::vector<RawMember> top = raw_members(text).value_or(std::vector<RawMember>{});
+  auto raw_of = [&](const char* k) -> std::string_view {
+    for (const RawMember& m : top) if (m.key == k) return m.raw;
+    return {};
+  };
+  d.doc.extra = unknown_members(text, {"schema", "sessions", "progress", "settings", "acks"});
 
-  static const std::set<std::string> outcomes = {"completed", "stopped-pain", "abandoned", "blocked"};
-  if (auto s = doc.find("sessions"); s != doc.end() && s->is_array()) {
-    for (const json& j : *s) {
-      if (!j.is_object() || !outcomes.count(str(j, "outcome")) || !j.contains("day") || !j["day"].is_number()) {
-        ++d.dropped;
-        continue;
+  if (auto elements = raw_elements(raw_of("sessions"))) {
+    for (std::string& raw : *elements) {
+      if (std::optional<SessionRecord> r = read_record(raw)) {
+        d.doc.sessions.push_back(std::move(*r));
+      } else {
+        d.doc.unreadable.push_back({d.doc.sessions.size(), std::move(raw)});
+        ++d.kept;
       }
-      SessionRecord r;
-      r.id = str(j, "id");
-      r.routine = str(j, "routine");
-      r.started = str(j, "started");
-      r.ended = str(j, "ended");
-      r.day = static_cast<int>(j["day"].get<double>());
-      r.outcome = str(j, "outcome");
-      if (auto c = j.find("check"); c != j.end() && c->is_object()) {
-        r.check_level = str(*c, "level");
-        r.check_flags = strings(*c, "flags");
-      }
-      if (r.check_level.empty()) r.check_level = "none";
-      r.before = rating(j, "before");
-      r.after = rating(j, "after");
-      if (auto h = j.find("hurt"); h != j.end() && h->is_boolean()) r.hurt = h->get<bool>();
-      r.pain = str(j, "pain");
-      r.withdrawn = str(j, "withdrawn");
-      r.range = num(j, "range", kRangeStart, kRangeMin, kRangeMax);
-      r.exercises = strings(j, "exercises");
-      d.doc.sessions.push_back(std::move(r));
     }
   }
-  if (auto p = doc.find("progress"); p != doc.end() && p->is_object())
+  if (auto p = doc.find("progress"); p != doc.end() && p->is_object()) {
     d.doc.range = num(*p, "range", kRangeStart, kRangeMin, kRangeMax);
+    d.doc.progress_extra = unknown_members(raw_of("progress"), {"range"});
+  }
   if (auto s = doc.find("settings"); s != doc.end() && s->is_object()) {
     Settings& st = d.doc.settings;
     st.voice = flag(*s, "voice", st.voice);
@@ -103,29 +180,78 @@ Decoded decode_history(std::string_view text) {
     st.soft_mattress = flag(*s, "soft_mattress", st.soft_mattress);
     st.voice_rate = num(*s, "voice_rate", st.voice_rate, 0.5, 1.5);
     st.volume = num(*s, "volume", st.volume, 0, 1);
+    d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
+                                                                 "soft_mattress", "voice_rate", "volume"});
   }
   if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
     d.doc.intro_ack = flag(*a, "intro", false);
-    if (auto t = a->find("trend_day"); t != a->end() && t->is_number())
-      d.doc.trend_ack_day = static_cast<int>(t->get<double>());
+    if (auto t = a->find("trend_day"); t != a->end() && t->is_number_integer())
+      d.doc.trend_ack_day = t->get<int>();
+    d.doc.acks_extra = unknown_members(raw_of("acks"), {"intro", "trend_day"});
   }
   return d;
 }
 
 std::string encode_history(const HistoryDoc& doc) {
-  json sessions = json::array();
-  for (const SessionRecord& r : doc.sessions) sessions.push_back(to_json(r));
+  std::string sessions = "[";
+  size_t kept = 0;
+  auto add = [&](const std::string& text) {
+    if (sessions.size() > 1) sessions += ',';
+    sessions += text;
+  };
+  for (size_t i = 0; i <= doc.sessions.size(); ++i) {
+    for (; kept < doc.unreadable.size() && doc.unreadable[kept].position <= i; ++kept) add(doc.unreadable[kept].raw);
+    if (i == doc.sessions.size()) break;
+    const SessionRecord& r = doc.sessions[i];
+    json known = known_json(r);
+    add(!r.raw.empty() && known.dump() == r.raw_known ? r.raw : with_extra(known, r.extra));
+  }
+  for (; kept < doc.unreadable.size(); ++kept) add(doc.unreadable[kept].raw);
+  sessions += ']';
+
   const Settings& s = doc.settings;
   json acks = {{"intro", doc.intro_ack}};
   if (doc.trend_ack_day) acks["trend_day"] = *doc.trend_ack_day;
-  json j = {{"schema", kSchema},
-            {"sessions", sessions},
-            {"progress", {{"range", doc.range}}},
-            {"settings", {{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
-                          {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
-                          {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}}},
-            {"acks", acks}};
-  return j.dump();
+  std::string out = "{\"schema\":" + std::to_string(kSchema) + ",\"sessions\":" + sessions;
+  out += ",\"progress\":" + with_extra({{"range", doc.range}}, doc.progress_extra);
+  out += ",\"settings\":" + with_extra({{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
+                                        {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
+                                        {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}},
+                                       doc.settings_extra);
+  out += ",\"acks\":" + with_extra(acks, doc.acks_extra);
+  for (const RawMember& m : doc.extra) out += ',' + json(m.key).dump() + ':' + m.raw;
+  return out + '}';
+}
+
+HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored) {
+  HistoryDoc out = stored;
+  std::map<std::string, const SessionRecord*> in_base, in_mine;
+  for (const SessionRecord& r : base.sessions) in_base[key_of(r)] = &r;
+  for (const SessionRecord& r : mine.sessions) in_mine[key_of(r)] = &r;
+
+  std::vector<SessionRecord> sessions;
+  for (const SessionRecord& s : stored.sessions) {
+    const std::string& k = key_of(s);
+    auto m = in_mine.find(k);
+    auto b = in_base.find(k);
+    if (m == in_mine.end()) {
+      if (b == in_base.end()) sessions.push_back(s);  // another tab's new session; one this tab deleted is gone
+      continue;
+    }
+    const bool changed_here = b == in_base.end() || !same(*m->second, *b->second);
+    sessions.push_back(changed_here ? *m->second : s);
+  }
+  std::set<std::string> in_stored;
+  for (const SessionRecord& s : stored.sessions) in_stored.insert(key_of(s));
+  for (const SessionRecord& m : mine.sessions)
+    if (!in_stored.count(key_of(m)) && !in_base.count(key_of(m))) sessions.push_back(m);  // new here
+  out.sessions = std::move(sessions);
+
+  if (mine.range != base.range) out.range = mine.range;
+  if (!(mine.settings == base.settings)) out.settings = mine.settings;
+  out.intro_ack = stored.intro_ack || mine.intro_ack;
+  if (mine.trend_ack_day != base.trend_ack_day) out.trend_ack_day = mine.trend_ack_day;
+  return out;
 }
 
 const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today) {
@@ -145,6 +271,31 @@ int streak_days(const std::vector<SessionRecord>& sessions, int today) {
   int streak = 0;
   while (days.count(day)) { ++streak; --day; }
   return streak;
+}
+
+HistoryStats history_stats(const std::vector<SessionRecord>& sessions, int today) {
+  HistoryStats st;
+  std::set<int> days;
+  double change_sum = 0;
+  int changes = 0, recent = 0;
+  for (const SessionRecord& r : sessions) {
+    ++st.sessions;
+    if (r.outcome != "completed") continue;
+    ++st.completed;
+    days.insert(r.day);
+    if (r.day > today - 28 && r.day <= today) ++recent;
+    if (r.before && r.after) { change_sum += *r.after - *r.before; ++changes; }
+  }
+  st.current_streak = streak_days(sessions, today);
+  int run = 0, last = 0;
+  for (int d : days) {
+    run = run > 0 && d == last + 1 ? run + 1 : 1;
+    last = d;
+    st.best_streak = std::max(st.best_streak, run);
+  }
+  st.per_week = recent / 4.0;
+  if (changes) st.average_change = change_sum / changes;
+  return st;
 }
 
 }  // namespace unfurl::core

@@ -1,11 +1,19 @@
 // The stored history document (localStorage "unfurl:v1"), as ARCHITECTURE.md
-// defines it. Decoding is tolerant: a bad field is dropped, never the whole
-// document, and anything the app does not understand is reported, not erased.
+// defines it, and what Home and History compute from it.
+//
+// Never lose a byte: a session record this version cannot read (an outcome
+// from a newer Unfurl, a field of the wrong type) is kept as the exact text it
+// was stored as and written back in its place; fields it has no use for are
+// kept verbatim beside the ones it knows; a record it has not changed is
+// written back byte for byte. Every write merges with what is stored at that
+// moment (merge_history), so two tabs never overwrite each other's sessions.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/history/raw_json.h"
 
 namespace unfurl::core {
 
@@ -24,20 +32,36 @@ struct SessionRecord {
   std::string withdrawn;           // ISO 8601: a block answered by mistake, withdrawn then
   double range = 0.6;
   std::vector<std::string> exercises;
+
+  std::vector<RawMember> extra;    // fields this version has no use for, verbatim
+  std::string raw;                 // the text it was read from: written back while unchanged
+  std::string raw_known;           // its known fields as read, to tell whether they changed
+};
+
+// A record this version cannot read, kept as it was stored, and where it stood
+// (after this many readable records).
+struct KeptRecord {
+  size_t position = 0;
+  std::string raw;
+  bool operator==(const KeptRecord&) const = default;
 };
 
 struct Settings {
   bool voice = true, tones = true, vibration = true;
   double voice_rate = 0.9, volume = 0.5;
   bool dim = true, eyes_closed = false, soft_mattress = false;
+  bool operator==(const Settings&) const = default;
 };
 
 struct HistoryDoc {
   std::vector<SessionRecord> sessions;
+  std::vector<KeptRecord> unreadable;
   double range = 0.6;
   Settings settings;
   bool intro_ack = false;
   std::optional<int> trend_ack_day;
+  // Unknown members of the document and of its objects, verbatim.
+  std::vector<RawMember> extra, progress_extra, settings_extra, acks_extra;
 };
 
 enum class DecodeStatus { empty, ok, unreadable, newer_schema };
@@ -45,11 +69,17 @@ enum class DecodeStatus { empty, ok, unreadable, newer_schema };
 struct Decoded {
   HistoryDoc doc;
   DecodeStatus status = DecodeStatus::empty;
-  int dropped = 0;  // sessions skipped for bad data
+  int kept = 0;  // session records kept unread (shown to nobody, lost by nobody)
 };
 
 Decoded decode_history(std::string_view text);
 std::string encode_history(const HistoryDoc& doc);
+
+// Three-way merge by session id: `base` is what this tab last read or wrote,
+// `mine` what it holds now, `stored` what is in storage at this moment. What
+// this tab changed since base wins; everything else comes from stored — so
+// sessions another tab added or changed are kept, and nothing is duplicated.
+HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored);
 
 // A block is remembered for the rest of its day (CLINICAL.md): the latest of
 // today's sessions that was blocked by the check, or stopped with leg
@@ -58,5 +88,13 @@ const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, 
 
 // Consecutive days with a completed session, ending today or yesterday.
 int streak_days(const std::vector<SessionRecord>& sessions, int today);
+
+struct HistoryStats {
+  int sessions = 0, completed = 0;
+  int current_streak = 0, best_streak = 0;  // calendar days in the user's time zone
+  double per_week = 0;                      // completed sessions a week, over the last four weeks
+  std::optional<double> average_change;     // mean of after − before, where both were given
+};
+HistoryStats history_stats(const std::vector<SessionRecord>& sessions, int today);
 
 }  // namespace unfurl::core
