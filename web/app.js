@@ -9,6 +9,8 @@ import { Storage } from './storage.js';
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const config = Object.fromEntries(params.entries());
+// Not from the page's query: this tab's own mark, so two tabs never make the same session id.
+config.tab = Math.random().toString(36).slice(2, 10);
 const shellNotices = [];
 // Notices the shell alone can know of; once the app runs they are shown on its screens too.
 const notify = (id, text) => {
@@ -25,6 +27,8 @@ let M = null;          // the wasm module
 let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
+storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
+storage.watch((stored) => { if (M) call('_unfurl_merge', stored); });
 
 function call(name, ...strings) {
   // Strings cross into wasm as UTF-8 on the wasm stack-free heap.

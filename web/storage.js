@@ -1,7 +1,10 @@
 // The stored history document (localStorage "unfurl:v1"). Rules from
 // ARCHITECTURE.md: never lose data. Unreadable data is moved aside under its
 // own key and never overwritten; a full quota or a storage-less iframe is
-// reported and the app carries on.
+// reported and the app carries on. Every write merges with what is stored at
+// that moment — another tab, or the installed app, may have written since —
+// and a write from another tab is merged into this one's view at once. The
+// merging itself is the core's (merge_history), reached through `merge`.
 
 export const KEY = 'unfurl:v1';
 export const SCHEMA = 1;
@@ -10,11 +13,54 @@ function local() {
   try { return window.localStorage; } catch (e) { return null; }  // SecurityError in some iframes
 }
 
+const readable = (doc) => !!doc && typeof doc === 'object' && !Array.isArray(doc) && typeof doc.schema === 'number';
+
 export class Storage {
+  // merge(stored) → the app's history merged with `stored`, as text to write ('' when it must not be).
   constructor(keep, notify) {
     this.keep = keep;
     this.notify = notify;
     this.readOnly = false;
+    this.lastSeen = null;   // the document as this tab last read or wrote it
+    this.pending = null;
+    this.merge = null;
+  }
+
+  // Another tab wrote: the app merges it in and shows it.
+  watch(onChange) {
+    window.addEventListener('storage', (e) => {
+      if (e.key !== KEY || e.newValue === null || e.newValue === this.lastSeen) return;
+      this.lastSeen = e.newValue;
+      onChange(e.newValue);
+    });
+  }
+
+  moveAside(ls, raw) {
+    const aside = `${KEY}:unreadable:${Date.now()}`;
+    try {
+      ls.setItem(aside, raw);
+      ls.removeItem(KEY);
+      this.notify('history.unreadable', 'Your saved history could not be read. It has been kept aside unchanged, and you can still download it.');
+      return true;
+    } catch (e) {
+      this.readOnly = true;  // could not move it: then never overwrite it either
+      this.notify('history.unreadable', 'Your saved history could not be read, and there is no room to keep a copy aside, so Unfurl will not save over it.');
+      return false;
+    }
+  }
+
+  // Every document kept aside as unreadable, for download.
+  asides() {
+    const ls = local();
+    const out = [];
+    if (!ls) return out;
+    try {
+      for (let i = 0; i < ls.length; i++) {
+        const k = ls.key(i);
+        if (k && k.startsWith(`${KEY}:unreadable:`)) out.push({ key: k, text: ls.getItem(k) });
+      }
+    } catch (e) { /* storage went away: nothing to offer */ }
+    return out;
   }
 
   // Returns the raw document for the core, or '' when there is none usable.
@@ -30,32 +76,45 @@ export class Storage {
     if (raw === null) return '';
     let doc = null;
     try { doc = JSON.parse(raw); } catch (e) { doc = null; }
-    if (!doc || typeof doc !== 'object' || typeof doc.schema !== 'number') {
-      const aside = `${KEY}:unreadable:${Date.now()}`;
-      try {
-        ls.setItem(aside, raw);
-        ls.removeItem(KEY);
-        this.notify('history.unreadable', 'Your saved history could not be read. It has been kept aside unchanged, and you can still export it.');
-      } catch (e) {
-        this.readOnly = true;  // could not move it: then never overwrite it either
-        this.notify('history.unreadable', 'Your saved history could not be read, and there is no room to keep a copy aside, so Unfurl will not save over it.');
-      }
+    if (!readable(doc)) {
+      this.moveAside(ls, raw);
       return '';
     }
     if (doc.schema > SCHEMA) this.readOnly = true;
+    this.lastSeen = raw;
     return raw;
   }
 
+  // Called by the app in the middle of its frame: written as soon as it returns.
   write(json) {
-    if (!this.keep || this.readOnly) return false;
+    if (this.pending === null) queueMicrotask(() => this.flush());
+    this.pending = json;
+  }
+
+  flush() {
+    let text = this.pending;
+    this.pending = null;
+    if (!this.keep || this.readOnly || text === null) return;
     const ls = local();
-    if (!ls) return false;
+    if (!ls) return;
+    let current = null;
+    try { current = ls.getItem(KEY); } catch (e) { current = null; }
+    if (current !== null) {
+      // Another tab may have written since we last looked: merge, never overwrite.
+      let doc = null;
+      try { doc = JSON.parse(current); } catch (e) { doc = null; }
+      if (!readable(doc)) {
+        if (!this.moveAside(ls, current)) return;
+      } else if (this.merge) {
+        text = this.merge(current);
+        if (!text) { this.readOnly = true; return; }
+      }
+    }
     try {
-      ls.setItem(KEY, json);
-      return true;
+      ls.setItem(KEY, text);
+      this.lastSeen = text;
     } catch (e) {
       this.notify('storage.full', 'Your device storage is full, so this session could not be saved. Your earlier history is unchanged.');
-      return false;
     }
   }
 

@@ -30,6 +30,10 @@ class App {
   const std::string& WidgetsJson() const { return widgets_json_; }
   void SetVisible(bool visible);
   void SetVoiceBusy(bool busy);
+  std::string MergeStored(std::string_view stored) {
+    Wake();
+    return model_.MergeStored(stored);
+  }
   void Notice(std::string_view id, std::string_view text) { model_.AddNotice(id, text); Wake(); }
   ui::PointerInput& input() { return input_; }
   void Wake(int frames = 3) { pending_frames_ = std::max(pending_frames_, frames); }

@@ -113,6 +113,9 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     return fallback;
   };
 
+  if (auto tab = get("tab"); tab && tab->size() <= 12 &&
+      std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
+    tab_ = *tab + "-";
   config_.test = yes_no("test", false);
   config_.embed = yes_no("embed", false);
   config_.keep_history = yes_no("history", true);
@@ -267,7 +270,6 @@ void Model::Post(const std::string& type, const std::string& extra_json) {
 void Model::Save() {
   if (!config_.keep_history || read_only_) return;
   outbox_.store = core::encode_history(doc_);
-  base_ = doc_;
 }
 
 std::string Model::MergeStored(std::string_view stored) {
@@ -297,7 +299,8 @@ core::SessionRecord* Model::Current() {
 void Model::WriteRecord(const std::string& outcome) {
   core::SessionRecord* r = Current();
   if (!r) {
-    current_id_ = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + std::to_string(next_id_++);
+    // The tab's own mark keeps ids apart when two tabs start in the same millisecond.
+    current_id_ = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + tab_ + std::to_string(next_id_++);
     doc_.sessions.emplace_back();
     r = &doc_.sessions.back();
     r->id = current_id_;

@@ -128,7 +128,8 @@ class Model {
   PageConfig config_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
-  std::string current_id_;  // the record of the session (or check) in progress
+  std::string current_id_;
+  std::string tab_;  // set by the shell per tab, so two tabs never make the same session id  // the record of the session (or check) in progress
   Screen screen_ = Screen::home;
   std::optional<core::Session> session_;
   std::set<std::string> answers_;

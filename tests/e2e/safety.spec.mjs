@@ -189,7 +189,8 @@ for (const [w, h] of [[320, 568], [412, 915]]) {
     const rx = b64url(JSON.stringify({ exercises: ['spinal_twist', 'press_up'] }));
     await open(page, `rx=${rx}&test=1`);
     await act(page, 'ack', 'intro');
-    await startSession(page);
+    // (Reaching the check's answer on a small screen is issue 11's; here the session matters.)
+    for (const [a, arg] of [['start'], ['answer', 'none'], ['skip']]) expect(await act(page, a, arg)).toBe(true);
     await act(page, 'pause');
     await act(page, 'next');
     await until(page, (s) => s.session.exercise === 'spinal_twist' && s.session.phase === 'rest', 'twist introduced');
@@ -199,6 +200,7 @@ for (const [w, h] of [[320, 568], [412, 915]]) {
       expect(x.y + x.h, x.id).toBeLessThanOrEqual(h + 0.5);
       expect(x.h, x.id).toBeGreaterThanOrEqual(44);
     }
+    await act(page, 'next');  // the twist's other side
     await act(page, 'next');
     await until(page, (s) => s.session.exercise === 'press_up', 'press-up introduced');
     await page.screenshot({ path: `test-results/session-pressup-caution-${w}x${h}.png` });

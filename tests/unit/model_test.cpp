@@ -427,3 +427,40 @@ TEST(Model, HomeNamesWhichTrendRuleHoldsAndRangeDoesNotGrowWhileItShows) {
   ASSERT_TRUE(m.Act("finish"));
   EXPECT_DOUBLE_EQ(state(m)["range"].get<double>(), 0.6) << "no range growth while the advice shows";
 }
+
+TEST(Model, TwoTabsEachFinishingASessionKeepBoth) {
+  Model a = fresh(R"({"tab":"a1"})"), b = fresh(R"({"tab":"b2"})");  // the same millisecond, two tabs
+  for (Model* m : {&a, &b}) {
+    to_session(*m);
+    run_to_end(*m);
+    m->Act("rate", "3");
+    ASSERT_TRUE(m->Act("finish"));
+  }
+  std::string stored_a = *a.TakeOutbox().store;  // tab A writes first
+  // Tab B's write finds A's document in storage and merges before writing.
+  std::string merged = b.MergeStored(stored_a);
+  json doc = json::parse(merged);
+  ASSERT_EQ(doc["sessions"].size(), 2u);
+  for (const json& s : doc["sessions"]) {
+    EXPECT_EQ(s["outcome"], "completed");
+    EXPECT_EQ(s["after"], 3);
+  }
+  EXPECT_EQ(b.doc().sessions.size(), 2u) << "tab B shows both";
+}
+
+TEST(Model, ASessionIsStoredAsAbandonedFromItsFirstSecond) {
+  Model m = fresh();
+  to_session(m);
+  std::optional<std::string> stored = m.TakeOutbox().store;
+  ASSERT_TRUE(stored) << "saved as the session starts, before anything could crash";
+  json doc = json::parse(*stored);
+  ASSERT_EQ(doc["sessions"].size(), 1u);
+  EXPECT_EQ(doc["sessions"][0]["outcome"], "abandoned");
+  // Reloaded after a crash: there it is, abandoned; finished instead: the same record, completed.
+  EXPECT_EQ(fresh("{}", *stored).doc().sessions.at(0).outcome, "abandoned");
+  run_to_end(m);
+  m.Act("finish");
+  doc = json::parse(*m.TakeOutbox().store);
+  ASSERT_EQ(doc["sessions"].size(), 1u);
+  EXPECT_EQ(doc["sessions"][0]["outcome"], "completed");
+}

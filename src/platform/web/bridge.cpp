@@ -194,6 +194,14 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_widgets() { return g_app.WidgetsJson().c
 
 EMSCRIPTEN_KEEPALIVE void unfurl_visibility(int visible) { g_app.SetVisible(visible != 0); }
 
+// What is stored now, written by another tab or about to be overwritten by
+// this one: merged into the app's history. Returns the merged document to
+// store, or "" when the stored one must not be overwritten (a newer schema).
+EMSCRIPTEN_KEEPALIVE const char* unfurl_merge(const char* stored) {
+  g_out = g_app.MergeStored(stored ? stored : "");
+  return g_out.c_str();
+}
+
 // The voice started (1) or finished everything it was given (0).
 EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) { g_app.SetVoiceBusy(busy != 0); }
 
