@@ -5,6 +5,7 @@
 import { Cues } from './cues.js';
 import { Mirror } from './mirror.js';
 import { Storage } from './storage.js';
+import { showReport, download } from './report.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -92,6 +93,8 @@ const shell = {
   },
   hush() { cues.hush(); },
   store(json) { storage.write(json); },
+  download(name, type, text) { download(name, type, text); },
+  report(json) { showReport($('report'), JSON.parse(json)); },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
   widgets(json) {
     widgets = JSON.parse(json);

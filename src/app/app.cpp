@@ -218,6 +218,8 @@ void App::Flush() {
   for (const Outbox::CueOut& c : out.cues)
     platform::Cue(std::string(core::cue_kind_name(c.cue.kind)), c.cue.key, c.cue.text, c.lang, model_.settings());
   if (out.store) platform::Store(*out.store);
+  if (out.download) platform::Download(out.download->name, out.download->type, out.download->text);
+  if (out.report) platform::ShowReport(*out.report);
   for (const std::string& e : out.events) platform::PostEvent(e);
   bool wake = model_.wants_wake_lock();
   if (wake != wake_lock_) {

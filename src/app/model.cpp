@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/history/export.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 
@@ -549,6 +550,51 @@ bool Model::Set(std::string_view arg) {
   return true;
 }
 
+// What the person takes to a clinician, made here from their own history.
+bool Model::Export(std::string_view what) {
+  if (doc_.sessions.empty()) return false;
+  if (what == "csv") {
+    outbox_.download = Outbox::File{T("csv.filename"), "text/csv", core::sessions_csv(doc_, text_)};
+    return true;
+  }
+  if (what != "report") return false;
+  const core::HistoryStats st = core::history_stats(doc_.sessions, today_);
+  json routine = json::array();
+  for (const core::Exercise& e : routine_.exercises) {
+    std::string dose = e.reps > 1 ? with_number(T("report.reps"), e.reps) + " " : "";
+    dose += with_number(T("report.hold"), static_cast<int>(e.hold_s));
+    if (e.sided) dose += std::string(" ") + T("report.sides");
+    routine.push_back({{"name", e.name}, {"dose", dose}});
+  }
+  json plot = json::array(), sessions = json::array(), safety = json::array();
+  auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
+  for (const core::SessionRecord& r : doc_.sessions) {
+    const std::string date = r.started.substr(0, 10);
+    if (r.before || r.after) plot.push_back({{"date", date}, {"before", rating(r.before)}, {"after", rating(r.after)}});
+    sessions.push_back({{"date", date}, {"outcome", T(("outcome." + r.outcome).c_str())},
+                        {"before", rating(r.before)}, {"after", rating(r.after)}});
+    std::string said;
+    for (const std::string& id : r.check_flags)
+      if (const core::RedFlag* f = triage().find(id)) said += (said.empty() ? "" : "; ") + f->short_text;
+    if (r.pain == "leg" || r.pain == "back") said += (said.empty() ? "" : "; ") + std::string(T(("history.pain_" + r.pain).c_str()));
+    if (!r.withdrawn.empty()) said += std::string(" (") + T("history.withdrawn") + ")";
+    if (!said.empty()) safety.push_back({{"date", date}, {"text", said}});
+  }
+  char summary[256];
+  std::snprintf(summary, sizeof summary, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
+  std::string made = T("report.made");
+  if (size_t at = made.find("%s"); at != std::string::npos) made.replace(at, 2, iso8601(epoch_ms_).substr(0, 10));
+  json labels;
+  for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close"})
+    labels[k] = T(std::string("report.") + k);
+  labels["before"] = T("history.before");
+  labels["after"] = T("history.after");
+  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"note", note_},
+                         {"routine_name", routine_.name}, {"routine", routine}, {"plot", plot},
+                         {"sessions", sessions}, {"safety", safety}, {"lang", config_.lang}}).dump();
+  return true;
+}
+
 bool Model::Open(std::string_view where) {
   // Leaving a running session goes through Stop or End, never a side door.
   if (screen_ == Screen::session && session_ && !session_->finished()) return false;
@@ -603,6 +649,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
     if (ok) Save();
   } else if (name == "withdraw") ok = Withdraw();
+  else if (name == "export") ok = screen_ == Screen::history && Export(a.is_string() ? a.get<std::string>() : "");
   // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.

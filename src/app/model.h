@@ -39,6 +39,9 @@ struct Outbox {
   std::optional<std::string> store;  // the whole history document to save
   std::vector<std::string> events;   // JSON for the embedding page: no health data
   bool hush = false;  // a user action: stop the voice mid-sentence before the cues that follow
+  struct File { std::string name, type, text; };
+  std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
+  std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
 };
 
 class Model {
@@ -94,6 +97,7 @@ class Model {
   bool review_banner() const;   // the trend rule or a review-tier answer asks to see a clinician
   bool show_intro() const { return !doc_.intro_ack; }
   int streak() const { return core::streak_days(doc_.sessions, today_); }
+  int today() const { return today_; }  // local days since 1970-01-01
   double range_now() const;
   // The whole session's length at today's doses and voice rate (sentences stretch it).
   int minutes() const { return minutes_; }     // the range the next (or current) session uses
@@ -111,6 +115,7 @@ class Model {
   bool Finish();
   bool Set(std::string_view arg);
   bool Open(std::string_view where);
+  bool Export(std::string_view what);
   void EndSession(const std::string& outcome);
   void WriteRecord(const std::string& outcome);
   core::SessionRecord* Current();

@@ -1,7 +1,142 @@
-// History: every stored session, newest first, with its outcome and ratings.
+// History: what the person did and how it felt, told back — the streak, a
+// calendar of the last five weeks (done, stopped and blocked days drawn as
+// different shapes, not only colours), stiffness before and after over time,
+// the current range in words, every session, and the ways to take it all to
+// a clinician (a CSV and a printable report).
+#include <algorithm>
+#include <cmath>
+
 #include "ui/screens.h"
 
 namespace unfurl::ui {
+
+namespace {
+
+enum class Mark { none, done, stopped, blocked };
+
+Mark MarkOf(const core::SessionRecord& r) {
+  if (r.outcome == "blocked" && r.withdrawn.empty()) return Mark::blocked;
+  if (r.outcome == "stopped-pain") return Mark::stopped;
+  if (r.outcome == "completed") return Mark::done;
+  return Mark::none;
+}
+
+// done: a filled disc; stopped: a triangle; blocked: a crossed square.
+void DrawMark(ImDrawList* dl, ImVec2 c, float r, Mark m, const Palette& p) {
+  switch (m) {
+    case Mark::done: dl->AddCircleFilled(c, r, p.calm, 20); break;
+    case Mark::stopped:
+      dl->AddTriangle(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y + r * 0.8f), ImVec2(c.x - r, c.y + r * 0.8f), p.caution, r * 0.3f);
+      break;
+    case Mark::blocked:
+      dl->AddRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), p.stop, 0, 0, r * 0.3f);
+      dl->AddLine(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), p.stop, r * 0.3f);
+      dl->AddLine(ImVec2(c.x - r, c.y + r), ImVec2(c.x + r, c.y - r), p.stop, r * 0.3f);
+      break;
+    case Mark::none: break;
+  }
+}
+
+void Calendar(Frame& f, int today) {
+  const Palette& p = f.colors();
+  constexpr int kWeeks = 5;
+  const float w = ImGui::GetContentRegionAvail().x, cell = w / 7, h = cell * 0.8f * kWeeks;
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  // Days since 1970-01-01 (a Thursday): weeks run Monday to Sunday.
+  const int last_monday = today - ((today + 3) % 7);
+  const int first = last_monday - 7 * (kWeeks - 1);
+  std::vector<Mark> marks(kWeeks * 7, Mark::none);
+  for (const core::SessionRecord& r : f.model.doc().sessions) {
+    int i = r.day - first;
+    if (i >= 0 && i < kWeeks * 7) marks[i] = std::max(marks[i], MarkOf(r));  // the most serious of the day
+  }
+  for (int i = 0; i < kWeeks * 7; ++i) {
+    ImVec2 c(o.x + cell * (i % 7 + 0.5f), o.y + cell * 0.8f * (i / 7 + 0.5f));
+    const float r = cell * 0.22f;
+    if (first + i > today) continue;
+    if (marks[i] == Mark::none) dl->AddCircle(c, r * 0.35f, p.quiet, 12, f.px(1));
+    else DrawMark(dl, c, r, marks[i], p);
+    if (first + i == today) dl->AddCircle(c, r * 1.45f, p.accent, 24, f.px(1.5f));
+  }
+  // The legend: shapes and words, so colour is never the only signal.
+  const Mark kinds[] = {Mark::done, Mark::stopped, Mark::blocked};
+  const char* words[] = {"history.legend_done", "history.legend_stopped", "history.legend_blocked"};
+  ImGui::PushFont(f.fonts.caption);
+  for (int k = 0; k < 3; ++k) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    const float s = f.fonts.caption->FontSize;
+    ImGui::Dummy(ImVec2(s * 1.2f, s));
+    DrawMark(dl, ImVec2(at.x + s * 0.5f, at.y + s * 0.55f), s * 0.35f, kinds[k], p);
+    ImGui::SameLine();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", f.model.T(words[k]));
+    if (k < 2) ImGui::SameLine(0, f.px(16));
+  }
+  ImGui::PopFont();
+}
+
+// Stiffness before (circles) and after (squares), 0–10, for the last rated sessions.
+void Plot(Frame& f) {
+  const Palette& p = f.colors();
+  constexpr size_t kMost = 30;
+  std::vector<const core::SessionRecord*> rated;
+  for (const core::SessionRecord& r : f.model.doc().sessions)
+    if (r.before || r.after) rated.push_back(&r);
+  if (rated.size() > kMost) rated.erase(rated.begin(), rated.end() - kMost);
+  Text(f.fonts.body, p.text, f.model.T("history.plot_title"));
+  if (rated.empty()) return Caption(f, f.model.T("history.plot_empty"));
+
+  ImFont* font = f.fonts.caption;
+  const float w = ImGui::GetContentRegionAvail().x, h = f.px(150), axis = f.px(26);
+  ImVec2 o = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(w, h + font->FontSize));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float x0 = o.x + axis, x1 = o.x + w - f.px(8);
+  auto y_of = [&](int v) { return o.y + h - v * h / 10; };
+  for (int v : {0, 5, 10}) {
+    dl->AddLine(ImVec2(x0, y_of(v)), ImVec2(x1, y_of(v)), p.raised, f.px(1));
+    std::string label = std::to_string(v);
+    dl->AddText(font, font->FontSize, ImVec2(o.x, y_of(v) - font->FontSize / 2), p.quiet, label.c_str());
+  }
+  const float step = rated.size() > 1 ? (x1 - x0) / static_cast<float>(rated.size() - 1) : 0;
+  auto series = [&](bool before, ImU32 color) {
+    ImVec2 last;
+    bool have_last = false;
+    for (size_t i = 0; i < rated.size(); ++i) {
+      std::optional<int> v = before ? rated[i]->before : rated[i]->after;
+      if (!v) { have_last = false; continue; }
+      ImVec2 pt(rated.size() > 1 ? x0 + step * i : (x0 + x1) / 2, y_of(*v));
+      if (have_last) dl->AddLine(last, pt, color, f.px(2));
+      const float r = f.px(4.5f);
+      if (before) dl->AddCircleFilled(pt, r, color, 12);
+      else dl->AddRectFilled(ImVec2(pt.x - r, pt.y - r), ImVec2(pt.x + r, pt.y + r), color);
+      last = pt;
+      have_last = true;
+    }
+  };
+  series(true, p.accent);
+  series(false, p.calm);
+  // Legend under the plot: the first and last dates, and which mark is which.
+  std::string span = rated.front()->started.substr(0, 10) + "  –  " + rated.back()->started.substr(0, 10);
+  dl->AddText(font, font->FontSize, ImVec2(x0, o.y + h + f.px(2)), p.quiet, span.c_str());
+  ImGui::PushFont(font);
+  ImVec2 at = ImGui::GetCursorScreenPos();
+  const float s = font->FontSize;
+  ImGui::Dummy(ImVec2(s, s));
+  dl->AddCircleFilled(ImVec2(at.x + s / 2, at.y + s / 2), s * 0.3f, p.accent, 12);
+  ImGui::SameLine();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", f.model.T("history.before"));
+  ImGui::SameLine(0, f.px(16));
+  at = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(s, s));
+  dl->AddRectFilled(ImVec2(at.x + s * 0.2f, at.y + s * 0.2f), ImVec2(at.x + s * 0.8f, at.y + s * 0.8f), p.calm);
+  ImGui::SameLine();
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", f.model.T("history.after"));
+  ImGui::PopFont();
+}
+
+}  // namespace
 
 void HistoryScreen(Frame& f) {
   app::Model& m = f.model;
@@ -9,12 +144,28 @@ void HistoryScreen(Frame& f) {
   Text(f.fonts.title, p.text, m.T("history.title"));
   Notices(f);
   const auto& sessions = m.doc().sessions;
+  const core::HistoryStats st = core::history_stats(sessions, m.today());
+  Text(f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak).c_str());
+  Caption(f, Format(m.T("history.per_week"), st.per_week).c_str());
+  if (st.average_change) Caption(f, Format(m.T("history.average_change"), *st.average_change).c_str());
+  Calendar(f, m.today());
+  ImGui::Spacing();
+  Plot(f);
+  ImGui::Spacing();
+  Text(f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))).c_str());
+  Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
+
+  if (!sessions.empty()) {
+    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", "\"csv\"");
+    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
+  }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
-    std::string line = it->started.substr(0, 10) + "  " + it->outcome;
-    if (it->before || it->after) line += "  ·  stiffness " + r(it->before) + " → " + r(it->after);
-    if (it->check_level != "none") line += "  ·  check: " + it->check_level;
+    std::string line = it->started.substr(0, 10) + "  " + m.T(("outcome." + it->outcome).c_str());
+    if (it->before || it->after) line += Format(m.T("history.stiffness"), r(it->before).c_str(), r(it->after).c_str());
+    if (it->check_level != "none") line += Format(m.T("history.check"), m.T(("tier." + it->check_level).c_str()));
+    if (it->pain == "leg" || it->pain == "back") line += Format(m.T("history.pain"), m.T(("history.pain_" + it->pain).c_str()));
     if (!it->withdrawn.empty()) line += std::string("  ·  ") + m.T("history.withdrawn");
     Text(f.fonts.body, p.text, line.c_str());
   }

@@ -30,6 +30,10 @@ EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const 
 });
 EM_JS(void, js_hush, (), { Module.shell.hush(); });
 EM_JS(void, js_store, (const char* json), { Module.shell.store(UTF8ToString(json)); });
+EM_JS(void, js_download, (const char* name, const char* type, const char* text), {
+  Module.shell.download(UTF8ToString(name), UTF8ToString(type), UTF8ToString(text));
+});
+EM_JS(void, js_report, (const char* json), { Module.shell.report(UTF8ToString(json)); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json), { Module.shell.widgets(UTF8ToString(json)); });
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
@@ -120,6 +124,10 @@ void Cue(const std::string& kind, const std::string& key, const std::string& tex
 }
 void Hush() { js_hush(); }
 void Store(const std::string& json) { js_store(json.c_str()); }
+void Download(const std::string& name, const std::string& type, const std::string& text) {
+  js_download(name.c_str(), type.c_str(), text.c_str());
+}
+void ShowReport(const std::string& json) { js_report(json.c_str()); }
 void WakeLock(bool on) { js_wake_lock(on ? 1 : 0); }
 void Widgets(const std::string& json) { js_widgets(json.c_str()); }
 void PostEvent(const std::string& json) { js_post_event(json.c_str()); }

@@ -12,6 +12,8 @@ void Cue(const std::string& kind, const std::string& key, const std::string& tex
          const core::Settings& settings);
 void Hush();  // stop speaking now: the user paused, stopped, skipped or left
 void Store(const std::string& json);
+void Download(const std::string& name, const std::string& type, const std::string& text);
+void ShowReport(const std::string& json);  // the shell lays it out as a printable page
 void WakeLock(bool on);
 void Widgets(const std::string& json);
 void PostEvent(const std::string& json);
