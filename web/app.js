@@ -95,6 +95,7 @@ const shell = {
   store(json) { storage.write(json); },
   download(name, type, text) { download(name, type, text); },
   report(json) { showReport($('report'), JSON.parse(json)); },
+  eraseAll() { storage.eraseAll(); },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
   widgets(json) {
     widgets = JSON.parse(json);

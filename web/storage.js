@@ -49,6 +49,18 @@ export class Storage {
     }
   }
 
+  // "Delete all my data", confirmed in the app: the document and everything kept aside.
+  eraseAll() {
+    const ls = local();
+    this.pending = null;
+    if (!ls) return;
+    try {
+      for (const k of Object.keys(ls)) if (k === KEY || k.startsWith(`${KEY}:`)) ls.removeItem(k);
+      this.lastSeen = null;
+      this.readOnly = false;
+    } catch (e) { /* storage went away: nothing left to erase here */ }
+  }
+
   // Every document kept aside as unreadable, for download.
   asides() {
     const ls = local();

@@ -137,10 +137,12 @@ void App::DrawFrame(double dt_s) {
   ImGuiIO& io = ImGui::GetIO();
   const float dpr = viewport_.dpr;
   const bool dim = model_.settings().dim;
-  if (dpr != font_dpr_ || dim != style_dim_) {
+  const float text_size = static_cast<float>(model_.settings().text_size);
+  if (dpr != font_dpr_ || dim != style_dim_ || text_size != font_text_size_) {
     // Crisp text at any pixel ratio: the atlas is rasterised at px × dpr.
-    if (dpr != font_dpr_) {
-      fonts_ = ui::BuildFonts(font_, font_len_, dpr);
+    if (dpr != font_dpr_ || text_size != font_text_size_) {
+      fonts_ = ui::BuildFonts(font_, font_len_, dpr, text_size);
+      font_text_size_ = text_size;
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
@@ -220,6 +222,7 @@ void App::Flush() {
   if (out.store) platform::Store(*out.store);
   if (out.download) platform::Download(out.download->name, out.download->type, out.download->text);
   if (out.report) platform::ShowReport(*out.report);
+  if (out.erase) platform::EraseAll();
   for (const std::string& e : out.events) platform::PostEvent(e);
   bool wake = model_.wants_wake_lock();
   if (wake != wake_lock_) {

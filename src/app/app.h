@@ -60,7 +60,7 @@ class App {
   platform::Viewport viewport_;
   void* font_ = nullptr;
   int font_len_ = 0;
-  float font_dpr_ = 0;
+  float font_dpr_ = 0, font_text_size_ = 0;
   bool style_dim_ = true;
   int pending_frames_ = 3;
   long frames_ = 0;

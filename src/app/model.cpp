@@ -76,8 +76,28 @@ std::string_view screen_name(Screen s) {
   return "home";
 }
 
-Model::Model() : routine_(core::default_routine()) {
+Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_) {
   text_.load("en");
+  Replan();
+}
+
+// The routine the person runs: a clinic's prescription as written, or the
+// standard one with their own holds, repetitions and exercises — each kept
+// inside the catalogue's range (CLINICAL.md), the order always the article's.
+void Model::Personalise() {
+  routine_ = base_routine_;
+  if (!prescribed_) {
+    const core::Settings& s = doc_.settings;
+    std::vector<core::Exercise> kept;
+    for (core::Exercise e : routine_.exercises) {
+      if (s.exercises_off.count(e.id)) continue;
+      if (auto h = s.holds.find(e.id); h != s.holds.end())
+        e.hold_s = std::clamp(std::round(h->second), e.hold_range.min_s, e.hold_range.max_s);
+      if (auto r = s.reps.find(e.id); r != s.reps.end()) e.reps = std::clamp(r->second, e.reps_range.min, e.reps_range.max);
+      kept.push_back(std::move(e));
+    }
+    if (!kept.empty()) routine_.exercises = std::move(kept);
+  }
   Replan();
 }
 
@@ -147,7 +167,8 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     core::PrescriptionResult p =
         core::read_prescription_link(core::embedded_asset("assets/routines/morning-back.json"), *rx);
     if (p.prescription) {
-      routine_ = std::move(p.prescription->routine);
+      base_routine_ = std::move(p.prescription->routine);
+      prescribed_ = true;
       note_ = std::move(p.prescription->note);
     } else {
       Notify("config.rx", "This prescription link could not be used (" + p.error.substr(0, 120) +
@@ -175,7 +196,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (d.kept > 0) Notify("history.kept", with_number(T("notice.history_kept"), d.kept));
   base_ = doc_;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
-  Replan();
+  Personalise();
 }
 
 void Model::SetClock(double epoch_ms, int utc_offset_min) {
@@ -286,7 +307,7 @@ std::string Model::MergeStored(std::string_view stored) {
     ++version_;
   }
   base_ = doc_;
-  Replan();
+  if (!session_) Personalise();
   return core::encode_history(doc_);
 }
 
@@ -543,10 +564,49 @@ bool Model::Set(std::string_view arg) {
       Replan();
     }
     else { if (x < 0 || x > 1) return false; s.volume = x; }
+  } else if (key == "text_size") {
+    if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;
+    s.text_size = v.get<double>();
+  } else if (key.rfind("hold.", 0) == 0 || key.rfind("reps.", 0) == 0 || key.rfind("exercise.", 0) == 0) {
+    // Per exercise, only inside the catalogue's range; a prescription is the clinic's to change.
+    const std::string id = key.substr(key.find('.') + 1);
+    const core::Exercise* e = base_routine_.find(id);
+    if (!e || prescribed_) return false;
+    if (key[0] == 'h') {
+      if (!v.is_number() || v.get<double>() < e->hold_range.min_s || v.get<double>() > e->hold_range.max_s) return false;
+      s.holds[id] = v.get<double>();
+    } else if (key[0] == 'r') {
+      if (!v.is_number_integer() || v.get<int>() < e->reps_range.min || v.get<int>() > e->reps_range.max) return false;
+      s.reps[id] = v.get<int>();
+    } else {
+      if (!v.is_boolean()) return false;
+      if (v.get<bool>()) s.exercises_off.erase(id);
+      else if (s.exercises_off.size() + 1 < base_routine_.exercises.size()) s.exercises_off.insert(id);
+      else return false;  // at least one stretch stays
+    }
+    Personalise();
   } else {
     return false;
   }
   Save();
+  return true;
+}
+
+// "Delete all my data": asked first, with the export offered; then everything
+// this device keeps for Unfurl is erased, including data kept aside as unreadable.
+bool Model::DeleteData(std::string_view step) {
+  if (screen_ != Screen::settings) return false;
+  if (step.empty()) return !confirm_delete_ && (confirm_delete_ = true);
+  if (!confirm_delete_) return false;
+  confirm_delete_ = false;
+  if (step == "cancel") return true;
+  if (step != "confirm") return false;
+  doc_ = core::HistoryDoc{};
+  base_ = doc_;
+  current_id_.clear();
+  outbox_.erase = true;
+  Personalise();
+  Notify("history.deleted", T("notice.deleted"));
   return true;
 }
 
@@ -649,7 +709,8 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
     if (ok) Save();
   } else if (name == "withdraw") ok = Withdraw();
-  else if (name == "export") ok = screen_ == Screen::history && Export(a.is_string() ? a.get<std::string>() : "");
+  else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
+  else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
   // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.
@@ -709,7 +770,9 @@ std::string Model::StateJson() const {
   const core::Settings& st = doc_.settings;
   s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
                    {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},
-                   {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}};
+                   {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}, {"text_size", st.text_size},
+                   {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
+                   {"confirm_delete", confirm_delete_}};
   s["lang"] = config_.lang;
   s["embed"] = config_.embed;
   s["clinic"] = config_.clinic;

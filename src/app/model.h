@@ -42,6 +42,7 @@ struct Outbox {
   struct File { std::string name, type, text; };
   std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
+  bool erase = false;                 // "delete all my data": the shell erases every key Unfurl keeps
 };
 
 class Model {
@@ -76,6 +77,9 @@ class Model {
   // Read-only views for the screens.
   Screen screen() const { return screen_; }
   const core::Routine& routine() const { return routine_; }
+  const core::Routine& base_routine() const { return base_routine_; }
+  bool prescribed() const { return prescribed_; }
+  bool confirm_delete() const { return confirm_delete_; }
   const core::Triage& triage() const { return core::default_triage(); }
   const core::Session* session() const { return session_ ? &*session_ : nullptr; }
   const core::HistoryDoc& doc() const { return doc_; }
@@ -116,6 +120,8 @@ class Model {
   bool Set(std::string_view arg);
   bool Open(std::string_view where);
   bool Export(std::string_view what);
+  bool DeleteData(std::string_view step);
+  void Personalise();
   void EndSession(const std::string& outcome);
   void WriteRecord(const std::string& outcome);
   core::SessionRecord* Current();
@@ -127,7 +133,10 @@ class Model {
   void Drain();
   void Replan();
 
-  core::Routine routine_;
+  core::Routine base_routine_;  // the standard routine, or a clinic's prescription
+  core::Routine routine_;       // what runs: base_routine_ with the person's settings
+  bool prescribed_ = false;
+  bool confirm_delete_ = false;
   std::string note_;
   core::Catalogue text_;
   PageConfig config_;

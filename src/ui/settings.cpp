@@ -1,23 +1,95 @@
-// Settings: each one a large on/off row, saved as soon as it changes.
+// Settings, all saved as soon as they change: sound and voice, the routine
+// (each exercise on or off, its hold and repetitions inside CLINICAL.md's
+// ranges), how it looks, and "Delete all my data" — asked first, with the
+// export offered before anything is lost.
+#include <cmath>
+
 #include "ui/screens.h"
 
 namespace unfurl::ui {
 
+namespace {
+
+std::string SetArg(const std::string& key, const std::string& value_json) {
+  return "{\"key\":\"" + key + "\",\"value\":" + value_json + "}";
+}
+
+void Toggle(Frame& f, const std::string& key, const char* label, bool value) {
+  CheckRow(f, ("set-" + key).c_str(), label, value, "set", SetArg(key, value ? "false" : "true"));
+}
+
+// "Hold: 25 s   [−] [+]": a value and two large buttons, each a step inside the range.
+void Stepper(Frame& f, const std::string& key, const std::string& label, double value, double step, double lo,
+             double hi, double scale = 1) {
+  app::Model& m = f.model;
+  const float button = 56;
+  const float text_w = ImGui::GetContentRegionAvail().x / f.dpr - 2 * button - 16;
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + f.px(text_w));
+  Text(f.fonts.body, f.colors().text, label.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - f.px(2 * button + 8));
+  auto fmt = [&](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", std::round(v / scale * 100) / 100 * scale);
+    return std::string(buf);
+  };
+  const double less = std::max(lo, value - step), more = std::min(hi, value + step);
+  ActionButton(f, ("less-" + key).c_str(), (std::string(m.T("settings.less")) + "##" + key).c_str(), Kind::secondary,
+               "set", SetArg(key, fmt(less)), button, value > lo + 1e-9);
+  ImGui::SameLine(0, f.px(8));
+  ActionButton(f, ("more-" + key).c_str(), (std::string(m.T("settings.more")) + "##" + key).c_str(), Kind::secondary,
+               "set", SetArg(key, fmt(more)), button, value < hi - 1e-9);
+}
+
+void DeleteConfirmation(Frame& f) {
+  app::Model& m = f.model;
+  Text(f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
+  if (!m.doc().sessions.empty())
+    ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", "\"csv\"");
+  ActionButton(f, "delete-confirm", m.T("settings.delete_yes"), Kind::stop, "delete-data", "\"confirm\"");
+  ActionButton(f, "delete-cancel", m.T("settings.delete_no"), Kind::primary, "delete-data", "\"cancel\"");
+}
+
+}  // namespace
+
 void SettingsScreen(Frame& f) {
   app::Model& m = f.model;
   const core::Settings& s = m.settings();
-  Text(f.fonts.title, f.colors().text, m.T("settings.title"));
-  struct Row { const char* key; const char* label; bool value; };
-  const Row rows[] = {{"voice", "settings.voice", s.voice},
-                      {"tones", "settings.tones", s.tones},
-                      {"vibration", "settings.vibration", s.vibration},
-                      {"dim", "settings.dim", s.dim},
-                      {"eyes_closed", "settings.eyes_closed", s.eyes_closed},
-                      {"soft_mattress", "settings.soft_mattress", s.soft_mattress}};
-  for (const Row& r : rows) {
-    std::string arg = std::string("{\"key\":\"") + r.key + "\",\"value\":" + (r.value ? "false" : "true") + "}";
-    CheckRow(f, (std::string("set-") + r.key).c_str(), m.T(r.label), r.value, "set", arg);
+  const Palette& p = f.colors();
+  Text(f.fonts.title, p.text, m.T("settings.title"));
+  Notices(f);
+  if (m.confirm_delete()) return DeleteConfirmation(f);
+
+  Toggle(f, "voice", m.T("settings.voice"), s.voice);
+  Stepper(f, "voice_rate", Format(m.T("settings.voice_rate"), static_cast<int>(std::lround(s.voice_rate * 100))),
+          s.voice_rate, 0.1, core::kVoiceRateMin, core::kVoiceRateMax);
+  Toggle(f, "tones", m.T("settings.tones"), s.tones);
+  Stepper(f, "volume", Format(m.T("settings.volume"), static_cast<int>(std::lround(s.volume * 100))), s.volume, 0.1, 0, 1);
+  Toggle(f, "vibration", m.T("settings.vibration"), s.vibration);
+  Toggle(f, "soft_mattress", m.T("settings.soft_mattress"), s.soft_mattress);
+
+  Text(f.fonts.title, p.text, m.T("settings.routine"));
+  if (m.prescribed()) Caption(f, m.T("settings.prescribed"));
+  for (const core::Exercise& e : m.base_routine().exercises) {
+    if (m.prescribed()) { Caption(f, e.name.c_str()); continue; }
+    const bool on = !s.exercises_off.count(e.id);
+    Toggle(f, "exercise." + e.id, Format(m.T("settings.exercise_on"), e.name.c_str()).c_str(), on);
+    if (!on) continue;
+    const core::Exercise* now = m.routine().find(e.id);
+    if (e.hold_range.max_s > e.hold_range.min_s)
+      Stepper(f, "hold." + e.id, Format(m.T("settings.hold"), static_cast<int>(now->hold_s)), now->hold_s, 1,
+              e.hold_range.min_s, e.hold_range.max_s);
+    if (e.reps_range.max > e.reps_range.min)
+      Stepper(f, "reps." + e.id, Format(m.T("settings.reps"), now->reps), now->reps, 1, e.reps_range.min, e.reps_range.max);
   }
+
+  Stepper(f, "text_size", Format(m.T("settings.text_size"), static_cast<int>(std::lround(s.text_size * 100))),
+          s.text_size, 0.25, 1, 2);
+  Toggle(f, "dim", m.T("settings.dim"), s.dim);
+  Toggle(f, "eyes_closed", m.T("settings.eyes_closed"), s.eyes_closed);
+  ActionButton(f, "delete-data", m.T("settings.delete"), Kind::stop, "delete-data");
   ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", "\"about\"");
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");
 }

@@ -24,7 +24,7 @@ const Palette& Colors(bool dim) {
   return dim ? kDim : kLight;
 }
 
-Fonts BuildFonts(void* font_data, int font_size, float dpr) {
+Fonts BuildFonts(void* font_data, int font_size, float dpr, float text_size) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->TexDesiredWidth = 2048;
@@ -41,9 +41,10 @@ Fonts BuildFonts(void* font_data, int font_size, float dpr) {
     cfg.SizePixels = px * dpr;
     return io.Fonts->AddFontDefault(&cfg);
   };
-  f.body = add(size::kBody, kTextRanges);
-  f.caption = add(size::kCaption, kTextRanges);
-  f.title = add(size::kTitle, kTextRanges);
+  // The person's text size scales the words; the countdown is already large.
+  f.body = add(size::kBody * text_size, kTextRanges);
+  f.caption = add(size::kCaption * text_size, kTextRanges);
+  f.title = add(size::kTitle * text_size, kTextRanges);
   f.countdown = add(size::kCountdown, kDigitRanges);
   io.FontDefault = f.body;
   io.Fonts->Build();

@@ -180,8 +180,19 @@ Decoded decode_history(std::string_view text) {
     st.soft_mattress = flag(*s, "soft_mattress", st.soft_mattress);
     st.voice_rate = num(*s, "voice_rate", st.voice_rate, 0.5, 1.5);
     st.volume = num(*s, "volume", st.volume, 0, 1);
+    st.text_size = num(*s, "text_size", st.text_size, 1, 2);
+    if (auto h = s->find("holds"); h != s->end() && h->is_object())
+      for (auto it = h->begin(); it != h->end(); ++it)
+        if (it.value().is_number()) st.holds[it.key()] = it.value().get<double>();
+    if (auto r = s->find("reps"); r != s->end() && r->is_object())
+      for (auto it = r->begin(); it != r->end(); ++it)
+        if (it.value().is_number_integer()) st.reps[it.key()] = it.value().get<int>();
+    if (auto o = s->find("exercises_off"); o != s->end() && o->is_array())
+      for (const json& v : *o)
+        if (v.is_string()) st.exercises_off.insert(v.get<std::string>());
     d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
-                                                                 "soft_mattress", "voice_rate", "volume"});
+                                                                 "soft_mattress", "voice_rate", "volume", "text_size",
+                                                                 "holds", "reps", "exercises_off"});
   }
   if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
     d.doc.intro_ack = flag(*a, "intro", false);
@@ -214,10 +225,11 @@ std::string encode_history(const HistoryDoc& doc) {
   if (doc.trend_ack_day) acks["trend_day"] = *doc.trend_ack_day;
   std::string out = "{\"schema\":" + std::to_string(kSchema) + ",\"sessions\":" + sessions;
   out += ",\"progress\":" + with_extra({{"range", doc.range}}, doc.progress_extra);
-  out += ",\"settings\":" + with_extra({{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
-                                        {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
-                                        {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}},
-                                       doc.settings_extra);
+  json settings = {{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
+                   {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
+                   {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}, {"text_size", s.text_size},
+                   {"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
+  out += ",\"settings\":" + with_extra(settings, doc.settings_extra);
   out += ",\"acks\":" + with_extra(acks, doc.acks_extra);
   for (const RawMember& m : doc.extra) out += ',' + json(m.key).dump() + ':' + m.raw;
   return out + '}';

@@ -8,7 +8,9 @@
 // written back byte for byte. Every write merges with what is stored at that
 // moment (merge_history), so two tabs never overwrite each other's sessions.
 #pragma once
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,10 @@ struct Settings {
   bool voice = true, tones = true, vibration = true;
   double voice_rate = 0.9, volume = 0.5;
   bool dim = true, eyes_closed = false, soft_mattress = false;
+  double text_size = 1.0;                  // 1–2: the person's text size
+  std::map<std::string, double> holds;     // exercise id → hold seconds, within CLINICAL.md's range
+  std::map<std::string, int> reps;         // exercise id → repetitions, within its range
+  std::set<std::string> exercises_off;     // left out of the routine (the check and the order stay)
   bool operator==(const Settings&) const = default;
 };
 
