@@ -96,6 +96,9 @@ const shell = {
   download(name, type, text) { download(name, type, text); },
   report(json) { showReport($('report'), JSON.parse(json)); },
   eraseAll() { storage.eraseAll(); },
+  downloadAsides() {
+    for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
+  },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
   widgets(json) {
     widgets = JSON.parse(json);

@@ -223,6 +223,7 @@ void App::Flush() {
   if (out.download) platform::Download(out.download->name, out.download->type, out.download->text);
   if (out.report) platform::ShowReport(*out.report);
   if (out.erase) platform::EraseAll();
+  if (out.download_asides) platform::DownloadAsides();
   for (const std::string& e : out.events) platform::PostEvent(e);
   bool wake = model_.wants_wake_lock();
   if (wake != wake_lock_) {

@@ -612,6 +612,10 @@ bool Model::DeleteData(std::string_view step) {
 
 // What the person takes to a clinician, made here from their own history.
 bool Model::Export(std::string_view what) {
+  if (what == "aside") {
+    const bool kept = std::any_of(notices_.begin(), notices_.end(), [](const Notice& n) { return n.id == "history.unreadable"; });
+    return kept && (outbox_.download_asides = true);
+  }
   if (doc_.sessions.empty()) return false;
   if (what == "csv") {
     outbox_.download = Outbox::File{T("csv.filename"), "text/csv", core::sessions_csv(doc_, text_)};

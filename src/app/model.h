@@ -42,7 +42,8 @@ struct Outbox {
   struct File { std::string name, type, text; };
   std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
-  bool erase = false;                 // "delete all my data": the shell erases every key Unfurl keeps
+  bool erase = false;
+  bool download_asides = false;       // the documents the shell kept aside as unreadable, as files                 // "delete all my data": the shell erases every key Unfurl keeps
 };
 
 class Model {

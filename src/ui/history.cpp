@@ -143,6 +143,10 @@ void HistoryScreen(Frame& f) {
   const Palette& p = f.colors();
   Text(f.fonts.title, p.text, m.T("history.title"));
   Notices(f);
+  // Data kept aside as unreadable is the person's: offered right under the notice that says so.
+  for (const app::Notice& n : m.notices())
+    if (n.id == "history.unreadable")
+      ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
   const auto& sessions = m.doc().sessions;
   const core::HistoryStats st = core::history_stats(sessions, m.today());
   Text(f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak).c_str());
@@ -167,6 +171,7 @@ void HistoryScreen(Frame& f) {
     if (it->check_level != "none") line += Format(m.T("history.check"), m.T(("tier." + it->check_level).c_str()));
     if (it->pain == "leg" || it->pain == "back") line += Format(m.T("history.pain"), m.T(("history.pain_" + it->pain).c_str()));
     if (!it->withdrawn.empty()) line += std::string("  ·  ") + m.T("history.withdrawn");
+    if (it->outcome != "blocked") line += Format(m.T("history.range_used"), static_cast<int>(std::lround(it->range * 100)));
     Text(f.fonts.body, p.text, line.c_str());
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");

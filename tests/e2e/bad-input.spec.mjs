@@ -22,6 +22,10 @@ test('a corrupt history is moved aside untouched, the user is told, and the app 
   // New history is written beside it, never over it.
   await act(page, 'ack', 'intro');
   expect((await page.evaluate(() => window.unfurl.history())).acks.intro).toBe(true);
+  // And the kept bytes are offered for download from History, under the notice.
+  await act(page, 'open', 'history');
+  const [file] = await Promise.all([page.waitForEvent('download'), tap(page, 'export-aside')]);
+  expect((await (await file.createReadStream()).toArray()).join('')).toBe('{"schema":1,"sessions":[{"outcome":"completed",');
 });
 
 test('a history from a newer Unfurl is shown read-only and never overwritten', async ({ page }) => {

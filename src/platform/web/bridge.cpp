@@ -35,6 +35,7 @@ EM_JS(void, js_download, (const char* name, const char* type, const char* text),
 });
 EM_JS(void, js_report, (const char* json), { Module.shell.report(UTF8ToString(json)); });
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
+EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json), { Module.shell.widgets(UTF8ToString(json)); });
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
@@ -130,6 +131,7 @@ void Download(const std::string& name, const std::string& type, const std::strin
 }
 void ShowReport(const std::string& json) { js_report(json.c_str()); }
 void EraseAll() { js_erase_all(); }
+void DownloadAsides() { js_download_asides(); }
 void WakeLock(bool on) { js_wake_lock(on ? 1 : 0); }
 void Widgets(const std::string& json) { js_widgets(json.c_str()); }
 void PostEvent(const std::string& json) { js_post_event(json.c_str()); }

@@ -14,7 +14,8 @@ void Hush();  // stop speaking now: the user paused, stopped, skipped or left
 void Store(const std::string& json);
 void Download(const std::string& name, const std::string& type, const std::string& text);
 void ShowReport(const std::string& json);  // the shell lays it out as a printable page
-void EraseAll();  // "delete all my data": every key Unfurl keeps on this device
+void EraseAll();
+void DownloadAsides();  // each document kept aside as unreadable, as a file  // "delete all my data": every key Unfurl keeps on this device
 void WakeLock(bool on);
 void Widgets(const std::string& json);
 void PostEvent(const std::string& json);
