@@ -30,6 +30,14 @@ void to_session(Model& m) {
   ASSERT_EQ(m.screen(), Screen::session);
 }
 
+// A session stopped with "Stop — it hurts", and the question answered.
+void stop_with(Model& m, const char* answer) {
+  to_session(m);
+  m.Update(20);
+  ASSERT_TRUE(m.Act("stop-pain"));
+  ASSERT_TRUE(m.Act("answer", std::string("\"") + answer + "\""));
+}
+
 void run_to_end(Model& m) {
   for (int i = 0; i < 20000 && m.screen() == Screen::session; ++i) m.Update(0.1);
 }
@@ -144,10 +152,7 @@ TEST(Model, StopItHurtsFromAnyPhaseThenTheQuestion) {
 
 TEST(Model, StopWithLegSymptomsGivesTheClinicianResult) {
   Model m = fresh();
-  to_session(m);
-  m.Update(40);
-  ASSERT_TRUE(m.Act("stop-pain"));
-  ASSERT_TRUE(m.Act("answer", "\"leg\""));
+  stop_with(m, "leg");
   json s = state(m);
   EXPECT_EQ(s["screen"], "check-result");
   EXPECT_EQ(s["check"]["level"], "clinician");
@@ -352,10 +357,7 @@ TEST(Model, ARememberedBlockSurvivesAReloadButNotMidnight) {
 
 TEST(Model, LegSymptomsAtStopCountAsABlockForTheDay) {
   Model m = fresh();
-  to_session(m);
-  m.Update(20);
-  ASSERT_TRUE(m.Act("stop-pain"));
-  ASSERT_TRUE(m.Act("answer", "\"leg\""));
+  stop_with(m, "leg");
   ASSERT_TRUE(m.Act("open", "\"home\""));
   ASSERT_TRUE(m.Act("start"));
   json s = state(m);
@@ -366,10 +368,7 @@ TEST(Model, LegSymptomsAtStopCountAsABlockForTheDay) {
 
   // Back-only pain is not a block.
   Model b = fresh();
-  to_session(b);
-  b.Update(20);
-  b.Act("stop-pain");
-  b.Act("answer", "\"back\"");
+  stop_with(b, "back");
   b.Act("open", "\"home\"");
   ASSERT_TRUE(b.Act("start"));
   EXPECT_EQ(b.screen(), Screen::check);
