@@ -11,7 +11,7 @@ ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 // Every glyph the catalogue, routine and red-flag texts use (see the pyftsubset
 // call in CMakeLists.txt, which cuts the font to the same set).
 const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019,
-                               0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2190,
+                               0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2190, 0x2193, 0x2193,
                                0x2192, 0x2192, 0x2212, 0x2212, 0};
 const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
 }  // namespace
