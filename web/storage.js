@@ -26,12 +26,14 @@ export class Storage {
     this.merge = null;
   }
 
-  // Another tab wrote: the app merges it in and shows it.
+  // Another tab wrote: the app merges it in and shows it. A removed document
+  // ("delete all my data" over there) merges as an empty one, so this tab's
+  // next write does not bring back what the person deleted.
   watch(onChange) {
     window.addEventListener('storage', (e) => {
-      if (e.key !== KEY || e.newValue === null || e.newValue === this.lastSeen) return;
-      this.lastSeen = e.newValue;
-      onChange(e.newValue);
+      if ((e.key !== KEY && e.key !== null) || e.newValue === this.lastSeen) return;
+      this.lastSeen = e.key === KEY ? e.newValue : null;
+      onChange(this.lastSeen ?? `{"schema":${SCHEMA}}`);
     });
   }
 

@@ -48,13 +48,6 @@ std::optional<int> rating_arg(const json& j) {
   return static_cast<int>(v);
 }
 
-// "%d sessions…" with its one number: the catalogue's strings are printf-shaped.
-std::string with_number(const char* fmt, int n) {
-  std::string out(fmt);
-  if (size_t at = out.find("%d"); at != std::string::npos) out.replace(at, 2, std::to_string(n));
-  return out;
-}
-
 bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
@@ -193,7 +186,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
       Notify("history.newer", T("notice.history_newer"));
       break;
   }
-  if (d.kept > 0) Notify("history.kept", with_number(T("notice.history_kept"), d.kept));
+  if (d.kept > 0) Notify("history.kept", core::fill(T("notice.history_kept"), std::to_string(d.kept)));
   base_ = doc_;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
   Personalise();
@@ -405,8 +398,8 @@ bool Model::ShowStandingBlock() {
 bool Model::Withdraw() {
   if (screen_ != Screen::check_result || !remembered_) return false;
   // Every block of today is withdrawn, and the history keeps when.
-  while (core::SessionRecord* b = const_cast<core::SessionRecord*>(core::standing_block(doc_.sessions, today_)))
-    b->withdrawn = iso8601(epoch_ms_);
+  for (core::SessionRecord& r : doc_.sessions)
+    if (r.day == today_ && r.withdrawn.empty() && core::is_block(r)) r.withdrawn = iso8601(epoch_ms_);
   Save();
   remembered_ = false;
   answers_.clear();
@@ -625,8 +618,8 @@ bool Model::Export(std::string_view what) {
   const core::HistoryStats st = core::history_stats(doc_.sessions, today_);
   json routine = json::array();
   for (const core::Exercise& e : routine_.exercises) {
-    std::string dose = e.reps > 1 ? with_number(T("report.reps"), e.reps) + " " : "";
-    dose += with_number(T("report.hold"), static_cast<int>(e.hold_s));
+    std::string dose = e.reps > 1 ? core::fill(T("report.reps"), std::to_string(e.reps)) + " " : "";
+    dose += core::fill(T("report.hold"), std::to_string(static_cast<int>(e.hold_s)));
     if (e.sided) dose += std::string(" ") + T("report.sides");
     routine.push_back({{"name", e.name}, {"dose", dose}});
   }
@@ -646,8 +639,7 @@ bool Model::Export(std::string_view what) {
   }
   char summary[256];
   std::snprintf(summary, sizeof summary, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
-  std::string made = T("report.made");
-  if (size_t at = made.find("%s"); at != std::string::npos) made.replace(at, 2, iso8601(epoch_ms_).substr(0, 10));
+  const std::string made = core::fill(T("report.made"), iso8601(epoch_ms_).substr(0, 10));
   json labels;
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close"})
     labels[k] = T(std::string("report.") + k);

@@ -266,12 +266,14 @@ HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const H
   return out;
 }
 
+bool is_block(const SessionRecord& r) {
+  const bool checked_out = r.outcome == "blocked" && r.check_level != "review" && r.check_level != "none";
+  return checked_out || r.pain == "leg";
+}
+
 const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today) {
-  for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
-    if (it->day != today || !it->withdrawn.empty()) continue;
-    const bool checked_out = it->outcome == "blocked" && it->check_level != "review" && it->check_level != "none";
-    if (checked_out || it->pain == "leg") return &*it;
-  }
+  for (auto it = sessions.rbegin(); it != sessions.rend(); ++it)
+    if (it->day == today && it->withdrawn.empty() && is_block(*it)) return &*it;
   return nullptr;
 }
 

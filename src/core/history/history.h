@@ -87,9 +87,12 @@ std::string encode_history(const HistoryDoc& doc);
 // sessions another tab added or changed are kept, and nothing is duplicated.
 HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored);
 
-// A block is remembered for the rest of its day (CLINICAL.md): the latest of
-// today's sessions that was blocked by the check, or stopped with leg
-// symptoms, and has not been withdrawn. Null when nothing stands in the way.
+// A block (CLINICAL.md): blocked by the check at a tier that blocks, or
+// stopped with leg symptoms.
+bool is_block(const SessionRecord& r);
+
+// A block is remembered for the rest of its day: the latest of today's blocks
+// that has not been withdrawn. Null when nothing stands in the way.
 const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today);
 
 // Consecutive days with a completed session, ending today or yesterday.

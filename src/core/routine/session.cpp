@@ -14,13 +14,6 @@ const Catalogue& english() {
   return c;
 }
 
-// "%s first." with its one argument: the catalogue's strings are printf-shaped.
-std::string fill(const char* fmt, const std::string& arg) {
-  std::string out(fmt);
-  if (size_t at = out.find("%s"); at != std::string::npos) out.replace(at, 2, arg);
-  return out;
-}
-
 std::string join(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;

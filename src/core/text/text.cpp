@@ -1,5 +1,7 @@
 #include "core/text/text.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
@@ -24,6 +26,13 @@ bool Catalogue::load(std::string_view lang) {
   }
   strings_ = parse(text);
   return true;
+}
+
+std::string fill(std::string_view fmt, std::string_view arg) {
+  std::string out(fmt);
+  size_t at = std::min(out.find("%s"), out.find("%d"));
+  if (at != std::string::npos) out.replace(at, 2, arg);
+  return out;
 }
 
 const char* Catalogue::get(std::string_view key) const {

@@ -8,6 +8,10 @@
 
 namespace unfurl::core {
 
+// A catalogue string with its one argument in place of its first %s or %d:
+// the strings are printf-shaped so that screens can Format() them too.
+std::string fill(std::string_view fmt, std::string_view arg);
+
 class Catalogue {
  public:
   // Loads <lang>; returns false (and keeps English) when the language is unknown.
