@@ -100,9 +100,9 @@ const shell = {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
   },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
-  widgets(json) {
+  widgets(json, screen) {
     widgets = JSON.parse(json);
-    if (M) mirror.update(widgets, state().screen);
+    mirror.update(widgets, screen);
   },
   postEvent(json) {
     if (parentOrigin && window.parent !== window) window.parent.postMessage(JSON.parse(json), parentOrigin);
@@ -112,6 +112,7 @@ const shell = {
     $('loading').style.display = 'none';
     resolveReady(true);
   },
+  fail(message) { fail(message); },
 };
 
 const mirror = new Mirror($('a11y'), $('focus-ring'), act);
@@ -123,6 +124,8 @@ window.unfurl = {
   cues: () => cues.log.slice(),
   widgets: () => widgets.slice(),
   history: () => { const raw = storage.raw(); try { return raw ? JSON.parse(raw) : null; } catch (e) { return null; } },
+  // For scripts/bench: the wasm's time per drawn frame and its heap (docs/performance.md).
+  perf: (reset = false) => (M ? JSON.parse(M.UTF8ToString(M._unfurl_perf(reset ? 1 : 0))) : null),
 };
 
 function fail(message) {
@@ -133,9 +136,26 @@ function fail(message) {
   rejectReady(new Error(message || 'WebGL2 unavailable'));
 }
 
+// The canvas's size in CSS px and the pixel ratio, sent to the app only when
+// they change (no layout is read during a frame).
+function watchSize(canvas) {
+  const send = () => {
+    const r = canvas.getBoundingClientRect();
+    M._unfurl_resize(r.width, r.height, window.devicePixelRatio || 1);
+  };
+  new ResizeObserver(send).observe(canvas);
+  // Zoom or a move to another screen changes the ratio without resizing anything.
+  const watchRatio = () => {
+    matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener('change', () => {
+      send();
+      watchRatio();
+    }, { once: true });
+  };
+  watchRatio();
+  send();
+}
+
 async function boot() {
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) { fail(null); return; }
   const stored = storage.read();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;
@@ -161,7 +181,9 @@ async function boot() {
   });
   const err = M._unfurl_start(ptr, len, strings[0], strings[1]);
   strings.forEach((p) => M._free(p));
-  if (err) { fail(M.UTF8ToString(err)); return; }
+  // "" means no WebGL2: the page's own explanation says what to do.
+  if (err) { fail(M.UTF8ToString(err) || null); return; }
+  watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.text);
 }
 

@@ -1,13 +1,11 @@
 #include "app/app.h"
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "render/scene.h"
-#include "ui/screens.h"
 
 namespace unfurl::app {
 
@@ -15,36 +13,180 @@ namespace {
 glm::vec3 ToVec3(ImU32 c) {
   return glm::vec3((c >> IM_COL32_R_SHIFT) & 255, (c >> IM_COL32_G_SHIFT) & 255, (c >> IM_COL32_B_SHIFT) & 255) / 255.0f;
 }
+// Holds and rests move slowly (breath, the ring): 30 frames a second look as
+// smooth as 60 there and cost half the battery. Moves and glides get every refresh.
+constexpr double kCalmFrame_s = 1.0 / 30;
 }  // namespace
 
-bool App::Start(void* font, int font_len, std::string_view config_json, std::string_view stored,
-                std::string& error) {
-  font_ = font;
-  font_len_ = font_len;
-  model_.Load(stored, config_json);
-  model_.SetClock(platform::EpochMs(), platform::UtcOffsetMin());
+App::App() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
+}
+
+App::~App() { ImGui::DestroyContext(); }
+
+void App::Start(const StartInput& in) {
+  font_ = in.font;
+  font_len_ = in.font_len;
+  reduced_motion_ = in.reduced_motion;
+  model_.Load(in.stored, in.config_json);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to remember
   io.ConfigWindowsMoveFromTitleBarOnly = true;
-  if (!ImGui_ImplOpenGL3_Init("#version 300 es")) { error = "Dear ImGui's WebGL2 backend failed to start"; return false; }
-  if (!renderer_.Init(error)) return false;
-  last_ms_ = platform::NowMs();
-  reduced_motion_ = platform::PrefersReducedMotion();
   started_ = true;
   Wake();
-  DrawFrame(0);
-  return true;
 }
 
-bool App::Animating() const {
+double App::NextFrame() const {
+  if (pending_frames_ > 0 || input_.Busy() || camera_.moving()) return 0;
   const core::Session* s = model_.session();
-  bool session_running = model_.screen() == Screen::session && s && !s->finished() && !s->paused();
-  return session_running || input_.Busy() || pending_frames_ > 0 || body_moving_;
+  if (model_.screen() == Screen::session && s && !s->finished() && !s->paused()) {
+    const core::Phase ph = s->phase();
+    const bool calm = ph == core::Phase::hold || ph == core::Phase::rest || ph == core::Phase::prepare;
+    return calm && !body_moving_ ? kCalmFrame_s : 0;
+  }
+  return body_moving_ ? 0 : -1;
 }
 
-bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
+void App::Frame(const FrameInput& in, FrameOutput& out) {
+  out = FrameOutput();
+  if (!started_) return;
+  // A long gap (a janky frame, a tab coming back) must not fast-forward the routine.
+  const double dt = last_ms_ < 0 ? 0 : std::clamp((in.now_ms - last_ms_) / 1000.0, 0.0, 0.1);
+  last_ms_ = in.now_ms;
+  model_.SetClock(in.epoch_ms, in.utc_offset_min);
+  if (in.events) {
+    for (const PointerEvent& e : *in.events) {
+      switch (e.type) {
+        case PointerEvent::Type::down: input_.Down(e.x, e.y, e.touch); break;
+        case PointerEvent::Type::move: input_.Move(e.x, e.y); break;
+        case PointerEvent::Type::up: input_.Up(e.x, e.y); break;
+        case PointerEvent::Type::cancel: input_.Cancel(); break;
+        case PointerEvent::Type::wheel: input_.Wheel(e.y); break;
+        case PointerEvent::Type::pinch: input_.Pinch(e.x); break;
+      }
+    }
+    if (!in.events->empty()) Wake(1);
+  }
+  const Screen before = model_.screen();
+  const long version = model_.version();
+  model_.Update(dt);
+  if (model_.screen() != before || model_.version() != version) Wake();
+  if (in.width_px != width_px_ || in.height_px != height_px_ || in.dpr != font_dpr_) Wake();
+  if (model_.camera_resets() != camera_resets_) {
+    camera_resets_ = model_.camera_resets();
+    camera_.Reset();
+    Wake();
+  }
+  const core::Session* s = model_.session();
+  const bool running = model_.screen() == Screen::session && s && !s->finished() && !s->paused();
+  if (running || NextFrame() >= 0) Draw(in, dt, out);
+
+  out.out = model_.TakeOutbox();
+  out.wake_lock = model_.wants_wake_lock();
+  out.next_frame_s = NextFrame();
+}
+
+// Eyes-closed mode: a tap anywhere that is not a control pauses or resumes,
+// so nobody has to find a button in the dark.
+void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
+  const core::Session* s = model_.session();
+  if (!model_.settings().eyes_closed || model_.screen() != Screen::session || !s || s->finished()) return;
+  if (layout.has_view)
+    widgets_.Add("tap-anywhere", model_.T("session.tap_hint"), "button", "toggle", "", layout.view_min,
+                 layout.view_max, true, false);
+  if (ImGui::IsMouseReleased(0) && ImGui::IsMousePosValid() && !ImGui::IsAnyItemHovered() &&
+      !ImGui::IsAnyItemActive())
+    f.Act("toggle");
+}
+
+void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
+  ImGuiIO& io = ImGui::GetIO();
+  const float dpr = in.dpr;
+  const bool dim = model_.settings().dim;
+  const float text_size = static_cast<float>(model_.settings().text_size);
+  if (dpr != font_dpr_ || dim != style_dim_ || text_size != font_text_size_) {
+    // Crisp text at any pixel ratio: the atlas is rasterised at px × dpr.
+    if (dpr != font_dpr_ || text_size != font_text_size_) {
+      fonts_ = ui::BuildFonts(font_, font_len_, dpr, text_size);
+      font_text_size_ = text_size;
+      out.fonts_changed = true;
+    }
+    ui::ApplyStyle(dpr, dim);
+    font_dpr_ = dpr;
+    style_dim_ = dim;
+  }
+  width_px_ = in.width_px;
+  height_px_ = in.height_px;
+  io.DisplaySize = ImVec2(static_cast<float>(in.width_px), static_cast<float>(in.height_px));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = static_cast<float>(std::max(dt_s, 1e-3));
+  input_.Apply(io, dpr);
+  ImGui::NewFrame();
+
+  const bool portrait = in.height_px >= in.width_px;
+  const ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);
+
+  // A one-finger drag scrolls the panel it began on, or turns the camera in the 3D view.
+  const ui::PointerInput::Gesture g = input_.TakeGesture();
+  const ImVec2 start(g.start.x * dpr, g.start.y * dpr);
+  const bool in_view = layout.has_view && start.x >= layout.view_min.x && start.x < layout.view_max.x &&
+                       start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
+  float scroll_css = 0;
+  if (in_view) {
+    if (g.dragging) camera_.Orbit(g.drag_dx, g.drag_dy);
+    if (g.wheel != 0) camera_.Zoom(std::pow(1.0015f, -g.wheel));
+    if (g.pinch != 1) camera_.Zoom(g.pinch);
+  } else {
+    scroll_css = g.drag_dy;
+    io.MouseWheel -= g.wheel / 100;
+  }
+
+  widgets_.Begin(dpr);
+  actions_.clear();
+  ui::Frame frame{model_, widgets_, actions_, fonts_, dpr, reduced_motion_};
+  ui::DrawScreen(frame, layout, scroll_css);
+  ui::ViewControls(frame, layout, camera_.user_moved());
+  EyesClosedTap(frame, layout);
+  ImGui::Render();
+
+  const ui::Palette& pal = ui::Colors(dim);
+  out.drawn = true;
+  out.dim = dim;
+  out.background = ToVec3(pal.background);
+  out.has_view = layout.has_view;
+  if (layout.has_view) {
+    camera_.Update(static_cast<float>(dt_s));
+    draws_.clear();
+    render::AddBed(draws_, dim);
+    PoseBody(static_cast<float>(dt_s));
+    const glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(in.height_px - layout.view_max.y),
+                        static_cast<int>(layout.view_max.x - layout.view_min.x),
+                        static_cast<int>(layout.view_max.y - layout.view_min.y));
+    out.view = camera_.Build(vp);
+    out.draws = &draws_;
+    // Soft shapes need no more than 2 device pixels per CSS pixel; the text
+    // above them is drawn at full resolution.
+    out.scene_scale = std::min(1.0f, 2.0f / dpr);
+  } else {
+    body_moving_ = false;
+  }
+
+  ++frames_;
+  out.first_frame = frames_ == 1;
+  if (pending_frames_ > 0) --pending_frames_;
+  // The layout changed: let it settle for a frame.
+  if (widgets_.Publish()) {
+    out.widgets_changed = true;
+    Wake(1);
+  }
+  // Taps apply now that the screen has been drawn from one consistent state;
+  // the next frame shows where they lead.
+  for (const ui::Pending& a : actions_)
+    if (model_.Act(a.action, a.arg)) Wake();
+}
+
+void App::PoseBody(float dt_s) {
   namespace body = core::body;
   body::Moment m;
   const core::Session* s = model_.session();
@@ -57,7 +199,7 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
       previous_exercise_ = exercise_;
       exercise_ = e->id;
     }
-    m.exercise = s->exercise() ? s->exercise()->id : "";
+    m.exercise = exercise_;
     m.previous = previous_exercise_;
     m.side = s->side();
     m.phase = s->phase();
@@ -65,14 +207,15 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
     m.phase_s = static_cast<float>(s->phase_duration_s());
     m.progress = static_cast<float>(1 - s->phase_remaining_s() / std::max(1e-3, s->phase_duration_s()));
     m.range = static_cast<float>(s->range());
-    float b = body::ease(static_cast<float>(s->breath_progress()));
+    const float b = body::ease(static_cast<float>(s->breath_progress()));
     m.breath = s->finished() ? 0 : (s->inhaling() ? b : 1 - b);
   }
-  body::Animated a = animator_.at(m);
+  const body::Animated a = animator_.at(m);
 
   // Ease toward the animator's pose, so jumps (Back, Next, Stop) glide
-  // instead of snapping; the animator's own motion is already smooth.
-  const float k = shown_once_ ? 1 - std::exp(-dt_s / 0.18f) : 1;  // the first frame shows the pose as it is
+  // instead of snapping; the animator's own motion is already smooth. With
+  // reduced motion, or on the first frame, the pose is shown as it is.
+  const float k = shown_once_ && !reduced_motion_ ? 1 - std::exp(-dt_s / 0.18f) : 1;
   shown_once_ = true;
   float moved = 0;
   for (int j = 0; j < body::kJointCount; ++j) {
@@ -90,157 +233,17 @@ bool App::PoseBody(float dt_s, std::vector<render::Draw>& draws) {
   shown_.pose.root = a.key.pose.root;
   shown_.contact = a.key.contact;
 
-  std::vector<std::string> muscles;
-  if (s && s->exercise()) muscles = s->exercise()->muscles;
-  body::Figure figure = body::pose_figure(shown_.pose, shown_.goals, shown_.contact, animator_.body(), m.breath);
-  render::AddFigure(draws, figure, muscles, a.glow, model_.settings().dim);
+  const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : muscles_;
+  body::pose_figure(shown_.pose, shown_.goals, shown_.contact, animator_.body(), m.breath, figure_);
+  render::AddFigure(draws_, figure_, muscles, a.glow, model_.settings().dim);
   camera_.SetPreset(render::Preset(a.camera), reduced_motion_);
-  return moved > 0.05f;
-}
-
-void App::Tick() {
-  if (!started_) return;
-  double now = platform::NowMs();
-  // A long gap (a janky frame, a tab coming back) must not fast-forward the routine.
-  double dt = std::min(0.1, std::max(0.0, (now - last_ms_) / 1000.0));
-  last_ms_ = now;
-  model_.SetClock(platform::EpochMs(), platform::UtcOffsetMin());
-  Screen before = model_.screen();
-  model_.Update(dt);
-  if (model_.screen() != before) Wake();
-  bool resized = platform::SyncCanvasSize(viewport_);
-  if (resized) Wake();
-  if (model_.camera_resets() != camera_resets_) {
-    camera_resets_ = model_.camera_resets();
-    camera_.Reset();
-    Wake();
-  }
-  if (Animating() || camera_.moving()) DrawFrame(dt);
-  Flush();
-}
-
-// Eyes-closed mode: a tap anywhere that is not a control pauses or resumes,
-// so nobody has to find a button in the dark.
-void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
-  const core::Session* s = model_.session();
-  if (!model_.settings().eyes_closed || model_.screen() != Screen::session || !s || s->finished()) return;
-  if (layout.has_view)
-    widgets_.Add({"tap-anywhere", model_.T("session.tap_hint"), "button", "toggle", "", layout.view_min,
-                  layout.view_max, true, false});
-  if (ImGui::IsMouseReleased(0) && ImGui::IsMousePosValid() && !ImGui::IsAnyItemHovered() &&
-      !ImGui::IsAnyItemActive())
-    f.model.Act("toggle");
-}
-
-void App::DrawFrame(double dt_s) {
-  platform::SyncCanvasSize(viewport_);
-  ImGuiIO& io = ImGui::GetIO();
-  const float dpr = viewport_.dpr;
-  const bool dim = model_.settings().dim;
-  const float text_size = static_cast<float>(model_.settings().text_size);
-  if (dpr != font_dpr_ || dim != style_dim_ || text_size != font_text_size_) {
-    // Crisp text at any pixel ratio: the atlas is rasterised at px × dpr.
-    if (dpr != font_dpr_ || text_size != font_text_size_) {
-      fonts_ = ui::BuildFonts(font_, font_len_, dpr, text_size);
-      font_text_size_ = text_size;
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    ui::ApplyStyle(dpr, dim);
-    font_dpr_ = dpr;
-    style_dim_ = dim;
-  }
-  io.DisplaySize = ImVec2(static_cast<float>(viewport_.width_px), static_cast<float>(viewport_.height_px));
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  io.DeltaTime = static_cast<float>(std::max(dt_s, 1e-3));
-
-  ImGui_ImplOpenGL3_NewFrame();
-  input_.Apply(io, dpr);
-  ImGui::NewFrame();
-
-  const bool portrait = viewport_.height_px >= viewport_.width_px;
-  ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);
-
-  // A one-finger drag scrolls the panel it began on, or turns the camera in the 3D view.
-  ui::PointerInput::Gesture g = input_.TakeGesture();
-  ImVec2 start(g.start.x * dpr, g.start.y * dpr);
-  bool in_view = layout.has_view && start.x >= layout.view_min.x && start.x < layout.view_max.x &&
-                 start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
-  float scroll_css = 0;
-  if (in_view) {
-    if (g.dragging) camera_.Orbit(g.drag_dx, g.drag_dy);
-    if (g.wheel != 0) camera_.Zoom(std::pow(1.0015f, -g.wheel));
-    if (g.pinch != 1) camera_.Zoom(g.pinch);
-  } else {
-    scroll_css = g.drag_dy;
-    io.MouseWheel -= g.wheel / 100;
-  }
-
-  const long version = model_.version();
-  widgets_.Clear();
-  ui::Frame frame{model_, widgets_, fonts_, dpr, reduced_motion_};
-  ui::DrawScreen(frame, layout, scroll_css);
-  ui::ViewControls(frame, layout, camera_.user_moved());
-  EyesClosedTap(frame, layout);
-  ImGui::Render();
-
-  const ui::Palette& pal = ui::Colors(dim);
-  renderer_.Clear(viewport_.width_px, viewport_.height_px, ToVec3(pal.background));
-  if (layout.has_view) {
-    if (camera_.Update(static_cast<float>(dt_s))) Wake(1);
-    std::vector<render::Draw> draws;
-    render::AddBed(draws, dim);
-    body_moving_ = PoseBody(static_cast<float>(dt_s), draws);
-    glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(viewport_.height_px - layout.view_max.y),
-                  static_cast<int>(layout.view_max.x - layout.view_min.x),
-                  static_cast<int>(layout.view_max.y - layout.view_min.y));
-    renderer_.Render(camera_.Build(vp), draws, dim);
-  }
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-  ++frames_;
-  if (pending_frames_ > 0) --pending_frames_;
-  // A control acted during this frame: draw the screen it leads to.
-  if (model_.version() != version) Wake();
-  std::string json = widgets_.Json(dpr);
-  if (json != widgets_json_) {
-    widgets_json_ = std::move(json);
-    platform::Widgets(widgets_json_);
-    Wake(2);  // the layout changed: let it settle for a frame or two
-  }
-  if (!first_frame_sent_) {
-    first_frame_sent_ = true;
-    platform::FirstFrameDrawn();
-  }
-}
-
-void App::Flush() {
-  Outbox out = model_.TakeOutbox();
-  if (out.hush) platform::Hush();
-  for (const Outbox::CueOut& c : out.cues)
-    platform::Cue(std::string(core::cue_kind_name(c.cue.kind)), c.cue.key, c.cue.text, c.lang, model_.settings());
-  if (out.store) platform::Store(*out.store);
-  if (out.download) platform::Download(out.download->name, out.download->type, out.download->text);
-  if (out.report) platform::ShowReport(*out.report);
-  if (out.erase) platform::EraseAll();
-  if (out.download_asides) platform::DownloadAsides();
-  for (const std::string& e : out.events) platform::PostEvent(e);
-  bool wake = model_.wants_wake_lock();
-  if (wake != wake_lock_) {
-    wake_lock_ = wake;
-    platform::WakeLock(wake);
-  }
+  body_moving_ = moved > 0.05f;
 }
 
 bool App::Act(std::string_view name, std::string_view arg) {
   if (!started_) return false;
-  bool ok = model_.Act(name, arg);
-  if (ok) {
-    // Draw now, so state(), widgets() and the screen agree as soon as act() returns.
-    Wake();
-    DrawFrame(0);
-  }
-  Flush();
+  const bool ok = model_.Act(name, arg);
+  if (ok) Wake();
   return ok;
 }
 
@@ -251,14 +254,23 @@ std::string App::State() const {
 
 void App::SetVoiceBusy(bool busy) {
   model_.SetVoiceBusy(busy);
-  Wake();
+  Wake(1);
 }
 
 void App::SetVisible(bool visible) {
   model_.SetVisible(visible);
-  last_ms_ = platform::NowMs();
+  last_ms_ = -1;  // the time hidden is not session time
   Wake();
-  Flush();
+}
+
+std::string App::MergeStored(std::string_view stored) {
+  Wake();
+  return model_.MergeStored(stored);
+}
+
+void App::Notice(std::string_view id, std::string_view text) {
+  model_.AddNotice(id, text);
+  Wake();
 }
 
 }  // namespace unfurl::app

@@ -1,17 +1,20 @@
-// The frame loop: wires the model, the ImGui screens and the renderer, owns
-// the clock, and decides when a frame is worth drawing. Phones in bed run on
-// battery, so nothing is drawn while nothing moves: a frame is drawn only for
-// input, a running session, a gliding camera, or a change of size or state.
+// The frame loop's decisions: which screen shows which controls, what the
+// mannequin and camera do, when a frame is worth drawing. Phones in bed run
+// on battery, so nothing is drawn while nothing moves: the app asks for the
+// next frame only for input, a running session, a gliding camera or body, or
+// a change of size or state (FrameOutput::next_frame_s).
+//
+// No GL and no browser here: the platform (src/platform/web) owns the loop and
+// draws what a frame returns; tests run the same frames natively.
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/frame.h"
 #include "app/model.h"
 #include "core/body/animator.h"
-#include "platform/web/bridge.h"
 #include "render/camera.h"
-#include "render/renderer.h"
 #include "ui/input.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -21,53 +24,59 @@ namespace unfurl::app {
 
 class App {
  public:
-  // font: the Inter subset (kept alive by the caller); stored: the history document.
-  bool Start(void* font, int font_len, std::string_view config_json, std::string_view stored,
-             std::string& error);
-  void Tick();
+  App();
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  void Start(const StartInput& in);
+  void Frame(const FrameInput& in, FrameOutput& out);
+
+  // From outside a frame (window.unfurl.act, the accessible mirror, tests):
+  // applied now; the next frame draws the screen it leads to.
   bool Act(std::string_view name, std::string_view arg);
   std::string State() const;
-  const std::string& WidgetsJson() const { return widgets_json_; }
+  const std::vector<ui::Widget>& widgets() const { return widgets_.published(); }
+  std::string_view screen_name() const { return app::screen_name(model_.screen()); }
+  const Model& model() const { return model_; }
+
   void SetVisible(bool visible);
   void SetVoiceBusy(bool busy);
-  std::string MergeStored(std::string_view stored) {
-    Wake();
-    return model_.MergeStored(stored);
-  }
-  void Notice(std::string_view id, std::string_view text) { model_.AddNotice(id, text); Wake(); }
-  ui::PointerInput& input() { return input_; }
-  void Wake(int frames = 3) { pending_frames_ = std::max(pending_frames_, frames); }
+  std::string MergeStored(std::string_view stored);
+  void Notice(std::string_view id, std::string_view text);
+  // Something changed outside a frame: draw the next one (and a couple after, while layout settles).
+  void Wake(int frames = 2) { pending_frames_ = std::max(pending_frames_, frames); }
 
  private:
-  void DrawFrame(double dt_s);
+  void Draw(const FrameInput& in, double dt_s, FrameOutput& out);
+  void PoseBody(float dt_s);  // the mannequin for this frame; sets body_moving_
   void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
-  // The mannequin for this frame; returns true while it is still moving.
-  bool PoseBody(float dt_s, std::vector<render::Draw>& draws);
-  void Flush();
-  bool Animating() const;
+  double NextFrame() const;
 
   Model model_;
   core::body::Animator animator_;
-  core::body::Keyframe shown_;   // what is drawn: eases toward the animator's pose
+  core::body::Keyframe shown_;  // what is drawn: eases toward the animator's pose
   bool body_moving_ = true, shown_once_ = false;
   std::string exercise_, previous_exercise_;
   long camera_resets_ = 0;
-  render::Renderer renderer_;
   render::Camera camera_;
   ui::PointerInput input_;
   ui::WidgetRegistry widgets_;
+  std::vector<ui::Pending> actions_;  // recorded by controls during a frame, applied after it
+  core::body::Figure figure_;         // the mannequin's capsules, reused frame after frame
+  std::vector<render::Draw> draws_;   // the scene, likewise
+  std::vector<std::string> muscles_;
   ui::Fonts fonts_;
-  platform::Viewport viewport_;
-  void* font_ = nullptr;
+  const void* font_ = nullptr;
   int font_len_ = 0;
   float font_dpr_ = 0, font_text_size_ = 0;
+  int width_px_ = 0, height_px_ = 0;
   bool style_dim_ = true;
-  int pending_frames_ = 3;
+  int pending_frames_ = 2;
   long frames_ = 0;
-  double last_ms_ = 0;
-  bool wake_lock_ = false, started_ = false, first_frame_sent_ = false;
-  bool reduced_motion_ = false;  // prefers-reduced-motion: camera moves cut instead of gliding
-  std::string widgets_json_ = "[]";
+  double last_ms_ = -1;
+  bool started_ = false;
+  bool reduced_motion_ = false;
 };
 
 }  // namespace unfurl::app

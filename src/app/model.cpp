@@ -204,11 +204,19 @@ double Model::range_now() const {
                     core::range_cap(doc_.settings.soft_mattress, routine_.range_cap));
 }
 
-core::TrendResult Model::trend() const {
+const Model::DerivedHistory& Model::Derived() const {
+  DerivedHistory& d = derived_;
+  if (d.version == version_ && d.day == today_ && d.sessions == doc_.sessions.size()) return d;
   std::vector<core::RatedDay> days;
+  days.reserve(doc_.sessions.size());
   for (const core::SessionRecord& r : doc_.sessions)
     days.push_back({r.day, r.before, r.after, r.pain == "back" || r.hurt.value_or(false)});
-  return core::evaluate_trend(days, today_);
+  d.trend = core::evaluate_trend(days, today_);
+  d.stats = core::history_stats(doc_.sessions, today_);
+  d.version = version_;
+  d.day = today_;
+  d.sessions = doc_.sessions.size();
+  return d;
 }
 
 bool Model::review_banner() const {
@@ -283,6 +291,7 @@ void Model::Post(const std::string& type, const std::string& extra_json) {
 }
 
 void Model::Save() {
+  ++version_;  // the history changed: what is derived from it, and the screen, are out of date
   if (!config_.keep_history || read_only_) return;
   outbox_.store = core::encode_history(doc_);
 }
@@ -615,7 +624,7 @@ bool Model::Export(std::string_view what) {
     return true;
   }
   if (what != "report") return false;
-  const core::HistoryStats st = core::history_stats(doc_.sessions, today_);
+  const core::HistoryStats& st = stats();
   json routine = json::array();
   for (const core::Exercise& e : routine_.exercises) {
     std::string dose = e.reps > 1 ? core::fill(T("report.reps"), std::to_string(e.reps)) + " " : "";

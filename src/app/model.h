@@ -106,7 +106,9 @@ class Model {
   double range_now() const;
   // The whole session's length at today's doses and voice rate (sentences stretch it).
   int minutes() const { return minutes_; }     // the range the next (or current) session uses
-  core::TrendResult trend() const;
+  // Derived from the history; recomputed only when it or the day changes, not per drawn frame.
+  const core::TrendResult& trend() const { return Derived().trend; }
+  const core::HistoryStats& stats() const { return Derived().stats; }
   bool read_only() const { return read_only_; }
 
  private:
@@ -133,6 +135,15 @@ class Model {
   void Notify(std::string id, std::string text);
   void Drain();
   void Replan();
+  struct DerivedHistory {
+    long version = -1;
+    int day = -1;
+    size_t sessions = 0;
+    core::TrendResult trend;
+    core::HistoryStats stats;
+  };
+  const DerivedHistory& Derived() const;
+  mutable DerivedHistory derived_;
 
   core::Routine base_routine_;  // the standard routine, or a clinic's prescription
   core::Routine routine_;       // what runs: base_routine_ with the person's settings

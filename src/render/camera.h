@@ -7,7 +7,7 @@
 #include <glm/glm.hpp>
 #include <string_view>
 
-#include "render/renderer.h"
+#include "render/draws.h"
 
 namespace unfurl::render {
 

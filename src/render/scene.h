@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/body/figure.h"
-#include "render/renderer.h"
+#include "render/draws.h"
 
 namespace unfurl::render {
 

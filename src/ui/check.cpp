@@ -6,13 +6,13 @@
 namespace unfurl::ui {
 
 void CheckScreen(Frame& f, const Layout& layout) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f.fonts.title, p.text, m.T("check.title"));
   Caption(f, m.T("check.subtitle"));
   for (const core::RedFlag& flag : m.triage().flags) {
-    bool on = m.answers().count(flag.id) > 0;
-    CheckRow(f, ("flag-" + flag.id).c_str(), flag.question.c_str(), on, "answer", "\"" + flag.id + "\"");
+    const bool on = m.answers().count(flag.id) > 0;
+    CheckRow(f, Format("flag-%s", flag.id.c_str()), flag.question.c_str(), on, "answer", Format("\"%s\"", flag.id.c_str()));
   }
   // Keep the answer at the bottom of the screen when there is room, as in the mock-up.
   const float button_h = f.px(size::kPrimaryH) + ImGui::GetStyle().WindowPadding.y;

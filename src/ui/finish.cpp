@@ -5,7 +5,7 @@
 namespace unfurl::ui {
 
 void FinishScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f.fonts.title, p.text, m.T("finish.title"));
   for (const std::string& line : m.routine().closing_lines) Caption(f, line.c_str());

@@ -139,7 +139,7 @@ void Plot(Frame& f) {
 }  // namespace
 
 void HistoryScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f.fonts.title, p.text, m.T("history.title"));
   Notices(f);
@@ -148,15 +148,15 @@ void HistoryScreen(Frame& f) {
     if (n.id == "history.unreadable")
       ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
   const auto& sessions = m.doc().sessions;
-  const core::HistoryStats st = core::history_stats(sessions, m.today());
-  Text(f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak).c_str());
-  Caption(f, Format(m.T("history.per_week"), st.per_week).c_str());
-  if (st.average_change) Caption(f, Format(m.T("history.average_change"), *st.average_change).c_str());
+  const core::HistoryStats& st = m.stats();
+  Text(f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak));
+  Caption(f, Format(m.T("history.per_week"), st.per_week));
+  if (st.average_change) Caption(f, Format(m.T("history.average_change"), *st.average_change));
   Calendar(f, m.today());
   ImGui::Spacing();
   Plot(f);
   ImGui::Spacing();
-  Text(f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))).c_str());
+  Text(f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))));
   Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
 
   if (!sessions.empty()) {
@@ -165,14 +165,17 @@ void HistoryScreen(Frame& f) {
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
-    auto r = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
-    std::string line = it->started.substr(0, 10) + "  " + m.T(("outcome." + it->outcome).c_str());
-    if (it->before || it->after) line += Format(m.T("history.stiffness"), r(it->before).c_str(), r(it->after).c_str());
-    if (it->check_level != "none") line += Format(m.T("history.check"), m.T(("tier." + it->check_level).c_str()));
-    if (it->pain == "leg" || it->pain == "back") line += Format(m.T("history.pain"), m.T(("history.pain_" + it->pain).c_str()));
-    if (!it->withdrawn.empty()) line += std::string("  ·  ") + m.T("history.withdrawn");
-    if (it->outcome != "blocked") line += Format(m.T("history.range_used"), static_cast<int>(std::lround(it->range * 100)));
-    Text(f.fonts.body, p.text, line.c_str());
+    auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
+    const char* line = Format("%.10s  %s", it->started.c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
+    if (it->before || it->after) line = Format("%s%s", line, Format(m.T("history.stiffness"), r(it->before), r(it->after)));
+    if (it->check_level != "none")
+      line = Format("%s%s", line, Format(m.T("history.check"), m.T(Format("tier.%s", it->check_level.c_str()))));
+    if (it->pain == "leg" || it->pain == "back")
+      line = Format("%s%s", line, Format(m.T("history.pain"), m.T(Format("history.pain_%s", it->pain.c_str()))));
+    if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
+    if (it->outcome != "blocked")
+      line = Format("%s%s", line, Format(m.T("history.range_used"), static_cast<int>(std::lround(it->range * 100))));
+    Text(f.fonts.body, p.text, line);
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");
 }

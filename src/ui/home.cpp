@@ -6,13 +6,13 @@
 namespace unfurl::ui {
 
 void HomeScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   Notices(f);
   // Whose page this is: Unfurl, or the clinic that embedded it (compact when embedded).
-  std::string who = m.config().clinic.empty() ? std::string("Unfurl") : m.config().clinic + " · Unfurl";
-  if (!m.config().embed) who += std::string(" — ") + m.T("app.tagline");
-  Caption(f, who.c_str());
+  const char* who = m.config().clinic.empty() ? "Unfurl" : Format("%s · Unfurl", m.config().clinic.c_str());
+  if (!m.config().embed) who = Format("%s — %s", who, m.T("app.tagline"));
+  Caption(f, who);
 
   if (m.review_banner()) {
     // Which of the trend rules holds, in plain words; or the check's "several weeks" answer.
@@ -23,21 +23,20 @@ void HomeScreen(Frame& f) {
   }
 
   Text(f.fonts.title, p.text, m.routine().name.c_str());
-  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()).c_str());
+  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()));
   if (!m.note().empty()) Text(f.fonts.body, p.text, m.note().c_str());
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 
   const auto& sessions = m.doc().sessions;
-  std::string line;
-  if (m.streak() > 0) line = Format(m.T("home.streak"), m.streak());
+  const char* line = m.streak() > 0 ? Format(m.T("home.streak"), m.streak()) : "";
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     if (it->outcome != "completed") continue;
-    auto r = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
-    if (!line.empty()) line += " · ";
-    line += Format(m.T("home.last"), r(it->before).c_str(), r(it->after).c_str());
+    auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
+    const char* last = Format(m.T("home.last"), r(it->before), r(it->after));
+    line = *line ? Format("%s · %s", line, last) : last;
     break;
   }
-  if (!line.empty()) Caption(f, line.c_str());
+  if (*line) Caption(f, line);
 
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
   ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", "\"history\"", half);

@@ -4,7 +4,7 @@
 namespace unfurl::ui {
 
 void RatingScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   Text(f.fonts.title, f.colors().text, m.T("rating.title"));
   Caption(f, m.T("rating.subtitle"));
   RatingScale(f, "before", m.before());

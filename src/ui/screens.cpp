@@ -8,13 +8,25 @@ namespace unfurl::ui {
 
 using app::Screen;
 
-std::string Format(const char* fmt, ...) {
-  char buf[512];
+namespace {
+char g_format[16384];
+size_t g_format_used = 0;
+}  // namespace
+
+void ResetFormat() { g_format_used = 0; }
+
+const char* Format(const char* fmt, ...) {
+  // A screen with more text than the buffer (a long history) starts over at
+  // its beginning: only strings already drawn are overwritten.
+  if (sizeof g_format - g_format_used < 1024) g_format_used = 0;
+  char* out = g_format + g_format_used;
+  const size_t room = sizeof g_format - g_format_used;
   va_list args;
   va_start(args, fmt);
-  std::vsnprintf(buf, sizeof buf, fmt, args);
+  const int n = std::vsnprintf(out, room, fmt, args);
   va_end(args);
-  return buf;
+  g_format_used += std::min(room - 1, static_cast<size_t>(std::max(n, 0))) + 1;
+  return out;
 }
 
 Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, float dpr) {
@@ -60,7 +72,7 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::Begin("view", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysAutoResize);
-  ActionButton(f, "reset-view", "Reset view", Kind::secondary, "reset-view", {}, 132);
+  ActionButton(f, "reset-view", f.model.T("view.reset"), Kind::secondary, "reset-view", {}, 132);
   ImGui::End();
   ImGui::PopStyleVar();
 }
@@ -68,6 +80,7 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   const Palette& p = f.colors();
   f.scroll_css = scroll_css;
+  ResetFormat();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
     switch (f.model.screen()) {

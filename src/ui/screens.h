@@ -36,7 +36,9 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved);
 // Shared bits.
 void Notices(Frame& f);
 void HoldRing(Frame& f, float diameter_css);
-// A string from the catalogue with printf arguments.
-std::string Format(const char* fmt, ...) IM_FMTARGS(1);
+// A string from the catalogue with printf arguments, written into a buffer
+// that lives until the next frame begins: no allocation per frame.
+const char* Format(const char* fmt, ...) IM_FMTARGS(1);
+void ResetFormat();  // the frame's buffer is free again
 
 }  // namespace unfurl::ui

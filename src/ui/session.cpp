@@ -17,7 +17,7 @@ using core::Phase;
 // instruction from the article and its cautions; while preparing, the
 // article's rules; in a hold, the hold cue with the cautions kept in sight.
 void Instruction(Frame& f, const core::Session& s) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   const core::Exercise* e = s.exercise();
   auto cautions = [&] {
@@ -63,7 +63,7 @@ void MoreBelow(Frame& f) {
 }
 
 void StoppedPanel(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f.fonts.title, p.stop, m.T("stop.stopped"));
   if (!m.stop_answer()) {
@@ -123,22 +123,23 @@ void HoldRing(Frame& f, float diameter_css) {
 }
 
 void SessionScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const core::Session& s = *m.session();
   const Palette& p = f.colors();
   if (s.phase() == Phase::stopped) return StoppedPanel(f);
 
   // Where am I: "2 of 6 · Right side" and the minutes left.
-  std::string where = s.exercise_index() < 0
-      ? std::string(m.T("session.prepare"))
+  const char* where = s.exercise_index() < 0
+      ? m.T("session.prepare")
       : Format(m.T("session.step"), s.exercise_index() + 1, static_cast<int>(m.routine().exercises.size()));
-  if (s.side() != core::Side::none) where += Format(m.T("session.side"), m.T(s.side() == core::Side::right ? "session.right" : "session.left"));
-  if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where += Format(" · %d/%d", s.rep(), e->reps);
-  std::string left = Format(m.T("session.min_left"), static_cast<int>(std::ceil(s.remaining_s() / 60)));
+  if (s.side() != core::Side::none)
+    where = Format("%s%s", where, Format(m.T("session.side"), m.T(s.side() == core::Side::right ? "session.right" : "session.left")));
+  if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where = Format("%s · %d/%d", where, s.rep(), e->reps);
+  const char* left = Format(m.T("session.min_left"), static_cast<int>(std::ceil(s.remaining_s() / 60)));
   ImGui::PushFont(f.fonts.caption);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", where.c_str());
-  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(left.c_str()).x);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", left.c_str());
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", where);
+  ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(left).x);
+  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", left);
   ImGui::PopFont();
 
   // The controls never move: Stop sits at the bottom of the panel, the row of

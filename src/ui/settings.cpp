@@ -21,7 +21,7 @@ void Toggle(Frame& f, const std::string& key, const char* label, bool value) {
 // "Hold: 25 s   [−] [+]": a value and two large buttons, each a step inside the range.
 void Stepper(Frame& f, const std::string& key, const std::string& label, double value, double step, double lo,
              double hi, double scale = 1) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const float button = 56;
   const float text_w = ImGui::GetContentRegionAvail().x / f.dpr - 2 * button - 16;
   ImGui::BeginGroup();
@@ -44,7 +44,7 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
 }
 
 void DeleteConfirmation(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   Text(f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
   if (!m.doc().sessions.empty())
     ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", "\"csv\"");
@@ -55,7 +55,7 @@ void DeleteConfirmation(Frame& f) {
 }  // namespace
 
 void SettingsScreen(Frame& f) {
-  app::Model& m = f.model;
+  const app::Model& m = f.model;
   const core::Settings& s = m.settings();
   const Palette& p = f.colors();
   Text(f.fonts.title, p.text, m.T("settings.title"));
@@ -75,7 +75,7 @@ void SettingsScreen(Frame& f) {
   for (const core::Exercise& e : m.base_routine().exercises) {
     if (m.prescribed()) { Caption(f, e.name.c_str()); continue; }
     const bool on = !s.exercises_off.count(e.id);
-    Toggle(f, "exercise." + e.id, Format(m.T("settings.exercise_on"), e.name.c_str()).c_str(), on);
+    Toggle(f, "exercise." + e.id, Format(m.T("settings.exercise_on"), e.name.c_str()), on);
     if (!on) continue;
     const core::Exercise* now = m.routine().find(e.id);
     if (e.hold_range.max_s > e.hold_range.min_s)

@@ -24,7 +24,7 @@ const Palette& Colors(bool dim) {
   return dim ? kDim : kLight;
 }
 
-Fonts BuildFonts(void* font_data, int font_size, float dpr, float text_size) {
+Fonts BuildFonts(const void* font_data, int font_size, float dpr, float text_size) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   io.Fonts->TexDesiredWidth = 2048;
@@ -36,7 +36,7 @@ Fonts BuildFonts(void* font_data, int font_size, float dpr, float text_size) {
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     if (font_data && font_size > 0)
-      return io.Fonts->AddFontFromMemoryTTF(font_data, font_size, px * dpr, &cfg, ranges);
+      return io.Fonts->AddFontFromMemoryTTF(const_cast<void*>(font_data), font_size, px * dpr, &cfg, ranges);
     // No font file (offline before it was cached, say): ImGui's own, scaled.
     cfg.SizePixels = px * dpr;
     return io.Fonts->AddFontDefault(&cfg);

@@ -27,7 +27,7 @@ constexpr float kPanelRadius = 14, kButtonRadius = 12;
 
 // font_data stays owned by the caller (it outlives every rebuild).
 // text_size: the person's setting, 1–2.
-Fonts BuildFonts(void* font_data, int font_size, float dpr, float text_size);
+Fonts BuildFonts(const void* font_data, int font_size, float dpr, float text_size);
 void ApplyStyle(float dpr, bool dim);
 
 }  // namespace unfurl::ui

@@ -1,58 +1,69 @@
 #include "ui/widgets.h"
 
+#include "ui/screens.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <nlohmann/json.hpp>
 
 namespace unfurl::ui {
 
-std::string WidgetRegistry::Json(float dpr) const {
-  nlohmann::json list = nlohmann::json::array();
-  for (const Widget& w : widgets_) {
-    auto r = [&](float v) { return std::round(v / dpr * 10) / 10; };
-    nlohmann::json j = {{"id", w.id}, {"label", w.label}, {"role", w.role},
-                        {"x", r(w.min.x)}, {"y", r(w.min.y)},
-                        {"w", r(w.max.x - w.min.x)}, {"h", r(w.max.y - w.min.y)},
-                        {"enabled", w.enabled}, {"action", w.action}};
-    j["arg"] = w.arg.empty() ? nlohmann::json(nullptr)
-                             : nlohmann::json::parse(w.arg, nullptr, false);
-    if (j["arg"].is_discarded()) j["arg"] = w.arg;
-    if (w.role != "button") j["checked"] = w.checked;
-    list.push_back(std::move(j));
-  }
-  return list.dump();
+void WidgetRegistry::Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
+                         std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked) {
+  if (count_ == current_.size()) current_.emplace_back();
+  Widget& w = current_[count_++];
+  // assign() reuses each string's capacity: no allocation once a screen has been seen.
+  w.id.assign(id);
+  w.label.assign(label);
+  w.role.assign(role);
+  w.action.assign(action);
+  w.arg.assign(arg);
+  auto css = [&](float v) { return std::round(v / dpr_ * 10) / 10; };
+  w.x = css(min.x);
+  w.y = css(min.y);
+  w.w = css(max.x - min.x);
+  w.h = css(max.y - min.y);
+  w.enabled = enabled;
+  w.checked = checked;
+}
+
+bool WidgetRegistry::Publish() {
+  if (count_ == published_.size() && std::equal(published_.begin(), published_.end(), current_.begin()))
+    return false;
+  published_.resize(count_);
+  std::copy(current_.begin(), current_.begin() + static_cast<long>(count_), published_.begin());
+  return true;
 }
 
 namespace {
 // The part of the last item that is actually visible (scrolled panels clip).
-void Register(Frame& f, const char* id, const char* label, const char* role, const char* action,
-              const std::string& arg, bool enabled, bool checked) {
+void Register(Frame& f, std::string_view id, std::string_view label, const char* role, std::string_view action,
+              std::string_view arg, bool enabled, bool checked) {
   ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   r.ClipWithFull(clip);
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
-  f.widgets.Add({id, label, role, action, arg, r.Min, r.Max, enabled, checked});
+  f.widgets.Add(id, label, role, action, arg, r.Min, r.Max, enabled, checked);
 }
 
 // Strips ImGui's "##id" suffix from what a screen reader hears.
-std::string Visible(const char* label) {
-  std::string s(label);
-  auto cut = s.find("##");
-  return cut == std::string::npos ? s : s.substr(0, cut);
+std::string_view Visible(const char* label) {
+  std::string_view s(label);
+  return s.substr(0, s.find("##"));
 }
 }  // namespace
 
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
-                  const std::string& arg, float width_css, bool enabled) {
+                  std::string_view arg, float width_css, bool enabled) {
   const Palette& p = f.colors();
-  const std::string text = Visible(label);
+  const std::string_view text = Visible(label);
   const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
   const float pad = f.px(16);
   // Long labels (a stop answer, say) wrap onto more lines instead of being cut.
-  const ImVec2 ts = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.c_str());
+  const ImVec2 ts = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.data(),
+                                                text.data() + text.size());
   const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
   const float h = std::max(min_h, ts.y + 2 * f.px(12));
   ImGui::PushID(id);
@@ -82,7 +93,7 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   if (outline) dl->AddRect(pos, end, outline, radius, 0, f.px(2));
   // Centre each wrapped line.
   ImFont* font = f.fonts.body;
-  const char* s = text.c_str();
+  const char* s = text.data();
   const char* text_end = s + text.size();
   float y = pos.y + (h - ts.y) / 2;
   while (s < text_end) {
@@ -94,13 +105,13 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
     s = line_end;
     while (s < text_end && (*s == ' ' || *s == '\n')) ++s;
   }
-  Register(f, id, text.c_str(), "button", action, arg, enabled, false);
-  if (pressed && enabled) f.model.Act(action, arg);
+  Register(f, id, text, "button", action, arg, enabled, false);
+  if (pressed && enabled) f.Act(action, arg);
   return pressed && enabled;
 }
 
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
-              const std::string& arg) {
+              std::string_view arg) {
   const Palette& p = f.colors();
   ImGui::PushID(id);
   ImGui::PushFont(f.fonts.body);
@@ -129,7 +140,7 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   ImGui::PopFont();
   ImGui::PopID();
   Register(f, id, label, "checkbox", action, arg, true, checked);
-  if (pressed) f.model.Act(action, arg);
+  if (pressed) f.Act(action, arg);
   return pressed;
 }
 
@@ -150,11 +161,9 @@ void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value) {
   const float w = (avail - gap * (per_row - 1)) / per_row / f.dpr;
   for (int v = 0; v <= 10; ++v) {
     if (v % per_row != 0) ImGui::SameLine();
-    std::string id = std::string(id_prefix) + "-" + std::to_string(v);
-    std::string label = std::to_string(v) + "##" + id;
-    bool selected = value && *value == v;
-    ActionButton(f, id.c_str(), label.c_str(), selected ? Kind::primary : Kind::secondary, "rate",
-                 std::to_string(v), w);
+    const char* id = Format("%s-%d", id_prefix, v);
+    const bool selected = value && *value == v;
+    ActionButton(f, id, Format("%d##%s", v, id), selected ? Kind::primary : Kind::secondary, "rate", Format("%d", v), w);
   }
 }
 

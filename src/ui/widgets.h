@@ -3,6 +3,9 @@
 // read) together with the act() call it performs, so a tap on the canvas, a
 // screen reader's click on the mirror and an automated test all take the
 // same path into app::Model::Act.
+//
+// A tap never changes the model while the screen is being laid out: the
+// control records its action, and the app applies it after the frame ends.
 #pragma once
 #include <imgui.h>
 
@@ -15,43 +18,61 @@
 namespace unfurl::ui {
 
 struct Widget {
-  std::string id, label, role;  // role: button | checkbox | radio
-  std::string action, arg;      // act(action, arg) does what the control does
-  ImVec2 min, max;              // device px
+  std::string id, label, role;  // role: button | checkbox
+  std::string action, arg;      // act(action, arg) does what the control does; arg is JSON or ""
+  float x = 0, y = 0, w = 0, h = 0;  // CSS px to a tenth, clipped to what is on screen
   bool enabled = true, checked = false;
+  bool operator==(const Widget&) const = default;
 };
 
+// This frame's controls, compared by value with the last published list so
+// the shell hears only of changes. Slots are reused frame after frame: once
+// the screens have been seen, registering allocates nothing.
 class WidgetRegistry {
  public:
-  void Clear() { widgets_.clear(); }
-  void Add(Widget w) { widgets_.push_back(std::move(w)); }
-  // CSS px, clipped to what is on screen.
-  std::string Json(float dpr) const;
+  void Begin(float dpr) { count_ = 0; dpr_ = dpr; }
+  // min/max in device px.
+  void Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
+           std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked);
+  // True when this frame's list differs from the published one (which it then becomes).
+  bool Publish();
+  const std::vector<Widget>& published() const { return published_; }
 
  private:
-  std::vector<Widget> widgets_;
+  std::vector<Widget> current_, published_;
+  size_t count_ = 0;
+  float dpr_ = 1;
+};
+
+// An action a control asked for during the frame, applied after it.
+struct Pending {
+  std::string action, arg;
 };
 
 enum class Kind { primary, secondary, stop, quiet };
 
 // Everything a screen needs for one frame.
 struct Frame {
-  app::Model& model;
+  const app::Model& model;
   WidgetRegistry& widgets;
+  std::vector<Pending>& actions;
   const Fonts& fonts;
   float dpr;
   bool reduced_motion;
   float scroll_css = 0;  // this frame's one-finger drag on the panel: scrolls what is under it
   const Palette& colors() const { return Colors(model.settings().dim); }
   float px(float css) const { return css * dpr; }
+  void Act(std::string_view action, std::string_view arg = {}) const {
+    actions.push_back({std::string(action), std::string(arg)});
+  }
 };
 
 // A full-width (or given width) button that performs act(action, arg) when tapped.
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
-                  const std::string& arg = {}, float width_css = 0, bool enabled = true);
+                  std::string_view arg = {}, float width_css = 0, bool enabled = true);
 // A large tappable row with a check box, for the red-flag questions.
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
-              const std::string& arg);
+              std::string_view arg);
 // Wrapped text in a font and colour.
 void Text(ImFont* font, ImU32 color, const char* text);
 void Caption(Frame& f, const char* text);

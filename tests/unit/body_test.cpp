@@ -87,7 +87,7 @@ TEST(Body, JointLimitsAreNeverExceededAtFullRange) {
     for (int j = 0; j < kJointCount; ++j) {
       const JointLimits& lim = limits(static_cast<Joint>(j));
       const Angles& ang = a.key.pose.angles[j];
-      std::string where = std::string(joint_name(static_cast<Joint>(j))) + " in " + m.exercise + " " +
+      std::string where = std::string(joint_name(static_cast<Joint>(j))) + " in " + std::string(m.exercise) + " " +
                           std::string(phase_name(m.phase));
       EXPECT_GE(ang.flex, lim.flex.min_deg - 1e-3) << where;
       EXPECT_LE(ang.flex, lim.flex.max_deg + 1e-3) << where;

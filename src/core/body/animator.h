@@ -46,8 +46,8 @@ Keyframe blend(const Keyframe& a, const Keyframe& b, float t);
 
 // What the session is doing right now, as the animator needs it.
 struct Moment {
-  std::string exercise;           // "" for the preparation, home and finish
-  std::string previous;           // the exercise before, for the roll into position
+  std::string_view exercise;      // "" for the preparation, home and finish
+  std::string_view previous;      // the exercise before, for the roll into position
   Side side = Side::none;
   Phase phase = Phase::prepare;
   int rep = 1;

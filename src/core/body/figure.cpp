@@ -112,6 +112,11 @@ void two_bone_ik(const glm::vec3& root, glm::vec3& mid, glm::vec3& end, const gl
 
 Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath) {
   Figure f;
+  pose_figure(pose, goals, contact, body, breath, f);
+  return f;
+}
+
+void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath, Figure& f) {
   f.skeleton = forward_kinematics(pose, body.lengths);
   Skeleton& s = f.skeleton;
   const Radii r = radii(body.height_m);
@@ -221,7 +226,6 @@ Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const 
     translate(s, glm::vec3(0, -low, 0));
     build_capsules(f, body, breath);
   }
-  return f;
 }
 
 }  // namespace unfurl::core::body

@@ -60,6 +60,8 @@ enum class Contact { pelvis_and_chest, lowest_point };
 
 // breath in [0, 1]: the chest rises and falls with the breathing cue.
 Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath);
+// The same into a figure the caller keeps: its capsule list is reused, so a frame allocates nothing.
+void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath, Figure& out);
 
 // Two-bone IK: moves `mid` and `end` so that end reaches target (or as close as
 // the bone lengths and the hinge's limit allow), bending toward `pole`.

@@ -1,26 +1,30 @@
-// The browser side of the app, in one file: EM_JS calls out to the shell
-// (web/app.js keeps Module.shell), the unfurl_* exports it calls in, the
-// canvas size, and pointer input taken straight from the DOM.
+// The browser side of the app, in one file: it owns the frame loop, turns DOM
+// input into frame input, draws what a frame returns, and carries the frame's
+// output to the shell (web/app.js keeps Module.shell) through EM_JS calls.
+// The unfurl_* exports at the bottom are how the shell calls in.
 //
-// Input: touches are handled here and the callbacks return true, which
-// cancels the browser's compatibility mouse events — so one tap is exactly
-// one activation (emscripten 3.1.6's GLFW maps touch to mouse and fires twice).
-#include "platform/web/bridge.h"
-
+// The loop sleeps: a frame is requested only when the app asks for one (a
+// session runs, something glides) or when input, a resize or a call from the
+// shell arrives. No WebGL state is ever read back during a frame.
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
+#include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
+#include "render/gl/imgui_renderer.h"
+#include "render/gl/scene_renderer.h"
 
 namespace {
 
-unfurl::app::App g_app;
-std::string g_out;  // the last string handed to JS; valid until the next call
+using unfurl::app::PointerEvent;
 
+// --- Out to the shell -----------------------------------------------------------
 // A cue carries the settings that decide how it is played, so the shell never
 // has to ask the app for them while the app is calling it.
 EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const char* lang, int voice, int tones,
@@ -37,9 +41,12 @@ EM_JS(void, js_report, (const char* json), { Module.shell.report(UTF8ToString(js
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
-EM_JS(void, js_widgets, (const char* json), { Module.shell.widgets(UTF8ToString(json)); });
+EM_JS(void, js_widgets, (const char* json, const char* screen), {
+  Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen));
+});
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
 EM_JS(void, js_first_frame, (), { Module.shell.firstFrame(); });
+EM_JS(void, js_fail, (const char* text), { Module.shell.fail(UTF8ToString(text)); });
 EM_JS(double, js_epoch_ms, (), { return Date.now(); });
 EM_JS(int, js_utc_offset_min, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(int, js_reduced_motion, (), {
@@ -48,13 +55,158 @@ EM_JS(int, js_reduced_motion, (), {
 
 constexpr const char* kCanvas = "#canvas";
 
-// Touch positions relative to the canvas, in CSS px.
+struct Platform {
+  unfurl::app::App app;
+  unfurl::render::gl::SceneRenderer scene;
+  unfurl::render::gl::ImGuiRenderer imgui;
+  bool parallel_compile = false, gpu_ready = false, failed = false;
+  std::vector<PointerEvent> events;  // since the last frame; reused
+  unfurl::app::FrameOutput out;
+  int width_px = 0, height_px = 0;
+  float dpr = 1;
+  bool in_frame = false;
+  long frame_request = 0;  // the pending requestAnimationFrame, 0 when none
+  long timer = 0;          // a pending timeout before the next frame, 0 when none
+  float pinch_distance = 0;
+  // Frame timings for the benchmark (scripts/bench), read through unfurl_perf.
+  std::vector<float> frame_ms;
+};
+Platform* g = nullptr;
+std::string g_out;  // the last string handed to JS; valid until the next call
+
+void RunFrame();
+EM_BOOL OnAnimationFrame(double, void*) {
+  g->frame_request = 0;
+  RunFrame();
+  return EM_FALSE;
+}
+void RequestFrame() {
+  if (g->frame_request || g->failed) return;
+  if (g->timer) {
+    emscripten_clear_timeout(g->timer);
+    g->timer = 0;
+  }
+  g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+}
+void OnTimer(void*) {
+  g->timer = 0;
+  RequestFrame();
+}
+void Schedule(double next_frame_s) {
+  if (next_frame_s < 0 || g->frame_request) return;
+  if (next_frame_s < 0.012) { RequestFrame(); return; }
+  if (!g->timer) g->timer = emscripten_set_timeout(OnTimer, std::max(0.0, next_frame_s * 1000 - 8), nullptr);
+}
+
+std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
+  auto quote = [](std::string& o, const std::string& s) {
+    o += '"';
+    for (char c : s) {
+      if (c == '"' || c == '\\') { o += '\\'; o += c; }
+      else if (static_cast<unsigned char>(c) < 0x20) o += ' ';
+      else o += c;
+    }
+    o += '"';
+  };
+  auto num = [](std::string& o, float v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    o += buf;
+  };
+  std::string o = "[";
+  for (const unfurl::ui::Widget& w : list) {
+    if (o.size() > 1) o += ',';
+    o += "{\"id\":"; quote(o, w.id);
+    o += ",\"label\":"; quote(o, w.label);
+    o += ",\"role\":"; quote(o, w.role);
+    o += ",\"x\":"; num(o, w.x);
+    o += ",\"y\":"; num(o, w.y);
+    o += ",\"w\":"; num(o, w.w);
+    o += ",\"h\":"; num(o, w.h);
+    o += ",\"enabled\":"; o += w.enabled ? "true" : "false";
+    o += ",\"action\":"; quote(o, w.action);
+    // arg is JSON text already (a number, a string, an object) or absent.
+    o += ",\"arg\":"; o += w.arg.empty() ? "null" : w.arg;
+    if (w.role != "button") { o += ",\"checked\":"; o += w.checked ? "true" : "false"; }
+    o += '}';
+  }
+  return o + "]";
+}
+
+// Sends what the frame produced to the shell. The shell answers later (events,
+// microtasks), never from inside these calls.
+void Dispatch(unfurl::app::FrameOutput& out) {
+  unfurl::app::Outbox& box = out.out;
+  const unfurl::core::Settings& s = g->app.model().settings();
+  if (box.hush) js_hush();
+  for (const unfurl::app::Outbox::CueOut& c : box.cues)
+    js_cue(std::string(unfurl::core::cue_kind_name(c.cue.kind)).c_str(), c.cue.key.c_str(), c.cue.text.c_str(),
+           c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
+  if (box.store) js_store(box.store->c_str());
+  if (box.download) js_download(box.download->name.c_str(), box.download->type.c_str(), box.download->text.c_str());
+  if (box.report) js_report(box.report->c_str());
+  if (box.erase) js_erase_all();
+  if (box.download_asides) js_download_asides();
+  for (const std::string& e : box.events) js_post_event(e.c_str());
+  static int wake_lock = -1;
+  if (wake_lock != (out.wake_lock ? 1 : 0)) {
+    wake_lock = out.wake_lock ? 1 : 0;
+    js_wake_lock(wake_lock);
+  }
+  if (out.widgets_changed)
+    js_widgets(WidgetsJson(g->app.widgets()).c_str(), std::string(g->app.screen_name()).c_str());
+  if (out.first_frame) js_first_frame();
+}
+
+void RunFrame() {
+  if (g->failed || g->in_frame) return;
+  if (!g->gpu_ready) {
+    // Shaders compile in the background where the browser allows; until then
+    // the loading screen stays up and the main thread stays free.
+    if (!g->scene.Done(g->parallel_compile) || !g->imgui.Done(g->parallel_compile)) { RequestFrame(); return; }
+    std::string error;
+    if (!g->scene.Finish(error) || !g->imgui.Finish(error)) {
+      g->failed = true;
+      js_fail(error.c_str());
+      return;
+    }
+    g->gpu_ready = true;
+  }
+  g->in_frame = true;
+  const double start = emscripten_get_now();
+  unfurl::app::FrameInput in;
+  in.now_ms = emscripten_get_now();
+  in.epoch_ms = js_epoch_ms();
+  in.utc_offset_min = js_utc_offset_min();
+  in.width_px = g->width_px;
+  in.height_px = g->height_px;
+  in.dpr = g->dpr;
+  in.events = &g->events;
+  g->app.Frame(in, g->out);
+  g->events.clear();
+  unfurl::app::FrameOutput& out = g->out;
+  if (out.fonts_changed) g->imgui.UploadFonts();
+  if (out.drawn) {
+    g->scene.Clear(g->width_px, g->height_px, out.background);
+    if (out.has_view && out.draws) g->scene.Render(out.view, *out.draws, out.dim, out.scene_scale, out.background);
+    g->imgui.Render(*ImGui::GetDrawData(), g->width_px, g->height_px);
+    if (g->frame_ms.size() < 4096) g->frame_ms.push_back(static_cast<float>(emscripten_get_now() - start));
+  }
+  Dispatch(out);
+  g->in_frame = false;
+  Schedule(out.next_frame_s);
+}
+
+// --- Input -----------------------------------------------------------------------
+// Touches are handled here and the callbacks return true, which cancels the
+// browser's compatibility mouse events: one tap is exactly one activation.
+void Push(PointerEvent::Type type, float x, float y, bool touch) {
+  g->events.push_back({type, x, y, touch});
+  RequestFrame();
+}
+
 EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
-  auto& in = g_app.input();
-  // The first finger points; a second one pinches.
-  static float pinch_distance = 0;
-  // Fingers still on the glass after this event: on end and cancel, the
-  // lifted ones are the changed ones.
+  // Fingers still on the glass after this event: on end and cancel, the lifted ones are the changed ones.
   const bool lifting = type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL;
   int down = 0;
   const EmscriptenTouchPoint* pts[2] = {nullptr, nullptr};
@@ -64,105 +216,69 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   for (int i = 0; i < e->numTouches; ++i)
     if (e->touches[i].isChanged) { changed = &e->touches[i]; break; }
   if (!changed) return EM_TRUE;
-  float x = static_cast<float>(changed->targetX), y = static_cast<float>(changed->targetY);
+  const float x = static_cast<float>(changed->targetX), y = static_cast<float>(changed->targetY);
+  auto distance = [&] {
+    return std::hypot(static_cast<float>(pts[0]->targetX - pts[1]->targetX),
+                      static_cast<float>(pts[0]->targetY - pts[1]->targetY));
+  };
+  // The first finger points; a second one pinches.
   switch (type) {
     case EMSCRIPTEN_EVENT_TOUCHSTART:
       if (down >= 2) {
-        pinch_distance = std::hypot(static_cast<float>(pts[0]->targetX - pts[1]->targetX),
-                                    static_cast<float>(pts[0]->targetY - pts[1]->targetY));
-        in.Pinch(1);
+        g->pinch_distance = distance();
+        Push(PointerEvent::Type::pinch, 1, 0, true);
       } else {
-        in.Down(x, y, true);
+        Push(PointerEvent::Type::down, x, y, true);
       }
       break;
     case EMSCRIPTEN_EVENT_TOUCHMOVE:
-      if (down >= 2 && pinch_distance > 0) {
-        float d = std::hypot(static_cast<float>(pts[0]->targetX - pts[1]->targetX),
-                             static_cast<float>(pts[0]->targetY - pts[1]->targetY));
-        in.Pinch(d / pinch_distance);
-        pinch_distance = d;
+      if (down >= 2 && g->pinch_distance > 0) {
+        const float d = distance();
+        Push(PointerEvent::Type::pinch, d / g->pinch_distance, 0, true);
+        g->pinch_distance = d;
       } else {
-        in.Move(x, y);
+        Push(PointerEvent::Type::move, x, y, true);
       }
       break;
     case EMSCRIPTEN_EVENT_TOUCHEND:
-      if (pinch_distance > 0 && down == 0) pinch_distance = 0;
-      if (down == 0) in.Up(x, y);
+      if (down == 0) {
+        g->pinch_distance = 0;
+        Push(PointerEvent::Type::up, x, y, true);
+      }
       break;
     default:
-      pinch_distance = 0;
-      in.Cancel();
+      g->pinch_distance = 0;
+      Push(PointerEvent::Type::cancel, 0, 0, true);
   }
-  g_app.Wake();
   return EM_TRUE;
 }
 
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
   if (e->button != 0 && type != EMSCRIPTEN_EVENT_MOUSEMOVE) return EM_FALSE;
-  auto& in = g_app.input();
-  float x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
-  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) in.Down(x, y, false);
-  else if (type == EMSCRIPTEN_EVENT_MOUSEUP) in.Up(x, y);
-  else in.Move(x, y);
-  g_app.Wake(type == EMSCRIPTEN_EVENT_MOUSEMOVE ? 1 : 3);
+  const float x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
+  // Hover does nothing on Unfurl's screens: a moving mouse with no button down wakes no frame.
+  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE && !(e->buttons & 1)) return EM_FALSE;
+  Push(type == EMSCRIPTEN_EVENT_MOUSEDOWN ? PointerEvent::Type::down
+       : type == EMSCRIPTEN_EVENT_MOUSEUP ? PointerEvent::Type::up
+                                           : PointerEvent::Type::move,
+       x, y, false);
   return EM_FALSE;
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
-  g_app.input().Wheel(static_cast<float>(e->deltaMode == DOM_DELTA_LINE ? e->deltaY * 40 : e->deltaY));
-  g_app.Wake();
+  const float dy = static_cast<float>(e->deltaMode == DOM_DELTA_LINE ? e->deltaY * 40 : e->deltaY);
+  Push(PointerEvent::Type::wheel, static_cast<float>(e->mouse.targetX), dy, false);
   return EM_TRUE;
 }
 
-void MainLoop() { g_app.Tick(); }
-
 }  // namespace
-
-namespace unfurl::platform {
-
-void Cue(const std::string& kind, const std::string& key, const std::string& text, const std::string& lang,
-         const core::Settings& s) {
-  js_cue(kind.c_str(), key.c_str(), text.c_str(), lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
-}
-void Hush() { js_hush(); }
-void Store(const std::string& json) { js_store(json.c_str()); }
-void Download(const std::string& name, const std::string& type, const std::string& text) {
-  js_download(name.c_str(), type.c_str(), text.c_str());
-}
-void ShowReport(const std::string& json) { js_report(json.c_str()); }
-void EraseAll() { js_erase_all(); }
-void DownloadAsides() { js_download_asides(); }
-void WakeLock(bool on) { js_wake_lock(on ? 1 : 0); }
-void Widgets(const std::string& json) { js_widgets(json.c_str()); }
-void PostEvent(const std::string& json) { js_post_event(json.c_str()); }
-void FirstFrameDrawn() { js_first_frame(); }
-double NowMs() { return emscripten_performance_now(); }
-double EpochMs() { return js_epoch_ms(); }
-int UtcOffsetMin() { return js_utc_offset_min(); }
-bool PrefersReducedMotion() { return js_reduced_motion() != 0; }
-
-bool SyncCanvasSize(Viewport& v) {
-  double css_w = 0, css_h = 0;
-  emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
-  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
-  int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
-  int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
-  if (w == v.width_px && h == v.height_px && dpr == v.dpr) return false;
-  // No GLFW here, so setting the drawing-buffer size directly is safe; the CSS
-  // size stays in the stylesheet.
-  emscripten_set_canvas_element_size(kCanvas, w, h);
-  v = {w, h, static_cast<float>(css_w), static_cast<float>(css_h), dpr};
-  return true;
-}
-
-}  // namespace unfurl::platform
 
 extern "C" {
 
-// Called once by web/app.js with the font bytes (owned by the caller's
-// malloc, kept for font rebuilds), the page configuration and the stored
-// history. Returns 0 on success, or a pointer to an error message.
-EMSCRIPTEN_KEEPALIVE const char* unfurl_start(void* font, int font_len, const char* config, const char* stored) {
+// Called once by web/app.js with the font bytes (kept by the caller for font
+// rebuilds), the page configuration and the stored history. Returns 0 on
+// success, or a pointer to an error message.
+EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, const char* config, const char* stored) {
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
@@ -170,10 +286,17 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(void* font, int font_len, const ch
   attrs.alpha = EM_FALSE;
   attrs.antialias = EM_FALSE;  // at 2x and 3x MSAA is invisible and costs battery; the rim light keeps edges soft
   attrs.depth = EM_TRUE;
+  attrs.stencil = EM_FALSE;
   attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-  EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
-  if (ctx <= 0) { g_out = "WebGL2 is not available"; return g_out.c_str(); }
+  // Creating the context is the WebGL2 probe: no second context is made to ask.
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
+  if (ctx <= 0) return "";  // "" = no WebGL2: the shell shows its own page for that
   emscripten_webgl_make_context_current(ctx);
+  g = new Platform();
+  g->frame_ms.reserve(4096);
+  g->parallel_compile = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile");
+  g->scene.Start();
+  g->imgui.Start();
 
   emscripten_set_touchstart_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
   emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
@@ -184,42 +307,89 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(void* font, int font_len, const ch
   emscripten_set_mousemove_callback(kCanvas, nullptr, EM_FALSE, OnMouse);
   emscripten_set_wheel_callback(kCanvas, nullptr, EM_FALSE, OnWheel);
 
-  std::string error;
-  if (!g_app.Start(font, font_len, config ? config : "{}", stored ? stored : "", error)) {
-    g_out = error;
-    return g_out.c_str();
-  }
-  emscripten_set_main_loop(MainLoop, 0, 0);
+  unfurl::app::StartInput in;
+  in.font = font;
+  in.font_len = font_len;
+  in.config_json = config ? config : "{}";
+  in.stored = stored ? stored : "";
+  in.reduced_motion = js_reduced_motion() != 0;
+  g->app.Start(in);
   return nullptr;
 }
 
+// The canvas's CSS size or the pixel ratio changed (a ResizeObserver in the shell).
+EMSCRIPTEN_KEEPALIVE void unfurl_resize(double css_w, double css_h, double dpr) {
+  if (!g) return;
+  const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  if (w == g->width_px && h == g->height_px && static_cast<float>(dpr) == g->dpr) return;
+  // The drawing buffer follows; the CSS size stays in the stylesheet.
+  emscripten_set_canvas_element_size(kCanvas, w, h);
+  g->width_px = w;
+  g->height_px = h;
+  g->dpr = static_cast<float>(dpr);
+  g->app.Wake();
+  RequestFrame();
+}
+
+// Performs an action and draws its result at once, so state(), widgets() and
+// the screen agree as soon as act() returns.
 EMSCRIPTEN_KEEPALIVE int unfurl_act(const char* name, const char* arg) {
-  return g_app.Act(name ? name : "", arg ? arg : "") ? 1 : 0;
+  if (!g || g->in_frame) return 0;
+  const bool ok = g->app.Act(name ? name : "", arg ? arg : "");
+  if (g->gpu_ready) RunFrame();
+  return ok ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* unfurl_state() {
-  g_out = g_app.State();
+  g_out = g ? g->app.State() : "{}";
   return g_out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* unfurl_widgets() { return g_app.WidgetsJson().c_str(); }
-
-EMSCRIPTEN_KEEPALIVE void unfurl_visibility(int visible) { g_app.SetVisible(visible != 0); }
+EMSCRIPTEN_KEEPALIVE void unfurl_visibility(int visible) {
+  if (!g) return;
+  g->app.SetVisible(visible != 0);
+  if (g->gpu_ready && !g->in_frame) RunFrame();
+}
 
 // What is stored now, written by another tab or about to be overwritten by
 // this one: merged into the app's history. Returns the merged document to
 // store, or "" when the stored one must not be overwritten (a newer schema).
 EMSCRIPTEN_KEEPALIVE const char* unfurl_merge(const char* stored) {
-  g_out = g_app.MergeStored(stored ? stored : "");
+  g_out = g ? g->app.MergeStored(stored ? stored : "") : "";
+  if (g) RequestFrame();
   return g_out.c_str();
 }
 
 // The voice started (1) or finished everything it was given (0).
-EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) { g_app.SetVoiceBusy(busy != 0); }
+EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
+  if (!g) return;
+  g->app.SetVoiceBusy(busy != 0);
+  RequestFrame();
+}
 
 // Something only the shell can know (storage blocked or full, no wake lock).
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* text) {
-  g_app.Notice(id ? id : "", text ? text : "");
+  if (!g) return;
+  g->app.Notice(id ? id : "", text ? text : "");
+  RequestFrame();
+}
+
+// For scripts/bench: every drawn frame's time in the wasm and GL calls (ms),
+// and the heap's size. Not used by the app itself.
+EMSCRIPTEN_KEEPALIVE const char* unfurl_perf(int reset) {
+  g_out = "{\"heap\":" + std::to_string(emscripten_get_heap_size()) + ",\"frames_ms\":[";
+  if (g) {
+    for (size_t i = 0; i < g->frame_ms.size(); ++i) {
+      if (i) g_out += ',';
+      char buf[24];
+      std::snprintf(buf, sizeof buf, "%.3f", g->frame_ms[i]);
+      g_out += buf;
+    }
+    if (reset) g->frame_ms.clear();
+  }
+  g_out += "]}";
+  return g_out.c_str();
 }
 
 }  // extern "C"

@@ -1,0 +1,157 @@
+#include "render/gl/scene_renderer.h"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <glm/gtc/type_ptr.hpp>
+
+#include "render/mesh.h"
+
+namespace unfurl::render::gl {
+
+void SceneRenderer::Start() {
+  program_.Start("shaders/scene.vert", "shaders/scene.frag");
+  const MeshData data[3] = {MakeSuperellipsoid(12, 18, 1.0f), MakeCylinder(18), MakeSuperellipsoid(16, 24, 0.22f)};
+  for (int i = 0; i < 3; ++i) {
+    const MeshData& d = data[i];
+    Mesh& g = meshes_[i];
+    std::vector<float> interleaved;
+    interleaved.reserve(d.positions.size() * 6);
+    for (size_t v = 0; v < d.positions.size(); ++v)
+      interleaved.insert(interleaved.end(), {d.positions[v].x, d.positions[v].y, d.positions[v].z,
+                                             d.normals[v].x, d.normals[v].y, d.normals[v].z});
+    glGenVertexArrays(1, &g.vao);
+    glBindVertexArray(g.vao);
+    glGenBuffers(1, &g.vbo);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+    glBufferData(GL_ARRAY_BUFFER, interleaved.size() * sizeof(float), interleaved.data(), GL_STATIC_DRAW);
+    glGenBuffers(1, &g.ibo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, d.indices.size() * 2, d.indices.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 24, nullptr);
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 24, reinterpret_cast<void*>(12));
+    g.count = static_cast<int>(d.indices.size());
+  }
+  glBindVertexArray(0);
+}
+
+bool SceneRenderer::Finish(std::string& error) {
+  if (!program_.Check(error)) return false;
+  const unsigned p = program_.id();
+  u_view_proj_ = glGetUniformLocation(p, "u_view_proj");
+  u_model_ = glGetUniformLocation(p, "u_model");
+  u_color_ = glGetUniformLocation(p, "u_color");
+  u_glow_ = glGetUniformLocation(p, "u_glow");
+  u_alpha_ = glGetUniformLocation(p, "u_alpha");
+  u_mode_ = glGetUniformLocation(p, "u_mode");
+  u_eye_ = glGetUniformLocation(p, "u_eye");
+  u_key_dir_ = glGetUniformLocation(p, "u_key_dir");
+  u_rim_ = glGetUniformLocation(p, "u_rim");
+  // Emscripten resolves a uniform's location on its first glUniform call (a
+  // synchronous getUniformLocation); setting each one here keeps that out of frames.
+  glUseProgram(p);
+  const glm::mat4 identity(1);
+  glUniformMatrix4fv(u_view_proj_, 1, GL_FALSE, glm::value_ptr(identity));
+  glUniformMatrix4fv(u_model_, 1, GL_FALSE, glm::value_ptr(identity));
+  for (int u : {u_color_, u_glow_, u_eye_, u_key_dir_}) glUniform3f(u, 0, 0, 0);
+  glUniform1f(u_alpha_, 1);
+  glUniform1f(u_rim_, 0);
+  glUniform1i(u_mode_, 0);
+  glUseProgram(0);
+  return true;
+}
+
+void SceneRenderer::Clear(int width_px, int height_px, glm::vec3 bg) {
+  canvas_w_ = width_px;
+  canvas_h_ = height_px;
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  glViewport(0, 0, width_px, height_px);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(bg.x, bg.y, bg.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+}
+
+void SceneRenderer::Target(int w, int h) {
+  if (w == target_w_ && h == target_h_) return;
+  target_w_ = w;
+  target_h_ = h;
+  if (!fbo_) {
+    glGenFramebuffers(1, &fbo_);
+    glGenRenderbuffers(1, &color_);
+    glGenRenderbuffers(1, &depth_);
+  }
+  glBindRenderbuffer(GL_RENDERBUFFER, color_);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+  glBindRenderbuffer(GL_RENDERBUFFER, depth_);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH_COMPONENT16, w, h);
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_RENDERBUFFER, depth_);
+  glBindRenderbuffer(GL_RENDERBUFFER, 0);
+}
+
+void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, bool dim, float scale,
+                           glm::vec3 bg) {
+  const glm::ivec4 dest = view.viewport;
+  const bool offscreen = scale < 0.99f;
+  if (offscreen) {
+    Target(static_cast<int>(std::ceil(canvas_w_ * scale)), static_cast<int>(std::ceil(canvas_h_ * scale)));
+    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+    const int w = std::min(target_w_, static_cast<int>(std::lround(dest.z * scale)));
+    const int h = std::min(target_h_, static_cast<int>(std::lround(dest.w * scale)));
+    glViewport(0, 0, w, h);
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  } else {
+    glViewport(dest.x, dest.y, dest.z, dest.w);
+  }
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LEQUAL);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_CULL_FACE);
+  glUseProgram(program_.id());
+  glUniformMatrix4fv(u_view_proj_, 1, GL_FALSE, glm::value_ptr(view.view_proj));
+  glUniform3fv(u_eye_, 1, glm::value_ptr(view.eye));
+  const glm::vec3 key_dir(0.35f, 0.9f, 0.55f);
+  glUniform3fv(u_key_dir_, 1, glm::value_ptr(key_dir));
+  glUniform1f(u_rim_, dim ? 0.55f : 0.25f);
+  // Opaque first, then the translucent shadow on top of the mattress.
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) {
+      glEnable(GL_BLEND);
+      glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+      glDepthMask(GL_FALSE);
+    }
+    for (const Draw& d : draws) {
+      const bool shadow = d.shape == Shape::shadow;
+      if (shadow != (pass == 1)) continue;
+      const Mesh& g = meshes_[shadow ? 0 : static_cast<int>(d.shape)];
+      glUniformMatrix4fv(u_model_, 1, GL_FALSE, glm::value_ptr(d.model));
+      glUniform3fv(u_color_, 1, glm::value_ptr(d.color));
+      glUniform3fv(u_glow_, 1, glm::value_ptr(d.glow));
+      glUniform1f(u_alpha_, d.alpha);
+      glUniform1i(u_mode_, shadow ? 1 : 0);
+      glBindVertexArray(g.vao);
+      glDrawElements(GL_TRIANGLES, g.count, GL_UNSIGNED_SHORT, nullptr);
+    }
+  }
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_DEPTH_TEST);
+  glBindVertexArray(0);
+  if (offscreen) {
+    const int w = std::min(target_w_, static_cast<int>(std::lround(dest.z * scale)));
+    const int h = std::min(target_h_, static_cast<int>(std::lround(dest.w * scale)));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, w, h, dest.x, dest.y, dest.x + dest.z, dest.y + dest.w, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  }
+}
+
+}  // namespace unfurl::render::gl
