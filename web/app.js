@@ -144,6 +144,7 @@ function watchSize(canvas) {
     M._unfurl_resize(r.width, r.height, window.devicePixelRatio || 1);
   };
   new ResizeObserver(send).observe(canvas);
+  window.addEventListener('resize', send);
   // Zoom or a move to another screen changes the ratio without resizing anything.
   const watchRatio = () => {
     matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`).addEventListener('change', () => {

@@ -80,7 +80,13 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
   }
   const core::Session* s = model_.session();
   const bool running = model_.screen() == Screen::session && s && !s->finished() && !s->paused();
-  if (running || NextFrame() >= 0) Draw(in, dt, out);
+  if (running || NextFrame() >= 0) {
+    const long drawn_version = model_.version();
+    Draw(in, dt, out);
+    // A tap acted after the screen was laid out: lay out the screen it leads
+    // to now, so the widgets and the state agree when the frame ends.
+    if (model_.version() != drawn_version) Draw(in, 0, out);
+  }
 
   out.out = model_.TakeOutbox();
   out.wake_lock = model_.wants_wake_lock();
@@ -177,7 +183,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   if (pending_frames_ > 0) --pending_frames_;
   // The layout changed: let it settle for a frame.
   if (widgets_.Publish()) {
-    out.widgets_changed = true;
+    out.widgets_changed = true;  // stays set if a second layout in this frame changes nothing
     Wake(1);
   }
   // Taps apply now that the screen has been drawn from one consistent state;

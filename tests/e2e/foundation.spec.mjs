@@ -119,6 +119,10 @@ test('when the pixel ratio changes, text and controls are rebuilt at the same CS
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 412, height: 915, deviceScaleFactor: 3, mobile: true });
   await expect.poll(() => page.evaluate(() => devicePixelRatio)).toBe(3);
+  // Chromium's emulation changes the ratio without the event a real change
+  // brings (a zoom fires resize; a move to another screen, the resolution
+  // media query): send the one a zoom sends. The app reads nothing per frame.
+  await page.evaluate(() => window.dispatchEvent(new Event('resize')));
   // The drawing buffer follows: 3 device pixels per CSS pixel…
   await expect.poll(() => page.evaluate(() => {
     const c = document.getElementById('canvas');

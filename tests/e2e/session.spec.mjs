@@ -44,6 +44,8 @@ test('the whole routine runs in order, with a cue for every exercise, switch and
   await recordPhases(page);
   await startSession(page);
   await until(page, (s) => s.screen === 'finish', 'reached Finish', 60_000);
+  // The recorder samples once per animation frame: let it see the last one.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
   const seen = (await page.evaluate(() => window.__seen)).filter((p) => p.length > 1);
   const phases = [];

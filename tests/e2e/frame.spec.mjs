@@ -1,0 +1,76 @@
+// One frame, one way (ARCHITECTURE.md) as the browser sees it: no
+// synchronous WebGL call once the app has started, and no frame at all while
+// nothing moves. Counts calls; never times anything.
+import { test, expect } from '@playwright/test';
+import { open, act, state, tap, until, startSession } from './helpers.mjs';
+
+// Every WebGL2 call that makes the page wait for the GPU (TOOLCHAIN.md item 16).
+const SYNC_CALLS = ['getParameter', 'getError', 'getShaderParameter', 'getProgramParameter', 'getUniformLocation',
+  'getAttribLocation', 'readPixels', 'finish', 'getShaderInfoLog', 'getProgramInfoLog', 'getActiveUniform',
+  'getActiveAttrib', 'getBufferSubData', 'getFramebufferAttachmentParameter', 'getRenderbufferParameter',
+  'getTexParameter', 'getVertexAttrib', 'getUniform', 'checkFramebufferStatus', 'getContextAttributes',
+  'getIndexedParameter', 'getInternalformatParameter', 'getSyncParameter', 'clientWaitSync', 'getQueryParameter',
+  'getActiveUniforms', 'getUniformBlockIndex', 'getUniformIndices', 'getFragDataLocation'];
+
+async function countCalls(page) {
+  await page.addInitScript((names) => {
+    window.__gl = { on: false, calls: {} };
+    const proto = WebGL2RenderingContext.prototype;
+    for (const name of names) {
+      const real = proto[name];
+      if (typeof real !== 'function') continue;
+      proto[name] = function (...args) {
+        if (window.__gl.on) window.__gl.calls[name] = (window.__gl.calls[name] || 0) + 1;
+        return real.apply(this, args);
+      };
+    }
+    // Animation frames the app asks for (emscripten's loop uses this global).
+    window.__raf = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => { window.__raf++; return raf(cb); };
+  }, SYNC_CALLS);
+}
+
+test('no synchronous WebGL call across a hold, a transition and a change of screen', async ({ page }) => {
+  test.setTimeout(90_000);
+  await countCalls(page);
+  await open(page, 'test=1&timescale=4');
+  await act(page, 'ack', 'intro');
+  await page.evaluate(() => { window.__gl.on = true; });
+  const first = (await state(page)).frame;
+  await startSession(page);  // three screen changes, by real taps
+  await until(page, (s) => s.session && s.session.phase === 'hold', 'a hold', 40_000);
+  await until(page, (s) => s.session && s.session.phase !== 'hold', 'the move after it', 40_000);
+  await tap(page, 'pause');
+  await tap(page, 'end');
+  await until(page, (s) => s.screen === 'home', 'back home');
+  const frames = (await state(page)).frame - first;
+  const calls = await page.evaluate(() => window.__gl.calls);
+  expect(frames, 'frames were drawn while counting').toBeGreaterThan(30);
+  expect(calls).toEqual({});
+});
+
+test('nothing moves, nothing is drawn: Home and a paused session schedule no frame', async ({ page }) => {
+  await countCalls(page);
+  await open(page, 'test=1');
+  await act(page, 'ack', 'intro');
+  const idle = async (where) => {
+    // Let the last change settle, then watch for a second and a half.
+    await page.waitForTimeout(500);
+    const before = await page.evaluate(() => [window.__raf, window.unfurl.state().frame]);
+    await page.waitForTimeout(1500);
+    const after = await page.evaluate(() => [window.__raf, window.unfurl.state().frame]);
+    expect(after[0] - before[0], `animation frames requested on ${where}`).toBe(0);
+    expect(after[1] - before[1], `frames drawn on ${where}`).toBe(0);
+  };
+  await idle('Home');
+  await startSession(page);
+  const s0 = (await state(page)).frame;
+  await page.waitForTimeout(1000);
+  expect((await state(page)).frame - s0, 'a running session draws').toBeGreaterThan(10);
+  await tap(page, 'pause');
+  await idle('a paused session');
+  // A tap wakes it.
+  await tap(page, 'resume');
+  await until(page, (s) => !s.session.paused, 'resumed');
+});
