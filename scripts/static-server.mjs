@@ -1,6 +1,7 @@
 // A small static file server for dist/: correct types (application/wasm lets
-// the browser compile while downloading), no-cache for the two files that
-// decide which version runs (index.html and sw.js), and nothing else.
+// the browser compile while downloading), the build's .br/.gz copies to
+// browsers that accept them, no-cache for the two files that decide which
+// version runs (index.html and sw.js), and nothing else.
 // Usage: node scripts/static-server.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -23,11 +24,22 @@ createServer(async (req, res) => {
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    const body = await readFile(file);
+    // The smallest copy the browser accepts (Chromium offers br only over HTTPS).
+    const accepts = String(req.headers['accept-encoding'] || '');
+    let body = null, encoding = null;
+    for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (!new RegExp(`\\b${enc}\\b`).test(accepts)) continue;
+      body = await readFile(file + ext).catch(() => null);
+      if (body) { encoding = enc; break; }
+    }
+    if (!body) body = await readFile(file);
     res.writeHead(200, {
       'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
       'Cache-Control': NO_CACHE.has(path) ? 'no-cache' : 'public, max-age=3600',
       'X-Content-Type-Options': 'nosniff',
+      'Vary': 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      'Content-Length': body.length,
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {

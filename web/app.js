@@ -108,6 +108,7 @@ const shell = {
     if (parentOrigin && window.parent !== window) window.parent.postMessage(JSON.parse(json), parentOrigin);
   },
   firstFrame() {
+    performance.mark('unfurl-first-frame');  // read by scripts/bench
     $('loading').hidden = true;
     $('loading').style.display = 'none';
     resolveReady(true);

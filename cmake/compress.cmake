@@ -1,0 +1,18 @@
+# Writes name.gz and name.br beside every file of DIST (except those copies),
+# then touches STAMP. Old copies of files that are gone are removed.
+file(GLOB copies ${DIST}/*.gz ${DIST}/*.br)
+if(copies)
+  file(REMOVE ${copies})
+endif()
+file(GLOB files LIST_DIRECTORIES false ${DIST}/*)
+foreach(f IN LISTS files)
+  execute_process(COMMAND gzip -9 -n -k -f ${f} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "gzip failed on ${f}")
+  endif()
+  execute_process(COMMAND brotli -f -q 11 -o ${f}.br ${f} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "brotli failed on ${f}")
+  endif()
+endforeach()
+file(TOUCH ${STAMP})
