@@ -2,7 +2,9 @@
 # {{key}} becomes that key's text (HTML-escaped), and {{@signs}} the warning
 # signs with each tier's action — what the page says when the app cannot run
 # (no WebGL2, no JavaScript) comes from assets/i18n like every other word.
-# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… -DOUT=… -P page_text.cmake
+# {{@routine}} becomes the routine's exercises and their dose ranges as JSON,
+# for the prescription builder (ROUTINE_FILE).
+# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… [-DROUTINE_FILE=…] -DOUT=… -P page_text.cmake
 file(READ ${TEMPLATE} page)
 file(READ ${LANG_FILE} strings)
 
@@ -24,6 +26,41 @@ foreach(tier emergency urgent clinician review)
 endforeach()
 string(APPEND signs "</ul>")
 string(REPLACE "{{@signs}}" "${signs}" page "${page}")
+
+if(ROUTINE_FILE)
+  file(READ ${ROUTINE_FILE} routine)
+  string(JSON count LENGTH "${routine}" exercises)
+  math(EXPR last "${count} - 1")
+  set(items "")
+  foreach(i RANGE ${last})
+    set(item "{")
+    foreach(key id name)
+      string(JSON v GET "${routine}" exercises ${i} ${key})
+      escape_html("${v}" v)
+      string(APPEND item "\"${key}\":\"${v}\",")
+    endforeach()
+    foreach(key sided reps reps_range hold_s hold_range)
+      string(JSON v GET "${routine}" exercises ${i} ${key})
+      string(JSON type TYPE "${routine}" exercises ${i} ${key})
+      if(type STREQUAL "ARRAY")
+        string(JSON a GET "${routine}" exercises ${i} ${key} 0)
+        string(JSON b GET "${routine}" exercises ${i} ${key} 1)
+        set(v "[${a},${b}]")
+      elseif(type STREQUAL "BOOLEAN")
+        if(v)
+          set(v true)
+        else()
+          set(v false)
+        endif()
+      endif()
+      string(APPEND item "\"${key}\":${v},")
+    endforeach()
+    string(REGEX REPLACE ",$" "}" item "${item}")
+    list(APPEND items "${item}")
+  endforeach()
+  list(JOIN items "," items)
+  string(REPLACE "{{@routine}}" "[${items}]" page "${page}")
+endif()
 
 string(REGEX MATCHALL "{{[a-z_.]+}}" keys "${page}")
 list(REMOVE_DUPLICATES keys)

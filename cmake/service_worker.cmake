@@ -1,10 +1,15 @@
-# Writes dist/sw.js from web/sw.js with a cache name taken from a content hash
-# of everything it precaches: a new build gets a new cache, an unchanged one
-# keeps its cache, and nobody bumps a version by hand.
-# Usage: cmake -DDIST=dir -DTEMPLATE=web/sw.js -DFILES="a;b" -P service_worker.cmake
+# Writes dist/sw.js from web/sw.js: the list to precache is exactly what is in
+# dist/ (but sw.js itself and the .gz/.br copies, which the server sends in
+# place of the originals), and the cache name is a content hash of those files
+# — a new build gets a new cache, an unchanged one keeps its cache, and nobody
+# bumps a version by hand.
+# Usage: cmake -DDIST=dir -DTEMPLATE=web/sw.js -P service_worker.cmake
+file(GLOB files LIST_DIRECTORIES false RELATIVE ${DIST} ${DIST}/*)
+list(FILTER files EXCLUDE REGEX "(^sw\\.js|\\.gz|\\.br)$")
+list(SORT files)
 set(all "")
-set(list "")
-foreach(f IN LISTS FILES)
+set(list "  './',\n")
+foreach(f IN LISTS files)
   file(SHA256 "${DIST}/${f}" h)
   string(APPEND all "${f}:${h}\n")
   string(APPEND list "  './${f}',\n")

@@ -12,6 +12,8 @@ const params = new URLSearchParams(location.search);
 const config = Object.fromEntries(params.entries());
 // Not from the page's query: this tab's own mark, so two tabs never make the same session id.
 config.tab = Math.random().toString(36).slice(2, 10);
+// Where the app lives, for the links it makes (the reminder's): the page's own address, not the query's.
+config.href = location.origin + location.pathname;
 const shellNotices = [];
 // Notices the shell alone can know of; once the app runs they are shown on its screens too.
 const notify = (id, text) => {
@@ -114,6 +116,7 @@ const shell = {
     resolveReady(true);
   },
   fail(message) { fail(message); },
+  restart() { location.reload(); },  // replaced once the service worker is registered
 };
 
 const mirror = new Mirror($('a11y'), $('focus-ring'), act);
@@ -169,12 +172,13 @@ async function boot() {
   }
   M = module;
   const font = await fontBytes;
-  let ptr = 0, len = 0;
-  if (font) {
-    len = font.byteLength;
-    ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
-    M.HEAPU8.set(new Uint8Array(font), ptr);
+  if (!font) {
+    fail('Unfurl could not load. Please check your connection and reload the page.');
+    return;
   }
+  const len = font.byteLength;
+  const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
+  M.HEAPU8.set(new Uint8Array(font), ptr);
   const strings = [JSON.stringify(config), stored].map((t) => {
     const n = M.lengthBytesUTF8(t) + 1;
     const p = M._malloc(n);
@@ -204,10 +208,28 @@ window.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { act('stop-pain'); e.preventDefault(); }
 });
 
+// The service worker (web/sw.js): offline after the first visit. A new
+// version waits until the person taps "Restart to update" on Home; it never
+// takes over a running session. Refused in some iframes and on plain http
+// elsewhere: the app still runs, online only.
+let restartWanted = false;
 if ('serviceWorker' in navigator && !config.test) {
-  ready.then(() => navigator.serviceWorker.register('sw.js').catch(() => {
-    // Denied in some iframes, or over plain http on another host: the app still runs, online only.
-  }));
+  ready.then(async () => {
+    let reg;
+    try { reg = await navigator.serviceWorker.register('sw.js'); } catch (e) { return; }
+    const offer = () => { if (reg.waiting && navigator.serviceWorker.controller && M) M._unfurl_update_ready(); };
+    offer();
+    reg.addEventListener('updatefound', () => {
+      const w = reg.installing;
+      if (w) w.addEventListener('statechange', () => { if (w.state === 'installed') offer(); });
+    });
+    navigator.serviceWorker.addEventListener('controllerchange', () => { if (restartWanted) location.reload(); });
+    shell.restart = () => {
+      if (!reg.waiting) { location.reload(); return; }
+      restartWanted = true;
+      reg.waiting.postMessage('skip-waiting');
+    };
+  }).catch(() => {});
 }
 
 boot();

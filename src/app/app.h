@@ -44,6 +44,7 @@ class App {
   void SetVoiceBusy(bool busy);
   std::string MergeStored(std::string_view stored);
   void Notice(std::string_view id, std::string_view text);
+  void UpdateReady() { model_.SetUpdateReady(); Wake(); }
   // Something changed outside a frame: draw the next one (and a couple after, while layout settles).
   void Wake(int frames = 2) { pending_frames_ = std::max(pending_frames_, frames); }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/history/calendar.h"
 #include "core/history/export.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
@@ -15,22 +16,6 @@ namespace unfurl::app {
 namespace {
 using nlohmann::json;
 using core::Phase;
-
-std::string iso8601(double epoch_ms) {
-  // Howard Hinnant's civil-from-days: no <chrono> time zones needed in wasm.
-  long long secs = static_cast<long long>(std::floor(epoch_ms / 1000));
-  long long days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-  long long rem = secs - days * 86400;
-  long long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-  long long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  long long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ", y, m, d, rem / 3600,
-                rem / 60 % 60, rem % 60);
-  return buf;
-}
 
 json parse_arg(std::string_view arg) {
   if (arg.empty()) return json();
@@ -130,6 +115,10 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (auto tab = get("tab"); tab && tab->size() <= 12 &&
       std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
     tab_ = *tab + "-";
+  // The app's own address, set by the shell (never from the query): the reminder links back to it.
+  if (auto href = get("href"); href && (href->rfind("https://", 0) == 0 || href->rfind("http://", 0) == 0) &&
+                               href->size() < 512 && href->find_first_of("\r\n") == std::string::npos)
+    config_.href = *href;
   config_.test = yes_no("test", false);
   config_.embed = yes_no("embed", false);
   config_.keep_history = yes_no("history", true);
@@ -163,6 +152,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
       base_routine_ = std::move(p.prescription->routine);
       prescribed_ = true;
       note_ = std::move(p.prescription->note);
+      DescribePrescription();
     } else {
       Notify("config.rx", "This prescription link could not be used (" + p.error.substr(0, 120) +
                               "), so you have the standard routine. Please ask your clinic for a new link.");
@@ -202,6 +192,34 @@ double Model::range_now() const {
   if (session_ && !session_->finished()) return session_->range();
   return std::clamp(doc_.range, core::kRangeMin,
                     core::range_cap(doc_.settings.soft_mattress, routine_.range_cap));
+}
+
+// What a clinic's prescription changes from the standard routine, in plain
+// words for Home: doses that differ, stretches left out, a smaller range.
+void Model::DescribePrescription() {
+  const core::Routine& standard = core::default_routine();
+  char line[256];
+  for (const core::Exercise& e : base_routine_.exercises) {
+    const core::Exercise* usual = standard.find(e.id);
+    if (!usual) continue;
+    if (e.hold_s != usual->hold_s) {
+      std::snprintf(line, sizeof line, T("home.rx_hold"), e.name.c_str(), static_cast<int>(e.hold_s),
+                    static_cast<int>(usual->hold_s));
+      prescription_changes_.push_back(line);
+    }
+    if (e.reps != usual->reps) {
+      std::snprintf(line, sizeof line, T("home.rx_reps"), e.name.c_str(), e.reps, usual->reps);
+      prescription_changes_.push_back(line);
+    }
+  }
+  std::string left_out;
+  for (const core::Exercise& e : standard.exercises)
+    if (!base_routine_.find(e.id)) left_out += (left_out.empty() ? "" : ", ") + e.name;
+  if (!left_out.empty()) prescription_changes_.push_back(core::fill(T("home.rx_left_out"), left_out));
+  if (base_routine_.range_cap < 1) {
+    std::snprintf(line, sizeof line, T("home.rx_cap"), static_cast<int>(std::lround(base_routine_.range_cap * 100)));
+    prescription_changes_.push_back(line);
+  }
 }
 
 const Model::DerivedHistory& Model::Derived() const {
@@ -284,7 +302,7 @@ void Model::SpeakResult() {
 void Model::Post(const std::string& type, const std::string& extra_json) {
   json e = {{"type", "unfurl:" + type}};
   if (!extra_json.empty()) {
-    json x = json::parse(extra_json, nullptr, false);
+    json x = json::parse(extra_json.data(), extra_json.data() + extra_json.size(), nullptr, false);
     if (x.is_object()) e.update(x);
   }
   outbox_.events.push_back(e.dump());
@@ -328,11 +346,11 @@ void Model::WriteRecord(const std::string& outcome) {
     doc_.sessions.emplace_back();
     r = &doc_.sessions.back();
     r->id = current_id_;
-    r->started = started_iso_.empty() ? iso8601(epoch_ms_) : started_iso_;
+    r->started = started_iso_.empty() ? core::iso8601(epoch_ms_) : started_iso_;
     r->day = today_;
   }
   r->routine = routine_.id;
-  r->ended = iso8601(epoch_ms_);
+  r->ended = core::iso8601(epoch_ms_);
   r->outcome = outcome;
   if (outcome_) {
     r->check_level = std::string(core::tier_name(outcome_->level));
@@ -408,7 +426,7 @@ bool Model::Withdraw() {
   if (screen_ != Screen::check_result || !remembered_) return false;
   // Every block of today is withdrawn, and the history keeps when.
   for (core::SessionRecord& r : doc_.sessions)
-    if (r.day == today_ && r.withdrawn.empty() && core::is_block(r)) r.withdrawn = iso8601(epoch_ms_);
+    if (r.day == today_ && r.withdrawn.empty() && core::is_block(r)) r.withdrawn = core::iso8601(epoch_ms_);
   Save();
   remembered_ = false;
   answers_.clear();
@@ -503,7 +521,7 @@ bool Model::BeginSession() {
   hurt_.reset();
   auto_paused_ = false;
   record_saved_ = false;
-  started_iso_ = iso8601(epoch_ms_);
+  started_iso_ = core::iso8601(epoch_ms_);
   // Saved as abandoned from the first second: a crash or a closed tab loses
   // nothing but the end of this session, and the record says so.
   current_id_.clear();
@@ -566,6 +584,9 @@ bool Model::Set(std::string_view arg) {
       Replan();
     }
     else { if (x < 0 || x > 1) return false; s.volume = x; }
+  } else if (key == "reminder_min") {
+    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() >= 24 * 60) return false;
+    s.reminder_min = v.get<int>();
   } else if (key == "text_size") {
     if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;
     s.text_size = v.get<double>();
@@ -618,6 +639,12 @@ bool Model::Export(std::string_view what) {
     const bool kept = std::any_of(notices_.begin(), notices_.end(), [](const Notice& n) { return n.id == "history.unreadable"; });
     return kept && (outbox_.download_asides = true);
   }
+  if (what == "ics") {
+    const std::string uid = tab_ + std::to_string(static_cast<long long>(epoch_ms_)) + "@unfurl";
+    outbox_.download = Outbox::File{T("ics.filename"), "text/calendar",
+                                    core::reminder_ics(doc_.settings.reminder_min, today_ + 1, epoch_ms_, uid, config_.href, text_)};
+    return true;
+  }
   if (doc_.sessions.empty()) return false;
   if (what == "csv") {
     outbox_.download = Outbox::File{T("csv.filename"), "text/csv", core::sessions_csv(doc_, text_)};
@@ -648,7 +675,7 @@ bool Model::Export(std::string_view what) {
   }
   char summary[256];
   std::snprintf(summary, sizeof summary, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
-  const std::string made = core::fill(T("report.made"), iso8601(epoch_ms_).substr(0, 10));
+  const std::string made = core::fill(T("report.made"), core::iso8601(epoch_ms_).substr(0, 10));
   json labels;
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close"})
     labels[k] = T(std::string("report.") + k);
@@ -700,7 +727,11 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   } else if (name == "next") ok = in_session() && session_->next();
   else if (name == "back") ok = in_session() && session_->back();
   else if (name == "stop-pain") ok = StopForPain();
-  else if (name == "end") {
+  else if (name == "restart") {
+    // Never mid-session: a new version takes over only from Home, when asked.
+    ok = update_ready_ && screen_ == Screen::home && !session_;
+    if (ok) outbox_.restart = true;
+  } else if (name == "end") {
     // Leaving without pain: only from pause, so a stray tap cannot end a session.
     ok = in_session() && session_->paused() && session_->stop();
     if (ok) { session_->take_cues(); EndSession("abandoned"); session_.reset(); screen_ = Screen::home; }
@@ -776,6 +807,7 @@ std::string Model::StateJson() const {
   s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
                    {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},
                    {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}, {"text_size", st.text_size},
+                   {"reminder_min", st.reminder_min},
                    {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
                    {"confirm_delete", confirm_delete_}};
   s["lang"] = config_.lang;
@@ -783,6 +815,7 @@ std::string Model::StateJson() const {
   s["clinic"] = config_.clinic;
   s["range"] = range_now();
   s["streak"] = streak();
+  s["update_ready"] = update_ready_;
   s["review"] = review_banner();
   static constexpr const char* kTrendNames[] = {"none", "persists", "worsens", "keeps-hurting"};
   s["trend"] = kTrendNames[static_cast<int>(trend().kind)];

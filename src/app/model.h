@@ -24,6 +24,7 @@ std::string_view screen_name(Screen s);
 // The page configuration (URL query), already split into strings by the shell.
 struct PageConfig {
   std::string lang = "en", clinic, theme;
+  std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
   double timescale = 1;
 };
@@ -43,6 +44,7 @@ struct Outbox {
   std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
   bool erase = false;
+  bool restart = false;               // the person chose to restart into a new version that is waiting
   bool download_asides = false;       // the documents the shell kept aside as unreadable, as files                 // "delete all my data": the shell erases every key Unfurl keeps
 };
 
@@ -62,6 +64,9 @@ class Model {
   // merged into this tab's history by session id. Returns the merged document
   // to store, or "" when it must not be overwritten.
   std::string MergeStored(std::string_view stored);
+  // The shell has a new version installed and waiting: Home offers a restart.
+  void SetUpdateReady() { update_ready_ = true; ++version_; }
+  bool update_ready() const { return update_ready_; }
   // A notice from the shell (storage, wake lock…), shown like the model's own.
   void AddNotice(std::string_view id, std::string_view text);
 
@@ -89,6 +94,8 @@ class Model {
   const char* T(std::string_view key) const { return text_.get(key); }
   const PageConfig& config() const { return config_; }
   const std::string& note() const { return note_; }  // the clinic's note from a prescription
+  // How the prescription differs from the standard routine, one line each.
+  const std::vector<std::string>& prescription_changes() const { return prescription_changes_; }
   const std::set<std::string>& answers() const { return answers_; }
   const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
   // The result on screen is an earlier one from today, remembered (CLINICAL.md).
@@ -135,6 +142,7 @@ class Model {
   void Notify(std::string id, std::string text);
   void Drain();
   void Replan();
+  void DescribePrescription();
   struct DerivedHistory {
     long version = -1;
     int day = -1;
@@ -150,6 +158,7 @@ class Model {
   bool prescribed_ = false;
   bool confirm_delete_ = false;
   std::string note_;
+  std::vector<std::string> prescription_changes_;
   core::Catalogue text_;
   PageConfig config_;
   core::HistoryDoc doc_;
@@ -168,6 +177,7 @@ class Model {
   bool read_only_ = false;
   bool visible_ = true, auto_paused_ = false, voice_busy_ = false, remembered_ = false;
   bool record_saved_ = false;
+  bool update_ready_ = false;
   std::string started_iso_;
   double epoch_ms_ = 0;
   int utc_offset_min_ = 0;

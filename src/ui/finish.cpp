@@ -7,6 +7,7 @@ namespace unfurl::ui {
 void FinishScreen(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
+  BeginScrollArea(f, FooterHeight({Kind::primary}));
   Text(f.fonts.title, p.text, m.T("finish.title"));
   for (const std::string& line : m.routine().closing_lines) Caption(f, line.c_str());
   Text(f.fonts.body, p.text, m.T("finish.after"));
@@ -19,6 +20,7 @@ void FinishScreen(Frame& f) {
   ImGui::SameLine();
   ActionButton(f, "hurt-no", m.T("finish.no"), hurt && !*hurt ? Kind::primary : Kind::secondary, "answer",
                "{\"hurt\":false}", half);
+  EndScrollArea(f);
   ActionButton(f, "finish", m.T("finish.done"), Kind::primary, "finish");
 }
 

@@ -8,7 +8,13 @@ namespace unfurl::ui {
 void HomeScreen(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
+  // Start (and, on a first visit, "I understand") are pinned at the bottom.
+  BeginScrollArea(f, m.show_intro() ? FooterHeight({Kind::secondary, Kind::primary}) : FooterHeight({Kind::primary}));
   Notices(f);
+  if (m.update_ready()) {
+    Text(f.fonts.body, p.calm, m.T("update.ready"));
+    ActionButton(f, "restart", m.T("update.restart"), Kind::secondary, "restart");
+  }
   // Whose page this is: Unfurl, or the clinic that embedded it (compact when embedded).
   const char* who = m.config().clinic.empty() ? "Unfurl" : Format("%s · Unfurl", m.config().clinic.c_str());
   if (!m.config().embed) who = Format("%s — %s", who, m.T("app.tagline"));
@@ -24,8 +30,12 @@ void HomeScreen(Frame& f) {
 
   Text(f.fonts.title, p.text, m.routine().name.c_str());
   Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()));
+  if (m.prescribed()) {
+    // A clinic's routine says so, and what it changes from the usual one.
+    Text(f.fonts.body, p.calm, m.T("home.prescribed"));
+    for (const std::string& line : m.prescription_changes()) Caption(f, line.c_str());
+  }
   if (!m.note().empty()) Text(f.fonts.body, p.text, m.note().c_str());
-  ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 
   const auto& sessions = m.doc().sessions;
   const char* line = m.streak() > 0 ? Format(m.T("home.streak"), m.streak()) : "";
@@ -47,8 +57,10 @@ void HomeScreen(Frame& f) {
     Text(f.fonts.body, p.text, m.T("intro.title"));
     Caption(f, m.T("intro.body"));
     Caption(f, m.T("intro.rules"));
-    ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
   }
+  EndScrollArea(f);
+  if (m.show_intro()) ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
+  ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 }
 
 }  // namespace unfurl::ui

@@ -85,7 +85,7 @@ void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
     switch (f.model.screen()) {
       case Screen::home: HomeScreen(f); break;
-      case Screen::check: CheckScreen(f, layout); break;
+      case Screen::check: CheckScreen(f); break;
       case Screen::check_result: CheckResultScreen(f); break;
       case Screen::rating_before: RatingScreen(f); break;
       case Screen::session: SessionScreen(f); break;

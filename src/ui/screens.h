@@ -21,7 +21,7 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css);
 
 void HomeScreen(Frame& f);
-void CheckScreen(Frame& f, const Layout& layout);
+void CheckScreen(Frame& f);
 void CheckResultScreen(Frame& f);
 void RatingScreen(Frame& f);
 void SessionScreen(Frame& f);

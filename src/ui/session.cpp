@@ -47,21 +47,6 @@ void Instruction(Frame& f, const core::Session& s) {
   }
 }
 
-// A quiet "more below" at the foot of a scrolled area, so nobody misses the rest.
-void MoreBelow(Frame& f) {
-  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) return;
-  const Palette& p = f.colors();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  const float fade = f.px(28), y1 = min.y + size.y;
-  const ImU32 clear = p.surface & 0x00FFFFFF;
-  dl->AddRectFilledMultiColor(ImVec2(min.x, y1 - fade), ImVec2(min.x + size.x, y1), clear, clear, p.surface, p.surface);
-  const char* more = f.model.T("session.more");
-  ImFont* font = f.fonts.caption;
-  ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, more);
-  dl->AddText(font, font->FontSize, ImVec2(min.x + size.x - ts.x - f.px(4), y1 - ts.y), p.accent, more);
-}
-
 void StoppedPanel(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();

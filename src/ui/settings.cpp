@@ -85,6 +85,10 @@ void SettingsScreen(Frame& f) {
       Stepper(f, "reps." + e.id, Format(m.T("settings.reps"), now->reps), now->reps, 1, e.reps_range.min, e.reps_range.max);
   }
 
+  // The morning reminder: a time in quarter hours, then a calendar file with a daily alarm.
+  Stepper(f, "reminder_min", Format(m.T("settings.reminder_time"), s.reminder_min / 60, s.reminder_min % 60),
+          s.reminder_min, 15, 0, 24 * 60 - 15);
+  ActionButton(f, "reminder", m.T("settings.reminder_add"), Kind::secondary, "export", "\"ics\"");
   Stepper(f, "text_size", Format(m.T("settings.text_size"), static_cast<int>(std::lround(s.text_size * 100))),
           s.text_size, 0.25, 1, 2);
   Toggle(f, "dim", m.T("settings.dim"), s.dim);

@@ -16,6 +16,14 @@ const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0
 const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
 }  // namespace
 
+#ifdef __EMSCRIPTEN__
+// The web build links ImFontAtlas::AddFontDefault to this (see -Wl,--wrap in
+// CMakeLists.txt): the atlas always has Inter, so ImGui's own font is never needed.
+extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {
+  return nullptr;
+}
+#endif
+
 const Palette& Colors(bool dim) {
   static const Palette kDim = {Hex(0x12141a), Hex(0x1b1e26), Hex(0x262a35), Hex(0xece8e1), Hex(0x9aa1ad),
                                Hex(0xf2a65a), Hex(0x66c2b0), Hex(0xf47a72), Hex(0xe3b341), Hex(0x12141a)};
@@ -35,11 +43,8 @@ Fonts BuildFonts(const void* font_data, int font_size, float dpr, float text_siz
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
-    if (font_data && font_size > 0)
-      return io.Fonts->AddFontFromMemoryTTF(const_cast<void*>(font_data), font_size, px * dpr, &cfg, ranges);
-    // No font file (offline before it was cached, say): ImGui's own, scaled.
-    cfg.SizePixels = px * dpr;
-    return io.Fonts->AddFontDefault(&cfg);
+    // Inter only: ImGui's built-in font is never referenced, so the linker drops its ~10 KB.
+    return io.Fonts->AddFontFromMemoryTTF(const_cast<void*>(font_data), font_size, px * dpr, &cfg, ranges);
   };
   // The person's text size scales the words; the countdown is already large.
   f.body = add(size::kBody * text_size, kTextRanges);

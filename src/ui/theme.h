@@ -25,7 +25,7 @@ constexpr float kPad = 20, kGap = 12, kPrimaryH = 56, kSecondaryH = 48;
 constexpr float kPanelRadius = 14, kButtonRadius = 12;
 }  // namespace size
 
-// font_data stays owned by the caller (it outlives every rebuild).
+// font_data (the Inter subset, required) stays owned by the caller (it outlives every rebuild).
 // text_size: the person's setting, 1–2.
 Fonts BuildFonts(const void* font_data, int font_size, float dpr, float text_size);
 void ApplyStyle(float dpr, bool dim);

@@ -60,8 +60,11 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   const Palette& p = f.colors();
   const std::string_view text = Visible(label);
   const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
-  const float pad = f.px(16);
-  // Long labels (a stop answer, say) wrap onto more lines instead of being cut.
+  // Padding gives way before a word does: "Resume" in a third of a 320-px
+  // phone stays whole. Long labels (a stop answer, say) still wrap onto more lines.
+  const float one_line = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, text.data(),
+                                                     text.data() + text.size()).x;
+  const float pad = std::clamp((w - one_line) / 2 - f.px(1), f.px(4), f.px(16));
   const ImVec2 ts = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.data(),
                                                 text.data() + text.size());
   const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
@@ -165,6 +168,37 @@ void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value) {
     const bool selected = value && *value == v;
     ActionButton(f, id, Format("%d##%s", v, id), selected ? Kind::primary : Kind::secondary, "rate", Format("%d", v), w);
   }
+}
+
+float FooterHeight(std::initializer_list<Kind> buttons) {
+  float h = 0;
+  for (Kind k : buttons) h += size::kGap + (k == Kind::primary || k == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
+  return h;
+}
+
+void BeginScrollArea(Frame& f, float footer_css) {
+  const float room = std::max(f.px(48), ImGui::GetContentRegionAvail().y - f.px(footer_css));
+  ImGui::BeginChild("words", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+  if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
+}
+
+void EndScrollArea(Frame& f) {
+  MoreBelow(f);
+  ImGui::EndChild();
+}
+
+void MoreBelow(Frame& f) {
+  if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) return;
+  const Palette& p = f.colors();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  const float fade = f.px(28), y1 = min.y + size.y;
+  const ImU32 clear = p.surface & 0x00FFFFFF;
+  dl->AddRectFilledMultiColor(ImVec2(min.x, y1 - fade), ImVec2(min.x + size.x, y1), clear, clear, p.surface, p.surface);
+  const char* more = f.model.T("session.more");
+  ImFont* font = f.fonts.caption;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, more);
+  dl->AddText(font, font->FontSize, ImVec2(min.x + size.x - ts.x - f.px(4), y1 - ts.y), p.accent, more);
 }
 
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {

@@ -9,6 +9,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,16 @@ void Text(ImFont* font, ImU32 color, const char* text);
 void Caption(Frame& f, const char* text);
 // The 0–10 scale, as two rows of large buttons.
 void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value);
+
+// The words of a screen scroll between BeginScrollArea and EndScrollArea,
+// while its main answer stays pinned below, always on screen, however small
+// the phone or the clinic's frame: footer_css is the pinned part's height
+// (FooterHeight of its buttons). A "More below" sign shows while words are hidden.
+float FooterHeight(std::initializer_list<Kind> buttons);
+void BeginScrollArea(Frame& f, float footer_css);
+void EndScrollArea(Frame& f);
+// The "More below ↓" sign at the foot of the current scrolled window.
+void MoreBelow(Frame& f);
 
 // A full-screen (or bottom/side) panel. Scrolls with a one-finger drag.
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css);

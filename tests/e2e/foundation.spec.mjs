@@ -147,12 +147,15 @@ test('the page tells the embedding page nothing about health, and only its named
 test('embedded with a clinic name: compact, and the clinic is named on Home', async ({ page }) => {
   await open(page);
   await act(page, 'ack', 'intro');
-  const plain = await widget(page, 'start');
+  const plain = await widget(page, 'open-history');
+  const plainStart = await widget(page, 'start');
   await page.goto('./?embed=1&clinic=Riverside%20Physio');
   await page.evaluate(() => window.unfurl.ready);
   const s = await state(page);
   expect(s.embed).toBe(true);
   expect(s.clinic).toBe('Riverside Physio');
-  // A smaller view gives the panel more of a short iframe: Start sits higher.
-  expect((await widget(page, 'start')).y).toBeLessThan(plain.y - 50);
+  // A smaller view gives the panel more of a short iframe: its words begin
+  // higher, and Start stays pinned at the bottom.
+  expect((await widget(page, 'open-history')).y).toBeLessThan(plain.y - 50);
+  expect((await widget(page, 'start')).y).toBeCloseTo(plainStart.y, 0);
 });

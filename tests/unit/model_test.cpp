@@ -463,3 +463,35 @@ TEST(Model, ASessionIsStoredAsAbandonedFromItsFirstSecond) {
   ASSERT_EQ(doc["sessions"].size(), 1u);
   EXPECT_EQ(doc["sessions"][0]["outcome"], "completed");
 }
+
+TEST(Model, MorningReminderTimeIsValidatedAndExportedAsACalendarFile) {
+  Model m = fresh(R"({"href":"https://unfurl.example/"})");
+  EXPECT_FALSE(m.Act("set", R"({"key":"reminder_min","value":1440})")) << "past midnight";
+  EXPECT_FALSE(m.Act("set", R"({"key":"reminder_min","value":"07:30"})"));
+  EXPECT_FALSE(m.Act("set", R"({"key":"reminder_min","value":7.5})"));
+  ASSERT_TRUE(m.Act("set", R"({"key":"reminder_min","value":405})"));
+  EXPECT_EQ(state(m)["settings"]["reminder_min"], 405);
+  const auto saved = m.TakeOutbox().store;
+  ASSERT_TRUE(saved);
+  EXPECT_EQ(state(fresh("{}", *saved))["settings"]["reminder_min"], 405) << "kept across a reload";
+  ASSERT_TRUE(m.Act("export", "\"ics\"")) << "no sessions are needed for a reminder";
+  auto out = m.TakeOutbox();
+  ASSERT_TRUE(out.download);
+  EXPECT_EQ(out.download->type, "text/calendar");
+  EXPECT_NE(out.download->text.find("T064500\r\n"), std::string::npos);
+  EXPECT_NE(out.download->text.find("URL:https://unfurl.example/"), std::string::npos);
+}
+
+TEST(Model, ANewVersionTakesOverOnlyFromHomeWhenAsked) {
+  Model m = fresh();
+  EXPECT_FALSE(m.Act("restart")) << "nothing is waiting";
+  m.SetUpdateReady();
+  EXPECT_TRUE(state(m)["update_ready"].get<bool>());
+  to_session(m);
+  EXPECT_FALSE(m.Act("restart")) << "never mid-session";
+  ASSERT_TRUE(m.Act("pause"));
+  ASSERT_TRUE(m.Act("end"));
+  m.TakeOutbox();
+  ASSERT_TRUE(m.Act("restart"));
+  EXPECT_TRUE(m.TakeOutbox().restart);
+}

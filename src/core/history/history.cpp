@@ -84,7 +84,7 @@ std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std:
 }
 
 std::optional<SessionRecord> read_record(const std::string& raw) {
-  json j = json::parse(raw, nullptr, false);
+  json j = json::parse(raw.data(), raw.data() + raw.size(), nullptr, false);  // one parser type in the wasm: char ranges
   if (!j.is_object()) return std::nullopt;
   Strict s{j};
   SessionRecord r;
@@ -181,6 +181,7 @@ Decoded decode_history(std::string_view text) {
     st.voice_rate = num(*s, "voice_rate", st.voice_rate, 0.5, 1.5);
     st.volume = num(*s, "volume", st.volume, 0, 1);
     st.text_size = num(*s, "text_size", st.text_size, 1, 2);
+    st.reminder_min = static_cast<int>(num(*s, "reminder_min", st.reminder_min, 0, 24 * 60 - 1));
     if (auto h = s->find("holds"); h != s->end() && h->is_object())
       for (auto it = h->begin(); it != h->end(); ++it)
         if (it.value().is_number()) st.holds[it.key()] = it.value().get<double>();
@@ -192,7 +193,7 @@ Decoded decode_history(std::string_view text) {
         if (v.is_string()) st.exercises_off.insert(v.get<std::string>());
     d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
                                                                  "soft_mattress", "voice_rate", "volume", "text_size",
-                                                                 "holds", "reps", "exercises_off"});
+                                                                 "reminder_min", "holds", "reps", "exercises_off"});
   }
   if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
     d.doc.intro_ack = flag(*a, "intro", false);
@@ -228,6 +229,7 @@ std::string encode_history(const HistoryDoc& doc) {
   json settings = {{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
                    {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
                    {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}, {"text_size", s.text_size},
+                   {"reminder_min", s.reminder_min},
                    {"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
   out += ",\"settings\":" + with_extra(settings, doc.settings_extra);
   out += ",\"acks\":" + with_extra(acks, doc.acks_extra);

@@ -53,6 +53,7 @@ struct Settings {
   double voice_rate = 0.9, volume = 0.5;
   bool dim = true, eyes_closed = false, soft_mattress = false;
   double text_size = 1.0;                  // 1–2: the person's text size
+  int reminder_min = 7 * 60 + 30;          // the morning reminder's local time, minutes after midnight
   std::map<std::string, double> holds;     // exercise id → hold seconds, within CLINICAL.md's range
   std::map<std::string, int> reps;         // exercise id → repetitions, within its range
   std::set<std::string> exercises_off;     // left out of the routine (the check and the order stay)

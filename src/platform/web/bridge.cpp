@@ -40,6 +40,7 @@ EM_JS(void, js_download, (const char* name, const char* type, const char* text),
 EM_JS(void, js_report, (const char* json), { Module.shell.report(UTF8ToString(json)); });
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
+EM_JS(void, js_restart, (), { Module.shell.restart(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json, const char* screen), {
   Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen));
@@ -147,6 +148,7 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.report) js_report(box.report->c_str());
   if (box.erase) js_erase_all();
   if (box.download_asides) js_download_asides();
+  if (box.restart) js_restart();
   for (const std::string& e : box.events) js_post_event(e.c_str());
   static int wake_lock = -1;
   if (wake_lock != (out.wake_lock ? 1 : 0)) {
@@ -372,6 +374,13 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* text) {
   if (!g) return;
   g->app.Notice(id ? id : "", text ? text : "");
+  RequestFrame();
+}
+
+// A new version is installed and waiting (the service worker): Home offers a restart.
+EMSCRIPTEN_KEEPALIVE void unfurl_update_ready() {
+  if (!g) return;
+  g->app.UpdateReady();
   RequestFrame();
 }
 

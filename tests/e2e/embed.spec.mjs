@@ -1,0 +1,82 @@
+// A clinic's page and Unfurl on two real origins (localhost and 127.0.0.1 are
+// different origins to the browser): the example page frames the app, a
+// session runs by real taps inside the frame, and the page hears exactly the
+// documented events — no health data. A third origin hears nothing. Storage
+// and service-worker refusal inside the frame raise no error.
+import { test, expect } from '@playwright/test';
+
+const APP = 'http://127.0.0.1:8181/';
+const EVENT_FIELDS = new Set(['type', 'duration_s', 'exercises_done']);
+
+async function frameOf(page) {
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  await frame.waitForFunction(() => window.unfurl && window.unfurl.ready);
+  await frame.evaluate(() => window.unfurl.ready);
+  return { frame, box: await handle.boundingBox() };
+}
+
+async function tapIn(page, { frame, box }, id) {
+  await expect.poll(async () => (await frame.evaluate(() => window.unfurl.widgets())).some((w) => w.id === id),
+    { message: `${id} in the frame` }).toBe(true);
+  const w = (await frame.evaluate(() => window.unfurl.widgets())).find((x) => x.id === id);
+  await page.touchscreen.tap(box.x + w.x + w.w / 2, box.y + w.y + w.h / 2);
+}
+
+const until = (frame, fn, message, timeout = 30_000) =>
+  expect.poll(async () => fn(await frame.evaluate(() => window.unfurl.state())), { message, timeout, intervals: [100] }).toBeTruthy();
+
+test('the example page embeds Unfurl from another origin and hears only the documented events', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // Inside the frame, this browser refuses storage and the service worker, as some do for third parties.
+  await page.addInitScript(() => {
+    if (window === window.top) return;
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    if (navigator.serviceWorker) navigator.serviceWorker.register = () => Promise.reject(new DOMException('denied', 'SecurityError'));
+  });
+  await page.goto(`/embed-example.html?app=${encodeURIComponent(`${APP}?test=1&timescale=40`)}`);
+  const f = await frameOf(page);
+  expect(new URL(f.frame.url()).origin).toBe('http://127.0.0.1:8181');
+  expect(new URL(page.url()).origin).toBe('http://localhost:8181');
+  const s0 = await f.frame.evaluate(() => window.unfurl.state());
+  expect(s0.embed).toBe(true);
+  expect(s0.parent).toBe('http://localhost:8181');
+  expect(s0.notices.length, 'the frame says its storage is refused').toBeGreaterThan(0);
+
+  await tapIn(page, f, 'ack-intro');
+  await tapIn(page, f, 'start');
+  await until(f.frame, (s) => s.screen === 'check', 'check');
+  await tapIn(page, f, 'none');
+  await until(f.frame, (s) => s.screen === 'rating-before', 'rating');
+  await tapIn(page, f, 'before-6');
+  await until(f.frame, (s) => s.screen === 'session', 'session');
+  await until(f.frame, (s) => s.screen === 'finish', 'finish', 90_000);
+  await tapIn(page, f, 'after-3');
+  await tapIn(page, f, 'finish');
+  await until(f.frame, (s) => s.screen === 'home', 'home');
+
+  await expect.poll(() => page.evaluate(() => window.received.map((e) => e.type)))
+    .toEqual(['unfurl:session-started', 'unfurl:session-completed']);
+  for (const e of await page.evaluate(() => window.received))
+    for (const k of Object.keys(e)) expect(EVENT_FIELDS.has(k), `field ${k}`).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a page on a third origin that frames Unfurl naming another parent hears nothing', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.route('http://third.example/', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><iframe src="${APP}?embed=1&test=1&timescale=40&parent=${encodeURIComponent('http://localhost:8181')}"
+      style="width:400px;height:720px;border:0"></iframe>
+      <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>`,
+  }));
+  await page.goto('http://third.example/');
+  const f = await frameOf(page);
+  for (const a of [['ack', 'intro'], ['start'], ['answer', 'none'], ['skip']])
+    expect(await f.frame.evaluate(([n, v]) => window.unfurl.act(n, v), a)).toBe(true);
+  await until(f.frame, (s) => s.screen === 'session', 'session started');
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => window.received)).toEqual([]);
+});

@@ -1,0 +1,53 @@
+// The main answer of every screen is on screen at once — on a 320×568 phone,
+// a 360×640 one and in a 400×720 clinic frame — and one tap on it works.
+import { test, expect } from '@playwright/test';
+import { open, act, state, tap, until, widget } from './helpers.mjs';
+
+const SIZES = [[320, 568], [360, 640], [400, 720]];
+
+async function fullyOnScreen(page, id, [w, h]) {
+  const c = await widget(page, id);
+  expect(c.y, `${id} top`).toBeGreaterThanOrEqual(0);
+  expect(c.y + c.h, `${id} bottom at ${w}×${h}`).toBeLessThanOrEqual(h + 0.5);
+  expect(c.h, `${id} is a real target`).toBeGreaterThanOrEqual(48);
+  return c;
+}
+
+for (const size of SIZES) {
+  test(`at ${size[0]}×${size[1]} every screen's answer is on screen and works`, async ({ page }) => {
+    await page.setViewportSize({ width: size[0], height: size[1] });
+    await open(page, 'test=1&timescale=40');
+    // A first visit: "I understand" and Start, both pinned.
+    await fullyOnScreen(page, 'ack-intro', size);
+    await fullyOnScreen(page, 'start', size);
+    await tap(page, 'ack-intro');
+    await until(page, (s) => s.intro === false, 'intro acknowledged');
+    await fullyOnScreen(page, 'start', size);
+    await tap(page, 'start');
+    await until(page, (s) => s.screen === 'check', 'check');
+    await fullyOnScreen(page, 'none', size);
+    await tap(page, 'none');
+    await until(page, (s) => s.screen === 'rating-before', 'rating');
+    await fullyOnScreen(page, 'skip', size);
+    await tap(page, 'skip');
+    await until(page, (s) => s.screen === 'session', 'session');
+    await fullyOnScreen(page, 'stop-pain', size);
+    await until(page, (s) => s.screen === 'finish', 'finish', 60_000);
+    await fullyOnScreen(page, 'finish', size);
+    await tap(page, 'finish');
+    await until(page, (s) => s.screen === 'home', 'home again');
+  });
+}
+
+test('with a flag ticked, Continue takes the place of "None of these today" at the bottom', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 568 });
+  await open(page);
+  await act(page, 'ack', 'intro');
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check', 'check');
+  const none = await fullyOnScreen(page, 'none', [320, 568]);
+  await tap(page, 'flag-weeks');
+  await until(page, (s) => s.answers.length === 1, 'ticked');
+  const cont = await fullyOnScreen(page, 'continue', [320, 568]);
+  expect(Math.abs(cont.y - none.y)).toBeLessThan(2);
+});
