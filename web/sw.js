@@ -14,7 +14,8 @@ const scope = new URL(self.registration.scope);
 const PRECACHED = new Set(FILES.map((f) => new URL(f, scope).href));
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)));
+  // From the network, never the HTTP cache: a new version must not precache an old file.
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {

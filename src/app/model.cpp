@@ -779,6 +779,8 @@ std::string Model::StateJson() const {
   s["routine"] = {{"id", routine_.id}, {"name", routine_.name},
                   {"minutes", minutes_}, {"exercises", ex},
                   {"range_cap", routine_.range_cap}, {"note", note_}};
+  s["prescribed"] = prescribed_;
+  s["prescription_changes"] = prescription_changes_;
   if (session_) {
     const core::Session& ss = *session_;
     const core::Exercise* e = ss.exercise();

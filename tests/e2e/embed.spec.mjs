@@ -4,6 +4,10 @@
 // documented events — no health data. A third origin hears nothing. Storage
 // and service-worker refusal inside the frame raise no error.
 import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const APP = 'http://127.0.0.1:8181/';
 const EVENT_FIELDS = new Set(['type', 'duration_s', 'exercises_done']);
@@ -13,10 +17,13 @@ async function frameOf(page) {
   const frame = await handle.contentFrame();
   await frame.waitForFunction(() => window.unfurl && window.unfurl.ready);
   await frame.evaluate(() => window.unfurl.ready);
-  return { frame, box: await handle.boundingBox() };
+  return { frame, handle };
 }
 
-async function tapIn(page, { frame, box }, id) {
+async function tapIn(page, { frame, handle }, id) {
+  // The whole frame on screen (it is shorter than the phone), then a real tap at the control.
+  await handle.scrollIntoViewIfNeeded();
+  const box = await handle.boundingBox();
   await expect.poll(async () => (await frame.evaluate(() => window.unfurl.widgets())).some((w) => w.id === id),
     { message: `${id} in the frame` }).toBe(true);
   const w = (await frame.evaluate(() => window.unfurl.widgets())).find((x) => x.id === id);
@@ -66,17 +73,26 @@ test('the example page embeds Unfurl from another origin and hears only the docu
 
 test('a page on a third origin that frames Unfurl naming another parent hears nothing', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.route('http://third.example/', (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><iframe src="${APP}?embed=1&test=1&timescale=40&parent=${encodeURIComponent('http://localhost:8181')}"
+  // The third origin is a real local server (Chromium does not let a page of
+  // unknown address frame a local one); its page names localhost:8181 as parent.
+  const dir = mkdtempSync(join(tmpdir(), 'unfurl-third-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html>
+    <iframe src="${APP}?embed=1&test=1&timescale=40&parent=${encodeURIComponent('http://localhost:8181')}"
       style="width:400px;height:720px;border:0"></iframe>
-      <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>`,
-  }));
-  await page.goto('http://third.example/');
-  const f = await frameOf(page);
-  for (const a of [['ack', 'intro'], ['start'], ['answer', 'none'], ['skip']])
-    expect(await f.frame.evaluate(([n, v]) => window.unfurl.act(n, v), a)).toBe(true);
-  await until(f.frame, (s) => s.screen === 'session', 'session started');
-  await page.waitForTimeout(500);
-  expect(await page.evaluate(() => window.received)).toEqual([]);
+    <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>`);
+  const port = 8900 + Math.floor(Math.random() * 90);
+  const server = spawn('node', ['scripts/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
+  try {
+    await expect.poll(() => fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false)).toBe(true);
+    await page.goto(`http://localhost:${port}/`);
+    const f = await frameOf(page);
+    for (const a of [['ack', 'intro'], ['start'], ['answer', 'none'], ['skip']])
+      expect(await f.frame.evaluate(([n, v]) => window.unfurl.act(n, v), a)).toBe(true);
+    await until(f.frame, (s) => s.screen === 'session', 'session started');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.received)).toEqual([]);
+  } finally {
+    server.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

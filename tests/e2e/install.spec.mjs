@@ -1,12 +1,12 @@
 // Installable everywhere, updated without interrupting, and a morning reminder.
-import { test, expect } from '@playwright/test';
+import { test, expect, chromium } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open, act, state, tap, until } from './helpers.mjs';
 
-test('PNG icons for every home screen, and Chrome finds nothing missing to install', async ({ page }) => {
+test('PNG icons for every home screen, and Chrome finds nothing missing to install', async ({ page, baseURL }) => {
   await open(page);
   const manifest = await (await page.request.get('manifest.webmanifest')).json();
   const pngs = manifest.icons.filter((i) => i.type === 'image/png');
@@ -18,10 +18,25 @@ test('PNG icons for every home screen, and Chrome finds nothing missing to insta
     expect([body.readUInt32BE(16), body.readUInt32BE(20)]).toEqual([side, side]);
   }
   expect(await page.locator('link[rel="apple-touch-icon"]').getAttribute('href')).toBe('apple-touch-icon.png');
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
-  expect(installabilityErrors).toEqual([]);
+
+  // Installability is judged in a real (persistent) profile, not an incognito-like context.
+  const profile = mkdtempSync(join(tmpdir(), 'unfurl-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  try {
+    const p = context.pages()[0] || await context.newPage();
+    await p.goto(baseURL);
+    await p.evaluate(() => window.unfurl.ready);
+    await p.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(p);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('the service worker precaches exactly dist/ and leaves other requests alone', async ({ page }) => {
