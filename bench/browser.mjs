@@ -88,7 +88,7 @@ async function running() {
     const m = (await cdp.send('Performance.getMetrics')).metrics;
     return m.find((x) => x.name === 'TaskDuration').value;
   };
-  await page.goto(unfurlUrl + '?test=1');
+  await page.goto(unfurlUrl + '?test=1&timescale=3');
   await page.evaluate(() => window.unfurl.ready);
   await page.evaluate(() => window.unfurl.act('ack', 'intro'));
 
@@ -109,9 +109,10 @@ async function running() {
   };
   const idle = await window_(10);
   for (const a of [['start'], ['answer', 'none'], ['skip']]) await page.evaluate(([n, v]) => window.unfurl.act(n, v), a);
-  await page.waitForFunction(() => window.unfurl.state().session.phase === 'hold', null, { timeout: 60_000 });
+  // 3× session time: the preparation is a minute long at 1×; frames are paced the same at any timescale.
+  await page.waitForFunction(() => window.unfurl.state().session.phase === 'hold', null, { timeout: 120_000 });
   const hold = await window_(3);
-  await page.waitForFunction(() => ['move', 'release', 'switch'].includes(window.unfurl.state().session.phase), null, { timeout: 60_000 });
+  await page.waitForFunction(() => ['move', 'release', 'switch'].includes(window.unfurl.state().session.phase), null, { timeout: 120_000 });
   const transition = await window_(1);
   // The rest of the session at 30× so the heap is measured after a whole one.
   await page.goto(unfurlUrl + '?test=1&timescale=30');

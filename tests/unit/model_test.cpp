@@ -474,6 +474,7 @@ TEST(Model, MorningReminderTimeIsValidatedAndExportedAsACalendarFile) {
   const auto saved = m.TakeOutbox().store;
   ASSERT_TRUE(saved);
   EXPECT_EQ(state(fresh("{}", *saved))["settings"]["reminder_min"], 405) << "kept across a reload";
+  ASSERT_TRUE(m.Act("open", "\"settings\""));
   ASSERT_TRUE(m.Act("export", "\"ics\"")) << "no sessions are needed for a reminder";
   auto out = m.TakeOutbox();
   ASSERT_TRUE(out.download);
