@@ -160,7 +160,16 @@ function watchSize(canvas) {
   send();
 }
 
+// The WebGL2 context is made now, while the wasm downloads and compiles: its
+// start-up (the GPU process, the driver) overlaps with the network instead of
+// following it. The wasm asks for the same context and gets this one: the
+// attributes here are the ones src/platform/web/bridge.cpp asks for.
+const canvas = $('canvas');
+const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false,
+  powerPreference: 'low-power', premultipliedAlpha: true, preserveDrawingBuffer: false });
+
 async function boot() {
+  if (!gl) { fail(null); return; }
   const stored = storage.read();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;

@@ -40,7 +40,9 @@ Fonts BuildFonts(const void* font_data, int font_size, float dpr, float text_siz
   auto add = [&](float px, const ImWchar* ranges) -> ImFont* {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
-    cfg.OversampleH = 2;
+    // Sub-pixel oversampling sharpens text at 1x; at 2x and 3x the pixels are
+    // too small to tell, and it would double the first frame's glyph baking.
+    cfg.OversampleH = dpr >= 2 ? 1 : 2;
     cfg.OversampleV = 1;
     cfg.PixelSnapH = true;
     // Inter only: ImGui's built-in font is never referenced, so the linker drops its ~10 KB.

@@ -1,10 +1,12 @@
 // Installed or not, the routine must work in bed with no signal: after one
 // visit the service worker has everything, and a reload offline still boots.
 import { test, expect } from '@playwright/test';
-import { open, state, tap, until } from './helpers.mjs';
+import { open, act, state, tap, until } from './helpers.mjs';
 
-test('after one visit the app starts again offline', async ({ page, context }) => {
-  await open(page);
+test('after one visit a whole session runs offline, from Start to Done', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  // No test=1 here: that would keep the service worker away. The timescale alone speeds the session.
+  await open(page, 'timescale=40');
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The worker controls the page from the next load on.
   await page.reload();
@@ -14,15 +16,25 @@ test('after one visit the app starts again offline', async ({ page, context }) =
   await page.reload();
   await page.evaluate(() => window.unfurl.ready);
   expect((await state(page)).screen).toBe('home');
+  await act(page, 'ack', 'intro');
   await tap(page, 'start');
   await until(page, (s) => s.screen === 'check', 'the check works offline');
+  await tap(page, 'none');
+  await until(page, (s) => s.screen === 'rating-before', 'rating');
+  await tap(page, 'skip');
+  await until(page, (s) => s.screen === 'finish', 'the whole routine, offline', 90_000);
+  await tap(page, 'finish');
+  await until(page, (s) => s.screen === 'home', 'done');
+  const history = await page.evaluate(() => window.unfurl.history());
+  expect(history.sessions.at(-1).outcome).toBe('completed');
   await context.setOffline(false);
 });
 
 test('the service worker cache is named by the content it holds', async ({ page }) => {
   const sw = await (await page.request.get('sw.js')).text();
   expect(sw).toMatch(/const CACHE = 'unfurl-[0-9a-f]{12}'/);
-  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.otf', 'app.js']) expect(sw).toContain(`'./${f}'`);
+  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.otf', 'app.js', 'prescribe.html', 'qrcode.js'])
+    expect(sw).toContain(`'./${f}'`);
   const res = await page.request.get('sw.js');
   expect(res.headers()['cache-control']).toBe('no-cache');
   expect((await page.request.get('unfurl.wasm')).headers()['content-type']).toBe('application/wasm');

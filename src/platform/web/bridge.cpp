@@ -67,7 +67,7 @@ struct Platform {
   float dpr = 1;
   bool in_frame = false;
   long frame_request = 0;  // the pending requestAnimationFrame, 0 when none
-  long timer = 0;          // a pending timeout before the next frame, 0 when none
+  double due_ms = 0;       // when the next frame is due (performance.now() time)
   float pinch_distance = 0;
   // Frame timings for the benchmark (scripts/bench), read through unfurl_perf.
   std::vector<float> frame_ms;
@@ -76,27 +76,28 @@ Platform* g = nullptr;
 std::string g_out;  // the last string handed to JS; valid until the next call
 
 void RunFrame();
-EM_BOOL OnAnimationFrame(double, void*) {
+// The next frame is due at due_ms: display refreshes before it are skipped
+// with a callback that does nothing else (30 frames a second in a hold is
+// every second refresh of a 60 Hz screen, without a timer's drift).
+EM_BOOL OnAnimationFrame(double now_ms, void*) {
   g->frame_request = 0;
+  if (now_ms + 4 < g->due_ms) {
+    g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
+    return EM_FALSE;
+  }
   RunFrame();
   return EM_FALSE;
 }
 void RequestFrame() {
+  g->due_ms = 0;  // input or a change: draw at the next refresh
   if (g->frame_request || g->failed) return;
-  if (g->timer) {
-    emscripten_clear_timeout(g->timer);
-    g->timer = 0;
-  }
   g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
-void OnTimer(void*) {
-  g->timer = 0;
-  RequestFrame();
-}
 void Schedule(double next_frame_s) {
-  if (next_frame_s < 0 || g->frame_request) return;
-  if (next_frame_s < 0.012) { RequestFrame(); return; }
-  if (!g->timer) g->timer = emscripten_set_timeout(OnTimer, std::max(0.0, next_frame_s * 1000 - 8), nullptr);
+  if (next_frame_s < 0) return;  // nothing moves: no frame until something happens
+  if (g->frame_request) return;
+  g->due_ms = emscripten_get_now() + next_frame_s * 1000;
+  g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 
 std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
@@ -290,7 +291,9 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, co
   attrs.depth = EM_TRUE;
   attrs.stencil = EM_FALSE;
   attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-  // Creating the context is the WebGL2 probe: no second context is made to ask.
+  // The shell made this context early (web/app.js, same attributes) so its
+  // start-up overlapped the download; asking again returns it. No second
+  // context is ever made just to probe for WebGL2.
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
   if (ctx <= 0) return "";  // "" = no WebGL2: the shell shows its own page for that
   emscripten_webgl_make_context_current(ctx);
