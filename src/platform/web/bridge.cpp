@@ -68,6 +68,7 @@ struct Platform {
   bool in_frame = false;
   long frame_request = 0;  // the pending requestAnimationFrame, 0 when none
   double due_ms = 0;       // when the next frame is due (performance.now() time)
+  double refresh_ms = 0;   // the start of the display refresh being drawn
   float pinch_distance = 0;
   // Frame timings for the benchmark (scripts/bench), read through unfurl_perf.
   std::vector<float> frame_ms;
@@ -81,6 +82,7 @@ void RunFrame();
 // every second refresh of a 60 Hz screen, without a timer's drift).
 EM_BOOL OnAnimationFrame(double now_ms, void*) {
   g->frame_request = 0;
+  g->refresh_ms = now_ms;
   if (now_ms + 4 < g->due_ms) {
     g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
     return EM_FALSE;
@@ -96,7 +98,9 @@ void RequestFrame() {
 void Schedule(double next_frame_s) {
   if (next_frame_s < 0) return;  // nothing moves: no frame until something happens
   if (g->frame_request) return;
-  g->due_ms = emscripten_get_now() + next_frame_s * 1000;
+  // Counted from this refresh's start, not from when the frame's work ended,
+  // so a frame that took a few milliseconds does not slip a whole refresh.
+  g->due_ms = g->refresh_ms + next_frame_s * 1000;
   g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 
