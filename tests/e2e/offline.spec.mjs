@@ -5,9 +5,10 @@ import { open, act, state, tap, until } from './helpers.mjs';
 
 test('after one visit a whole session runs offline, from Start to Done', async ({ page, context }) => {
   test.setTimeout(120_000);
-  // No test=1 here: that would keep the service worker away. The timescale alone speeds the session.
-  await open(page, 'timescale=40');
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  // test=1 (for the timescale) keeps the app from registering its worker, so
+  // the test registers the very same sw.js itself.
+  await open(page, 'test=1&timescale=40');
+  await page.evaluate(() => navigator.serviceWorker.register('sw.js').then(() => navigator.serviceWorker.ready));
   // The worker controls the page from the next load on.
   await page.reload();
   await page.evaluate(() => window.unfurl.ready);

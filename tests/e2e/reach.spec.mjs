@@ -46,7 +46,7 @@ test('with a flag ticked, Continue takes the place of "None of these today" at t
   await tap(page, 'start');
   await until(page, (s) => s.screen === 'check', 'check');
   const none = await fullyOnScreen(page, 'none', [320, 568]);
-  await tap(page, 'flag-weeks');
+  await tap(page, 'flag-bladder_bowel');
   await until(page, (s) => s.answers.length === 1, 'ticked');
   const cont = await fullyOnScreen(page, 'continue', [320, 568]);
   expect(Math.abs(cont.y - none.y)).toBeLessThan(2);

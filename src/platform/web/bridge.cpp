@@ -70,6 +70,7 @@ struct Platform {
   double due_ms = 0;       // when the next frame is due (performance.now() time)
   double refresh_ms = 0;   // the start of the display refresh being drawn
   float pinch_distance = 0;
+  int wake_lock = -1;  // what the shell was last told (-1: nothing yet)
   // Frame timings for the benchmark (scripts/bench), read through unfurl_perf.
   std::vector<float> frame_ms;
 };
@@ -155,10 +156,9 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.download_asides) js_download_asides();
   if (box.restart) js_restart();
   for (const std::string& e : box.events) js_post_event(e.c_str());
-  static int wake_lock = -1;
-  if (wake_lock != (out.wake_lock ? 1 : 0)) {
-    wake_lock = out.wake_lock ? 1 : 0;
-    js_wake_lock(wake_lock);
+  if (g->wake_lock != (out.wake_lock ? 1 : 0)) {
+    g->wake_lock = out.wake_lock ? 1 : 0;
+    js_wake_lock(g->wake_lock);
   }
   if (out.widgets_changed)
     js_widgets(WidgetsJson(g->app.widgets()).c_str(), std::string(g->app.screen_name()).c_str());
