@@ -60,7 +60,8 @@ test('a new version waits, Home says so, and a restart runs it — never mid-ses
   test.setTimeout(90_000);
   const site = serveCopy();
   try {
-    await new Promise((r) => setTimeout(r, 600));
+    // The copy's server is up when it answers (a loaded machine may take a while).
+    await expect.poll(() => fetch(site.url).then((r) => r.ok, () => false), { timeout: 15_000 }).toBe(true);
     await page.goto(site.url);
     await page.evaluate(() => window.unfurl.ready);
     await page.evaluate(() => navigator.serviceWorker.ready);
