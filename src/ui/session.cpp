@@ -134,11 +134,9 @@ void SessionScreen(Frame& f) {
   const float row_y = stop_y - st.ItemSpacing.y - f.px(size::kSecondaryH);
   const float extra_y = row_y - st.ItemSpacing.y - f.px(size::kSecondaryH);  // End session, while paused
 
-  const float text_bottom = (s.paused() ? extra_y : row_y) - st.ItemSpacing.y;
-  const float room = std::max(f.px(40), text_bottom - ImGui::GetCursorPosY());
   // The words scroll (a drag or the wheel) while the controls below stay put.
-  ImGui::BeginChild("now", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-  if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
+  const float room = BeginScrollArea(f, s.paused() ? FooterHeight({Kind::quiet, Kind::secondary, Kind::stop})
+                                                   : FooterHeight({Kind::secondary, Kind::stop}));
   // Small phones: the ring shrinks before anything is cut off.
   HoldRing(f, std::clamp(room / f.dpr, 56.0f, 104.0f));
   ImGui::SameLine();
@@ -150,8 +148,7 @@ void SessionScreen(Frame& f) {
   ImGui::EndGroup();
   Instruction(f, s);
   Notices(f);
-  MoreBelow(f);
-  ImGui::EndChild();
+  EndScrollArea(f);
 
   if (s.paused()) {
     ImGui::SetCursorPosY(extra_y);

@@ -176,18 +176,15 @@ float FooterHeight(std::initializer_list<Kind> buttons) {
   return h;
 }
 
-void BeginScrollArea(Frame& f, float footer_css) {
+float BeginScrollArea(Frame& f, float footer_css) {
   const float room = std::max(f.px(48), ImGui::GetContentRegionAvail().y - f.px(footer_css));
   ImGui::BeginChild("words", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
+  return room;
 }
 
-void EndScrollArea(Frame& f) {
-  MoreBelow(f);
-  ImGui::EndChild();
-}
-
-void MoreBelow(Frame& f) {
+// "More below ↓" at the foot of the scrolled area while words are hidden.
+static void MoreBelow(Frame& f) {
   if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) return;
   const Palette& p = f.colors();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -199,6 +196,11 @@ void MoreBelow(Frame& f) {
   ImFont* font = f.fonts.caption;
   const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, more);
   dl->AddText(font, font->FontSize, ImVec2(min.x + size.x - ts.x - f.px(4), y1 - ts.y), p.accent, more);
+}
+
+void EndScrollArea(Frame& f) {
+  MoreBelow(f);
+  ImGui::EndChild();
 }
 
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {

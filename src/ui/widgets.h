@@ -85,10 +85,9 @@ void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value);
 // the phone or the clinic's frame: footer_css is the pinned part's height
 // (FooterHeight of its buttons). A "More below" sign shows while words are hidden.
 float FooterHeight(std::initializer_list<Kind> buttons);
-void BeginScrollArea(Frame& f, float footer_css);
+// Returns the scrolling area's height in device px.
+float BeginScrollArea(Frame& f, float footer_css);
 void EndScrollArea(Frame& f);
-// The "More below ↓" sign at the foot of the current scrolled window.
-void MoreBelow(Frame& f);
 
 // A full-screen (or bottom/side) panel. Scrolls with a one-finger drag.
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css);
