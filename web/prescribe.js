@@ -12,7 +12,11 @@ function number(id, label, value, [min, max]) {
   wrap.textContent = `${label} (${min}–${max}) `;
   const input = document.createElement('input');
   Object.assign(input, { type: 'number', id, min, max, step: 1, value });
-  wrap.append(input);
+  // Said next to the field, not silently corrected: the clinician sees which dose the link keeps.
+  const warning = document.createElement('span');
+  Object.assign(warning, { id: `${id}-warning`, className: 'warning', hidden: true, textContent: words.out_of_range });
+  input.setAttribute('aria-describedby', warning.id);
+  wrap.append(input, warning);
   return wrap;
 }
 
@@ -28,7 +32,14 @@ for (const e of routine) {
   $('exercises').append(row);
 }
 
-const clamp = (v, [min, max], fallback) => (Number.isInteger(v) && v >= min && v <= max ? v : fallback);
+// A value outside the range keeps the usual dose, and its field says so.
+function dose(input, [min, max], usual) {
+  const v = Number(input.value);
+  const ok = input.value !== '' && Number.isInteger(v) && v >= min && v <= max;
+  input.setAttribute('aria-invalid', String(!ok));
+  document.getElementById(`${input.id}-warning`).hidden = ok;
+  return ok ? v : usual;
+}
 
 // base64url of UTF-8 JSON: what the app's rx parameter reads.
 function encode(obj) {
@@ -42,9 +53,9 @@ function prescription() {
   const exercises = [];
   for (const e of routine) {
     if (!$(`on-${e.id}`).checked) continue;
-    const hold = clamp(Number($(`hold-${e.id}`).value), e.hold_range, e.hold_s);
+    const hold = dose($(`hold-${e.id}`), e.hold_range, e.hold_s);
     const repsInput = $(`reps-${e.id}`);
-    const reps = repsInput ? clamp(Number(repsInput.value), e.reps_range, e.reps) : e.reps;
+    const reps = repsInput ? dose(repsInput, e.reps_range, e.reps) : e.reps;
     exercises.push(hold === e.hold_s && reps === e.reps ? e.id : { id: e.id, hold_s: hold, reps });
   }
   if (!exercises.length) return null;

@@ -30,9 +30,12 @@ test('the builder\'s link and its QR code open the same prescribed routine, chec
   expect(code, 'the QR code reads').not.toBeNull();
   expect(code.data).toBe(link);
 
-  // A value outside the range is not put in the link.
+  // A value outside the range is not put in the link, and the field says so.
+  await expect(page.locator('#hold-fetal-warning')).toBeHidden();
   await page.locator('#hold-fetal').fill('600');
   expect(await page.locator('#link').inputValue()).toBe(link);
+  await expect(page.locator('#hold-fetal-warning')).toBeVisible();
+  await expect(page.locator('#hold-fetal')).toHaveAttribute('aria-invalid', 'true');
 
   await page.goto(code.data + '&test=1');
   await page.evaluate(() => window.unfurl.ready);
