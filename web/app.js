@@ -14,12 +14,33 @@ const config = Object.fromEntries(params.entries());
 config.tab = Math.random().toString(36).slice(2, 10);
 // Where the app lives, for the links it makes (the reminder's): the page's own address, not the query's.
 config.href = location.origin + location.pathname;
+// The shell's own words, every language (index.html, from assets/i18n): the
+// app says which language it chose; until it runs, the page's lang= or the
+// browser's languages decide, as the app itself would.
+const words = JSON.parse($('words').textContent);
+config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
+let lang = [params.get('lang'), ...config.langs.split(',')]
+  .map((l) => (l || '').split('-')[0].toLowerCase()).find((l) => words[l]) || 'en';
+const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
+function localisePage() {
+  document.documentElement.lang = lang;
+  $('loading-text').textContent = say('page.loading');
+  $('unsupported-title').textContent = say('page.unsupported_title');
+  if (!$('unsupported-text').dataset.custom) $('unsupported-text').textContent = say('page.unsupported_body');
+  const signs = document.querySelector('#unsupported .signs');
+  signs.querySelector('.signs-title').textContent = say('page.signs_title');
+  for (const tier of ['emergency', 'urgent', 'clinician', 'review'])
+    signs.querySelector(`.sign-${tier}`).textContent = say(`page.signs_${tier}`);
+}
+localisePage();
+
 const shellNotices = [];
-// Notices the shell alone can know of; once the app runs they are shown on its screens too.
-const notify = (id, text) => {
+// Notices the shell alone can know of, by their key in assets/i18n; once the
+// app runs they are shown on its screens too, in its language.
+const notify = (id, key) => {
   if (shellNotices.some((n) => n.id === id)) return;
-  shellNotices.push({ id, text });
-  if (M) call('_unfurl_notice', id, text);
+  shellNotices.push({ id, key, text: say(key) });
+  if (M) call('_unfurl_notice', id, key, '');
 };
 
 let resolveReady, rejectReady;
@@ -65,7 +86,7 @@ if (config.parent) {
     if (o !== 'null' && o === config.parent.replace(/\/$/, '')) parentOrigin = o;
     else throw new Error('not an origin');
   } catch (e) {
-    notify('config.parent', 'Ignored parent: it must be an origin such as https://clinic.example.');
+    notify('config.parent', 'notice.parent');
   }
 }
 
@@ -77,7 +98,7 @@ async function applyWakeLock() {
     return;
   }
   if (!('wakeLock' in navigator)) {
-    notify('wakelock', 'This browser cannot keep the screen awake: it may dim during the session. Voice and tones carry on.');
+    notify('wakelock', 'notice.wakelock_missing');
     return;
   }
   if (wakeSentinel || document.visibilityState !== 'visible') return;
@@ -85,7 +106,7 @@ async function applyWakeLock() {
     wakeSentinel = await navigator.wakeLock.request('screen');
     wakeSentinel.addEventListener('release', () => { wakeSentinel = null; });
   } catch (e) {
-    notify('wakelock', 'The screen could not be kept awake here: it may dim during the session. Voice and tones carry on.');
+    notify('wakelock', 'notice.wakelock_failed');
   }
 }
 
@@ -102,9 +123,10 @@ const shell = {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
   },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
-  widgets(json, screen) {
+  widgets(json, screen, texts, appLang) {
     widgets = JSON.parse(json);
-    mirror.update(widgets, screen);
+    if (appLang !== lang) { lang = appLang; localisePage(); }
+    mirror.update(widgets, screen, JSON.parse(texts));
   },
   postEvent(json) {
     if (parentOrigin && window.parent !== window) window.parent.postMessage(JSON.parse(json), parentOrigin);
@@ -115,7 +137,8 @@ const shell = {
     $('loading').style.display = 'none';
     resolveReady(true);
   },
-  fail(message) { fail(message); },
+  // A shader that would not build: the technical reason is for developers; the person reads the page's own words.
+  fail(reason) { console.warn(reason); fail(null); },
   restart() { location.reload(); },  // replaced once the service worker is registered
 };
 
@@ -135,7 +158,7 @@ window.unfurl = {
 function fail(message) {
   $('loading').hidden = true;
   $('loading').style.display = 'none';
-  if (message) $('unsupported-text').textContent = message;
+  if (message) { $('unsupported-text').textContent = message; $('unsupported-text').dataset.custom = '1'; }
   $('unsupported').hidden = false;
   rejectReady(new Error(message || 'WebGL2 unavailable'));
 }
@@ -176,13 +199,13 @@ async function boot() {
   try {
     module = await createUnfurl({ shell, print: () => {}, printErr: (t) => console.warn(t) });
   } catch (e) {
-    fail('Unfurl could not load. Please check your connection and reload the page.');
+    fail(say('page.load_failed'));
     return;
   }
   M = module;
   const font = await fontBytes;
   if (!font) {
-    fail('Unfurl could not load. Please check your connection and reload the page.');
+    fail(say('page.load_failed'));
     return;
   }
   const len = font.byteLength;
@@ -199,7 +222,7 @@ async function boot() {
   // "" means no WebGL2: the page's own explanation says what to do.
   if (err) { fail(M.UTF8ToString(err) || null); return; }
   watchSize($('canvas'));
-  for (const n of shellNotices) call('_unfurl_notice', n.id, n.text);
+  for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
 }
 
 document.addEventListener('visibilitychange', () => {

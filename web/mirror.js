@@ -1,6 +1,7 @@
 // The accessible mirror: the canvas is opaque to screen readers, so every
-// control the app lays out is also a real <button> here, with the same label,
-// doing the same act(). Focusing one draws a ring over the control on the
+// word and control the app lays out is also here, in reading order — the
+// screen's heading, its paragraphs, and real <button>s with the same labels
+// doing the same act(). Focusing a control draws a ring over it on the
 // canvas, so keyboard users see where they are.
 
 export class Mirror {
@@ -9,16 +10,28 @@ export class Mirror {
     this.ring = ring;
     this.act = act;
     this.key = '';
+    this.screen = '';
   }
 
-  update(widgets, screen) {
-    const key = JSON.stringify(widgets.map((w) => [w.id, w.label, w.enabled, w.checked]));
+  update(widgets, screen, texts) {
+    const key = JSON.stringify([widgets.map((w) => [w.id, w.label, w.enabled, w.checked]), texts]);
     if (key === this.key) { this.place(widgets); return; }
     const hadFocus = this.root.contains(document.activeElement);
     const focusedId = hadFocus ? document.activeElement.dataset.id : null;
+    const newScreen = screen !== this.screen;
     this.key = key;
-    this.root.setAttribute('aria-label', `Unfurl: ${screen}`);
-    this.root.replaceChildren(...widgets.map((w) => {
+    this.screen = screen;
+    const nodes = [];
+    let t = 0;
+    const addTexts = (upTo) => {
+      for (; t < texts.length && texts[t].at <= upTo; ++t) {
+        const el = document.createElement(texts[t].role === 'heading' ? 'h2' : 'p');
+        el.textContent = texts[t].text;
+        nodes.push(el);
+      }
+    };
+    widgets.forEach((w, i) => {
+      addTexts(i);
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = w.label;
@@ -28,13 +41,20 @@ export class Mirror {
       b.addEventListener('click', () => this.act(w.action, w.arg));
       b.addEventListener('focus', () => this.show(w.id));
       b.addEventListener('blur', () => { this.ring.hidden = true; });
-      return b;
-    }));
+      nodes.push(b);
+    });
+    addTexts(Infinity);
+    // The first heading names the screen; focus lands on it when the screen changes.
+    const heading = nodes.find((n) => n.tagName === 'H2');
+    if (heading) { heading.tabIndex = -1; heading.dataset.heading = '1'; }
+    this.root.replaceChildren(...nodes);
+    this.root.setAttribute('aria-label', heading ? heading.textContent : screen);
     this.widgets = widgets;
-    if (hadFocus) {
-      // Keep keyboard users where they were, or on the new screen's first control.
+    if (newScreen && hadFocus) {
+      (heading || this.root.querySelector('button'))?.focus();
+    } else if (hadFocus) {
       const again = focusedId && this.root.querySelector(`[data-id="${CSS.escape(focusedId)}"]`);
-      const target = again || this.root.querySelector('button');
+      const target = again || heading || this.root.querySelector('button');
       if (target) target.focus();
     }
   }

@@ -42,11 +42,11 @@ export class Storage {
     try {
       ls.setItem(aside, raw);
       ls.removeItem(KEY);
-      this.notify('history.unreadable', 'Your saved history could not be read. It has been kept aside unchanged, and you can still download it.');
+      this.notify('history.unreadable', 'notice.history_aside');
       return true;
     } catch (e) {
       this.readOnly = true;  // could not move it: then never overwrite it either
-      this.notify('history.unreadable', 'Your saved history could not be read, and there is no room to keep a copy aside, so Unfurl will not save over it.');
+      this.notify('history.unreadable', 'notice.history_no_room');
       return false;
     }
   }
@@ -82,7 +82,7 @@ export class Storage {
     if (!this.keep) return '';
     const ls = local();
     if (!ls) {
-      this.notify('storage.denied', 'This page cannot save your history here (storage is blocked), so nothing will be remembered after you close it.');
+      this.notify('storage.denied', 'notice.storage_denied');
       return '';
     }
     let raw = null;
@@ -128,7 +128,7 @@ export class Storage {
       ls.setItem(KEY, text);
       this.lastSeen = text;
     } catch (e) {
-      this.notify('storage.full', 'Your device storage is full, so this session could not be saved. Your earlier history is unchanged.');
+      this.notify('storage.full', 'notice.storage_full');
     }
   }
 

@@ -274,8 +274,8 @@ std::string App::MergeStored(std::string_view stored) {
   return model_.MergeStored(stored);
 }
 
-void App::Notice(std::string_view id, std::string_view text) {
-  model_.AddNotice(id, text);
+void App::Notice(std::string_view id, std::string_view key, std::string_view arg) {
+  model_.AddNotice(id, key, arg);
   Wake();
 }
 

@@ -37,13 +37,14 @@ class App {
   bool Act(std::string_view name, std::string_view arg);
   std::string State() const;
   const std::vector<ui::Widget>& widgets() const { return widgets_.published(); }
+  const std::vector<ui::TextItem>& texts() const { return widgets_.published_texts(); }
   std::string_view screen_name() const { return app::screen_name(model_.screen()); }
   const Model& model() const { return model_; }
 
   void SetVisible(bool visible);
   void SetVoiceBusy(bool busy);
   std::string MergeStored(std::string_view stored);
-  void Notice(std::string_view id, std::string_view text);
+  void Notice(std::string_view id, std::string_view key, std::string_view arg);
   void UpdateReady() { model_.SetUpdateReady(); Wake(); }
   // Something changed outside a frame: draw the next one (and a couple after, while layout settles).
   void Wake(int frames = 2) { pending_frames_ = std::max(pending_frames_, frames); }

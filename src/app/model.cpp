@@ -33,6 +33,20 @@ std::optional<int> rating_arg(const json& j) {
   return static_cast<int>(v);
 }
 
+// "es-MX" → "es": a language file serves every region of its language.
+std::string language_code(const std::string& tag) {
+  std::string code = tag.substr(0, tag.find('-'));
+  for (char& ch : code) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return code;
+}
+
+bool has_language(const std::string& code) {
+  if (code.empty()) return false;
+  for (const std::string& l : core::Catalogue::available())
+    if (l == code) return true;
+  return false;
+}
+
 bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
@@ -54,8 +68,13 @@ std::string_view screen_name(Screen s) {
   return "home";
 }
 
-Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_) {
+Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_), triage_(core::default_triage()) {
   text_.load("en");
+  for (const std::string& code : core::Catalogue::available()) {
+    core::Catalogue c;
+    c.load(code);
+    languages_.push_back({code, c.get("language.name")});
+  }
   Replan();
 }
 
@@ -84,15 +103,16 @@ void Model::Replan() {
   minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
 }
 
-void Model::AddNotice(std::string_view id, std::string_view text) {
-  Notify(std::string(id), std::string(text));
+void Model::AddNotice(std::string_view id, std::string_view key, std::string_view arg) {
+  Notify(std::string(id), std::string(key), std::string(arg));
   ++version_;
 }
 
-void Model::Notify(std::string id, std::string text) {
+void Model::Notify(std::string id, std::string key, std::string arg) {
   for (const Notice& n : notices_)
     if (n.id == id) return;
-  notices_.push_back({std::move(id), std::move(text)});
+  std::string text = core::fill(T(key), arg);
+  notices_.push_back({std::move(id), std::move(key), std::move(arg), std::move(text)});
 }
 
 void Model::Load(std::string_view stored, std::string_view config_json) {
@@ -108,7 +128,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     if (!v) return fallback;
     if (*v == "1" || *v == "true") return true;
     if (*v == "0" || *v == "false") return false;
-    Notify(std::string("config.") + k, std::string("Ignored ") + k + "=\"" + *v + "\": use 1 or 0.");
+    Notify(std::string("config.") + k, "notice.config_yes_no", std::string(k) + "=\"" + v->substr(0, 16) + "\"");
     return fallback;
   };
 
@@ -122,41 +142,41 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   config_.test = yes_no("test", false);
   config_.embed = yes_no("embed", false);
   config_.keep_history = yes_no("history", true);
+  std::string unknown_lang;
   if (auto lang = get("lang")) {
-    std::string base = lang->substr(0, lang->find('-'));
-    for (char& ch : base) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (valid_lang(*lang) && text_.load(base)) config_.lang = base;
-    else Notify("config.lang", "Language \"" + lang->substr(0, 16) + "\" is not available yet, so Unfurl is in English.");
+    std::string code = language_code(*lang);
+    if (valid_lang(*lang) && has_language(code)) {
+      config_.lang_asked = code;
+    } else {
+      // Unfurl stays in English (or the person's own choice), and says so in it: the
+      // notice's words are filled in once the language is chosen, below.
+      unknown_lang = lang->substr(0, 16);
+      Notify("config.lang", "notice.lang_unknown", unknown_lang);
+    }
+  }
+  if (auto langs = get("langs")) {
+    for (size_t start = 0; start < langs->size();) {
+      size_t end = std::min(langs->find(',', start), langs->size());
+      std::string one = langs->substr(start, end - start);
+      if (valid_lang(one) && config_.browser_langs.size() < 16) config_.browser_langs.push_back(language_code(one));
+      start = end + 1;
+    }
   }
   if (auto clinic = get("clinic")) {
     bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
     if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
-    else Notify("config.clinic", "Ignored the clinic name: it must be plain text of at most 60 characters.");
+    else Notify("config.clinic", "notice.config_clinic");
   }
   if (auto theme = get("theme")) {
     if (*theme == "dim" || *theme == "light") config_.theme = *theme;
-    else Notify("config.theme", "Ignored theme=\"" + theme->substr(0, 16) + "\": use dim or light.");
+    else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
   }
   if (auto ts = get("timescale")) {
     char* end = nullptr;
     double v = std::strtod(ts->c_str(), &end);
-    if (!config_.test) Notify("config.timescale", "Ignored timescale: it only works with test=1.");
+    if (!config_.test) Notify("config.timescale", "notice.config_timescale_test");
     else if (end && *end == '\0' && v >= 0.1 && v <= 1000) config_.timescale = v;
-    else Notify("config.timescale", "Ignored timescale=\"" + ts->substr(0, 16) + "\": use a number from 0.1 to 1000.");
-  }
-
-  if (auto rx = get("rx")) {
-    core::PrescriptionResult p =
-        core::read_prescription_link(core::embedded_asset("assets/routines/morning-back.json"), *rx);
-    if (p.prescription) {
-      base_routine_ = std::move(p.prescription->routine);
-      prescribed_ = true;
-      note_ = std::move(p.prescription->note);
-      DescribePrescription();
-    } else {
-      Notify("config.rx", "This prescription link could not be used (" + p.error.substr(0, 120) +
-                              "), so you have the standard routine. Please ask your clinic for a new link.");
-    }
+    else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
   }
 
   core::Decoded d = core::decode_history(stored);
@@ -168,17 +188,51 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     case core::DecodeStatus::unreadable:
       // The shell moves unreadable data aside before calling Load; this is the
       // second line of defence and changes nothing on disk until the next save.
-      Notify("history.unreadable", T("notice.history_unreadable"));
+      Notify("history.unreadable", "notice.history_unreadable");
       break;
     case core::DecodeStatus::newer_schema:
       doc_ = std::move(d.doc);
       read_only_ = true;
-      Notify("history.newer", T("notice.history_newer"));
+      Notify("history.newer", "notice.history_newer");
       break;
   }
-  if (d.kept > 0) Notify("history.kept", core::fill(T("notice.history_kept"), std::to_string(d.kept)));
+  if (d.kept > 0) Notify("history.kept", "notice.history_kept", std::to_string(d.kept));
   base_ = doc_;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
+  if (!unknown_lang.empty()) config_.lang_asked = "en";
+  rx_ = get("rx").value_or("");
+  ChooseLanguage();
+  if (!rx_.empty() && !prescribed_) {
+    // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
+    Notify("config.rx", "notice.rx_unusable", p.error.substr(0, 120));
+  }
+}
+
+void Model::ChooseLanguage() {
+  std::string lang = "en";
+  if (has_language(doc_.settings.lang)) lang = doc_.settings.lang;
+  else if (!config_.lang_asked.empty()) lang = config_.lang_asked;
+  else
+    for (const std::string& b : config_.browser_langs)
+      if (has_language(b)) { lang = b; break; }
+  text_.load(lang);
+  config_.lang = text_.lang();
+  for (Notice& n : notices_) n.text = core::fill(T(n.key), n.arg);
+  triage_ = core::default_triage(text_);
+  prescribed_ = false;
+  note_.clear();
+  prescription_changes_.clear();
+  base_routine_ = core::default_routine(text_);
+  if (!rx_.empty()) {
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
+    if (p.prescription) {
+      base_routine_ = std::move(p.prescription->routine);
+      prescribed_ = true;
+      note_ = std::move(p.prescription->note);
+      DescribePrescription();
+    }
+  }
   Personalise();
 }
 
@@ -197,7 +251,7 @@ double Model::range_now() const {
 // What a clinic's prescription changes from the standard routine, in plain
 // words for Home: doses that differ, stretches left out, a smaller range.
 void Model::DescribePrescription() {
-  const core::Routine& standard = core::default_routine();
+  const core::Routine standard = core::default_routine(text_);
   char line[256];
   for (const core::Exercise& e : base_routine_.exercises) {
     const core::Exercise* usual = standard.find(e.id);
@@ -318,7 +372,7 @@ std::string Model::MergeStored(std::string_view stored) {
   core::Decoded d = core::decode_history(stored);
   if (d.status == core::DecodeStatus::newer_schema) {
     read_only_ = true;  // another tab runs a newer Unfurl: its document is not ours to overwrite
-    Notify("history.newer", T("notice.history_newer"));
+    Notify("history.newer", "notice.history_newer");
     ++version_;
     return {};
   }
@@ -587,6 +641,10 @@ bool Model::Set(std::string_view arg) {
   } else if (key == "reminder_min") {
     if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() >= 24 * 60) return false;
     s.reminder_min = v.get<int>();
+  } else if (key == "lang") {
+    if (!v.is_string() || !has_language(v.get<std::string>()) || (session_ && !session_->finished())) return false;
+    s.lang = v.get<std::string>();
+    ChooseLanguage();
   } else if (key == "text_size") {
     if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;
     s.text_size = v.get<double>();
@@ -629,7 +687,7 @@ bool Model::DeleteData(std::string_view step) {
   current_id_.clear();
   outbox_.erase = true;
   Personalise();
-  Notify("history.deleted", T("notice.deleted"));
+  Notify("history.deleted", "notice.deleted");
   return true;
 }
 
@@ -809,7 +867,7 @@ std::string Model::StateJson() const {
   s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
                    {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},
                    {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}, {"text_size", st.text_size},
-                   {"reminder_min", st.reminder_min},
+                   {"reminder_min", st.reminder_min}, {"lang", st.lang},
                    {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
                    {"confirm_delete", confirm_delete_}};
   s["lang"] = config_.lang;
@@ -829,6 +887,9 @@ std::string Model::StateJson() const {
   json n = json::array();
   for (const Notice& x : notices_) n.push_back({{"id", x.id}, {"text", x.text}});
   s["notices"] = n;
+  json langs = json::array();
+  for (const Language& l : languages_) langs.push_back(l.code);
+  s["languages"] = langs;
   return s.dump();
 }
 

@@ -24,13 +24,16 @@ std::string_view screen_name(Screen s);
 // The page configuration (URL query), already split into strings by the shell.
 struct PageConfig {
   std::string lang = "en", clinic, theme;
+  std::string lang_asked;                  // lang= from the query, when it names a language Unfurl has
+  std::vector<std::string> browser_langs;  // navigator.languages, set by the shell
   std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
   double timescale = 1;
 };
 
+// A notice keeps its catalogue key and argument, so it is said again in a newly chosen language.
 struct Notice {
-  std::string id, text;
+  std::string id, key, arg, text;
 };
 
 // What the shell must do on the app's behalf, collected per frame.
@@ -67,8 +70,9 @@ class Model {
   // The shell has a new version installed and waiting: Home offers a restart.
   void SetUpdateReady() { update_ready_ = true; ++version_; }
   bool update_ready() const { return update_ready_; }
-  // A notice from the shell (storage, wake lock…), shown like the model's own.
-  void AddNotice(std::string_view id, std::string_view text);
+  // A notice from the shell (storage, wake lock…), shown like the model's own:
+  // key names its sentence in assets/i18n, arg fills its one placeholder.
+  void AddNotice(std::string_view id, std::string_view key, std::string_view arg = {});
 
   // name as in docs/automation.md; arg is JSON text ("" when none).
   bool Act(std::string_view name, std::string_view arg = {});
@@ -86,11 +90,14 @@ class Model {
   const core::Routine& base_routine() const { return base_routine_; }
   bool prescribed() const { return prescribed_; }
   bool confirm_delete() const { return confirm_delete_; }
-  const core::Triage& triage() const { return core::default_triage(); }
+  const core::Triage& triage() const { return triage_; }
   const core::Session* session() const { return session_ ? &*session_ : nullptr; }
   const core::HistoryDoc& doc() const { return doc_; }
   const core::Settings& settings() const { return doc_.settings; }
   const core::Catalogue& text() const { return text_; }
+  // The languages Unfurl speaks, each with its own name for itself (Settings lists them).
+  struct Language { std::string code, name; };
+  const std::vector<Language>& languages() const { return languages_; }
   const char* T(std::string_view key) const { return text_.get(key); }
   const PageConfig& config() const { return config_; }
   const std::string& note() const { return note_; }  // the clinic's note from a prescription
@@ -139,10 +146,14 @@ class Model {
   void Post(const std::string& type, const std::string& extra_json = {});
   void Say(const std::string& key, const std::string& text);
   void SpeakResult();
-  void Notify(std::string id, std::string text);
+  void Notify(std::string id, std::string key, std::string arg = {});
   void Drain();
   void Replan();
   void DescribePrescription();
+  // Chooses the language — the person's own choice in Settings, then the
+  // page's lang=, then the browser's languages, then English — and puts the
+  // routine, the red-flag table and every derived sentence into it.
+  void ChooseLanguage();
   struct DerivedHistory {
     long version = -1;
     int day = -1;
@@ -160,6 +171,9 @@ class Model {
   std::string note_;
   std::vector<std::string> prescription_changes_;
   core::Catalogue text_;
+  core::Triage triage_;
+  std::vector<Language> languages_;
+  std::string rx_;  // the prescription link, re-read in a newly chosen language
   PageConfig config_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor

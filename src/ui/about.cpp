@@ -6,7 +6,7 @@ namespace unfurl::ui {
 void AboutScreen(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
-  Text(f.fonts.title, p.text, m.T("about.title"));
+  Text(f, f.fonts.title, p.text, m.T("about.title"));
   Caption(f, m.routine().purpose.c_str());
   Caption(f, m.T("intro.body"));
   for (const std::string& line : m.routine().preparation.lines) Caption(f, line.c_str());

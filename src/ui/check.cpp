@@ -11,7 +11,7 @@ void CheckScreen(Frame& f) {
   // The answer is pinned at the bottom: on a 320×568 phone or in a short
   // clinic frame it is on screen at once; the questions scroll above it.
   BeginScrollArea(f, FooterHeight({Kind::primary}));
-  Text(f.fonts.title, p.text, m.T("check.title"));
+  Text(f, f.fonts.title, p.text, m.T("check.title"));
   Caption(f, m.T("check.subtitle"));
   for (const core::RedFlag& flag : m.triage().flags) {
     const bool on = m.answers().count(flag.id) > 0;

@@ -15,15 +15,15 @@ void CheckResultScreen(Frame& f) {
   ImU32 tone = o.level == core::Tier::review ? p.caution : p.stop;
 
   if (m.remembered()) Caption(f, m.T("result.remembered"));
-  Text(f.fonts.title, tone, advice.title.c_str());
-  Text(f.fonts.body, p.text, advice.action.c_str());
+  Text(f, f.fonts.title, tone, advice.title.c_str());
+  Text(f, f.fonts.body, p.text, advice.action.c_str());
   for (const std::string& id : o.flags)
     if (const core::RedFlag* flag = m.triage().find(id); flag && !flag->action.empty())
-      Text(f.fonts.body, p.text, flag->action.c_str());
+      Text(f, f.fonts.body, p.text, flag->action.c_str());
   Caption(f, advice.why.c_str());
   auto list = [&](const char* heading, const std::vector<std::string>& ids) {
     if (ids.empty()) return;
-    Text(f.fonts.body, p.text, heading);
+    Text(f, f.fonts.body, p.text, heading);
     for (const std::string& id : ids)
       if (const core::RedFlag* flag = m.triage().find(id))
         Caption(f, ("•  " + flag->question).c_str());
@@ -32,8 +32,8 @@ void CheckResultScreen(Frame& f) {
   list(m.T("result.also"), o.also);
   if (m.stop_answer())
     for (const core::StopAnswer& a : m.triage().stop_answers)
-      if (a.id == *m.stop_answer()) { Text(f.fonts.body, p.text, m.T("result.led")); Caption(f, ("•  " + a.label).c_str()); }
-  Text(f.fonts.body, p.text, m.T("result.disclaimer"));
+      if (a.id == *m.stop_answer()) { Text(f, f.fonts.body, p.text, m.T("result.led")); Caption(f, ("•  " + a.label).c_str()); }
+  Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
   ImGui::Spacing();
   if (!o.blocked)
     ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");

@@ -8,11 +8,11 @@ void FinishScreen(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
   BeginScrollArea(f, FooterHeight({Kind::primary}));
-  Text(f.fonts.title, p.text, m.T("finish.title"));
+  Text(f, f.fonts.title, p.text, m.T("finish.title"));
   for (const std::string& line : m.routine().closing_lines) Caption(f, line.c_str());
-  Text(f.fonts.body, p.text, m.T("finish.after"));
+  Text(f, f.fonts.body, p.text, m.T("finish.after"));
   RatingScale(f, "after", m.after());
-  Text(f.fonts.body, p.text, m.T("finish.hurt"));
+  Text(f, f.fonts.body, p.text, m.T("finish.hurt"));
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
   auto hurt = m.hurt();
   ActionButton(f, "hurt-yes", m.T("finish.yes"), hurt && *hurt ? Kind::primary : Kind::secondary, "answer",

@@ -84,7 +84,7 @@ void Plot(Frame& f) {
   for (const core::SessionRecord& r : f.model.doc().sessions)
     if (r.before || r.after) rated.push_back(&r);
   if (rated.size() > kMost) rated.erase(rated.begin(), rated.end() - kMost);
-  Text(f.fonts.body, p.text, f.model.T("history.plot_title"));
+  Text(f, f.fonts.body, p.text, f.model.T("history.plot_title"));
   if (rated.empty()) return Caption(f, f.model.T("history.plot_empty"));
 
   ImFont* font = f.fonts.caption;
@@ -141,7 +141,7 @@ void Plot(Frame& f) {
 void HistoryScreen(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
-  Text(f.fonts.title, p.text, m.T("history.title"));
+  Text(f, f.fonts.title, p.text, m.T("history.title"));
   Notices(f);
   // Data kept aside as unreadable is the person's: offered right under the notice that says so.
   for (const app::Notice& n : m.notices())
@@ -149,14 +149,14 @@ void HistoryScreen(Frame& f) {
       ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
   const auto& sessions = m.doc().sessions;
   const core::HistoryStats& st = m.stats();
-  Text(f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak));
+  Text(f, f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak));
   Caption(f, Format(m.T("history.per_week"), st.per_week));
   if (st.average_change) Caption(f, Format(m.T("history.average_change"), *st.average_change));
   Calendar(f, m.today());
   ImGui::Spacing();
   Plot(f);
   ImGui::Spacing();
-  Text(f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))));
+  Text(f, f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))));
   Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
 
   if (!sessions.empty()) {
@@ -175,7 +175,7 @@ void HistoryScreen(Frame& f) {
     if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
     if (it->outcome != "blocked")
       line = Format("%s%s", line, Format(m.T("history.range_used"), static_cast<int>(std::lround(it->range * 100))));
-    Text(f.fonts.body, p.text, line);
+    Text(f, f.fonts.body, p.text, line);
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");
 }

@@ -12,7 +12,7 @@ void HomeScreen(Frame& f) {
   BeginScrollArea(f, m.show_intro() ? FooterHeight({Kind::secondary, Kind::primary}) : FooterHeight({Kind::primary}));
   Notices(f);
   if (m.update_ready()) {
-    Text(f.fonts.body, p.calm, m.T("update.ready"));
+    Text(f, f.fonts.body, p.calm, m.T("update.ready"));
     ActionButton(f, "restart", m.T("update.restart"), Kind::secondary, "restart");
   }
   // Whose page this is: Unfurl, or the clinic that embedded it (compact when embedded).
@@ -24,18 +24,18 @@ void HomeScreen(Frame& f) {
     // Which of the trend rules holds, in plain words; or the check's "several weeks" answer.
     static constexpr const char* kTrendText[] = {"home.review_banner", "home.trend.persists", "home.trend.worsens",
                                                  "home.trend.keeps_hurting"};
-    Text(f.fonts.body, p.caution, m.T(kTrendText[static_cast<int>(m.trend().kind)]));
+    Text(f, f.fonts.body, p.caution, m.T(kTrendText[static_cast<int>(m.trend().kind)]));
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
   }
 
-  Text(f.fonts.title, p.text, m.routine().name.c_str());
+  Text(f, f.fonts.title, p.text, m.routine().name.c_str());
   Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()));
   if (m.prescribed()) {
     // A clinic's routine says so, and what it changes from the usual one.
-    Text(f.fonts.body, p.calm, m.T("home.prescribed"));
+    Text(f, f.fonts.body, p.calm, m.T("home.prescribed"));
     for (const std::string& line : m.prescription_changes()) Caption(f, line.c_str());
   }
-  if (!m.note().empty()) Text(f.fonts.body, p.text, m.note().c_str());
+  if (!m.note().empty()) Text(f, f.fonts.body, p.text, m.note().c_str());
 
   const auto& sessions = m.doc().sessions;
   const char* line = m.streak() > 0 ? Format(m.T("home.streak"), m.streak()) : "";
@@ -54,7 +54,7 @@ void HomeScreen(Frame& f) {
   ActionButton(f, "open-settings", m.T("home.settings"), Kind::secondary, "open", "\"settings\"", half);
   // First visit: what the routine is for and what it is not (the view above is smaller to make room).
   if (m.show_intro()) {
-    Text(f.fonts.body, p.text, m.T("intro.title"));
+    Text(f, f.fonts.body, p.text, m.T("intro.title"));
     Caption(f, m.T("intro.body"));
     Caption(f, m.T("intro.rules"));
   }

@@ -6,7 +6,7 @@ namespace unfurl::ui {
 void RatingScreen(Frame& f) {
   const app::Model& m = f.model;
   BeginScrollArea(f, FooterHeight({Kind::secondary}));
-  Text(f.fonts.title, f.colors().text, m.T("rating.title"));
+  Text(f, f.fonts.title, f.colors().text, m.T("rating.title"));
   Caption(f, m.T("rating.subtitle"));
   RatingScale(f, "before", m.before());
   EndScrollArea(f);

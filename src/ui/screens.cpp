@@ -61,7 +61,7 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
 }
 
 void Notices(Frame& f) {
-  for (const app::Notice& n : f.model.notices()) Text(f.fonts.caption, f.colors().caution, n.text.c_str());
+  for (const app::Notice& n : f.model.notices()) Text(f, f.fonts.caption, f.colors().caution, n.text.c_str());
 }
 
 void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {

@@ -21,28 +21,28 @@ void Instruction(Frame& f, const core::Session& s) {
   const Palette& p = f.colors();
   const core::Exercise* e = s.exercise();
   auto cautions = [&] {
-    for (const std::string& c : e->cautions) Text(f.fonts.body, p.caution, c.c_str());
+    for (const std::string& c : e->cautions) Text(f, f.fonts.body, p.caution, c.c_str());
   };
   switch (s.phase()) {
     case Phase::prepare:
-      Text(f.fonts.body, p.quiet, m.T(s.inhaling() ? "session.breathe_in" : "session.breathe_out"));
+      Text(f, f.fonts.body, p.quiet, m.T(s.inhaling() ? "session.breathe_in" : "session.breathe_out"));
       for (const std::string& line : m.routine().preparation.lines) Caption(f, line.c_str());
       return;
     case Phase::rest:
-      if (s.rep() > 1) return Text(f.fonts.body, p.quiet, m.T("phase.rest"));
+      if (s.rep() > 1) return Text(f, f.fonts.body, p.quiet, m.T("phase.rest"));
       [[fallthrough]];
     case Phase::switch_side:
     case Phase::move:
-      if (s.phase() == Phase::switch_side) Text(f.fonts.body, p.text, m.T("phase.switch"));
-      if (s.phase() == Phase::move) Text(f.fonts.body, p.text, (s.rep() > 1 && !e->repeat_move.empty() ? e->repeat_move : e->move).c_str());
+      if (s.phase() == Phase::switch_side) Text(f, f.fonts.body, p.text, m.T("phase.switch"));
+      if (s.phase() == Phase::move) Text(f, f.fonts.body, p.text, (s.rep() > 1 && !e->repeat_move.empty() ? e->repeat_move : e->move).c_str());
       cautions();
       for (const std::string& line : e->lines) Caption(f, line.c_str());
       return;
     case Phase::hold:
-      Text(f.fonts.body, p.quiet, e->hold_cue.c_str());
+      Text(f, f.fonts.body, p.quiet, e->hold_cue.c_str());
       cautions();
       return;
-    case Phase::release: return Text(f.fonts.body, p.quiet, m.T("phase.release"));
+    case Phase::release: return Text(f, f.fonts.body, p.quiet, m.T("phase.release"));
     default: return;
   }
 }
@@ -50,13 +50,13 @@ void Instruction(Frame& f, const core::Session& s) {
 void StoppedPanel(Frame& f) {
   const app::Model& m = f.model;
   const Palette& p = f.colors();
-  Text(f.fonts.title, p.stop, m.T("stop.stopped"));
+  Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
   if (!m.stop_answer()) {
-    Text(f.fonts.body, p.text, m.triage().stop_question.c_str());
+    Text(f, f.fonts.body, p.text, m.triage().stop_question.c_str());
     for (const core::StopAnswer& a : m.triage().stop_answers)
       ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", "\"" + a.id + "\"");
   } else {
-    Text(f.fonts.body, p.text, m.triage().rest_title.c_str());
+    Text(f, f.fonts.body, p.text, m.triage().rest_title.c_str());
     Caption(f, m.triage().rest_action.c_str());
     Caption(f, m.T("result.disclaimer"));
     ActionButton(f, "home", m.T("common.home"), Kind::primary, "open", "\"home\"");
@@ -142,8 +142,8 @@ void SessionScreen(Frame& f) {
   ImGui::SameLine();
   ImGui::BeginGroup();
   const core::Exercise* e = s.exercise();
-  Text(f.fonts.title, p.text, e ? e->name.c_str() : m.T("phase.prepare"));
-  if (s.paused()) Text(f.fonts.body, p.quiet, m.T("session.paused"));
+  Text(f, f.fonts.title, p.text, e ? e->name.c_str() : m.T("phase.prepare"));
+  if (s.paused()) Text(f, f.fonts.body, p.quiet, m.T("session.paused"));
   if (m.settings().eyes_closed) Caption(f, m.T("session.tap_hint"));
   ImGui::EndGroup();
   Instruction(f, s);

@@ -26,7 +26,7 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
   const float text_w = ImGui::GetContentRegionAvail().x / f.dpr - 2 * button - 16;
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + f.px(text_w));
-  Text(f.fonts.body, f.colors().text, label.c_str());
+  Text(f, f.fonts.body, f.colors().text, label.c_str());
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   ImGui::SameLine(ImGui::GetContentRegionMax().x - f.px(2 * button + 8));
@@ -45,7 +45,7 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
 
 void DeleteConfirmation(Frame& f) {
   const app::Model& m = f.model;
-  Text(f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
+  Text(f, f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
   if (!m.doc().sessions.empty())
     ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", "\"csv\"");
   ActionButton(f, "delete-confirm", m.T("settings.delete_yes"), Kind::stop, "delete-data", "\"confirm\"");
@@ -58,9 +58,15 @@ void SettingsScreen(Frame& f) {
   const app::Model& m = f.model;
   const core::Settings& s = m.settings();
   const Palette& p = f.colors();
-  Text(f.fonts.title, p.text, m.T("settings.title"));
+  Text(f, f.fonts.title, p.text, m.T("settings.title"));
   Notices(f);
   if (m.confirm_delete()) return DeleteConfirmation(f);
+
+  // Each language named in itself, so someone who cannot read the current one still finds theirs.
+  Caption(f, m.T("settings.language"));
+  for (const app::Model::Language& l : m.languages())
+    CheckRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, "set",
+             SetArg("lang", "\"" + l.code + "\""));
 
   Toggle(f, "voice", m.T("settings.voice"), s.voice);
   Stepper(f, "voice_rate", Format(m.T("settings.voice_rate"), static_cast<int>(std::lround(s.voice_rate * 100))),
@@ -70,7 +76,7 @@ void SettingsScreen(Frame& f) {
   Toggle(f, "vibration", m.T("settings.vibration"), s.vibration);
   Toggle(f, "soft_mattress", m.T("settings.soft_mattress"), s.soft_mattress);
 
-  Text(f.fonts.title, p.text, m.T("settings.routine"));
+  Text(f, f.fonts.title, p.text, m.T("settings.routine"));
   if (m.prescribed()) Caption(f, m.T("settings.prescribed"));
   for (const core::Exercise& e : m.base_routine().exercises) {
     if (m.prescribed()) { Caption(f, e.name.c_str()); continue; }

@@ -29,11 +29,22 @@ void WidgetRegistry::Add(std::string_view id, std::string_view label, const char
   w.checked = checked;
 }
 
+void WidgetRegistry::AddText(std::string_view role, std::string_view text) {
+  if (text_count_ == texts_current_.size()) texts_current_.emplace_back();
+  TextItem& t = texts_current_[text_count_++];
+  t.role.assign(role);
+  t.text.assign(text);
+  t.at = count_;
+}
+
 bool WidgetRegistry::Publish() {
-  if (count_ == published_.size() && std::equal(published_.begin(), published_.end(), current_.begin()))
-    return false;
-  published_.resize(count_);
-  std::copy(current_.begin(), current_.begin() + static_cast<long>(count_), published_.begin());
+  const bool same_widgets =
+      count_ == published_.size() && std::equal(published_.begin(), published_.end(), current_.begin());
+  const bool same_texts = text_count_ == texts_published_.size() &&
+                          std::equal(texts_published_.begin(), texts_published_.end(), texts_current_.begin());
+  if (same_widgets && same_texts) return false;
+  published_.assign(current_.begin(), current_.begin() + static_cast<long>(count_));
+  texts_published_.assign(texts_current_.begin(), texts_current_.begin() + static_cast<long>(text_count_));
   return true;
 }
 
@@ -147,7 +158,8 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   return pressed;
 }
 
-void Text(ImFont* font, ImU32 color, const char* text) {
+void Text(Frame& f, ImFont* font, ImU32 color, const char* text) {
+  f.widgets.AddText(font == f.fonts.title ? "heading" : "text", text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::TextWrapped("%s", text);
@@ -155,7 +167,7 @@ void Text(ImFont* font, ImU32 color, const char* text) {
   ImGui::PopFont();
 }
 
-void Caption(Frame& f, const char* text) { Text(f.fonts.caption, f.colors().quiet, text); }
+void Caption(Frame& f, const char* text) { Text(f, f.fonts.caption, f.colors().quiet, text); }
 
 void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;

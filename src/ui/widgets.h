@@ -26,22 +26,33 @@ struct Widget {
   bool operator==(const Widget&) const = default;
 };
 
+// A passage of the screen's words, for the accessible mirror: its heading and
+// paragraphs, in reading order (`at`: how many controls come before it).
+struct TextItem {
+  std::string role, text;  // role: heading | text
+  size_t at = 0;
+  bool operator==(const TextItem&) const = default;
+};
+
 // This frame's controls, compared by value with the last published list so
 // the shell hears only of changes. Slots are reused frame after frame: once
 // the screens have been seen, registering allocates nothing.
 class WidgetRegistry {
  public:
-  void Begin(float dpr) { count_ = 0; dpr_ = dpr; }
+  void Begin(float dpr) { count_ = 0; text_count_ = 0; dpr_ = dpr; }
   // min/max in device px.
   void Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
            std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked);
-  // True when this frame's list differs from the published one (which it then becomes).
+  void AddText(std::string_view role, std::string_view text);
+  // True when this frame's lists differ from the published ones (which they then become).
   bool Publish();
   const std::vector<Widget>& published() const { return published_; }
+  const std::vector<TextItem>& published_texts() const { return texts_published_; }
 
  private:
   std::vector<Widget> current_, published_;
-  size_t count_ = 0;
+  std::vector<TextItem> texts_current_, texts_published_;
+  size_t count_ = 0, text_count_ = 0;
   float dpr_ = 1;
 };
 
@@ -74,8 +85,9 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
 // A large tappable row with a check box, for the red-flag questions.
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
               std::string_view arg);
-// Wrapped text in a font and colour.
-void Text(ImFont* font, ImU32 color, const char* text);
+// Wrapped text in a font and colour, also given to the accessible mirror
+// (the title font as the screen's heading).
+void Text(Frame& f, ImFont* font, ImU32 color, const char* text);
 void Caption(Frame& f, const char* text);
 // The 0–10 scale, as two rows of large buttons.
 void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value);

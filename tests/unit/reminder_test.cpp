@@ -8,11 +8,6 @@
 using namespace unfurl::core;
 
 namespace {
-Catalogue english() {
-  Catalogue c;
-  EXPECT_TRUE(c.load("en"));
-  return c;
-}
 constexpr double kNow = 1795330800000;  // 2026-11-22T07:00:00Z
 constexpr int kTomorrow = 20780;        // 2026-11-23, local days since 1970-01-01
 }  // namespace

@@ -70,13 +70,24 @@ TEST(Routine, RejectsAllowedRangeWiderThanClinicalLimits) {
   EXPECT_EQ(load_error(j), "exercises[4].reps_range: must lie within 3–10");
 }
 
+// The routine's words live in the language file; a language missing one is
+// an error naming the key, never a silent blank in the session.
+json english_words() { return json::parse(embedded_asset("assets/i18n/en.json")); }
+std::string error_with_words(const json& words) {
+  return load_routine(embedded_asset("assets/routines/morning-back.json"), Catalogue::standalone("xx", words.dump())).error;
+}
+
 TEST(Routine, RejectsMissingText) {
-  json j = shipped();
-  j["exercises"][2].erase("move");
-  EXPECT_EQ(load_error(j), "exercises[2].move: missing");
-  j = shipped();
-  j["exercises"][3]["lines"] = json::array();
-  EXPECT_EQ(load_error(j), "exercises[3].lines: must not be empty");
+  EXPECT_EQ(error_with_words(english_words()), "");
+  json w = english_words();
+  w.erase("ex.figure_four.move");
+  EXPECT_EQ(error_with_words(w), "ex.figure_four.move: missing from the language file");
+  w = english_words();
+  w["ex.spinal_twist.lines"] = json::array();
+  EXPECT_EQ(error_with_words(w), "ex.spinal_twist.lines: missing from the language file");
+  w = english_words();
+  w.erase("prepare.lines");
+  EXPECT_EQ(error_with_words(w), "prepare.lines: missing from the language file");
 }
 
 TEST(Routine, RejectsWrongTypesWithoutCrashing) {
@@ -98,7 +109,7 @@ TEST(Routine, RejectsDuplicateExercise) {
 }
 
 TEST(Routine, SidedExerciseNeedsBothSideNames) {
-  json j = shipped();
-  j["exercises"][0]["side_names"] = json::array({"Right leg"});
-  EXPECT_EQ(load_error(j), "exercises[0].side_names: a sided exercise needs two names, right then left");
+  json w = english_words();
+  w["ex.knee_to_chest.sides"] = json::array({"Right leg"});
+  EXPECT_EQ(error_with_words(w), "ex.knee_to_chest.sides: a sided exercise needs two names, right then left");
 }

@@ -182,6 +182,8 @@ Decoded decode_history(std::string_view text) {
     st.volume = num(*s, "volume", st.volume, 0, 1);
     st.text_size = num(*s, "text_size", st.text_size, 1, 2);
     st.reminder_min = static_cast<int>(num(*s, "reminder_min", st.reminder_min, 0, 24 * 60 - 1));
+    if (auto l = s->find("lang"); l != s->end() && l->is_string() && l->get<std::string>().size() <= 8)
+      st.lang = l->get<std::string>();
     if (auto h = s->find("holds"); h != s->end() && h->is_object())
       for (auto it = h->begin(); it != h->end(); ++it)
         if (it.value().is_number()) st.holds[it.key()] = it.value().get<double>();
@@ -193,7 +195,7 @@ Decoded decode_history(std::string_view text) {
         if (v.is_string()) st.exercises_off.insert(v.get<std::string>());
     d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
                                                                  "soft_mattress", "voice_rate", "volume", "text_size",
-                                                                 "reminder_min", "holds", "reps", "exercises_off"});
+                                                                 "reminder_min", "lang", "holds", "reps", "exercises_off"});
   }
   if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
     d.doc.intro_ack = flag(*a, "intro", false);
@@ -231,6 +233,8 @@ std::string encode_history(const HistoryDoc& doc) {
                    {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}, {"text_size", s.text_size},
                    {"reminder_min", s.reminder_min},
                    {"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
+  // Only once chosen, so documents from before languages existed are written back as they were.
+  if (!s.lang.empty()) settings["lang"] = s.lang;
   out += ",\"settings\":" + with_extra(settings, doc.settings_extra);
   out += ",\"acks\":" + with_extra(acks, doc.acks_extra);
   for (const RawMember& m : doc.extra) out += ',' + json(m.key).dump() + ':' + m.raw;

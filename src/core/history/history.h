@@ -54,6 +54,7 @@ struct Settings {
   bool dim = true, eyes_closed = false, soft_mattress = false;
   double text_size = 1.0;                  // 1–2: the person's text size
   int reminder_min = 7 * 60 + 30;          // the morning reminder's local time, minutes after midnight
+  std::string lang;                        // the person's chosen language; "" follows the page and the browser
   std::map<std::string, double> holds;     // exercise id → hold seconds, within CLINICAL.md's range
   std::map<std::string, int> reps;         // exercise id → repetitions, within its range
   std::set<std::string> exercises_off;     // left out of the routine (the check and the order stay)

@@ -33,7 +33,7 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   return out;
 }
 
-PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json) {
+PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json, const Catalogue& text) {
   PrescriptionResult result;
   json rx = json::parse(rx_json.begin(), rx_json.end(), nullptr, false);
   if (rx.is_discarded() || !rx.is_object()) { result.error = "it is not valid JSON"; return result; }
@@ -69,7 +69,7 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
     picked.push_back(found);
   }
   base["exercises"] = picked;
-  RoutineResult r = load_routine(base.dump());
+  RoutineResult r = load_routine(base.dump(), text);
   if (!r.routine) { result.error = r.error; return result; }
 
   Prescription p;
@@ -92,10 +92,10 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
   return result;
 }
 
-PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param) {
+PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param, const Catalogue& text) {
   auto decoded = base64url_decode(rx_param);
   if (!decoded) return {std::nullopt, "it is not base64url"};
-  return apply_prescription(routine_json, *decoded);
+  return apply_prescription(routine_json, *decoded, text);
 }
 
 }  // namespace unfurl::core

@@ -28,8 +28,11 @@ struct PrescriptionResult {
 };
 
 std::optional<std::string> base64url_decode(std::string_view text);
-PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json);
+// Words come from text, as for the routine itself.
+PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json,
+                                      const Catalogue& text = english());
 // The link form: base64url first, then the JSON above.
-PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param);
+PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param,
+                                          const Catalogue& text = english());
 
 }  // namespace unfurl::core

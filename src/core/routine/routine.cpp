@@ -108,27 +108,52 @@ class Reader {
   std::string& error_;
 };
 
-void read_exercise(const json& j, const std::string& path, Exercise& e, std::string& error) {
+// The words of the routine come from the catalogue (assets/i18n/), keyed by
+// what they describe, so a language is one file; the routine file holds only
+// doses and structure. A missing word is an error that names its key.
+class Words {
+ public:
+  Words(const Catalogue& text, std::string& error) : text_(text), error_(error) {}
+  std::string text(const std::string& key, bool required = true) {
+    const std::string* s = text_.find(key);
+    if (s && !s->empty()) return *s;
+    if (required && error_.empty()) error_ = key + ": missing from the language file";
+    return {};
+  }
+  std::vector<std::string> lines(const std::string& key) {
+    std::vector<std::string> out = text_.lines(key);
+    if (out.empty() && error_.empty()) error_ = key + ": missing from the language file";
+    return out;
+  }
+
+ private:
+  const Catalogue& text_;
+  std::string& error_;
+};
+
+void read_exercise(const json& j, const std::string& path, Exercise& e, const Catalogue& text, std::string& error) {
   if (!j.is_object()) { error = path + ": must be an object"; return; }
   Reader r(j, path, error);
   e.id = r.text("id");
   if (!r.ok()) return;
   const Limits* limits = catalogue_limits(e.id);
   if (!limits) { r.fail(r.where("id") + ": unknown exercise \"" + e.id + "\""); return; }
-  e.name = r.text("name");
   e.position = r.text("position");
   if (r.ok() && e.position != "supine" && e.position != "prone" && e.position != "side")
     r.fail(r.where("position") + ": must be supine, prone or side");
-  e.intro = r.text("intro");
-  e.move = r.text("move");
-  e.repeat_move = r.text("repeat_move", false);
-  e.hold_cue = r.text("hold_cue");
-  e.lines = r.lines("lines");
-  if (r.ok() && e.lines.empty()) r.fail(r.where("lines") + ": must not be empty");
   e.sided = r.boolean("sided", false);
-  e.side_names = r.lines("side_names", e.sided);
-  if (r.ok() && e.sided && e.side_names.size() != 2)
-    r.fail(r.where("side_names") + ": a sided exercise needs two names, right then left");
+  Words w(text, error);
+  const std::string key = "ex." + e.id + ".";
+  e.name = w.text(key + "name");
+  e.intro = w.text(key + "intro");
+  e.move = w.text(key + "move");
+  e.repeat_move = w.text(key + "repeat_move", false);
+  e.hold_cue = w.text(key + "hold_cue");
+  e.lines = w.lines(key + "lines");
+  if (e.sided) {
+    e.side_names = w.lines(key + "sides");
+    if (r.ok() && e.side_names.size() != 2) r.fail(key + "sides: a sided exercise needs two names, right then left");
+  }
   e.muscles = r.lines("muscles", false);
   e.cautions = r.lines("cautions", false);
   auto [rmin, rmax] = r.pair("reps_range");
@@ -180,7 +205,7 @@ const Exercise* Routine::find(std::string_view id) const {
   return nullptr;
 }
 
-RoutineResult load_routine(std::string_view json_text) {
+RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   RoutineResult result;
   json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (doc.is_discarded()) { result.error = "routine: not valid JSON"; return result; }
@@ -189,9 +214,10 @@ RoutineResult load_routine(std::string_view json_text) {
   std::string error;
   Routine routine;
   Reader r(doc, "", error);
+  Words w(text, error);
   routine.id = r.text("id");
-  routine.name = r.text("name");
-  routine.purpose = r.text("purpose", false);
+  routine.name = w.text("routine.name");
+  routine.purpose = w.text("routine.purpose", false);
   routine.between_s = r.number("between_s", 5, false);
   if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s: must be 3–30 s");
 
@@ -203,7 +229,7 @@ RoutineResult load_routine(std::string_view json_text) {
       routine.preparation.breaths = static_cast<int>(p.number("breaths", 3));
       routine.preparation.inhale_s = p.number("inhale_s", 5);
       routine.preparation.exhale_s = p.number("exhale_s", 5);
-      routine.preparation.lines = p.lines("lines");
+      routine.preparation.lines = w.lines("prepare.lines");
       if (p.ok() && (routine.preparation.breaths < 1 || routine.preparation.breaths > 10))
         p.fail("preparation.breaths: must be 1–10");
     }
@@ -215,7 +241,7 @@ RoutineResult load_routine(std::string_view json_text) {
     } else {
       for (size_t i = 0; i < list->size() && error.empty(); ++i) {
         Exercise e;
-        read_exercise((*list)[i], "exercises[" + std::to_string(i) + "]", e, error);
+        read_exercise((*list)[i], "exercises[" + std::to_string(i) + "]", e, text, error);
         if (error.empty() && routine.find(e.id))
           error = "exercises[" + std::to_string(i) + "].id: \"" + e.id + "\" appears twice";
         routine.exercises.push_back(std::move(e));
@@ -223,20 +249,22 @@ RoutineResult load_routine(std::string_view json_text) {
     }
   }
 
-  if (const json* closing = r.field("closing", false); closing && r.ok()) {
-    if (!closing->is_object()) r.fail("closing: must be an object");
-    else routine.closing_lines = Reader(*closing, "closing", error).lines("lines");
-  }
+  if (r.ok()) routine.closing_lines = w.lines("closing.lines");
 
   if (!error.empty()) { result.error = error; return result; }
   result.routine = std::move(routine);
   return result;
 }
 
+std::string_view default_routine_json() { return embedded_asset("assets/routines/morning-back.json"); }
+
+Routine default_routine(const Catalogue& text) {
+  // The shipped files are checked by the unit tests in every language; a broken build would fail there.
+  return load_routine(default_routine_json(), text).routine.value_or(Routine{});
+}
+
 const Routine& default_routine() {
-  // The shipped file is checked by the unit tests; a broken build would fail there.
-  static const Routine routine =
-      load_routine(embedded_asset("assets/routines/morning-back.json")).routine.value_or(Routine{});
+  static const Routine routine = default_routine(english());
   return routine;
 }
 

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/text.h"
+
 namespace unfurl::core {
 
 struct IntRange { int min = 0, max = 0; };
@@ -55,9 +57,12 @@ struct RoutineResult {
   std::string error;  // names the field, e.g. "exercises[2].hold_s: 45 is outside 20–30"
 };
 
-RoutineResult load_routine(std::string_view json_text);
+// Doses and structure from json_text, words from text (assets/i18n/).
+RoutineResult load_routine(std::string_view json_text, const Catalogue& text = english());
 
-// The default routine shipped with the app.
-const Routine& default_routine();
+// The routine shipped with the app: its file, and the routine in a language.
+std::string_view default_routine_json();
+Routine default_routine(const Catalogue& text);
+const Routine& default_routine();  // in English
 
 }  // namespace unfurl::core

@@ -9,11 +9,6 @@ namespace {
 
 constexpr int kTicks[] = {3, 2, 1};
 
-const Catalogue& english() {
-  static const Catalogue c = [] { Catalogue x; x.load("en"); return x; }();
-  return c;
-}
-
 std::string join(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;

@@ -8,24 +8,65 @@
 
 namespace unfurl::core {
 
+namespace {
+constexpr std::string_view kDir = "assets/i18n/";
+}
+
+// A list (a passage's lines) is kept as one text with a newline between lines:
+// one map serves both, and the placeholder test reads them alike.
 std::map<std::string, std::string, std::less<>> Catalogue::parse(std::string_view json_text) {
   std::map<std::string, std::string, std::less<>> out;
   auto doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) return out;
-  for (auto it = doc.begin(); it != doc.end(); ++it)
-    if (it.value().is_string()) out[it.key()] = it.value().get<std::string>();
+  for (auto it = doc.begin(); it != doc.end(); ++it) {
+    if (it.value().is_string()) {
+      out[it.key()] = it.value().get<std::string>();
+    } else if (it.value().is_array()) {
+      std::string joined;
+      for (const auto& line : it.value())
+        if (line.is_string()) joined += (joined.empty() ? "" : "\n") + line.get<std::string>();
+      out[it.key()] = std::move(joined);
+    }
+  }
   return out;
 }
 
 bool Catalogue::load(std::string_view lang) {
-  if (english_.empty()) english_ = parse(embedded_asset("assets/i18n/en.json"));
-  std::string_view text = embedded_asset("assets/i18n/" + std::string(lang) + ".json");
+  if (english_.empty()) english_ = parse(embedded_asset(std::string(kDir) + "en.json"));
+  std::string_view text = lang.empty() ? std::string_view{} : embedded_asset(std::string(kDir) + std::string(lang) + ".json");
   if (text.empty()) {
     strings_ = english_;
+    lang_ = "en";
     return false;
   }
   strings_ = parse(text);
+  lang_ = std::string(lang);
   return true;
+}
+
+Catalogue Catalogue::standalone(std::string_view lang, std::string_view json_text) {
+  Catalogue c;
+  c.strings_ = parse(json_text);
+  c.lang_ = std::string(lang);
+  return c;
+}
+
+const Catalogue& english() {
+  static const Catalogue c = [] {
+    Catalogue x;
+    x.load("en");
+    return x;
+  }();
+  return c;
+}
+
+std::vector<std::string> Catalogue::available() {
+  std::vector<std::string> out;
+  for (std::string_view path : embedded_paths(kDir)) {
+    path.remove_prefix(kDir.size());
+    if (path.size() > 5 && path.substr(path.size() - 5) == ".json") out.emplace_back(path.substr(0, path.size() - 5));
+  }
+  return out;
 }
 
 std::string fill(std::string_view fmt, std::string_view arg) {
@@ -35,12 +76,31 @@ std::string fill(std::string_view fmt, std::string_view arg) {
   return out;
 }
 
+const std::string* Catalogue::find(std::string_view key) const {
+  if (auto it = strings_.find(key); it != strings_.end()) return &it->second;
+  if (auto it = english_.find(key); it != english_.end()) return &it->second;
+  return nullptr;
+}
+
 const char* Catalogue::get(std::string_view key) const {
-  if (auto it = strings_.find(key); it != strings_.end()) return it->second.c_str();
-  if (auto it = english_.find(key); it != english_.end()) return it->second.c_str();
+  if (const std::string* s = find(key)) return s->c_str();
   static thread_local std::string fallback;
   fallback = std::string(key);
   return fallback.c_str();
+}
+
+std::vector<std::string> Catalogue::lines(std::string_view key) const {
+  std::vector<std::string> out;
+  const std::string* s = find(key);
+  if (!s || s->empty()) return out;
+  size_t start = 0;
+  while (start <= s->size()) {
+    size_t end = s->find('\n', start);
+    if (end == std::string::npos) end = s->size();
+    out.push_back(s->substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace unfurl::core

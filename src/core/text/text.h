@@ -1,10 +1,12 @@
-// Translation catalogue: UI strings live in assets/i18n/<lang>.json as a flat
-// key → text object. Lookup falls back to English, then to the key itself, so
-// a missing string shows something readable instead of nothing.
+// Translation catalogue: every user-facing word lives in assets/i18n/<lang>.json
+// as a flat key → text object (a list of texts for multi-line passages), so a
+// language is one file. Lookup falls back to English, then to the key itself,
+// so a missing string shows something readable instead of nothing.
 #pragma once
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace unfurl::core {
 
@@ -16,11 +18,26 @@ class Catalogue {
  public:
   // Loads <lang>; returns false (and keeps English) when the language is unknown.
   bool load(std::string_view lang);
+  const std::string& lang() const { return lang_; }
   const char* get(std::string_view key) const;
+  // The text in this language or English; nullptr when neither has it (the
+  // routine and red-flag loaders report that as an error, naming the key).
+  const std::string* find(std::string_view key) const;
+  // A list entry's texts, one per line ({} when missing).
+  std::vector<std::string> lines(std::string_view key) const;
+  // One language file's text alone, with no English to fall back on: how the
+  // tests prove that each language carries every word by itself.
+  static Catalogue standalone(std::string_view lang, std::string_view json_text);
+  // The languages shipped with the app, as their assets/i18n file names.
+  static std::vector<std::string> available();
 
  private:
   static std::map<std::string, std::string, std::less<>> parse(std::string_view json_text);
   std::map<std::string, std::string, std::less<>> english_, strings_;
+  std::string lang_ = "en";
 };
+
+// The English catalogue, loaded once: the fallback every language shares.
+const Catalogue& english();
 
 }  // namespace unfurl::core

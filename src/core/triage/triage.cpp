@@ -10,6 +10,16 @@ namespace unfurl::core {
 namespace {
 using nlohmann::json;
 
+// The table's words come from the catalogue (assets/i18n/), keyed by flag and
+// tier id, so every language carries every safety sentence; a missing one is
+// an error naming its key, never a blank on the check screen.
+std::string words(const Catalogue& text, const std::string& key, std::string& error) {
+  const std::string* s = text.find(key);
+  if (s && !s->empty()) return *s;
+  if (error.empty()) error = key + ": missing from the language file";
+  return {};
+}
+
 std::string text_of(const json& obj, const char* key, std::string& error, const std::string& where) {
   auto it = obj.find(key);
   if (it == obj.end() || !it->is_string() || it->get<std::string>().empty()) {
@@ -43,13 +53,13 @@ const RedFlag* Triage::find(std::string_view id) const {
   return nullptr;
 }
 
-TriageResult load_triage(std::string_view json_text) {
+TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   TriageResult result;
   json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) { result.error = "red flags: not a JSON object"; return result; }
   std::string error;
   Triage t;
-  t.disclaimer = text_of(doc, "disclaimer", error, "red flags");
+  t.disclaimer = words(text, "triage.disclaimer", error);
 
   auto tiers = doc.find("tiers");
   if (tiers == doc.end() || !tiers->is_object()) { result.error = "tiers: missing"; return result; }
@@ -58,9 +68,9 @@ TriageResult load_triage(std::string_view json_text) {
     auto it = tiers->find(name);
     if (it == tiers->end() || !it->is_object()) { result.error = "tiers." + name + ": missing"; return result; }
     TierAdvice& a = t.advice[static_cast<int>(tier)];
-    a.title = text_of(*it, "title", error, "tiers." + name);
-    a.action = text_of(*it, "action", error, "tiers." + name);
-    a.why = text_of(*it, "why", error, "tiers." + name);
+    a.title = words(text, "triage." + name + ".title", error);
+    a.action = words(text, "triage." + name + ".action", error);
+    a.why = words(text, "triage." + name + ".why", error);
     auto b = it->find("blocked");
     if (b == it->end() || !b->is_boolean()) { result.error = "tiers." + name + ".blocked: must be true or false"; return result; }
     a.blocked = b->get<bool>();
@@ -74,9 +84,9 @@ TriageResult load_triage(std::string_view json_text) {
     if (!f.is_object()) { result.error = where + ": must be an object"; return result; }
     RedFlag flag;
     flag.id = text_of(f, "id", error, where);
-    flag.question = text_of(f, "question", error, where);
-    flag.short_text = text_of(f, "short", error, where);
-    if (auto a = f.find("action"); a != f.end() && a->is_string()) flag.action = a->get<std::string>();
+    flag.question = words(text, "flag." + flag.id + ".question", error);
+    flag.short_text = words(text, "flag." + flag.id + ".short", error);
+    if (const std::string* a = text.find("flag." + flag.id + ".action")) flag.action = *a;
     auto tier = tier_from_name(text_of(f, "tier", error, where));
     if (!error.empty()) { result.error = error; return result; }
     if (!tier || *tier == Tier::none) { result.error = where + ".tier: unknown"; return result; }
@@ -86,16 +96,16 @@ TriageResult load_triage(std::string_view json_text) {
 
   auto stop = doc.find("stop");
   if (stop == doc.end() || !stop->is_object()) { result.error = "stop: missing"; return result; }
-  t.stop_question = text_of(*stop, "question", error, "stop");
-  t.rest_title = text_of(*stop, "rest_title", error, "stop");
-  t.rest_action = text_of(*stop, "rest_action", error, "stop");
+  t.stop_question = words(text, "stop.question", error);
+  t.rest_title = words(text, "stop.rest_title", error);
+  t.rest_action = words(text, "stop.rest_action", error);
   auto answers = stop->find("answers");
   if (answers == stop->end() || !answers->is_array()) { result.error = "stop.answers: missing"; return result; }
   for (const json& a : *answers) {
     if (!a.is_object()) { result.error = "stop.answers: must be objects"; return result; }
     StopAnswer s;
     s.id = text_of(a, "id", error, "stop.answers");
-    s.label = text_of(a, "label", error, "stop.answers");
+    s.label = words(text, "stop." + s.id + ".label", error);
     std::string outcome = text_of(a, "outcome", error, "stop.answers");
     s.outcome = outcome == "rest" ? Tier::none : tier_from_name(outcome).value_or(Tier::clinician);
     t.stop_answers.push_back(std::move(s));
@@ -105,9 +115,12 @@ TriageResult load_triage(std::string_view json_text) {
   return result;
 }
 
+Triage default_triage(const Catalogue& text) {
+  return load_triage(embedded_asset("assets/triage/red-flags.json"), text).triage.value_or(Triage{});
+}
+
 const Triage& default_triage() {
-  static const Triage triage =
-      load_triage(embedded_asset("assets/triage/red-flags.json")).triage.value_or(Triage{});
+  static const Triage triage = default_triage(english());
   return triage;
 }
 

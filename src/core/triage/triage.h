@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/text.h"
+
 namespace unfurl::core {
 
 // Ordered by severity: a higher value always wins.
@@ -47,8 +49,10 @@ struct TriageResult {
   std::optional<Triage> triage;
   std::string error;
 };
-TriageResult load_triage(std::string_view json_text);
-const Triage& default_triage();
+// Rules from json_text, words from text (assets/i18n/).
+TriageResult load_triage(std::string_view json_text, const Catalogue& text = english());
+Triage default_triage(const Catalogue& text);  // the shipped table in a language
+const Triage& default_triage();                // in English
 
 struct CheckOutcome {
   Tier level = Tier::none;

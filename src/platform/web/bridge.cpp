@@ -42,8 +42,8 @@ EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
 EM_JS(void, js_restart, (), { Module.shell.restart(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
-EM_JS(void, js_widgets, (const char* json, const char* screen), {
-  Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen));
+EM_JS(void, js_widgets, (const char* json, const char* screen, const char* texts, const char* lang), {
+  Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen), UTF8ToString(texts), UTF8ToString(lang));
 });
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
 EM_JS(void, js_first_frame, (), { Module.shell.firstFrame(); });
@@ -105,16 +105,29 @@ void Schedule(double next_frame_s) {
   g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 
+void Quote(std::string& o, const std::string& s) {
+  o += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') { o += '\\'; o += c; }
+    else if (static_cast<unsigned char>(c) < 0x20) o += ' ';
+    else o += c;
+  }
+  o += '"';
+}
+
+std::string TextsJson(const std::vector<unfurl::ui::TextItem>& list) {
+  std::string o = "[";
+  for (const unfurl::ui::TextItem& t : list) {
+    if (o.size() > 1) o += ',';
+    o += "{\"role\":"; Quote(o, t.role);
+    o += ",\"text\":"; Quote(o, t.text);
+    o += ",\"at\":" + std::to_string(t.at) + "}";
+  }
+  return o + "]";
+}
+
 std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
-  auto quote = [](std::string& o, const std::string& s) {
-    o += '"';
-    for (char c : s) {
-      if (c == '"' || c == '\\') { o += '\\'; o += c; }
-      else if (static_cast<unsigned char>(c) < 0x20) o += ' ';
-      else o += c;
-    }
-    o += '"';
-  };
+  auto quote = Quote;
   auto num = [](std::string& o, float v) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", v);
@@ -161,7 +174,8 @@ void Dispatch(unfurl::app::FrameOutput& out) {
     js_wake_lock(g->wake_lock);
   }
   if (out.widgets_changed)
-    js_widgets(WidgetsJson(g->app.widgets()).c_str(), std::string(g->app.screen_name()).c_str());
+    js_widgets(WidgetsJson(g->app.widgets()).c_str(), std::string(g->app.screen_name()).c_str(),
+               TextsJson(g->app.texts()).c_str(), g->app.model().config().lang.c_str());
   if (out.first_frame) js_first_frame();
 }
 
@@ -378,9 +392,9 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
 }
 
 // Something only the shell can know (storage blocked or full, no wake lock).
-EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* text) {
+EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const char* arg) {
   if (!g) return;
-  g->app.Notice(id ? id : "", text ? text : "");
+  g->app.Notice(id ? id : "", key ? key : "", arg ? arg : "");
   RequestFrame();
 }
 
