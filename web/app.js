@@ -84,7 +84,7 @@ if (config.parent) {
   try {
     const o = new URL(config.parent).origin;
     if (o !== 'null' && o === config.parent.replace(/\/$/, '')) parentOrigin = o;
-    else throw new Error('not an origin');
+    else throw new TypeError();
   } catch (e) {
     notify('config.parent', 'notice.parent');
   }

@@ -720,7 +720,7 @@ bool Model::Export(std::string_view what) {
   json plot = json::array(), sessions = json::array(), safety = json::array();
   auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
   for (const core::SessionRecord& r : doc_.sessions) {
-    const std::string date = r.started.substr(0, 10);
+    const std::string date = text_.date(r.started);
     if (r.before || r.after) plot.push_back({{"date", date}, {"before", rating(r.before)}, {"after", rating(r.after)}});
     sessions.push_back({{"date", date}, {"outcome", T(("outcome." + r.outcome).c_str())},
                         {"before", rating(r.before)}, {"after", rating(r.after)}});
@@ -733,7 +733,7 @@ bool Model::Export(std::string_view what) {
   }
   char summary[256];
   std::snprintf(summary, sizeof summary, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
-  const std::string made = core::fill(T("report.made"), core::iso8601(epoch_ms_).substr(0, 10));
+  const std::string made = core::fill(T("report.made"), text_.date(core::iso8601(epoch_ms_ + utc_offset_min_ * 60000.0)));
   json labels;
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close"})
     labels[k] = T(std::string("report.") + k);

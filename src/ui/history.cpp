@@ -118,7 +118,8 @@ void Plot(Frame& f) {
   series(true, p.accent);
   series(false, p.calm);
   // Legend under the plot: the first and last dates, and which mark is which.
-  std::string span = rated.front()->started.substr(0, 10) + "  –  " + rated.back()->started.substr(0, 10);
+  const core::Catalogue& words = f.model.text();
+  std::string span = words.date(rated.front()->started) + "  –  " + words.date(rated.back()->started);
   dl->AddText(font, font->FontSize, ImVec2(x0, o.y + h + f.px(2)), p.quiet, span.c_str());
   ImGui::PushFont(font);
   ImVec2 at = ImGui::GetCursorScreenPos();
@@ -150,8 +151,9 @@ void HistoryScreen(Frame& f) {
   const auto& sessions = m.doc().sessions;
   const core::HistoryStats& st = m.stats();
   Text(f, f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak));
-  Caption(f, Format(m.T("history.per_week"), st.per_week));
-  if (st.average_change) Caption(f, Format(m.T("history.average_change"), *st.average_change));
+  Caption(f, Format(m.T("history.per_week"), m.text().number(st.per_week, 1).c_str()));
+  if (st.average_change)
+    Caption(f, Format(m.T("history.average_change"), m.text().number(*st.average_change, 1, true).c_str()));
   Calendar(f, m.today());
   ImGui::Spacing();
   Plot(f);
@@ -166,7 +168,7 @@ void HistoryScreen(Frame& f) {
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
-    const char* line = Format("%.10s  %s", it->started.c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
+    const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
     if (it->before || it->after) line = Format("%s%s", line, Format(m.T("history.stiffness"), r(it->before), r(it->after)));
     if (it->check_level != "none")
       line = Format("%s%s", line, Format(m.T("history.check"), m.T(Format("tier.%s", it->check_level.c_str()))));

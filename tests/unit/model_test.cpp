@@ -496,3 +496,71 @@ TEST(Model, ANewVersionTakesOverOnlyFromHomeWhenAsked) {
   ASSERT_TRUE(m.Act("restart"));
   EXPECT_TRUE(m.TakeOutbox().restart);
 }
+
+// Language: the person's own choice, then lang=, then the browser's, then English.
+TEST(Model, SpanishFromTheLinkPutsEveryWordAndCueInSpanish) {
+  Model m = fresh(R"({"lang":"es-MX"})");
+  EXPECT_EQ(state(m)["lang"], "es");
+  EXPECT_EQ(m.routine().name, "Espalda por la mañana");
+  EXPECT_EQ(m.triage().for_tier(unfurl::core::Tier::emergency).title, "Pide ayuda de emergencia ahora");
+  to_session(m);
+  m.Update(1);
+  bool spoke = false;
+  for (const auto& c : m.TakeOutbox().cues) {
+    if (c.cue.kind != unfurl::core::CueKind::speak) continue;
+    EXPECT_EQ(c.lang, "es");
+    EXPECT_NE(c.cue.text.find("Empecemos"), std::string::npos) << c.cue.text;
+    spoke = true;
+  }
+  EXPECT_TRUE(spoke);
+}
+
+TEST(Model, TheBrowsersLanguagesChooseWhenTheLinkDoesNot) {
+  EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,es-ES,en"})"))["lang"], "es");
+  EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,de"})"))["lang"], "en");
+  EXPECT_EQ(state(fresh(R"({"lang":"en","langs":"es"})"))["lang"], "en");
+}
+
+TEST(Model, AnUnknownLanguageFallsBackToEnglishAndSaysSo) {
+  Model m = fresh(R"({"lang":"xx","langs":"es"})");
+  json s = state(m);
+  EXPECT_EQ(s["lang"], "en");
+  ASSERT_EQ(s["notices"].size(), 1u);
+  EXPECT_EQ(s["notices"][0]["text"], "Language \"xx\" is not available yet, so Unfurl is in English.");
+}
+
+TEST(Model, ChoosingALanguageInSettingsIsRememberedAndWinsNextTime) {
+  Model m = fresh(R"({"lang":"xx"})");
+  ASSERT_TRUE(m.Act("open", "\"settings\""));
+  ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  EXPECT_EQ(state(m)["lang"], "es");
+  EXPECT_EQ(m.routine().exercises[0].name, "Rodilla al pecho");
+  // Notices already shown are said again in the new language.
+  EXPECT_EQ(state(m)["notices"][0]["text"], "El idioma «xx» todavía no está disponible, así que Unfurl está en español.");
+  auto stored = m.TakeOutbox().store;
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(json::parse(*stored)["settings"]["lang"], "es");
+  EXPECT_EQ(state(fresh(R"({"lang":"en"})", *stored))["lang"], "es");
+  EXPECT_FALSE(m.Act("set", R"({"key":"lang","value":"xx"})"));
+  EXPECT_FALSE(m.Act("set", R"({"key":"lang","value":3})"));
+}
+
+TEST(Model, TheLanguageCannotChangeMidSession) {
+  Model m = fresh();
+  to_session(m);
+  EXPECT_FALSE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  EXPECT_EQ(state(m)["lang"], "en");
+}
+
+TEST(Model, APrescriptionKeepsItsDosesInANewLanguage) {
+  // {"exercises":[{"id":"pelvic_tilt","reps":6}]}
+  Model m = fresh(R"({"rx":"eyJleGVyY2lzZXMiOlt7ImlkIjoicGVsdmljX3RpbHQiLCJyZXBzIjo2fV19"})");
+  ASSERT_TRUE(m.prescribed());
+  ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  ASSERT_TRUE(m.prescribed());
+  ASSERT_EQ(m.routine().exercises.size(), 1u);
+  EXPECT_EQ(m.routine().exercises[0].reps, 6);
+  EXPECT_EQ(m.routine().exercises[0].name, "Basculaciones pélvicas");
+  ASSERT_EQ(m.prescription_changes().size(), 2u);
+  EXPECT_EQ(m.prescription_changes()[0], "Basculaciones pélvicas: 6 repeticiones (normalmente 8)");
+}

@@ -1,6 +1,7 @@
 #include "core/text/text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
@@ -66,6 +67,26 @@ std::vector<std::string> Catalogue::available() {
     path.remove_prefix(kDir.size());
     if (path.size() > 5 && path.substr(path.size() - 5) == ".json") out.emplace_back(path.substr(0, path.size() - 5));
   }
+  return out;
+}
+
+std::string Catalogue::date(std::string_view iso) const {
+  if (iso.size() < 10) return std::string(iso);
+  std::string out = get("date.pattern");
+  auto put = [&](std::string_view token, std::string_view value) {
+    if (size_t at = out.find(token); at != std::string::npos) out.replace(at, token.size(), value);
+  };
+  put("YYYY", iso.substr(0, 4));
+  put("MM", iso.substr(5, 2));
+  put("DD", iso.substr(8, 2));
+  return out;
+}
+
+std::string Catalogue::number(double v, int places, bool signed_) const {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, signed_ ? "%+.*f" : "%.*f", places, v);
+  std::string out = buf;
+  if (size_t dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, get("number.decimal_point"));
   return out;
 }
 

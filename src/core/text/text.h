@@ -25,6 +25,10 @@ class Catalogue {
   const std::string* find(std::string_view key) const;
   // A list entry's texts, one per line ({} when missing).
   std::vector<std::string> lines(std::string_view key) const;
+  // An ISO date (YYYY-MM-DD…) as the language writes dates ("date.pattern").
+  std::string date(std::string_view iso) const;
+  // A number with `places` decimals and the language's decimal point; signed shows "+" too.
+  std::string number(double v, int places, bool signed_ = false) const;
   // One language file's text alone, with no English to fall back on: how the
   // tests prove that each language carries every word by itself.
   static Catalogue standalone(std::string_view lang, std::string_view json_text);

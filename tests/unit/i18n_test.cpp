@@ -1,0 +1,186 @@
+// A language is one file in assets/i18n/, and every file must say everything
+// English says: the same keys, the same placeholders in the same order, the
+// same number of lines in each passage, every glyph in the subset font — and
+// no user-facing words left in the code that would stay English.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
+#include "core/routine/routine.h"
+#include "core/text/text.h"
+#include "core/triage/triage.h"
+
+using namespace unfurl::core;
+using nlohmann::json;
+
+namespace {
+
+json language(const std::string& code) { return json::parse(embedded_asset("assets/i18n/" + code + ".json")); }
+
+std::vector<std::string> placeholders(const json& v) {
+  std::string text;
+  if (v.is_string()) text = v.get<std::string>();
+  else for (const json& line : v) text += line.get<std::string>() + "\n";
+  static const std::regex spec(R"(%[-+ #0]*\d*(?:\.\d+)?[sdf%])");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), spec); it != std::sregex_iterator(); ++it)
+    out.push_back(it->str());
+  return out;
+}
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Code points of a UTF-8 string.
+std::vector<char32_t> code_points(const std::string& s) {
+  std::vector<char32_t> out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k < n && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(I18n, SpanishShipsAlongsideEnglish) {
+  std::vector<std::string> langs = Catalogue::available();
+  EXPECT_NE(std::find(langs.begin(), langs.end(), "en"), langs.end());
+  EXPECT_NE(std::find(langs.begin(), langs.end(), "es"), langs.end());
+}
+
+TEST(I18n, EveryLanguageHasEveryKeyWithTheSamePlaceholders) {
+  const json en = language("en");
+  for (const std::string& code : Catalogue::available()) {
+    SCOPED_TRACE(code);
+    const json other = language(code);
+    for (auto it = en.begin(); it != en.end(); ++it) {
+      ASSERT_TRUE(other.contains(it.key())) << code << " lacks " << it.key();
+      const json& v = other[it.key()];
+      EXPECT_EQ(v.type(), it.value().type()) << it.key();
+      EXPECT_EQ(placeholders(v), placeholders(it.value())) << it.key();
+      if (v.is_array()) EXPECT_EQ(v.size(), it.value().size()) << it.key() << ": a passage needs every line";
+      if (v.is_string()) EXPECT_FALSE(v.get<std::string>().empty()) << it.key();
+    }
+    for (auto it = other.begin(); it != other.end(); ++it) EXPECT_TRUE(en.contains(it.key())) << "unknown key " << it.key();
+  }
+}
+
+TEST(I18n, EachLanguageAloneCarriesTheRoutineAndEverySafetySentence) {
+  for (const std::string& code : Catalogue::available()) {
+    SCOPED_TRACE(code);
+    // No English to fall back on: a missing word would be an error here, not a silent English sentence.
+    Catalogue alone = Catalogue::standalone(code, embedded_asset("assets/i18n/" + code + ".json"));
+    RoutineResult r = load_routine(default_routine_json(), alone);
+    ASSERT_TRUE(r.routine) << r.error;
+    TriageResult t = load_triage(embedded_asset("assets/triage/red-flags.json"), alone);
+    ASSERT_TRUE(t.triage) << t.error;
+    EXPECT_EQ(t.triage->flags.size(), default_triage().flags.size());
+  }
+}
+
+TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
+  Catalogue es;
+  ASSERT_TRUE(es.load("es"));
+  const Triage t = default_triage(es);
+  // The emergency tier names emergency services and forbids the stretches, as the English does.
+  EXPECT_NE(t.for_tier(Tier::emergency).title.find("emergencia"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::emergency).action.find("urgencias"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::emergency).action.find("No hagas los estiramientos"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::urgent).action.find("No hagas los estiramientos"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::clinician).action.find("No estires"), std::string::npos);
+  EXPECT_TRUE(t.for_tier(Tier::emergency).blocked);
+  EXPECT_NE(std::string(es.get("session.stop")).find("me duele"), std::string::npos);
+}
+
+TEST(I18n, NumbersAndDatesFollowTheLanguage) {
+  Catalogue es, en;
+  ASSERT_TRUE(es.load("es"));
+  ASSERT_TRUE(en.load("en"));
+  EXPECT_EQ(es.number(2.5, 1), "2,5");
+  EXPECT_EQ(en.number(2.5, 1), "2.5");
+  EXPECT_EQ(es.number(-1.25, 1, true), "-1,2");
+  EXPECT_EQ(en.number(1, 1, true), "+1.0");
+  EXPECT_EQ(es.date("2026-11-22T07:30:00Z"), "22/11/2026");
+  EXPECT_EQ(en.date("2026-11-22T07:30:00Z"), "2026-11-22");
+}
+
+// The subset font (pyftsubset in CMakeLists.txt) must draw every character of every language file.
+TEST(I18n, TheFontCoversEveryCharacterOfEveryLanguage) {
+  const std::string cmake = read(std::filesystem::path(UNFURL_SOURCE_DIR) / "CMakeLists.txt");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(cmake, m, std::regex("--unicodes=([0-9A-Fa-f+U,-]+)")));
+  std::vector<std::pair<char32_t, char32_t>> ranges;
+  std::stringstream list(m[1].str());
+  for (std::string item; std::getline(list, item, ',');) {
+    item = item.substr(2);  // "U+"
+    size_t dash = item.find('-');
+    char32_t lo = std::stoul(item.substr(0, dash), nullptr, 16);
+    char32_t hi = dash == std::string::npos ? lo : std::stoul(item.substr(dash + 1), nullptr, 16);
+    ranges.push_back({lo, hi});
+  }
+  for (const std::string& code : Catalogue::available()) {
+    std::set<char32_t> missing;
+    for (char32_t cp : code_points(std::string(embedded_asset("assets/i18n/" + code + ".json")))) {
+      if (cp == '\n' || cp == ' ') continue;
+      bool covered = std::any_of(ranges.begin(), ranges.end(), [&](auto r) { return cp >= r.first && cp <= r.second; });
+      if (!covered) missing.insert(cp);
+    }
+    EXPECT_TRUE(missing.empty()) << code << " uses " << missing.size() << " character(s) the font lacks, first U+"
+                                 << std::hex << (missing.empty() ? 0 : static_cast<unsigned>(*missing.begin()));
+  }
+}
+
+// User-facing words in code would stay English whatever the language: the
+// screens, the app and the page's shell must take every sentence from the
+// catalogue. A string literal with two or more words of letters is a sentence;
+// comments, identifiers, formats and the few technical strings are not.
+TEST(I18n, NoUserFacingWordsInTheCode) {
+  const std::filesystem::path root(UNFURL_SOURCE_DIR);
+  static const std::regex literal(R"re("((?:[^"\\\n]|\\.)*)")re");
+  static const std::regex js_literal(R"re('((?:[^'\\\n]|\\.)*)')re");
+  static const std::regex sentence(R"re([A-Za-z]{2,}[,.:;!?]? [A-Za-z]{2,})re");
+  std::vector<std::string> found;
+  auto scan = [&](const std::filesystem::path& file, bool js) {
+    std::ifstream in(file);
+    int n = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++n;
+      std::string code = line.substr(0, line.find("//"));
+      if (code.find_first_not_of(" \t") != std::string::npos && code.substr(code.find_first_not_of(" \t"), 1) == "*") continue;
+      for (const std::regex* re : {&literal, js ? &js_literal : &literal}) {
+        for (auto it = std::sregex_iterator(code.begin(), code.end(), *re); it != std::sregex_iterator(); ++it) {
+          const std::string s = (*it)[1].str();
+          if (std::regex_search(s, sentence))
+            found.push_back(std::filesystem::relative(file, root).string() + ":" + std::to_string(n) + ": " + s);
+        }
+      }
+    }
+  };
+  for (const char* dir : {"src/ui", "src/app", "src/platform/web"})
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root / dir))
+      if (e.path().extension() == ".cpp" || e.path().extension() == ".h") scan(e.path(), false);
+  // embed-example.js is a clinic's page showing how to embed Unfurl: its words are the clinic's.
+  for (const auto& e : std::filesystem::directory_iterator(root / "web"))
+    if (e.path().extension() == ".js" && e.path().filename() != "embed-example.js") scan(e.path(), true);
+  EXPECT_TRUE(found.empty()) << "English in the code; move it to assets/i18n/:\n" << [&] {
+    std::string all;
+    for (const std::string& f : found) all += "  " + f + "\n";
+    return all;
+  }();
+}
