@@ -155,7 +155,7 @@ void read_exercise(const json& j, const std::string& path, Exercise& e, const Ca
     if (r.ok() && e.side_names.size() != 2) r.fail(key + "sides: a sided exercise needs two names, right then left");
   }
   e.muscles = r.lines("muscles", false);
-  e.cautions = r.lines("cautions", false);
+  e.cautions = text.lines(key + "cautions");  // optional: most stretches need no more than their lines
   auto [rmin, rmax] = r.pair("reps_range");
   auto [hmin, hmax] = r.pair("hold_range");
   e.reps = static_cast<int>(r.number("reps", 1));
