@@ -18,6 +18,8 @@ config.href = location.origin + location.pathname;
 // app says which language it chose; until it runs, the page's lang= or the
 // browser's languages decide, as the app itself would.
 const words = JSON.parse($('words').textContent);
+// Not from the query either: the device's light or dark preference, for the first theme.
+config.scheme = matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
 let lang = [params.get('lang'), ...config.langs.split(',')]
   .map((l) => (l || '').split('-')[0].toLowerCase()).find((l) => words[l]) || 'en';
@@ -115,6 +117,7 @@ const shell = {
     cues.emit(kind, key, text, lang, settings, $('live'));
   },
   hush() { cues.hush(); },
+  announce(text) { $('countdown').textContent = text; },
   store(json) { storage.write(json); },
   download(name, type, text) { download(name, type, text); },
   report(json) { showReport($('report'), JSON.parse(json)); },
@@ -231,13 +234,15 @@ document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') applyWakeLock();
 });
 
-// Keyboard: Space pauses or resumes, Escape is "Stop — it hurts".
+// Keyboard: Escape is "Stop — it hurts" wherever focus is; Space pauses or
+// resumes, except on a focused button, which Space presses as usual.
 window.addEventListener('keydown', (e) => {
-  if (!M || e.target instanceof HTMLButtonElement) return;
-  const s = state();
-  if (s.screen !== 'session') return;
-  if (e.key === ' ') { act('toggle'); e.preventDefault(); }
-  if (e.key === 'Escape') { act('stop-pain'); e.preventDefault(); }
+  if (!M || (e.key !== ' ' && e.key !== 'Escape')) return;
+  if (state().screen !== 'session') return;
+  if (e.key === 'Escape') { act('stop-pain'); e.preventDefault(); return; }
+  if (e.target instanceof HTMLButtonElement) return;
+  act('toggle');
+  e.preventDefault();
 });
 
 // The service worker (web/sw.js): offline after the first visit. A new

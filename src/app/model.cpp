@@ -198,6 +198,8 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   }
   if (d.kept > 0) Notify("history.kept", "notice.history_kept", std::to_string(d.kept));
   base_ = doc_;
+  // The first theme follows the device's light or dark preference; after that, the person's setting.
+  if (d.status == core::DecodeStatus::empty && get("scheme") == "light") doc_.settings.dim = false;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
   if (!unknown_lang.empty()) config_.lang_asked = "en";
   rx_ = get("rx").value_or("");
@@ -316,6 +318,16 @@ void Model::Update(double dt_s) {
   if (!session_ || screen_ != Screen::session) return;
   session_->advance(dt_s * config_.timescale);
   Drain();
+  // For screen readers, the time left in a hold or a rest, written to a live
+  // region every ten seconds and at five — not every second, which would
+  // drown the voice's own words.
+  const core::Phase ph = session_->phase();
+  if ((ph == core::Phase::hold || ph == core::Phase::rest) && !session_->paused() && visible_) {
+    const int left = static_cast<int>(std::ceil(session_->phase_remaining_s()));
+    if (left != last_left_ && left > 0 && (left % 10 == 0 || left == 5))
+      outbox_.announce.push_back(core::fill(T("session.seconds_left"), std::to_string(left)));
+    last_left_ = left;
+  }
   if (session_->phase() == Phase::done && !record_saved_) {
     EndSession("completed");
     screen_ = Screen::finish;

@@ -48,6 +48,7 @@ struct Outbox {
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
   bool erase = false;
   bool restart = false;               // the person chose to restart into a new version that is waiting
+  std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
   bool download_asides = false;       // the documents the shell kept aside as unreadable, as files                 // "delete all my data": the shell erases every key Unfurl keeps
 };
 
@@ -199,6 +200,7 @@ class Model {
   int next_id_ = 1;
   long version_ = 0;
   int minutes_ = 0;
+  int last_left_ = -1;  // the countdown's last whole second, so each mark is announced once
   long camera_resets_ = 0;
 };
 

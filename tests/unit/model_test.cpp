@@ -564,3 +564,31 @@ TEST(Model, APrescriptionKeepsItsDosesInANewLanguage) {
   ASSERT_EQ(m.prescription_changes().size(), 2u);
   EXPECT_EQ(m.prescription_changes()[0], "Basculaciones pélvicas: 6 repeticiones (normalmente 8)");
 }
+
+TEST(Model, TheCountdownIsAnnouncedEveryTenSecondsAndAtFiveNotEverySecond) {
+  Model m = fresh();
+  to_session(m);
+  std::vector<std::string> said;
+  for (int i = 0; i < 20 * 120; ++i) {  // two minutes in 50 ms steps
+    m.Update(0.05);
+    for (const std::string& a : m.TakeOutbox().announce) said.push_back(a);
+  }
+  ASSERT_FALSE(said.empty());
+  for (const std::string& a : said) {
+    const int n = std::stoi(a);
+    EXPECT_TRUE(n % 10 == 0 || n == 5) << a;
+    EXPECT_NE(a.find("seconds left"), std::string::npos) << a;
+  }
+  // Far fewer than one a second.
+  EXPECT_LT(said.size(), 120u / 4);
+}
+
+TEST(Model, TheFirstThemeFollowsTheDevicePreferenceThenThePersonsSetting) {
+  EXPECT_FALSE(fresh(R"({"scheme":"light"})").settings().dim);
+  EXPECT_TRUE(fresh(R"({"scheme":"dark"})").settings().dim);
+  Model m = fresh(R"({"scheme":"light"})");
+  ASSERT_TRUE(m.Act("set", R"({"key":"dim","value":true})"));
+  auto stored = m.TakeOutbox().store;
+  ASSERT_TRUE(stored);
+  EXPECT_TRUE(fresh(R"({"scheme":"light"})", *stored).settings().dim);
+}

@@ -45,6 +45,7 @@ EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json, const char* screen, const char* texts, const char* lang), {
   Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen), UTF8ToString(texts), UTF8ToString(lang));
 });
+EM_JS(void, js_announce, (const char* text), { Module.shell.announce(UTF8ToString(text)); });
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
 EM_JS(void, js_first_frame, (), { Module.shell.firstFrame(); });
 EM_JS(void, js_fail, (const char* text), { Module.shell.fail(UTF8ToString(text)); });
@@ -169,6 +170,7 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.download_asides) js_download_asides();
   if (box.restart) js_restart();
   for (const std::string& e : box.events) js_post_event(e.c_str());
+  for (const std::string& a : box.announce) js_announce(a.c_str());
   if (g->wake_lock != (out.wake_lock ? 1 : 0)) {
     g->wake_lock = out.wake_lock ? 1 : 0;
     js_wake_lock(g->wake_lock);
