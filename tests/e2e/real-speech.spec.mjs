@@ -53,3 +53,41 @@ test('twist and press-up: every sentence is heard to its end', async ({ page }) 
   expect(heard.map((h) => h.text)).toEqual(spoken.map((c) => c.text));
   expect((await state(page)).screen).toBe('finish');
 });
+
+test('in Spanish, a Spanish voice says every sentence to its end', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.addInitScript(() => {
+    window.__heard = [];
+    const speak = SpeechSynthesis.prototype.speak;
+    SpeechSynthesis.prototype.speak = function (u) {
+      const rec = { text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null, start: null, end: null, error: null };
+      window.__heard.push(rec);
+      u.addEventListener('start', () => { rec.start = performance.now(); });
+      u.addEventListener('end', () => { rec.end = performance.now(); });
+      u.addEventListener('error', (e) => { rec.end = performance.now(); rec.error = e.error; });
+      return speak.call(this, u);
+    };
+  });
+  const rx = b64url(JSON.stringify({ exercises: [{ id: 'press_up', reps: 3, hold_s: 1 }] }));
+  await open(page, `lang=es&rx=${rx}`);
+  await act(page, 'ack', 'intro');
+  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 60_000 }).toBeGreaterThan(0);
+  const spanish = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('es')).length);
+  expect(spanish, 'espeak-ng offers Spanish voices').toBeGreaterThan(0);
+  expect(await act(page, 'set', { key: 'voice_rate', value: 1.2 })).toBe(true);
+  await startSession(page);
+  await until(page, (s) => s.screen === 'finish', 'the routine reached Finish', 240_000);
+  await expect.poll(() => page.evaluate(() => window.__heard.every((h) => h.end !== null)), { timeout: 30_000 }).toBe(true);
+  const heard = await page.evaluate(() => window.__heard);
+  expect(heard.length).toBeGreaterThan(5);
+  expect(heard.filter((h) => h.error).map((h) => `${h.error}: ${h.text}`)).toEqual([]);
+  heard.forEach((h, i) => {
+    expect(h.lang).toBe('es');
+    expect(h.voice, `a Spanish voice for: ${h.text}`).toMatch(/^es/i);
+    expect(h.start, `never started: ${h.text}`).not.toBeNull();
+    if (i > 0) expect(h.start, `spoken over "${heard[i - 1].text}": ${h.text}`).toBeGreaterThanOrEqual(heard[i - 1].end);
+  });
+  const all = heard.map((h) => h.text).join(' ');
+  expect(all).toContain('Empecemos');
+  expect(all).toContain('Si los síntomas se extienden más abajo por una pierna, para.');
+});
