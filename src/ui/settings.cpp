@@ -38,9 +38,11 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
   const double less = std::max(lo, value - step), more = std::min(hi, value + step);
   ActionButton(f, ("less-" + key).c_str(), (std::string(m.T("settings.less")) + "##" + key).c_str(), Kind::secondary,
                "set", SetArg(key, fmt(less)), button, value > lo + 1e-9);
+  f.widgets.NameLast(Format(m.T("settings.less_named"), label.c_str()));
   ImGui::SameLine(0, f.px(8));
   ActionButton(f, ("more-" + key).c_str(), (std::string(m.T("settings.more")) + "##" + key).c_str(), Kind::secondary,
                "set", SetArg(key, fmt(more)), button, value < hi - 1e-9);
+  f.widgets.NameLast(Format(m.T("settings.more_named"), label.c_str()));
 }
 
 void DeleteConfirmation(Frame& f) {

@@ -44,6 +44,11 @@ class WidgetRegistry {
   void Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
            std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked);
   void AddText(std::string_view role, std::string_view text);
+  // A fuller name for the control just added, for the mirror and automation:
+  // a "+" on the canvas sits beside its label, a "+" read aloud does not.
+  void NameLast(std::string_view name) {
+    if (count_ > 0) current_[count_ - 1].label.assign(name);
+  }
   // True when this frame's lists differ from the published ones (which they then become).
   bool Publish();
   const std::vector<Widget>& published() const { return published_; }

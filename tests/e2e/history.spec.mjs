@@ -2,7 +2,7 @@
 // survives a saved session, two tabs keep both sessions, sessions and settings
 // survive a reload, the CSV and the clinician's report carry the data.
 import { test, expect } from '@playwright/test';
-import { open, state, act, tap, until, widgets } from './helpers.mjs';
+import { widget, open, state, act, tap, until, widgets } from './helpers.mjs';
 
 const KEY = 'unfurl:v1';
 const FUTURE = '{"id":"f-1","outcome":"completed-with-coach","day":20001,"coach":{"name":"Ana"}}';
@@ -102,7 +102,10 @@ test('settings survive a reload and change the session: a 20 s hold is 20 s', as
   // Down from 25 to 20 with real taps on the stepper.
   for (let i = 0; i < 5; i++) await tap(page, 'less-hold.knee_to_chest');
   await until(page, (s) => s.settings.holds.knee_to_chest === 20, 'hold 20');
+  // As a person would, tap on once the screen shows the change: "−" greys out at the range's end.
+  await expect.poll(async () => (await widget(page, 'less-hold.knee_to_chest')).enabled).toBe(false);
   await tap(page, 'set-exercise.pelvic_tilt');
+  await until(page, (s) => s.settings.exercises_off.includes('pelvic_tilt'), 'pelvic tilts left out');
   for (const [w, h] of [[360, 640], [412, 915]]) {
     await page.setViewportSize({ width: w, height: h });
     await page.waitForTimeout(200);
