@@ -9,21 +9,23 @@ import { open, act, state, until, startSession } from './helpers.mjs';
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 
+// Records what the voice really does with each utterance, from inside the page.
+const recordSpeech = (page) => page.addInitScript(() => {
+  window.__heard = [];
+  const speak = SpeechSynthesis.prototype.speak;
+  SpeechSynthesis.prototype.speak = function (u) {
+    const rec = { text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null, start: null, end: null, error: null };
+    window.__heard.push(rec);
+    u.addEventListener('start', () => { rec.start = performance.now(); });
+    u.addEventListener('end', () => { rec.end = performance.now(); });
+    u.addEventListener('error', (e) => { rec.end = performance.now(); rec.error = e.error; });
+    return speak.call(this, u);
+  };
+});
+
 test('twist and press-up: every sentence is heard to its end', async ({ page }) => {
   test.setTimeout(420_000);
-  // Record what the voice really does with each utterance, from inside the page.
-  await page.addInitScript(() => {
-    window.__heard = [];
-    const speak = SpeechSynthesis.prototype.speak;
-    SpeechSynthesis.prototype.speak = function (u) {
-      const rec = { text: u.text, lang: u.lang, asked: performance.now(), start: null, end: null, error: null };
-      window.__heard.push(rec);
-      u.addEventListener('start', () => { rec.start = performance.now(); });
-      u.addEventListener('end', () => { rec.end = performance.now(); });
-      u.addEventListener('error', (e) => { rec.end = performance.now(); rec.error = e.error; });
-      return speak.call(this, u);
-    };
-  });
+  await recordSpeech(page);
   const rx = b64url(JSON.stringify({ exercises: [{ id: 'spinal_twist', hold_s: 20 }, { id: 'press_up', reps: 3, hold_s: 1 }] }));
   await open(page, `rx=${rx}`);
   await act(page, 'ack', 'intro');
@@ -56,18 +58,7 @@ test('twist and press-up: every sentence is heard to its end', async ({ page }) 
 
 test('in Spanish, a Spanish voice says every sentence to its end', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.addInitScript(() => {
-    window.__heard = [];
-    const speak = SpeechSynthesis.prototype.speak;
-    SpeechSynthesis.prototype.speak = function (u) {
-      const rec = { text: u.text, lang: u.lang, voice: u.voice ? u.voice.lang : null, start: null, end: null, error: null };
-      window.__heard.push(rec);
-      u.addEventListener('start', () => { rec.start = performance.now(); });
-      u.addEventListener('end', () => { rec.end = performance.now(); });
-      u.addEventListener('error', (e) => { rec.end = performance.now(); rec.error = e.error; });
-      return speak.call(this, u);
-    };
-  });
+  await recordSpeech(page);
   const rx = b64url(JSON.stringify({ exercises: [{ id: 'press_up', reps: 3, hold_s: 1 }] }));
   await open(page, `lang=es&rx=${rx}`);
   await act(page, 'ack', 'intro');
