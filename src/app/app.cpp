@@ -213,10 +213,11 @@ void App::PoseBody(float dt_s) {
     m.phase_s = static_cast<float>(s->phase_duration_s());
     m.progress = static_cast<float>(1 - s->phase_remaining_s() / std::max(1e-3, s->phase_duration_s()));
     m.range = static_cast<float>(s->range());
-    // Reduced motion: the body goes straight to where each phase ends — no limb sweeps across the screen.
+    // Reduced motion: the body goes straight to where each phase ends and lies
+    // still — no limb sweeps across the screen; the breath ring keeps the pace.
     if (reduced_motion_ && m.phase != core::Phase::hold && m.phase != core::Phase::prepare) m.progress = 1;
     const float b = body::ease(static_cast<float>(s->breath_progress()));
-    m.breath = s->finished() ? 0 : (s->inhaling() ? b : 1 - b);
+    m.breath = s->finished() || reduced_motion_ ? 0 : (s->inhaling() ? b : 1 - b);
   }
   const body::Animated a = animator_.at(m);
 

@@ -21,7 +21,7 @@ namespace {
 // A 412×915 phone at 2.625 (the profile in TOOLCHAIN.md), driven frame by frame.
 class Phone {
  public:
-  explicit Phone(const std::string& config = "{}", const std::string& stored = "") {
+  explicit Phone(const std::string& config = "{}", const std::string& stored = "", bool reduced_motion = false) {
     std::ifstream in(UNFURL_FONT, std::ios::binary);
     font_.assign(std::istreambuf_iterator<char>(in), {});
     unfurl::app::StartInput s;
@@ -29,6 +29,7 @@ class Phone {
     s.font_len = static_cast<int>(font_.size());
     s.config_json = config;
     s.stored = stored;
+    s.reduced_motion = reduced_motion;
     app.Start(s);
   }
 
@@ -226,4 +227,42 @@ TEST(FrameLoop, ADragThatBeginsOnAControlDoesNotPressIt) {
   EXPECT_EQ(p.screen(), Screen::home) << "a scroll that starts on Start does not start";
   p.Tap("start");
   EXPECT_EQ(p.screen(), Screen::check);
+}
+
+// The body's pieces a quarter and three quarters through the first move.
+std::pair<std::vector<glm::mat4>, std::vector<glm::mat4>> FirstMove(Phone& p) {
+  ToSession(p);
+  std::vector<glm::mat4> early, late;
+  for (int i = 0; i < 30 * 120 && late.empty(); ++i) {
+    const FrameOutput& out = p.Frame(1.0 / 30);
+    const auto* s = p.app.model().session();
+    if (!s || s->phase() != unfurl::core::Phase::move || !out.draws) continue;
+    const double done = 1 - s->phase_remaining_s() / s->phase_duration_s();
+    std::vector<glm::mat4> now;
+    for (const auto& d : *out.draws) now.push_back(d.model);
+    if (early.empty() && done > 0.25) early = now;
+    else if (!early.empty() && done > 0.75) late = now;
+  }
+  return {early, late};
+}
+
+TEST(FrameLoop, ReducedMotionPutsTheBodyStraightIntoEachPose) {
+  auto same = [](const std::vector<glm::mat4>& a, const std::vector<glm::mat4>& b) {
+    if (a.size() != b.size() || a.empty()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      for (int c = 0; c < 4; ++c)
+        for (int r = 0; r < 4; ++r)
+          if (std::fabs(a[i][c][r] - b[i][c][r]) > 1e-4f) return false;
+    return true;
+  };
+  {  // one app (one ImGui context) at a time
+    Phone moving;
+    auto [a, b] = FirstMove(moving);
+    ASSERT_FALSE(a.empty());
+    EXPECT_FALSE(same(a, b)) << "normally the knee travels through the move";
+  }
+  Phone still("{}", "", true);
+  auto [c, d] = FirstMove(still);
+  ASSERT_FALSE(c.empty());
+  EXPECT_TRUE(same(c, d)) << "with reduced motion the body is already in the pose";
 }
