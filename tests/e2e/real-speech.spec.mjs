@@ -9,6 +9,10 @@ import { open, act, state, until, startSession } from './helpers.mjs';
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 
+// One speech server for the machine: two sessions speaking at once would talk
+// over each other there, whatever the app does. These run one after the other.
+test.describe.configure({ mode: 'default' });
+
 // Records what the voice really does with each utterance, from inside the page.
 const recordSpeech = (page) => page.addInitScript(() => {
   window.__heard = [];
@@ -62,7 +66,7 @@ test('in Spanish, a Spanish voice says every sentence to its end', async ({ page
   const rx = b64url(JSON.stringify({ exercises: [{ id: 'press_up', reps: 3, hold_s: 1 }] }));
   await open(page, `lang=es&rx=${rx}`);
   await act(page, 'ack', 'intro');
-  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 120_000 }).toBeGreaterThan(0);
   const spanish = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('es')).length);
   expect(spanish, 'espeak-ng offers Spanish voices').toBeGreaterThan(0);
   expect(await act(page, 'set', { key: 'voice_rate', value: 1.2 })).toBe(true);
