@@ -25,7 +25,7 @@ void PoseFrame(benchmark::State& state, const char* exercise, Phase phase) {
     m.breath = t;
     t = t > 0.99f ? 0 : t + 0.01f;
     Animated a = animator.at(m);
-    Figure f = pose_figure(a.key.pose, a.key.goals, a.key.contact, body, m.breath);
+    Figure f = pose_figure(a.key, body, m.breath);
     benchmark::DoNotOptimize(f.capsules.data());
   }
 }

@@ -243,7 +243,7 @@ void App::PoseBody(float dt_s) {
   shown_.contact = a.key.contact;
 
   const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : muscles_;
-  body::pose_figure(shown_.pose, shown_.goals, shown_.contact, animator_.body(), m.breath, figure_);
+  body::pose_figure(shown_, animator_.body(), m.breath, figure_);
   render::AddFigure(draws_, figure_, muscles, a.glow, model_.settings().dim);
   camera_.SetPreset(render::Preset(a.camera), reduced_motion_);
   body_moving_ = moved > 0.05f;

@@ -1,16 +1,16 @@
 // What is in the room: a mattress with rounded edges, a pillow, a hint of a
 // headboard — and the mannequin lying on it. Turns them into renderer draws.
-// The bed's top surface is the plane y = 0; the bed runs along x, head at +x.
+// The bed's measures are the core's (core/body/bed.h): the body is placed
+// and tested against the same mattress and pillow that are drawn.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "core/body/bed.h"
 #include "core/body/figure.h"
 #include "render/draws.h"
 
 namespace unfurl::render {
-
-constexpr float kBedLength = 2.0f, kBedWidth = 1.0f, kMattressDepth = 0.24f;
 
 void AddBed(std::vector<Draw>& draws, bool dim);
 

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
 #include "core/body/animator.h"
+#include "core/body/bed.h"
 #include "core/routine/routine.h"
 #include "core/routine/session.h"
 
@@ -15,7 +17,7 @@ namespace {
 const Animator kAnimator;
 const Body kBody = kAnimator.body();
 
-Figure posed(const Keyframe& k) { return pose_figure(k.pose, k.goals, k.contact, kBody, 0); }
+Figure posed(const Keyframe& k) { return pose_figure(k, kBody, 0); }
 Figure full(const char* id, Side side = Side::right, float range = 1.0f) {
   return posed(kAnimator.target(id, side, range));
 }
@@ -38,7 +40,7 @@ float to_segment(glm::vec3 p, glm::vec3 a, glm::vec3 b) {
 
 // Every moment of a whole session, sampled.
 template <class Fn>
-void each_moment(float range, Fn fn) {
+void each_moment(float range, Fn fn, double step_s = 0.5) {
   Session s(default_routine(), range);
   std::string previous, current;
   while (!s.finished()) {
@@ -55,7 +57,7 @@ void each_moment(float range, Fn fn) {
     m.progress = static_cast<float>(1 - s.phase_remaining_s() / std::max(0.001, s.phase_duration_s()));
     m.range = range;
     fn(m, kAnimator.at(m));
-    s.advance(0.5);
+    s.advance(step_s);
   }
 }
 }  // namespace
@@ -259,4 +261,172 @@ TEST(Body, EveryTargetedMuscleInTheRoutineHasAPartThatGlows) {
     }
   EXPECT_EQ(muscles, 9);  // CLINICAL.md lists nine, across five exercises
   EXPECT_FALSE(holds_muscle({"biceps"}, Part::upper_arm));
+}
+
+namespace {
+std::string part_name(const Capsule& c) {
+  static const char* names[] = {"pelvis", "lumbar", "chest", "shoulders", "neck", "head", "upper arm",
+                                "forearm", "hand", "thigh", "shank", "foot"};
+  std::string side = c.side > 0 ? "left " : c.side < 0 ? "right " : "";
+  return side + names[static_cast<int>(c.part)];
+}
+std::string where(const Moment& m, float range) {
+  return std::string(m.exercise.empty() ? "(no exercise)" : m.exercise) + " " + std::string(phase_name(m.phase)) +
+         " rep " + std::to_string(m.rep) + " at " + std::to_string(m.progress) + ", range " + std::to_string(range);
+}
+// The gap between a capsule and the pillow (a box standing on the mattress).
+float pillow_gap(const Capsule& c) {
+  const Bed& b = kBed;
+  const glm::vec3 lo(b.pillow_centre.x - b.pillow_half.x, 0, b.pillow_centre.z - b.pillow_half.y);
+  const glm::vec3 hi(b.pillow_centre.x + b.pillow_half.x, b.pillow_top, b.pillow_centre.z + b.pillow_half.y);
+  float best = 1e9f;
+  for (int i = 0; i <= 16; ++i) {
+    glm::vec3 p = glm::mix(c.a, c.b, i / 16.0f);
+    glm::vec3 q = glm::clamp(p, lo, hi);
+    best = std::min(best, glm::length(p - q) - c.radius);
+  }
+  return best;
+}
+const Capsule& find(const Figure& f, Part part, int side) {
+  for (const Capsule& c : f.capsules)
+    if (c.part == part && c.side == side) return c;
+  ADD_FAILURE() << "no such capsule";
+  return f.capsules.front();
+}
+bool lying_prone(const Figure& f) { return (f.skeleton.pelvis_rotation * glm::vec3(0, 1, 0)).y < -0.5f; }
+}  // namespace
+
+// CLINICAL.md's mannequin: no limb through the body, at any moment of a
+// session — moves, holds, and the rolls between exercises — at both ranges.
+TEST(Body, NoLimbPassesThroughTheBodyAtAnyMomentOfASession) {
+  for (float range : {0.6f, 1.0f}) {
+    std::map<std::string, std::pair<float, std::string>> worst;  // pair of parts → deepest overlap
+    each_moment(range, [&](const Moment& m, const Animated& a) {
+      Figure f = posed(a.key);
+      for (size_t i = 0; i < f.capsules.size(); ++i)
+        for (size_t j = i + 1; j < f.capsules.size(); ++j) {
+          const Capsule &x = f.capsules[i], &y = f.capsules[j];
+          if (joined(x, y)) continue;
+          float g = gap(x, y);
+          if (g >= -0.01f) continue;
+          auto& w = worst[part_name(x) + " / " + part_name(y)];
+          if (g < w.first) w = {g, where(m, range)};
+        }
+    }, 0.1);
+    for (const auto& [parts, w] : worst)
+      ADD_FAILURE() << parts << " overlap by " << -w.first * 100 << " cm in " << w.second;
+  }
+}
+
+TEST(Body, NothingGoesThroughTheMattressOrPillowOrOffTheBed) {
+  const float half_w = kBed.usable_half_width(), half_l = kBed.length / 2;
+  for (float range : {0.6f, 1.0f}) {
+    std::map<std::string, std::string> seen;
+    each_moment(range, [&](const Moment& m, const Animated& a) {
+      Figure f = posed(a.key);
+      for (const Capsule& c : f.capsules) {
+        const float lo = std::min(c.a.y, c.b.y) - c.radius;
+        if (lo < -0.005f) seen.emplace(part_name(c) + " under the mattress", where(m, range));
+        if (c.part != Part::head && pillow_gap(c) < -0.01f) seen.emplace(part_name(c) + " in the pillow", where(m, range));
+        for (glm::vec3 p : {c.a, c.b}) {
+          if (std::fabs(p.z) + c.radius > half_w + 0.04f) seen.emplace(part_name(c) + " off the side", where(m, range));
+          if (std::fabs(p.x) + c.radius > half_l) seen.emplace(part_name(c) + " off the end", where(m, range));
+        }
+      }
+    }, 0.25);
+    for (const auto& [what, when] : seen) ADD_FAILURE() << what << " in " << when;
+  }
+}
+
+TEST(Body, TheHeadRestsOnThePillowLyingOnTheBackOrSide) {
+  int checked = 0;
+  for (float range : {0.6f, 1.0f}) {
+    each_moment(range, [&](const Moment& m, const Animated& a) {
+      Figure f = posed(a.key);
+      if (lying_prone(f) || m.phase == Phase::rest) return;  // rolling over, or face down
+      const Capsule& head = find(f, Part::head, 0);
+      const float lo = std::min(head.a.y, head.b.y) - head.radius;
+      EXPECT_TRUE(kBed.over_pillow((head.a + head.b) * 0.5f)) << where(m, range);
+      EXPECT_NEAR(lo, kBed.pillow_top, 0.01f) << where(m, range);
+      ++checked;
+    });
+  }
+  EXPECT_GT(checked, 500);
+}
+
+// Where the article puts the hands, within 3 cm, in every hold at both ranges.
+TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
+  const float near = 0.03f;
+  for (float range : {0.6f, 1.0f})
+    for (Side side : {Side::right, Side::left}) {
+      const int s = side == Side::right ? -1 : 1;  // the exercised side, as a capsule side
+      auto hold = [&](const char* id, Side sd) { return full(id, sd, range); };
+      std::string at = " at range " + std::to_string(range) + (side == Side::right ? ", right" : ", left");
+
+      // Knee to chest: both hands on the back of the drawn-up thigh.
+      Figure k = hold("knee_to_chest", side);
+      for (int hand : {1, -1}) EXPECT_LT(gap(find(k, Part::hand, hand), find(k, Part::thigh, s)), near) << "knee to chest" << at;
+
+      // Figure-four: fingers interlaced behind the supporting knee (the other leg's).
+      Figure f4 = hold("figure_four", side);
+      const Capsule& thigh = find(f4, Part::thigh, -s);
+      for (int hand : {1, -1}) {
+        const Capsule& h = find(f4, Part::hand, hand);
+        EXPECT_LT(gap(h, thigh), near) << "figure four" << at;
+        EXPECT_LT(to_segment((h.a + h.b) * 0.5f, glm::mix(thigh.a, thigh.b, 0.55f), thigh.b), thigh.radius + h.radius + near)
+            << "figure four: the hands hold near the knee" << at;
+      }
+      EXPECT_LT(gap(find(f4, Part::hand, 1), find(f4, Part::hand, -1)), near) << "figure four: hands together" << at;
+
+      // Twist: arms out to the sides, resting on the mattress, on the bed.
+      Figure t = hold("spinal_twist", side);
+      for (int arm : {1, -1}) {
+        const Capsule& h = find(t, Part::hand, arm);
+        EXPECT_LT(std::min(h.a.y, h.b.y) - h.radius, near) << "twist: hand on the mattress" << at;
+        EXPECT_GT(std::fabs(h.b.z - t.skeleton.joint[arm > 0 ? kShoulderL : kShoulderR].z), 0.3f) << "twist: arm out" << at;
+      }
+    }
+  for (float range : {0.6f, 1.0f}) {
+    std::string at = " at range " + std::to_string(range);
+    // Press-up: palms flat on the mattress beside the shoulders.
+    Figure p = full("press_up", Side::none, range);
+    for (int arm : {1, -1}) {
+      const Capsule& h = find(p, Part::hand, arm);
+      EXPECT_LT(std::min(h.a.y, h.b.y) - h.radius, near) << "press-up: hand on the mattress" << at;
+      EXPECT_GT(std::max(h.a.y, h.b.y) - h.radius, -0.005f) << at;
+      EXPECT_LT(std::fabs(h.a.y - h.b.y), 0.01f) << "press-up: hand flat" << at;
+      const glm::vec3 shoulder = p.skeleton.joint[arm > 0 ? kShoulderL : kShoulderR];
+      EXPECT_LT(std::fabs((h.a.x + h.b.x) / 2 - shoulder.x), 0.2f) << "press-up: beside the shoulder" << at;
+    }
+    // Fetal: on the side, the top arm resting in front of the chest, hand on the mattress.
+    Figure fe = full("fetal", Side::none, range);
+    const Capsule& top = find(fe, Part::hand, -1);
+    EXPECT_LT(std::min(top.a.y, top.b.y) - top.radius, near) << "fetal: top hand on the mattress" << at;
+    const glm::vec3 chest = fe.skeleton.joint[kThorax];
+    const glm::vec3 front = fe.skeleton.thorax_rotation * glm::vec3(0, 1, 0);
+    EXPECT_GT(glm::dot((top.a + top.b) * 0.5f - chest, front), 0.1f) << "fetal: top hand in front of the chest" << at;
+  }
+}
+
+// Transitions are slow and smooth: no joint jumps between two moments a
+// tenth of a second apart.
+TEST(Body, MovementBetweenPosesIsSlowAndSmooth) {
+  for (float range : {0.6f, 1.0f}) {
+    Figure last;
+    std::string last_where;
+    float fastest = 0;
+    std::string at;
+    each_moment(range, [&](const Moment& m, const Animated& a) {
+      Figure f = posed(a.key);
+      if (!last.capsules.empty() && m.exercise == last_where) {
+        for (int j = 0; j < kJointCount; ++j) {
+          float v = glm::length(f.skeleton.joint[j] - last.skeleton.joint[j]) / 0.1f;
+          if (v > fastest) { fastest = v; at = std::string(joint_name(static_cast<Joint>(j))) + " in " + where(m, range); }
+        }
+      }
+      last = f;
+      last_where = std::string(m.exercise);
+    }, 0.1);
+    EXPECT_LT(fastest, 0.6f) << "metres a second, " << at;
+  }
 }

@@ -138,6 +138,16 @@ Keyframe blend(const Keyframe& a, const Keyframe& b, float t) {
   return k;
 }
 
+Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress) const {
+  // Turning over, a person log-rolls: knees together, arms along the body, so
+  // nothing is caught under the turning trunk. Halfway they pass through that
+  // position, on their side.
+  auto log_roll = lib_.bases.find("log_roll");
+  if (from.pose.root.lying == to.pose.root.lying || log_roll == lib_.bases.end()) return blend(from, to, ease(progress));
+  return progress < 0.5f ? blend(from, log_roll->second, ease(2 * progress))
+                         : blend(log_roll->second, to, ease(2 * progress - 1));
+}
+
 Body Animator::body() const {
   Body b;
   b.height_m = lib_.height_m;
@@ -156,7 +166,12 @@ Keyframe Animator::target(std::string_view exercise, Side side, float range) con
   auto e = lib_.exercises.find(exercise);
   if (e == lib_.exercises.end()) return start(exercise);
   Keyframe full = side == Side::left ? mirrored(e->second.full) : e->second.full;
-  return blend(start(exercise), full, std::clamp(range, 0.0f, 1.0f));
+  // The range scales how far the joints move, not where the hands and feet
+  // end up: at any range the hands hold the thigh, the foot leaves the bed.
+  Keyframe k = blend(start(exercise), full, std::clamp(range, 0.0f, 1.0f));
+  k.goals = full.goals;
+  k.contact = full.contact;
+  return k;
 }
 
 Animated Animator::at(const Moment& m) const {
@@ -178,7 +193,7 @@ Animated Animator::at(const Moment& m) const {
   switch (m.phase) {
     case Phase::rest:
       // The announcement: roll or settle from the last position into this one.
-      out.key = m.rep == 1 ? blend(start(m.previous), s, p) : s;
+      out.key = m.rep == 1 ? roll(start(m.previous), s, m.progress) : s;
       break;
     case Phase::move: out.key = blend(s, t, p); break;
     case Phase::hold: {

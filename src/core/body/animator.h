@@ -16,12 +16,6 @@
 
 namespace unfurl::core::body {
 
-struct Keyframe {
-  Pose pose;
-  Goals goals;
-  Contact contact = Contact::pelvis_and_chest;
-};
-
 struct ExercisePoses {
   std::string start;      // a base name
   Keyframe full;          // right side
@@ -73,6 +67,7 @@ class Animator {
   Body body() const;
 
  private:
+  Keyframe roll(const Keyframe& from, const Keyframe& to, float progress) const;
   const PoseLibrary& lib_;
 };
 

@@ -1,5 +1,7 @@
 #include "core/body/figure.h"
 
+#include "core/body/bed.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,9 @@ glm::vec3 safe_normalize(glm::vec3 v, glm::vec3 fallback) {
   float l = glm::length(v);
   return l > 1e-6f ? v / l : fallback;
 }
+
+// build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head.
+constexpr int kHeadCapsule = 5;
 
 void build_capsules(Figure& f, const Body& body, float breath) {
   const Skeleton& s = f.skeleton;
@@ -52,15 +57,57 @@ void translate(Skeleton& s, glm::vec3 d) {
 
 float lowest(const Capsule& c) { return std::min(c.a.y, c.b.y) - c.radius; }
 
+// The way a limb bends as a goal takes it over: from the way it bends now
+// (weight 0) to the goal's pole (weight 1), so a goal fading in never flips a
+// knee or elbow across in one frame.
+float ease_in_out(float t) {
+  t = std::clamp(t, 0.0f, 1.0f);
+  return t * t * (3 - 2 * t);
+}
+
+glm::vec3 blend_pole(glm::vec3 root, glm::vec3 mid, glm::vec3 end, glm::vec3 pole, float w) {
+  const glm::vec3 now = mid - (root + end) * 0.5f;
+  const float len = glm::length(now);
+  if (len < 1e-4f) return pole;
+  return glm::mix(now / len, glm::normalize(pole), std::clamp(w, 0.0f, 1.0f));
+}
+glm::vec3 flat(glm::vec3 v) { return glm::vec3(v.x, 0, v.z); }
+
+bool is_arm(Part p) { return p == Part::upper_arm || p == Part::forearm || p == Part::hand; }
+bool is_leg(Part p) { return p == Part::thigh || p == Part::shank || p == Part::foot; }
+
 bool limb_has_goal(const Goals& g, Part part, int side) {
-  bool leg = part == Part::thigh || part == Part::shank || part == Part::foot;
-  bool arm = part == Part::upper_arm || part == Part::forearm || part == Part::hand;
-  if (leg) {
+  if (is_leg(part)) {
     if (side > 0) return g[Goal::foot_on_bed_l] > 0 || g[Goal::ankle_on_thigh_l] > 0;
     return g[Goal::foot_on_bed_r] > 0 || g[Goal::ankle_on_thigh_r] > 0;
   }
-  if (arm) return g[Goal::hands_behind_thigh_l] > 0 || g[Goal::hands_behind_thigh_r] > 0 || g[Goal::hands_beside_shoulders] > 0;
+  if (is_arm(part))
+    return g[Goal::hands_behind_thigh_l] > 0 || g[Goal::hands_behind_thigh_r] > 0 ||
+           g[Goal::hands_beside_shoulders] > 0 || g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r] > 0;
   return false;
+}
+
+// Closest distance between segments p0p1 and q0q1 (Ericson, Real-Time Collision Detection, 5.1.9).
+float segment_distance(glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
+  const glm::vec3 d1 = p1 - p0, d2 = q1 - q0, r = p0 - q0;
+  const float a = glm::dot(d1, d1), e = glm::dot(d2, d2), f = glm::dot(d2, r);
+  float s = 0, t = 0;
+  if (a <= 1e-9f && e <= 1e-9f) return glm::length(r);
+  if (a <= 1e-9f) {
+    t = std::clamp(f / e, 0.0f, 1.0f);
+  } else {
+    const float c = glm::dot(d1, r);
+    if (e <= 1e-9f) {
+      s = std::clamp(-c / a, 0.0f, 1.0f);
+    } else {
+      const float b = glm::dot(d1, d2), denom = a * e - b * b;
+      s = denom > 1e-9f ? std::clamp((b * f - c * e) / denom, 0.0f, 1.0f) : 0.0f;
+      t = (b * s + f) / e;
+      if (t < 0) { t = 0; s = std::clamp(-c / a, 0.0f, 1.0f); }
+      else if (t > 1) { t = 1; s = std::clamp((b - c) / a, 0.0f, 1.0f); }
+    }
+  }
+  return glm::length((p0 + d1 * s) - (q0 + d2 * t));
 }
 }  // namespace
 
@@ -76,9 +123,9 @@ bool holds_muscle(const std::vector<std::string>& muscles, Part part) {
 }
 
 std::string_view goal_name(Goal g) {
-  static constexpr std::string_view names[] = {"foot_on_bed_l", "foot_on_bed_r", "hands_behind_thigh_l",
-                                               "hands_behind_thigh_r", "ankle_on_thigh_l", "ankle_on_thigh_r",
-                                               "hands_beside_shoulders"};
+  static constexpr std::string_view names[] = {
+      "foot_on_bed_l",    "foot_on_bed_r",    "hands_behind_thigh_l",   "hands_behind_thigh_r", "ankle_on_thigh_l",
+      "ankle_on_thigh_r", "hands_beside_shoulders", "hand_on_bed_l", "hand_on_bed_r"};
   return g < Goal::kCount ? names[static_cast<int>(g)] : "";
 }
 
@@ -90,8 +137,30 @@ Goal mirror(Goal g) {
     case Goal::hands_behind_thigh_r: return Goal::hands_behind_thigh_l;
     case Goal::ankle_on_thigh_l: return Goal::ankle_on_thigh_r;
     case Goal::ankle_on_thigh_r: return Goal::ankle_on_thigh_l;
+    case Goal::hand_on_bed_l: return Goal::hand_on_bed_r;
+    case Goal::hand_on_bed_r: return Goal::hand_on_bed_l;
     default: return g;
   }
+}
+
+bool joined(const Capsule& a, const Capsule& b) {
+  auto trunk = [](Part p) {
+    return p == Part::pelvis || p == Part::lumbar || p == Part::chest || p == Part::shoulders || p == Part::neck;
+  };
+  auto pair = [&](Part x, Part y) { return (a.part == x && b.part == y) || (a.part == y && b.part == x); };
+  if (trunk(a.part) && trunk(b.part)) return true;  // one trunk, drawn as overlapping pieces
+  // The neck joins the head to the shoulder girdle; lying on the side the
+  // head leans on the lower shoulder's muscle.
+  if (pair(Part::neck, Part::head) || pair(Part::shoulders, Part::head)) return true;
+  if (pair(Part::hand, Part::hand)) return true;  // clasped hands interlace their fingers
+  if (pair(Part::pelvis, Part::thigh) || pair(Part::shoulders, Part::upper_arm)) return true;  // hip and shoulder joints
+  if (a.side != b.side) return false;
+  return pair(Part::thigh, Part::shank) || pair(Part::shank, Part::foot) || pair(Part::upper_arm, Part::forearm) ||
+         pair(Part::forearm, Part::hand);
+}
+
+float gap(const Capsule& a, const Capsule& b) {
+  return segment_distance(a.a, a.b, b.a, b.b) - a.radius - b.radius;
 }
 
 void two_bone_ik(const glm::vec3& root, glm::vec3& mid, glm::vec3& end, const glm::vec3& target,
@@ -110,37 +179,38 @@ void two_bone_ik(const glm::vec3& root, glm::vec3& mid, glm::vec3& end, const gl
   end = root + dir * d;
 }
 
-Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath) {
+Figure pose_figure(const Keyframe& key, const Body& body, float breath) {
   Figure f;
-  pose_figure(pose, goals, contact, body, breath, f);
+  pose_figure(key, body, breath, f);
   return f;
 }
 
-void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath, Figure& f) {
-  f.skeleton = forward_kinematics(pose, body.lengths);
+void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f) {
+  const Goals& goals = key.goals;
+  f.skeleton = forward_kinematics(key.pose, body.lengths);
   Skeleton& s = f.skeleton;
   const Radii r = radii(body.height_m);
+  const Bed& bed = kBed;
 
   // Rest the body on the mattress: its lowest point, among the parts that are
-  // not about to be placed by IK, touches y = 0.
+  // not about to be placed by IK (nor the head, which the pillow takes), touches y = 0.
   build_capsules(f, body, breath);
-  auto is_trunk = [](Part p) {
-    return p == Part::chest || p == Part::shoulders || p == Part::neck || p == Part::head ||
-           p == Part::upper_arm || p == Part::forearm || p == Part::hand;
-  };
-  float low_all = 1e9f, low_trunk = 1e9f, low_pelvis = 1e9f;
+  auto is_upper = [](Part p) { return p == Part::chest || p == Part::shoulders || is_arm(p); };
+  float low_all = 1e9f, low_upper = 1e9f, low_pelvis = 1e9f;
   for (const Capsule& c : f.capsules) {
-    if (limb_has_goal(goals, c.part, c.side) || c.part == Part::lumbar) continue;
+    if (limb_has_goal(goals, c.part, c.side) || c.part == Part::lumbar || c.part == Part::neck || c.part == Part::head)
+      continue;
     low_all = std::min(low_all, lowest(c));
-    (is_trunk(c.part) ? low_trunk : low_pelvis) = std::min(is_trunk(c.part) ? low_trunk : low_pelvis, lowest(c));
+    float& low = is_upper(c.part) ? low_upper : low_pelvis;
+    low = std::min(low, lowest(c));
   }
-  if (contact == Contact::lowest_point) {
+  if (key.contact == Contact::lowest_point) {
     translate(s, glm::vec3(0, -low_all, 0));
   } else {
     // Each group rests on the bed; the lumbar segment spans the two.
-    const Joint trunk[] = {kThorax, kNeck, kHead, kShoulderL, kElbowL, kWristL, kShoulderR, kElbowR, kWristR};
-    for (Joint j : trunk) s.joint[j].y -= low_trunk;
-    s.hand_tip_l.y -= low_trunk; s.hand_tip_r.y -= low_trunk; s.head_top.y -= low_trunk;
+    const Joint upper[] = {kThorax, kNeck, kHead, kShoulderL, kElbowL, kWristL, kShoulderR, kElbowR, kWristR};
+    for (Joint j : upper) s.joint[j].y -= low_upper;
+    s.hand_tip_l.y -= low_upper; s.hand_tip_r.y -= low_upper; s.head_top.y -= low_upper;
     const Joint pelvis[] = {kPelvis, kLumbar, kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR};
     for (Joint j : pelvis) s.joint[j].y -= low_pelvis;
     s.toe_l.y -= low_pelvis; s.toe_r.y -= low_pelvis;
@@ -151,12 +221,25 @@ void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Bo
   const glm::vec3 superior = s.pelvis_rotation * glm::vec3(1, 0, 0);
   const glm::vec3 left = s.pelvis_rotation * glm::vec3(0, 0, 1);
 
-  auto leg_ik = [&](bool is_left, glm::vec3 target, float w, glm::vec3 pole) {
+  // Along and across the bed: on the back or side the head stays put on the
+  // pillow whatever the legs and spine do (curling up draws the hips back);
+  // on the stomach the pelvis does, so the press-up pivots on it. Mid-roll,
+  // the two blend.
+  const float prone = std::clamp(-anterior.y, 0.0f, 1.0f);
+  const glm::vec3 head_now = glm::mix(s.joint[kHead], s.head_top, 0.5f);
+  const float pelvis_to_head = body.lengths.trunk + 0.2f * body.lengths.head + 0.5f * body.lengths.head;
+  const glm::vec3 by_head = glm::vec3(kHeadX, 0, bed.pillow_centre.z) - head_now;
+  const glm::vec3 by_pelvis = glm::vec3(kHeadX - pelvis_to_head, 0, bed.pillow_centre.z) - s.joint[kPelvis];
+  const glm::vec3 shift = glm::mix(by_head, by_pelvis, prone);
+  translate(s, glm::vec3(shift.x, 0, shift.z));
+
+  auto leg_ik = [&](bool is_left, glm::vec3 target, float w, glm::vec3 pole, float pole_w) {
     Joint hp = is_left ? kHipL : kHipR, kn = is_left ? kKneeL : kKneeR, an = is_left ? kAnkleL : kAnkleR;
     glm::vec3& toe = is_left ? s.toe_l : s.toe_r;
     glm::vec3 foot = toe - s.joint[an];
     glm::vec3 t = glm::mix(s.joint[an], target, w);
-    two_bone_ik(s.joint[hp], s.joint[kn], s.joint[an], t, pole, limits(kn).flex.max_deg);
+    two_bone_ik(s.joint[hp], s.joint[kn], s.joint[an], t, blend_pole(s.joint[hp], s.joint[kn], s.joint[an], pole, pole_w),
+                limits(kn).flex.max_deg);
     toe = s.joint[an] + foot;
   };
   // Feet flat on the bed, where the bent leg puts them.
@@ -166,57 +249,170 @@ void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Bo
     Joint an = is_left ? kAnkleL : kAnkleR;
     glm::vec3 target = s.joint[an];
     target.y = std::max(r.foot, r.shank) + 0.002f;  // the ankle end of the shank is the widest
-    leg_ik(is_left, target, w, anterior + up);
+    leg_ik(is_left, target, w, anterior + up, w);
     glm::vec3& toe = is_left ? s.toe_l : s.toe_r;
     toe.y = s.joint[an].y;
   }
-  // Figure-four: the crossing ankle rests on the other thigh, just above the knee.
+  // Figure-four: the crossing ankle rests on the front of the other thigh
+  // (the side away from its bent shank), just above the knee.
   for (bool is_left : {true, false}) {
     float w = goals[is_left ? Goal::ankle_on_thigh_l : Goal::ankle_on_thigh_r];
     if (w <= 0) continue;
     Joint other_hip = is_left ? kHipR : kHipL, other_knee = is_left ? kKneeR : kKneeL;
-    glm::vec3 on_thigh = glm::mix(s.joint[other_hip], s.joint[other_knee], 0.82f);
+    Joint other_ankle = is_left ? kAnkleR : kAnkleL;
+    glm::vec3 on_thigh = glm::mix(s.joint[other_hip], s.joint[other_knee], 0.8f);
     glm::vec3 thigh_dir = safe_normalize(s.joint[other_knee] - s.joint[other_hip], up);
-    glm::vec3 outward = safe_normalize(up - thigh_dir * glm::dot(up, thigh_dir), up);
-    glm::vec3 target = on_thigh + outward * (r.thigh + r.shank * 0.8f);
+    glm::vec3 fold = s.joint[other_ankle] - s.joint[other_knee];
+    glm::vec3 front = safe_normalize(thigh_dir * glm::dot(fold, thigh_dir) - fold, up);
+    glm::vec3 target = on_thigh + front * (r.thigh + r.shank);
     glm::vec3 lateral = is_left ? left : -left;
-    leg_ik(is_left, target, w, lateral * 1.5f + up);
+    // The foot lifts clear of the other knee before it crosses onto the thigh.
+    const glm::vec3 above = s.joint[other_knee] + (front + up) * (0.5f * body.lengths.shank) + lateral * (0.4f * body.lengths.shank);
+    const Joint an = is_left ? kAnkleL : kAnkleR;
+    const glm::vec3 via = w < 0.5f ? glm::mix(s.joint[an], above, ease_in_out(2 * w)) : glm::mix(above, target, ease_in_out(2 * w - 1));
+    leg_ik(is_left, via, 1, lateral * 1.5f + up, w);
+    // The foot carries on past the thigh, in line with the shin, clear of it.
+    if (w > 0.5f) {
+      glm::vec3& toe = is_left ? s.toe_l : s.toe_r;
+      const Joint kn = is_left ? kKneeL : kKneeR;
+      const glm::vec3 onward = safe_normalize(s.joint[an] - s.joint[kn], lateral) + front * 0.6f;
+      toe = glm::mix(toe, s.joint[an] + safe_normalize(onward, front) * glm::length(toe - s.joint[an]), 2 * w - 1);
+    }
   }
-  // Hands: behind a thigh near the knee (knee-to-chest, figure-four), or flat
-  // on the mattress beside the shoulders (press-up).
-  auto arm_ik = [&](bool is_left, glm::vec3 target, float w, glm::vec3 pole) {
+
+  // Arms. Each reaches its wrist target (blended by the goal's weight) with
+  // the elbow bending toward `pole`; the hand then lies from the wrist toward
+  // `tip`. A target just out of reach brings the shoulder blade forward
+  // (protraction, up to 7 cm) as a person reaching does.
+  const float arm_reach = body.lengths.upper_arm + body.lengths.forearm;
+  auto arm_ik = [&](bool is_left, glm::vec3 wrist, glm::vec3 tip, float w, glm::vec3 pole, float pole_w) {
     Joint sh = is_left ? kShoulderL : kShoulderR, el = is_left ? kElbowL : kElbowR, wr = is_left ? kWristL : kWristR;
-    glm::vec3& tip = is_left ? s.hand_tip_l : s.hand_tip_r;
-    float hand_len = glm::length(tip - s.joint[wr]);
-    two_bone_ik(s.joint[sh], s.joint[el], s.joint[wr], glm::mix(s.joint[wr], target, w), pole, limits(el).flex.max_deg);
-    tip = s.joint[wr] + safe_normalize(s.joint[wr] - s.joint[el], superior) * hand_len;
+    glm::vec3& hand_tip = is_left ? s.hand_tip_l : s.hand_tip_r;
+    const float hand_len = glm::length(hand_tip - s.joint[wr]);
+    const glm::vec3 tip_to = glm::mix(hand_tip, tip, w), wrist_to = glm::mix(s.joint[wr], wrist, w);
+    const glm::vec3 reach = wrist_to - s.joint[sh];
+    const float beyond = glm::length(reach) - 0.99f * arm_reach;
+    if (beyond > 0) s.joint[sh] += safe_normalize(reach, superior) * std::min(beyond, 0.07f * body.height_m / 1.7f);
+    two_bone_ik(s.joint[sh], s.joint[el], s.joint[wr], wrist_to, blend_pole(s.joint[sh], s.joint[el], s.joint[wr], pole, pole_w),
+                limits(el).flex.max_deg);
+    hand_tip = s.joint[wr] + safe_normalize(tip_to - s.joint[wr], superior) * hand_len;
   };
+  const float hand_rest_y = std::max(r.hand, r.forearm) + 0.002f;
+  // Resting on the mattress where the arm points, never past its edge: the
+  // elbow bends rather than the hand hanging off the bed.
+  for (bool is_left : {true, false}) {
+    float w = goals[is_left ? Goal::hand_on_bed_l : Goal::hand_on_bed_r];
+    if (w <= 0) continue;
+    Joint sh = is_left ? kShoulderL : kShoulderR, el = is_left ? kElbowL : kElbowR, wr = is_left ? kWristL : kWristR;
+    const glm::vec3 tip_fk = is_left ? s.hand_tip_l : s.hand_tip_r;
+    const float hand_len = glm::length(tip_fk - s.joint[wr]);
+    const float edge = bed.usable_half_width() - hand_len;
+    glm::vec3 wrist(s.joint[wr].x, hand_rest_y, std::clamp(s.joint[wr].z, -edge, edge));
+    glm::vec3 along = safe_normalize(flat(tip_fk - s.joint[wr]), safe_normalize(flat(wrist - s.joint[sh]), superior));
+    // The elbow keeps bending the way it bends, in the mattress's plane
+    // (straight arms bend outward), so it never digs into the bed.
+    const glm::vec3 outward = flat(is_left ? left : -left);
+    const glm::vec3 bend = safe_normalize(flat(s.joint[el] - (s.joint[sh] + s.joint[wr]) * 0.5f), outward);
+    arm_ik(is_left, wrist, wrist + along * hand_len, w, bend + up * 0.05f, w);
+  }
+  // Holding the back of a thigh: each hand lies flat against it, from the
+  // wrist at its side around toward the back, fingers interlaced with the
+  // other hand's — as near the knee as the arms reach.
+  // On the way there the hands rise in front of the chest first, then come
+  // down beside the thigh, so they never cut through a leg or the pelvis.
   for (bool thigh_left : {true, false}) {
     float w = goals[thigh_left ? Goal::hands_behind_thigh_l : Goal::hands_behind_thigh_r];
     if (w <= 0) continue;
-    Joint hp = thigh_left ? kHipL : kHipR, kn = thigh_left ? kKneeL : kKneeR;
-    glm::vec3 grip = glm::mix(s.joint[hp], s.joint[kn], 0.78f);
-    glm::vec3 thigh_dir = safe_normalize(s.joint[kn] - s.joint[hp], up);
-    // Behind the thigh: on its underside, toward the bed.
-    glm::vec3 under = safe_normalize(-up - thigh_dir * glm::dot(-up, thigh_dir), -up);
-    grip += under * r.thigh;
+    Joint hp = thigh_left ? kHipL : kHipR, kn = thigh_left ? kKneeL : kKneeR, an = thigh_left ? kAnkleL : kAnkleR;
+    const glm::vec3 along = safe_normalize(s.joint[kn] - s.joint[hp], up);
+    // The back of the thigh is the side the shank folds toward.
+    glm::vec3 fold = s.joint[an] - s.joint[kn];
+    const glm::vec3 back = safe_normalize(fold - along * glm::dot(fold, along), -anterior);
+    const glm::vec3 across = safe_normalize(glm::cross(along, back), left);  // toward the body's left
+    const float hand_len = body.lengths.hand, around = r.thigh + r.hand;
+    const float thigh_len = glm::length(s.joint[kn] - s.joint[hp]);
+    // The hand touches the thigh 50° round from its side toward the back and
+    // lies along the tangent there: flat against the thigh, never into it.
+    constexpr float kTouch = glm::radians(50.0f);
+    struct Grip { glm::vec3 wrist, dir, side; };
+    auto grip_at = [&](float t, bool hand_left) {
+      const glm::vec3 side = across * (hand_left ? 1.f : -1.f);
+      const glm::vec3 centre = s.joint[hp] + along * (t * thigh_len);
+      const glm::vec3 touch = centre + (side * std::cos(kTouch) + back * std::sin(kTouch)) * around;
+      const glm::vec3 tangent = -side * std::sin(kTouch) + back * std::cos(kTouch);
+      return Grip{touch - tangent * (0.35f * hand_len), tangent, side};
+    };
+    auto reachable = [&](float t) {
+      for (bool hand_left : {true, false})
+        if (glm::length(grip_at(t, hand_left).wrist - s.joint[hand_left ? kShoulderL : kShoulderR]) >
+            arm_reach + 0.06f * body.height_m / 1.7f)
+          return false;
+      return true;
+    };
+    // No nearer the knee than 60 %: beyond it the folded calf fills the space behind.
+    float t = 0.6f;
+    while (t > 0.3f && !reachable(t)) t -= 0.025f;
     for (bool hand_left : {true, false}) {
-      glm::vec3 across = (hand_left ? left : -left) * (r.thigh * 0.9f);
-      arm_ik(hand_left, grip + across, w, (hand_left ? left : -left) + up * 0.3f - superior * 0.3f);
+      const Grip g = grip_at(t, hand_left);
+      const Joint sh = hand_left ? kShoulderL : kShoulderR, wr = hand_left ? kWristL : kWristR;
+      const glm::vec3 from = s.joint[wr];
+      const glm::vec3 from_dir = safe_normalize((hand_left ? s.hand_tip_l : s.hand_tip_r) - from, superior);
+      // The way there: up in front of the chest, down beside the thigh with
+      // the hand already turned, then in against it.
+      const glm::vec3 above = s.joint[sh] + anterior * (0.8f * arm_reach) - superior * (0.1f * arm_reach);
+      const glm::vec3 beside = g.wrist + g.side * (0.12f * body.height_m / 1.7f);
+      glm::vec3 wrist, dir;
+      if (w < 0.4f) {
+        const float k = ease_in_out(w / 0.4f);
+        wrist = glm::mix(from, above, k);
+        dir = safe_normalize(glm::mix(from_dir, g.dir, k), g.dir);
+      } else if (w < 0.8f) {
+        wrist = glm::mix(above, beside, ease_in_out((w - 0.4f) / 0.4f));
+        dir = g.dir;
+      } else {
+        wrist = glm::mix(beside, g.wrist, ease_in_out((w - 0.8f) / 0.2f));
+        dir = g.dir;
+      }
+      const glm::vec3 side = hand_left ? left : -left;
+      arm_ik(hand_left, wrist, wrist + dir * hand_len, 1, side * 1.5f + up * 0.5f - superior * 0.2f, w);
     }
   }
+  // Lying on the stomach: palms flat beside the shoulders, planted where the
+  // shoulders are when lying flat, so they stay put while the chest rises.
   if (float w = goals[Goal::hands_beside_shoulders]; w > 0) {
     for (bool is_left : {true, false}) {
-      Joint sh = is_left ? kShoulderL : kShoulderR;
       glm::vec3 lateral = is_left ? left : -left;
-      glm::vec3 target = s.joint[sh] + lateral * 0.1f * body.height_m - superior * 0.05f * body.height_m;
-      target.y = std::max(r.hand, r.forearm) + 0.002f;
-      arm_ik(is_left, target, w, lateral * 0.6f - superior + up * 0.2f);
-      glm::vec3& tip = is_left ? s.hand_tip_l : s.hand_tip_r;
-      tip = s.joint[is_left ? kWristL : kWristR] + superior * glm::length(tip - s.joint[is_left ? kWristL : kWristR]);
-      tip.y = target.y;
+      glm::vec3 wrist = s.joint[kPelvis] + flat(superior) * (0.93f * body.lengths.trunk) +
+                        lateral * (body.lengths.shoulder_width / 2 + 0.1f * body.height_m);
+      wrist.y = hand_rest_y;
+      arm_ik(is_left, wrist, wrist + flat(superior) * body.lengths.hand, w, lateral * 0.4f - superior + up * 0.6f, w);
     }
   }
+
+  // The head rests on the pillow lying on the back or side (the neck bends to
+  // lay it there), and is never pushed into it lying on the stomach.
+  {
+    build_capsules(f, body, breath);
+    const glm::vec3 pivot = s.joint[kNeck];
+    for (int pass = 0; pass < 3; ++pass) {
+      const Capsule& head = f.capsules[kHeadCapsule];
+      const glm::vec3 centre = (head.a + head.b) * 0.5f;
+      if (!bed.over_pillow(centre)) break;
+      const float on_pillow = bed.pillow_top + (centre.y - lowest(head));
+      const float want = glm::mix(std::max(centre.y, on_pillow), on_pillow, 1 - prone);
+      const glm::vec3 v = centre - pivot;
+      const float len = glm::length(v), run = glm::length(flat(v));
+      if (len < 1e-4f || run < 1e-4f || std::fabs(want - centre.y) < 1e-4f) break;
+      const float now = std::atan2(v.y, run);
+      const float to = std::asin(std::clamp((want - pivot.y) / len, -1.0f, 1.0f));
+      const float turn = std::clamp(to - now, -glm::radians(40.0f), glm::radians(40.0f));
+      const glm::quat q = glm::angleAxis(turn, safe_normalize(glm::cross(flat(v), up), left));
+      s.joint[kHead] = pivot + q * (s.joint[kHead] - pivot);
+      s.head_top = pivot + q * (s.head_top - pivot);
+      build_capsules(f, body, breath);
+    }
+  }
+
   build_capsules(f, body, breath);
   // Mid-roll, limbs on their way to a target can dip: lift the whole body so
   // that nothing ever passes through the mattress.

@@ -14,9 +14,10 @@ namespace unfurl::core::body {
 // Where a limb is put, and how strongly (0 = where FK left it, 1 = on target).
 enum class Goal {
   foot_on_bed_l, foot_on_bed_r,
-  hands_behind_thigh_l, hands_behind_thigh_r,
-  ankle_on_thigh_l, ankle_on_thigh_r,  // that ankle crosses over the other thigh
-  hands_beside_shoulders,
+  hands_behind_thigh_l, hands_behind_thigh_r,  // both hands hold the back of that thigh, fingers interlaced
+  ankle_on_thigh_l, ankle_on_thigh_r,          // that ankle crosses over the other thigh, near its knee
+  hands_beside_shoulders,                      // lying on the stomach: palms flat, ready to press
+  hand_on_bed_l, hand_on_bed_r,                // the arm rests where FK points it, hand on the mattress
   kCount
 };
 std::string_view goal_name(Goal g);
@@ -58,10 +59,26 @@ struct Body {
 // pelvis, while the chest rises.
 enum class Contact { pelvis_and_chest, lowest_point };
 
-// breath in [0, 1]: the chest rises and falls with the breathing cue.
-Figure pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath);
+// A pose with where its limbs go and how it meets the mattress: what the
+// animator blends and the figure is built from.
+struct Keyframe {
+  Pose pose;
+  Goals goals;
+  Contact contact = Contact::pelvis_and_chest;
+};
+
+// The body on the bed (bed.h): rested on the mattress, limbs put where the
+// goals say, placed along the bed, the head on the pillow. breath in [0, 1]:
+// the chest rises and falls with the breathing cue.
+Figure pose_figure(const Keyframe& key, const Body& body, float breath);
 // The same into a figure the caller keeps: its capsule list is reused, so a frame allocates nothing.
-void pose_figure(const Pose& pose, const Goals& goals, Contact contact, const Body& body, float breath, Figure& out);
+void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& out);
+
+// Capsules that meet at a joint (or are parts of the one trunk) may overlap;
+// any other pair overlapping is a limb through the body.
+bool joined(const Capsule& a, const Capsule& b);
+// How far two capsules' surfaces are apart (negative: they overlap by that much).
+float gap(const Capsule& a, const Capsule& b);
 
 // Two-bone IK: moves `mid` and `end` so that end reaches target (or as close as
 // the bone lengths and the hinge's limit allow), bending toward `pole`.
