@@ -139,13 +139,19 @@ Keyframe blend(const Keyframe& a, const Keyframe& b, float t) {
 }
 
 Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress) const {
-  // Turning over, a person log-rolls: knees together, arms along the body, so
-  // nothing is caught under the turning trunk. Halfway they pass through that
-  // position, on their side.
+  // Turning over, a person log-rolls: first the arms come to the sides and
+  // the legs together, then the whole body turns as one, then it settles into
+  // the new position — so nothing is ever caught under the turning trunk.
   auto log_roll = lib_.bases.find("log_roll");
   if (from.pose.root.lying == to.pose.root.lying || log_roll == lib_.bases.end()) return blend(from, to, ease(progress));
-  return progress < 0.5f ? blend(from, log_roll->second, ease(2 * progress))
-                         : blend(log_roll->second, to, ease(2 * progress - 1));
+  Keyframe gather = log_roll->second, turned = log_roll->second;
+  gather.pose.root = from.pose.root;
+  gather.contact = from.contact;
+  turned.pose.root = to.pose.root;
+  turned.contact = to.contact;
+  if (progress < 0.3f) return blend(from, gather, ease(progress / 0.3f));
+  if (progress < 0.7f) return blend(gather, turned, ease((progress - 0.3f) / 0.4f));
+  return blend(turned, to, ease((progress - 0.7f) / 0.3f));
 }
 
 Body Animator::body() const {

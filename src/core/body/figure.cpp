@@ -33,7 +33,7 @@ void build_capsules(Figure& f, const Body& body, float breath) {
   const float chest = r.chest * (1 + 0.035f * breath);
   c.push_back({s.joint[kHipL], s.joint[kHipR], r.pelvis, Part::pelvis, 0});
   c.push_back({s.joint[kPelvis], s.joint[kThorax], r.lumbar, Part::lumbar, 0});
-  c.push_back({s.joint[kThorax], glm::mix(s.joint[kThorax], s.joint[kNeck], 0.72f), chest, Part::chest, 0});
+  c.push_back({s.joint[kThorax], glm::mix(s.joint[kThorax], s.joint[kNeck], 0.65f), chest, Part::chest, 0});
   c.push_back({s.joint[kShoulderL], s.joint[kShoulderR], r.shoulders, Part::shoulders, 0});
   c.push_back({s.joint[kNeck], s.joint[kHead], r.neck, Part::neck, 0});
   c.push_back({glm::mix(s.joint[kHead], s.head_top, 0.42f), glm::mix(s.joint[kHead], s.head_top, 0.58f), r.head, Part::head, 0});
@@ -228,7 +228,10 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
   const float prone = std::clamp(-anterior.y, 0.0f, 1.0f);
   const glm::vec3 head_now = glm::mix(s.joint[kHead], s.head_top, 0.5f);
   const float pelvis_to_head = body.lengths.trunk + 0.2f * body.lengths.head + 0.5f * body.lengths.head;
-  const glm::vec3 by_head = glm::vec3(kHeadX, 0, bed.pillow_centre.z) - head_now;
+  // On the side the shoulder sits lower than the head: the head lies a
+  // little nearer the pillow's front edge so the shoulder stays clear of it.
+  const float on_side = std::fabs(left.y);
+  const glm::vec3 by_head = glm::vec3(kHeadX - 0.05f * on_side, 0, bed.pillow_centre.z) - head_now;
   const glm::vec3 by_pelvis = glm::vec3(kHeadX - pelvis_to_head, 0, bed.pillow_centre.z) - s.joint[kPelvis];
   const glm::vec3 shift = glm::mix(by_head, by_pelvis, prone);
   translate(s, glm::vec3(shift.x, 0, shift.z));
@@ -291,8 +294,11 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
     const float hand_len = glm::length(hand_tip - s.joint[wr]);
     const glm::vec3 tip_to = glm::mix(hand_tip, tip, w), wrist_to = glm::mix(s.joint[wr], wrist, w);
     const glm::vec3 reach = wrist_to - s.joint[sh];
+    // Reaching forward, the shoulder comes off the bed toward the hand.
     const float beyond = glm::length(reach) - 0.99f * arm_reach;
-    if (beyond > 0) s.joint[sh] += safe_normalize(reach, superior) * std::min(beyond, 0.07f * body.height_m / 1.7f);
+    if (beyond > 0)
+      s.joint[sh] += safe_normalize(safe_normalize(reach, superior) + anterior, anterior) *
+                     std::min(beyond + 0.02f, 0.08f * body.height_m / 1.7f);
     two_bone_ik(s.joint[sh], s.joint[el], s.joint[wr], wrist_to, blend_pole(s.joint[sh], s.joint[el], s.joint[wr], pole, pole_w),
                 limits(el).flex.max_deg);
     hand_tip = s.joint[wr] + safe_normalize(tip_to - s.joint[wr], superior) * hand_len;
@@ -349,8 +355,8 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
           return false;
       return true;
     };
-    // No nearer the knee than 60 %: beyond it the folded calf fills the space behind.
-    float t = 0.6f;
+    // No nearer the knee than 55 %: beyond it the folded calf fills the space behind.
+    float t = 0.55f;
     while (t > 0.3f && !reachable(t)) t -= 0.025f;
     for (bool hand_left : {true, false}) {
       const Grip g = grip_at(t, hand_left);
@@ -359,8 +365,9 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       const glm::vec3 from_dir = safe_normalize((hand_left ? s.hand_tip_l : s.hand_tip_r) - from, superior);
       // The way there: up in front of the chest, down beside the thigh with
       // the hand already turned, then in against it.
-      const glm::vec3 above = s.joint[sh] + anterior * (0.8f * arm_reach) - superior * (0.1f * arm_reach);
-      const glm::vec3 beside = g.wrist + g.side * (0.12f * body.height_m / 1.7f);
+      const glm::vec3 above = s.joint[sh] + anterior * (0.8f * arm_reach) - superior * (0.1f * arm_reach) +
+                              g.side * (0.1f * arm_reach);
+      const glm::vec3 beside = g.wrist + g.side * (0.2f * body.height_m / 1.7f);
       glm::vec3 wrist, dir;
       if (w < 0.4f) {
         const float k = ease_in_out(w / 0.4f);
