@@ -165,10 +165,10 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
     camera_.Update(static_cast<float>(dt_s));
     draws_.clear();
     render::AddBed(draws_, dim);
-    PoseBody(static_cast<float>(dt_s));
     const glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(in.height_px - layout.view_max.y),
                         static_cast<int>(layout.view_max.x - layout.view_min.x),
                         static_cast<int>(layout.view_max.y - layout.view_min.y));
+    PoseBody(static_cast<float>(dt_s), vp.w > 0 ? static_cast<float>(vp.z) / vp.w : 1);
     out.view = camera_.Build(vp);
     out.draws = &draws_;
     // Soft shapes need no more than 2 device pixels per CSS pixel; the text
@@ -192,7 +192,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
     if (model_.Act(a.action, a.arg)) Wake();
 }
 
-void App::PoseBody(float dt_s) {
+void App::PoseBody(float dt_s, float aspect) {
   namespace body = core::body;
   body::Moment m;
   const core::Session* s = model_.session();
@@ -245,8 +245,38 @@ void App::PoseBody(float dt_s) {
   const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : muscles_;
   body::pose_figure(shown_, animator_.body(), m.breath, figure_);
   render::AddFigure(draws_, figure_, muscles, a.glow, model_.settings().dim);
-  camera_.SetPreset(render::Preset(a.camera), reduced_motion_);
+  FrameCamera(m, a, aspect);
   body_moving_ = moved > 0.05f;
+}
+
+void App::FrameCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect) {
+  namespace body = core::body;
+  // Framed on the exercise's hold at this range (its start kept in view), not
+  // on this frame's pose: the camera holds still while the body moves, and
+  // glides only when the exercise, side, range or view changes.
+  const bool still_pose = m.exercise.empty() || m.home;
+  FrameKey key{std::string(still_pose ? std::string_view() : m.exercise), m.side, m.range, a.camera, aspect,
+               m.home ? 1 : m.phase == core::Phase::done ? 2 : 0};
+  if (key == frame_key_ && framed_once_) return camera_.SetPreset(framed_, reduced_motion_);
+  frame_key_ = key;
+  framed_once_ = true;
+  auto add = [&](const body::Keyframe& k, std::vector<glm::vec4>& spheres) {
+    spheres.clear();
+    body::pose_figure(k, animator_.body(), 0, frame_figure_);
+    for (const body::Capsule& c : frame_figure_.capsules) {
+      spheres.emplace_back(c.a, c.radius);
+      spheres.emplace_back(c.b, c.radius);
+    }
+  };
+  if (still_pose) {
+    add(a.key, frame_focus_);
+    frame_also_.clear();
+  } else {
+    add(animator_.target(m.exercise, m.side, m.range), frame_focus_);
+    add(animator_.start(m.exercise), frame_also_);
+  }
+  framed_ = render::Framed(render::Preset(a.camera), frame_focus_, frame_also_, aspect);
+  camera_.SetPreset(framed_, reduced_motion_);
 }
 
 bool App::Act(std::string_view name, std::string_view arg) {

@@ -51,7 +51,8 @@ class App {
 
  private:
   void Draw(const FrameInput& in, double dt_s, FrameOutput& out);
-  void PoseBody(float dt_s);  // the mannequin for this frame; sets body_moving_
+  void PoseBody(float dt_s, float aspect);  // the mannequin for this frame; sets body_moving_
+  void FrameCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect);
   void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
   double NextFrame() const;
 
@@ -62,6 +63,21 @@ class App {
   std::string exercise_, previous_exercise_;
   long camera_resets_ = 0;
   render::Camera camera_;
+  // What the camera is framed on; recomputed only when this changes.
+  struct FrameKey {
+    std::string exercise;
+    core::Side side;
+    float range;
+    std::string camera;
+    float aspect;
+    int still;  // home, finish
+    bool operator==(const FrameKey&) const = default;
+  };
+  FrameKey frame_key_{};
+  bool framed_once_ = false;
+  render::CameraPose framed_;
+  core::body::Figure frame_figure_;
+  std::vector<glm::vec4> frame_focus_, frame_also_;
   ui::PointerInput input_;
   ui::WidgetRegistry widgets_;
   std::vector<ui::Pending> actions_;  // recorded by controls during a frame, applied after it

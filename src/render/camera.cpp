@@ -25,8 +25,50 @@ CameraPose Preset(std::string_view name) {
   // knee-to-chest, tilts and the press-up; three-quarter for the figure-four;
   // from above for the twist and the curled-up fetal position.
   if (name == "above") return {0, 62, 2.5f, {0.1f, 0.1f, 0}};
-  if (name == "three_quarter") return {32, 30, 2.4f, {0.1f, 0.2f, 0}};
+  if (name == "three_quarter") return {14, 28, 2.4f, {0.1f, 0.2f, 0}};
   return {0, 14, 2.5f, {0.08f, 0.22f, 0}};
+}
+
+float VerticalFovDeg(float aspect) {
+  if (aspect >= 1.3f) return kFovDeg;
+  return std::min(80.0f, glm::degrees(2 * std::atan(std::tan(glm::radians(kFovDeg) / 2) * 1.3f / aspect)));
+}
+
+CameraPose Framed(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
+                  float aspect) {
+  if (focus.empty() || aspect <= 0) return preset;
+  const float yaw = glm::radians(preset.yaw_deg), pitch = glm::radians(preset.pitch_deg);
+  const glm::vec3 to_eye(std::sin(yaw) * std::cos(pitch), std::sin(pitch), std::cos(yaw) * std::cos(pitch));
+  const glm::vec3 forward = -to_eye;
+  const glm::vec3 right = glm::normalize(glm::cross(forward, std::abs(to_eye.y) > 0.99f ? glm::vec3(-1, 0, 0) : glm::vec3(0, 1, 0)));
+  const glm::vec3 up = glm::cross(right, forward);
+  // Centre the target on everything as the camera sees it.
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (const auto* list : {&focus, &also})
+    for (const glm::vec4& s : *list) {
+      const glm::vec3 v(glm::dot(glm::vec3(s), right), glm::dot(glm::vec3(s), up), glm::dot(glm::vec3(s), forward));
+      lo = glm::min(lo, v - glm::vec3(s.w));
+      hi = glm::max(hi, v + glm::vec3(s.w));
+    }
+  const glm::vec3 mid = (lo + hi) * 0.5f;
+  CameraPose out = preset;
+  out.target = right * mid.x + up * mid.y + forward * mid.z;
+  // The nearest distance at which every sphere is inside its share of the view.
+  const float tan_y = std::tan(glm::radians(VerticalFovDeg(aspect)) / 2);
+  float distance = 0.5f;
+  auto fit = [&](const std::vector<glm::vec4>& spheres, float fill) {
+    const float ty = tan_y * fill, tx = ty * aspect;
+    for (const glm::vec4& s : spheres) {
+      const glm::vec3 d = glm::vec3(s) - out.target;
+      const float x = std::abs(glm::dot(d, right)) + s.w, y = std::abs(glm::dot(d, up)) + s.w;
+      const float depth = glm::dot(d, forward);
+      distance = std::max({distance, x / tx - depth + s.w, y / ty - depth + s.w});
+    }
+  };
+  fit(focus, 0.86f);
+  fit(also, 1.0f);
+  out.distance = distance;
+  return out;
 }
 
 void Camera::SetPreset(const CameraPose& pose, bool cut) {
@@ -66,11 +108,7 @@ View Camera::Build(glm::ivec4 viewport) const {
   View v;
   v.eye = now_.target + dir * dist;
   float aspect = viewport.w > 0 ? static_cast<float>(viewport.z) / viewport.w : 1;
-  // A tall, narrow view (portrait phone) widens the vertical field so the
-  // whole bed still fits across.
-  float fov = kFovDeg;
-  if (aspect < 1.3f) fov = glm::degrees(2 * std::atan(std::tan(glm::radians(kFovDeg) / 2) * 1.3f / aspect));
-  glm::mat4 proj = glm::perspective(glm::radians(std::min(fov, 80.0f)), aspect, 0.05f, 30.0f);
+  glm::mat4 proj = glm::perspective(glm::radians(VerticalFovDeg(aspect)), aspect, 0.05f, 30.0f);
   glm::vec3 up = std::abs(dir.y) > 0.99f ? glm::vec3(-1, 0, 0) : glm::vec3(0, 1, 0);
   v.view_proj = proj * glm::lookAt(v.eye, now_.target, up);
   v.viewport = viewport;

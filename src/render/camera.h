@@ -1,11 +1,12 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
 // movement reads best (side view for knee-to-chest, from above for the
-// twist); the camera glides between presets over ~1.5 s with ease-in-out (or
+// twist), framed so the body fills the view at any aspect; the camera glides between presets over ~1.5 s with ease-in-out (or
 // cuts, with prefers-reduced-motion), and the user's drag and pinch add an
 // offset on top until Reset.
 #pragma once
 #include <glm/glm.hpp>
 #include <string_view>
+#include <vector>
 
 #include "render/draws.h"
 
@@ -20,6 +21,17 @@ struct CameraPose {
 
 // The preset for a name from assets/poses/poses.json ("side", "above", …).
 CameraPose Preset(std::string_view name);
+
+// The preset's direction, with its target and distance chosen so the
+// `focus` spheres (x, y, z, radius: the body in the exercise's hold) fill 86 %
+// of the view's width or height, whichever is tighter, at that aspect, and
+// the `also` spheres (its start) stay inside the view.
+CameraPose Framed(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
+                  float aspect);
+
+// The vertical field of view for a view of that aspect (width / height):
+// tall, narrow views widen it so a lying body still fits across.
+float VerticalFovDeg(float aspect);
 
 class Camera {
  public:

@@ -10,13 +10,20 @@ ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 // Every glyph the catalogue, routine and red-flag texts use (see the pyftsubset
 // call in CMakeLists.txt, which cuts the font to the same set).
-const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019,
+// Latin-1's letters stay whole (a clinic's note may be in any Western
+// European language); of its symbols only those the words use.
+const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A1, 0x00AB, 0x00AB, 0x00B0, 0x00B0, 0x00B7, 0x00B7,
+                               0x00BB, 0x00BB, 0x00BF, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019,
                                0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2190, 0x2193, 0x2193,
                                0x2192, 0x2192, 0x2212, 0x2212, 0};
 const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
 }  // namespace
 
 #ifdef __EMSCRIPTEN__
+// The web build links sscanf to this (see -Wl,--wrap in CMakeLists.txt): its
+// only caller is Dear ImGui's .ini reader, which never runs without an .ini.
+extern "C" int __wrap_sscanf(const char*, const char*, ...) { return 0; }
+
 // The web build links ImFontAtlas::AddFontDefault to this (see -Wl,--wrap in
 // CMakeLists.txt): the atlas always has Inter, so ImGui's own font is never needed.
 extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFontAtlas*, const ImFontConfig*) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -38,9 +39,9 @@ class Phone {
     FrameInput in;
     in.now_ms = now_ms_;
     in.epoch_ms = 1.7e12 + now_ms_;
-    in.width_px = 1082;  // 412 × 2.625
-    in.height_px = 2402;
-    in.dpr = 2.625f;
+    in.width_px = width_px;
+    in.height_px = height_px;
+    in.dpr = dpr;
     in.events = &events_;
     app.Frame(in, out_);
     events_.clear();
@@ -93,6 +94,8 @@ class Phone {
 
   App app;
   int drawn = 0;
+  int width_px = 1082, height_px = 2402;  // 412 × 915 CSS px at 2.625
+  float dpr = 2.625f;
 
  private:
   std::vector<char> font_;
@@ -265,4 +268,60 @@ TEST(FrameLoop, ReducedMotionPutsTheBodyStraightIntoEachPose) {
   auto [c, d] = FirstMove(still);
   ASSERT_FALSE(c.empty());
   EXPECT_TRUE(same(c, d)) << "with reduced motion the body is already in the pose";
+}
+
+namespace {
+// Where the body's spheres land in the view, in normalised device
+// coordinates: [-1, 1] is the 3D view's edge.
+struct Extent {
+  glm::vec2 lo{1e9f}, hi{-1e9f};
+};
+Extent BodyOnScreen(const FrameOutput& out) {
+  Extent e;
+  for (const unfurl::render::Draw& d : *out.draws) {
+    if (d.shape != unfurl::render::Shape::sphere) continue;  // the bed is boxes; the body, spheres and cylinders
+    const glm::vec3 c(d.model[3]);
+    const float r = d.model[0][0];
+    for (glm::vec3 o : {glm::vec3(r, 0, 0), glm::vec3(-r, 0, 0), glm::vec3(0, r, 0), glm::vec3(0, -r, 0),
+                        glm::vec3(0, 0, r), glm::vec3(0, 0, -r)}) {
+      const glm::vec4 clip = out.view.view_proj * glm::vec4(c + o, 1);
+      const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+      e.lo = glm::min(e.lo, ndc);
+      e.hi = glm::max(e.hi, ndc);
+    }
+  }
+  return e;
+}
+}  // namespace
+
+// Issue 13: on a portrait phone, a small phone and a landscape tablet, every
+// exercise mid-hold fills at least 70 % of the 3D view's width or height,
+// and nothing of the body is cut off by the view's edge.
+TEST(Framing, TheBodyFillsTheViewInEveryHoldOnPhonesAndTablets) {
+  struct Device { const char* name; int w, h; float dpr; };
+  for (const Device& dev : {Device{"412x915", 412, 915, 2.625f}, Device{"320x568", 320, 568, 2},
+                            Device{"1180x820", 1180, 820, 2}}) {
+    Phone p;
+    p.width_px = static_cast<int>(dev.w * dev.dpr);
+    p.height_px = static_cast<int>(dev.h * dev.dpr);
+    p.dpr = dev.dpr;
+    ToSession(p);
+    std::set<std::string> seen;
+    for (int i = 0; i < 20000 && p.screen() == Screen::session; ++i) {
+      const FrameOutput& out = p.Frame(0.25);
+      const unfurl::core::Session* s = p.app.model().session();
+      if (!s || s->phase() != unfurl::core::Phase::hold || !s->exercise() || !out.has_view) continue;
+      if (s->phase_remaining_s() > s->phase_duration_s() * 0.5) continue;  // mid-hold: the camera has settled
+      const std::string id = s->exercise()->id;
+      if (!seen.insert(id).second) continue;
+      const Extent e = BodyOnScreen(out);
+      const glm::vec2 fill = (e.hi - e.lo) * 0.5f;
+      EXPECT_GE(std::max(fill.x, fill.y), 0.7f) << dev.name << " " << id << ": fills " << fill.x << " × " << fill.y;
+      EXPECT_GE(e.lo.x, -1.0f) << dev.name << " " << id;
+      EXPECT_LE(e.hi.x, 1.0f) << dev.name << " " << id;
+      EXPECT_GE(e.lo.y, -1.0f) << dev.name << " " << id;
+      EXPECT_LE(e.hi.y, 1.0f) << dev.name << " " << id;
+    }
+    EXPECT_EQ(seen.size(), 6u) << dev.name;
+  }
 }

@@ -1,8 +1,8 @@
-// The mannequin on screen: each exercise photographed in the middle of its
-// hold (saved as test artefacts, like raylib's example screenshots), the body
-// where a body should be, camera gestures, and a clean WebGL run.
+// The mannequin on screen: each exercise photographed mid-move and mid-hold
+// at three screen sizes (saved as test artefacts, like raylib's example
+// screenshots), camera gestures, and a clean WebGL run.
 import { test, expect } from '@playwright/test';
-import { open, state, act, until, startSession, pixels, pauseAt } from './helpers.mjs';
+import { open, state, act, startSession, pixels } from './helpers.mjs';
 
 const VIEW = { x: 0, y: 0, width: 412, height: 480 };  // the 3D view on a 412×915 phone
 
@@ -16,27 +16,54 @@ function bodyShare({ data }) {
   return n / (data.length / 4);
 }
 
-test('every exercise, photographed mid-hold, shows a body of plausible size on the bed', async ({ page }, info) => {
-  test.setTimeout(90_000);
-  await open(page, 'test=1&timescale=6');
-  await act(page, 'ack', 'intro');
-  await startSession(page);
-  // Next moves one exercise side at a time: [exercise, Next taps to reach it from the one before].
-  const plan = [['knee_to_chest', 1], ['pelvic_tilt', 2], ['figure_four', 1], ['spinal_twist', 2], ['press_up', 2], ['fetal', 1]];
-  for (const [id, nexts] of plan) {
-    for (let i = 0; i < nexts; i++) expect(await act(page, 'next')).toBe(true);
-    await pauseAt(page, id, 'hold');
-    await page.waitForTimeout(1800);  // the camera glide and pose easing settle
-    // Kept in test-results/ as the reference picture of each pose.
-    const path = info.outputPath(`${id}-hold.png`);
-    await page.screenshot({ clip: VIEW, path });
-    await info.attach(`${id}-hold`, { path, contentType: 'image/png' });
-    const share = bodyShare(await pixels(page, VIEW));
-    expect(share, `${id}: body share of the view`).toBeGreaterThan(0.02);
-    expect(share, `${id}: body share of the view`).toBeLessThan(0.5);
-    await act(page, 'resume');
-  }
-});
+// Pauses once the session is that far through an exercise's phase.
+async function pauseWhen(page, exercise, phase, through) {
+  const ok = await page.evaluate(([ex, ph, at]) => new Promise((resolve) => {
+    const end = performance.now() + 60_000;
+    const tick = () => {
+      const s = window.unfurl.state().session;
+      if (s && s.exercise === ex && s.phase === ph && 1 - s.phase_remaining_s / s.phase_duration_s >= at) {
+        resolve(window.unfurl.act('pause'));
+      } else if (performance.now() > end) resolve(false);
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  }), [exercise, phase, through]);
+  expect(ok, `paused ${through} through ${exercise} ${phase}`).toBe(true);
+}
+
+// The gallery (issue 13): every exercise mid-move and mid-hold on a phone, a
+// small phone and a landscape tablet, kept in test-results/ (the best are in
+// docs/poses.md). Each picture must show a body of a plausible size.
+for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625 },
+                      { name: '320x568', width: 320, height: 568, dpr: 2 },
+                      { name: '1180x820', width: 1180, height: 820, dpr: 2 }]) {
+  test.describe(`gallery ${device.name}`, () => {
+    test.use({ viewport: { width: device.width, height: device.height }, deviceScaleFactor: device.dpr });
+    test('every exercise, photographed mid-move and mid-hold, shows the body large on the bed', async ({ page }, info) => {
+      test.setTimeout(150_000);
+      await open(page, 'test=1&timescale=6');
+      await act(page, 'ack', 'intro');
+      await startSession(page);
+      const plan = [['knee_to_chest', 1], ['pelvic_tilt', 2], ['figure_four', 1], ['spinal_twist', 2], ['press_up', 2], ['fetal', 1]];
+      for (const [id, nexts] of plan) {
+        for (let i = 0; i < nexts; i++) expect(await act(page, 'next')).toBe(true);
+        for (const [phase, through] of [['move', 0.5], ['hold', 0.3]]) {
+          await pauseWhen(page, id, phase, through);
+          await page.waitForTimeout(1800);  // the camera glide and the pose's easing settle
+          const clip = { x: 0, y: 0, width: device.width, height: device.height };
+          const path = info.outputPath(`${id}-${phase}-${device.name}.png`);
+          await page.screenshot({ clip, path });
+          await info.attach(`${id}-${phase}`, { path, contentType: 'image/png' });
+          const share = bodyShare(await pixels(page, clip));
+          expect(share, `${id} ${phase}: body share of the screen`).toBeGreaterThan(0.015);
+          expect(share, `${id} ${phase}: body share of the screen`).toBeLessThan(0.6);
+          await act(page, 'resume');
+        }
+      }
+    });
+  });
+}
 
 test('one-finger drag turns the camera, pinch or wheel zooms, and Reset view restores it', async ({ page }) => {
   await open(page);

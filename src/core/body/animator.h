@@ -1,6 +1,8 @@
-// Session moment → pose. The poses are data (assets/poses/poses.json): a start
-// base and a full-range target per exercise, for the right side; the left is
-// the mirror image. The target actually shown is the start blended toward
+// Session moment → pose. The poses are data (assets/poses/poses.json, in
+// degrees: [flexion, abduction, rotation] per joint, signs as in skeleton.h):
+// resting bases — log_roll is how the body turns over, arms at the sides and
+// legs together — and per exercise a start base and a full-range target for
+// the right side; the left is the mirror image. The target actually shown is the start blended toward
 // the full pose by the user's range, so range 0.6 moves visibly less than 1.0.
 // Moving in eases over the move time, the hold stays still but for breathing,
 // the release eases back, and the intro of an exercise rolls the body into its

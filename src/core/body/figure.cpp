@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#define GLM_ENABLE_EXPERIMENTAL
+#include <glm/gtx/quaternion.hpp>
 
 namespace unfurl::core::body {
 
@@ -407,13 +409,14 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       if (!bed.over_pillow(centre)) break;
       const float on_pillow = bed.pillow_top + (centre.y - lowest(head));
       const float want = glm::mix(std::max(centre.y, on_pillow), on_pillow, 1 - prone);
+      // Swing the head about the base of the neck, in the vertical plane it
+      // already lies in, until its centre is at that height.
       const glm::vec3 v = centre - pivot;
       const float len = glm::length(v), run = glm::length(flat(v));
-      if (len < 1e-4f || run < 1e-4f || std::fabs(want - centre.y) < 1e-4f) break;
-      const float now = std::atan2(v.y, run);
-      const float to = std::asin(std::clamp((want - pivot.y) / len, -1.0f, 1.0f));
-      const float turn = std::clamp(to - now, -glm::radians(40.0f), glm::radians(40.0f));
-      const glm::quat q = glm::angleAxis(turn, safe_normalize(glm::cross(flat(v), up), left));
+      if (run < 1e-4f || std::fabs(want - centre.y) < 1e-4f) break;
+      const float rise = std::clamp(want - pivot.y, -0.9f * len, 0.9f * len);
+      const glm::vec3 to = flat(v) / run * std::sqrt(len * len - rise * rise) + up * rise;
+      const glm::quat q = glm::rotation(v / len, to / len);
       s.joint[kHead] = pivot + q * (s.joint[kHead] - pivot);
       s.head_top = pivot + q * (s.head_top - pivot);
       build_capsules(f, body, breath);
