@@ -41,8 +41,8 @@ for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625 },
   test.describe(`gallery ${device.name}`, () => {
     test.use({ viewport: { width: device.width, height: device.height }, deviceScaleFactor: device.dpr });
     test('every exercise, photographed mid-move and mid-hold, shows the body large on the bed', async ({ page }, info) => {
-      test.setTimeout(150_000);
-      await open(page, 'test=1&timescale=6');
+      test.setTimeout(240_000);
+      await open(page, 'test=1&timescale=4');
       await act(page, 'ack', 'intro');
       await startSession(page);
       const plan = [['knee_to_chest', 1], ['pelvic_tilt', 2], ['figure_four', 1], ['spinal_twist', 2], ['press_up', 2], ['fetal', 1]];
