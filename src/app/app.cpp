@@ -258,6 +258,9 @@ void App::FrameCamera(const core::body::Moment& m, const core::body::Animated& a
   FrameKey key{std::string(still_pose ? std::string_view() : m.exercise), m.side, m.range, a.camera, aspect,
                m.home ? 1 : m.phase == core::Phase::done ? 2 : 0};
   if (key == frame_key_ && framed_once_) return camera_.SetPreset(framed_, reduced_motion_);
+  // A new view size (a rotated phone, a resized window) re-frames at once; a
+  // new exercise glides there.
+  const bool cut = reduced_motion_ || key.aspect != frame_key_.aspect;
   frame_key_ = key;
   framed_once_ = true;
   auto add = [&](const body::Keyframe& k, std::vector<glm::vec4>& spheres) {
@@ -276,7 +279,7 @@ void App::FrameCamera(const core::body::Moment& m, const core::body::Animated& a
     add(animator_.start(m.exercise), frame_also_);
   }
   framed_ = render::Framed(render::Preset(a.camera), frame_focus_, frame_also_, aspect);
-  camera_.SetPreset(framed_, reduced_motion_);
+  camera_.SetPreset(framed_, cut);
 }
 
 bool App::Act(std::string_view name, std::string_view arg) {

@@ -55,8 +55,9 @@ test('nothing moves, nothing is drawn: Home and a paused session schedule no fra
   await open(page, 'test=1');
   await act(page, 'ack', 'intro');
   const idle = async (where) => {
-    // Let the last change settle, then watch for a second and a half.
-    await page.waitForTimeout(500);
+    // Let the last change settle (the camera glides 1.5 s to a new framing),
+    // then watch for a second and a half.
+    await page.waitForTimeout(2000);
     const before = await page.evaluate(() => [window.__raf, window.unfurl.state().frame]);
     await page.waitForTimeout(1500);
     const after = await page.evaluate(() => [window.__raf, window.unfurl.state().frame]);
