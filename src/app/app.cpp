@@ -255,13 +255,17 @@ void App::FrameCamera(const core::body::Moment& m, const core::body::Animated& a
   // on this frame's pose: the camera holds still while the body moves, and
   // glides only when the exercise, side, range or view changes.
   const bool still_pose = m.exercise.empty() || m.home;
-  FrameKey key{std::string(still_pose ? std::string_view() : m.exercise), m.side, m.range, a.camera, aspect,
-               m.home ? 1 : m.phase == core::Phase::done ? 2 : 0};
-  if (key == frame_key_ && framed_once_) return camera_.SetPreset(framed_, reduced_motion_);
+  // Compared in place: the frame path copies no string unless the framing changes.
+  const std::string_view exercise = still_pose ? std::string_view() : m.exercise;
+  const int still = m.home ? 1 : m.phase == core::Phase::done ? 2 : 0;
+  const FrameKey& k = frame_key_;
+  if (framed_once_ && k.exercise == exercise && k.side == m.side && k.range == m.range && k.camera == a.camera &&
+      k.aspect == aspect && k.still == still)
+    return camera_.SetPreset(framed_, reduced_motion_);
   // A new view size (a rotated phone, a resized window) re-frames at once; a
   // new exercise glides there.
-  const bool cut = reduced_motion_ || key.aspect != frame_key_.aspect;
-  frame_key_ = key;
+  const bool cut = reduced_motion_ || aspect != frame_key_.aspect;
+  frame_key_ = {std::string(exercise), m.side, m.range, a.camera, aspect, still};
   framed_once_ = true;
   auto add = [&](const body::Keyframe& k, std::vector<glm::vec4>& spheres) {
     spheres.clear();

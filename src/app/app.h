@@ -71,7 +71,6 @@ class App {
     std::string camera;
     float aspect;
     int still;  // home, finish
-    bool operator==(const FrameKey&) const = default;
   };
   FrameKey frame_key_{};
   bool framed_once_ = false;
