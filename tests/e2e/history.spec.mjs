@@ -43,8 +43,11 @@ test('two tabs each finishing a session keep both', async ({ context }) => {
   await finishSession(a);
   await b.bringToFront();
   await finishSession(b);
-  const doc = await a.evaluate(() => window.unfurl.history());
-  expect(doc.sessions.filter((x) => x.outcome === 'completed').length).toBe(2);
+  // Chromium hands one tab's localStorage write to another tab's renderer
+  // asynchronously: on a busy machine A may read the old text for a moment.
+  const completed = async () => ((await a.evaluate(() => window.unfurl.history()))?.sessions ?? [])
+    .filter((x) => x.outcome === 'completed').length;
+  await expect.poll(completed, { timeout: 10_000 }).toBe(2);
   // The other tab's view refreshes from the storage event.
   await expect.poll(async () => (await a.evaluate(() => window.unfurl.state())).streak).toBe(1);
   await a.reload();
