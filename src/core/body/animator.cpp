@@ -139,19 +139,54 @@ Keyframe blend(const Keyframe& a, const Keyframe& b, float t) {
 }
 
 Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress) const {
-  // Turning over, a person log-rolls: first the arms come to the sides and
-  // the legs together, then the whole body turns as one, then it settles into
-  // the new position — so nothing is ever caught under the turning trunk.
-  auto log_roll = lib_.bases.find("log_roll");
-  if (from.pose.root.lying == to.pose.root.lying || log_roll == lib_.bases.end()) return blend(from, to, ease(progress));
-  Keyframe gather = log_roll->second, turned = log_roll->second;
-  gather.pose.root = from.pose.root;
-  gather.contact = from.contact;
-  turned.pose.root = to.pose.root;
-  turned.contact = to.contact;
-  if (progress < 0.3f) return blend(from, gather, ease(progress / 0.3f));
-  if (progress < 0.7f) return blend(gather, turned, ease((progress - 0.3f) / 0.4f));
-  return blend(turned, to, ease((progress - 0.7f) / 0.3f));
+  // Turning over, a person log-rolls: the arms come to the sides and the legs
+  // together, the whole body turns as one, then settles into the new
+  // position. Passing the side between back and stomach, the arms lie just
+  // behind the body, so the turning trunk never lands on one. Coming onto
+  // the side to stay, they reach further back and bend there, so the
+  // forearms pass above the hips on their way to the front.
+  const Keyframe* ends = base("log_roll");
+  const Keyframe* side = base("log_roll_side");
+  const Keyframe* back = base("log_roll_back");
+  const Keyframe* tuck = base("log_roll_tuck");
+  if (from.pose.root.lying == to.pose.root.lying || !ends || !side || !back || !tuck)
+    return blend(from, to, ease(progress));
+  // Arms at the sides, lying as `lying_as` does. Hands that rest on the
+  // mattress stay there while gathering (arms out in a T would otherwise
+  // swing off the bed), never while turning, where they would be pulled
+  // down through the hips.
+  auto gathered = [&](const Keyframe& lying_as, bool hands_on_bed) {
+    Keyframe k = *ends;
+    k.pose.root = lying_as.pose.root;
+    if (!hands_on_bed) k.goals[Goal::hand_on_bed_l] = k.goals[Goal::hand_on_bed_r] = 0;
+    return k;
+  };
+  const bool hands_on_bed = from.goals[Goal::hand_on_bed_l] > 0 || from.goals[Goal::hand_on_bed_r] > 0;
+  Keyframe keys[6];
+  int n = 0;
+  keys[n++] = from;
+  keys[n++] = from.pose.root.lying == Lying::side ? *side : gathered(from, hands_on_bed);
+  if (to.pose.root.lying == Lying::side) {
+    keys[n++] = *back;
+    keys[n++] = *tuck;
+  } else {
+    if (from.pose.root.lying != Lying::side) keys[n++] = *side;
+    keys[n++] = gathered(to, false);
+  }
+  keys[n++] = to;
+  const float t = std::clamp(progress, 0.0f, 1.0f) * static_cast<float>(n - 1);
+  const int i = std::min(static_cast<int>(t), n - 2);
+  const float u = t - static_cast<float>(i);
+  Keyframe k = blend(keys[i], keys[i + 1], ease(u));
+  // The hands leave the mattress as the turn begins, before the trunk rolls over them.
+  if (i == 1)
+    for (Goal g : {Goal::hand_on_bed_l, Goal::hand_on_bed_r}) k.goals[g] = keys[1].goals[g] * (1 - ease(u / 0.3f));
+  return k;
+}
+
+const Keyframe* Animator::base(std::string_view name) const {
+  auto b = lib_.bases.find(name);
+  return b == lib_.bases.end() ? nullptr : &b->second;
 }
 
 Body Animator::body() const {

@@ -70,6 +70,7 @@ class Animator {
 
  private:
   Keyframe roll(const Keyframe& from, const Keyframe& to, float progress) const;
+  const Keyframe* base(std::string_view name) const;
   const PoseLibrary& lib_;
 };
 

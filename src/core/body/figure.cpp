@@ -25,7 +25,7 @@ glm::vec3 safe_normalize(glm::vec3 v, glm::vec3 fallback) {
 }
 
 // build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head.
-constexpr int kHeadCapsule = 5;
+constexpr int kChestCapsule = 2, kHeadCapsule = 5;
 
 void build_capsules(Figure& f, const Body& body, float breath) {
   const Skeleton& s = f.skeleton;
@@ -416,10 +416,16 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       if (run < 1e-4f || std::fabs(want - centre.y) < 1e-4f) break;
       const float rise = std::clamp(want - pivot.y, -0.9f * len, 0.9f * len);
       const glm::vec3 to = flat(v) / run * std::sqrt(len * len - rise * rise) + up * rise;
-      const glm::quat q = glm::rotation(v / len, to / len);
-      s.joint[kHead] = pivot + q * (s.joint[kHead] - pivot);
-      s.head_top = pivot + q * (s.head_top - pivot);
-      build_capsules(f, body, breath);
+      const glm::quat full = glm::rotation(v / len, to / len);
+      const glm::vec3 head_was = s.joint[kHead], top_was = s.head_top;
+      // Mid-roll the plane can lean toward the chest: swing less rather than into it.
+      for (float part = 1; part > 0.1f; part *= 0.5f) {
+        const glm::quat q = glm::slerp(glm::quat(1, 0, 0, 0), full, part);
+        s.joint[kHead] = pivot + q * (head_was - pivot);
+        s.head_top = pivot + q * (top_was - pivot);
+        build_capsules(f, body, breath);
+        if (gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]) >= 0) break;
+      }
     }
   }
 
