@@ -416,3 +416,30 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
     EXPECT_GT(glm::dot((top.a + top.b) * 0.5f - chest, front), 0.1f) << "fetal: top hand in front of the chest" << at;
   }
 }
+
+// Turning from the back onto the stomach for the press-up, sampled every
+// 0.05 s: the log roll lands on no arm, swings nothing off the bed and
+// keeps everything out of the mattress and the pillow.
+TEST(Body, RollingOntoTheStomachPassesNothingThroughTheBodyOrOffTheBed) {
+  const float half_w = kBed.usable_half_width(), half_l = kBed.length / 2;
+  int checked = 0;
+  for (float range : {0.6f, 1.0f})
+    each_moment(range, [&](const Moment& m, const Animated& a) {
+      if (m.exercise != "press_up" || m.phase != Phase::rest || m.rep != 1) return;
+      Figure f = posed(a.key);
+      ++checked;
+      for (size_t i = 0; i < f.capsules.size(); ++i) {
+        const Capsule& c = f.capsules[i];
+        EXPECT_GE(std::min(c.a.y, c.b.y) - c.radius, -0.005f) << part_name(c) << " under the mattress, " << where(m, range);
+        if (c.part != Part::head) EXPECT_GE(pillow_gap(c), -0.03f) << part_name(c) << " in the pillow, " << where(m, range);
+        for (glm::vec3 p : {c.a, c.b}) {
+          EXPECT_LE(std::fabs(p.z) + c.radius, half_w + 0.04f) << part_name(c) << " off the side, " << where(m, range);
+          EXPECT_LE(std::fabs(p.x) + c.radius, half_l) << part_name(c) << " off the end, " << where(m, range);
+        }
+        for (size_t j = i + 1; j < f.capsules.size(); ++j)
+          if (!joined(c, f.capsules[j]))
+            EXPECT_GE(gap(c, f.capsules[j]), -0.01f) << part_name(c) << " / " << part_name(f.capsules[j]) << ", " << where(m, range);
+      }
+    }, 0.05);
+  EXPECT_GT(checked, 100);
+}

@@ -418,13 +418,14 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       const glm::vec3 to = flat(v) / run * std::sqrt(len * len - rise * rise) + up * rise;
       const glm::quat full = glm::rotation(v / len, to / len);
       const glm::vec3 head_was = s.joint[kHead], top_was = s.head_top;
+      const float chest_gap = std::min(0.0f, gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]));
       // Mid-roll the plane can lean toward the chest: swing less rather than into it.
       for (float part = 1; part > 0.1f; part *= 0.5f) {
         const glm::quat q = glm::slerp(glm::quat(1, 0, 0, 0), full, part);
         s.joint[kHead] = pivot + q * (head_was - pivot);
         s.head_top = pivot + q * (top_was - pivot);
         build_capsules(f, body, breath);
-        if (gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]) >= 0) break;
+        if (gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]) >= chest_gap) break;
       }
     }
   }
