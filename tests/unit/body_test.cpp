@@ -117,6 +117,11 @@ TEST(Body, SegmentLengthsAreFractionsOfHeight) {
   EXPECT_NEAR(glm::length(j[kShoulderL] - j[kShoulderR]), l.shoulder_width, 1e-4);
   EXPECT_NEAR(glm::length(j[kHipL] - j[kHipR]), l.hip_width, 1e-4);
   EXPECT_NEAR(glm::length(j[kNeck] - j[kPelvis]), l.trunk, 1e-4);
+  // The hip width is the body's width across the hips: the pelvis is drawn
+  // that wide, not a radius wider each side, so an arm along the side clears it.
+  const Capsule& pelvis = posed(kAnimator.start("")).capsules.front();
+  ASSERT_EQ(pelvis.part, Part::pelvis);
+  EXPECT_NEAR(glm::length(pelvis.a - pelvis.b) + 2 * pelvis.radius, l.hip_width, 1e-3);
 }
 
 TEST(Body, JointLimitsAreNeverExceededAtFullRange) {
@@ -417,15 +422,16 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
   }
 }
 
-// Turning from the back onto the stomach for the press-up, sampled every
-// 0.05 s: the log roll lands on no arm, swings nothing off the bed and
-// keeps everything out of the mattress and the pillow.
-TEST(Body, RollingOntoTheStomachPassesNothingThroughTheBodyOrOffTheBed) {
+// Turning over — from the back onto the stomach for the press-up, from the
+// stomach onto the side for the fetal position — sampled every 0.05 s: the
+// log roll lands on no arm, swings nothing off the bed and keeps everything
+// out of the mattress and the pillow.
+TEST(Body, RollingOverPassesNothingThroughTheBodyOrOffTheBed) {
   const float half_w = kBed.usable_half_width(), half_l = kBed.length / 2;
   int checked = 0;
   for (float range : {0.6f, 1.0f})
     each_moment(range, [&](const Moment& m, const Animated& a) {
-      if (m.exercise != "press_up" || m.phase != Phase::rest || m.rep != 1) return;
+      if (m.phase != Phase::rest || m.rep != 1 || (m.exercise != "press_up" && m.exercise != "fetal")) return;
       Figure f = posed(a.key);
       ++checked;
       for (size_t i = 0; i < f.capsules.size(); ++i) {
@@ -441,5 +447,5 @@ TEST(Body, RollingOntoTheStomachPassesNothingThroughTheBodyOrOffTheBed) {
             EXPECT_GE(gap(c, f.capsules[j]), -0.01f) << part_name(c) << " / " << part_name(f.capsules[j]) << ", " << where(m, range);
       }
     }, 0.05);
-  EXPECT_GT(checked, 100);
+  EXPECT_GT(checked, 200);
 }

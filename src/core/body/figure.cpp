@@ -33,7 +33,11 @@ void build_capsules(Figure& f, const Body& body, float breath) {
   auto& c = f.capsules;
   c.clear();
   const float chest = r.chest * (1 + 0.035f * breath);
-  c.push_back({s.joint[kHipL], s.joint[kHipR], r.pelvis, Part::pelvis, 0});
+  // Hip width is the body's width across the hips, so the pelvis's rounded
+  // ends stop there rather than a radius beyond the hip joints.
+  const float pelvis_inset = std::min(0.9f, r.pelvis / (0.5f * body.lengths.hip_width));
+  c.push_back({glm::mix(s.joint[kHipL], s.joint[kPelvis], pelvis_inset), glm::mix(s.joint[kHipR], s.joint[kPelvis], pelvis_inset),
+               r.pelvis, Part::pelvis, 0});
   c.push_back({s.joint[kPelvis], s.joint[kThorax], r.lumbar, Part::lumbar, 0});
   c.push_back({s.joint[kThorax], glm::mix(s.joint[kThorax], s.joint[kNeck], 0.65f), chest, Part::chest, 0});
   c.push_back({s.joint[kShoulderL], s.joint[kShoulderR], r.shoulders, Part::shoulders, 0});
@@ -58,6 +62,20 @@ void translate(Skeleton& s, glm::vec3 d) {
 }
 
 float lowest(const Capsule& c) { return std::min(c.a.y, c.b.y) - c.radius; }
+
+// Lying on the back, the chest and the pelvis each rest on the bed: the upper
+// half (chest, head, arms) and the lower half (pelvis, legs) move down by
+// their own amounts, and the lumbar segment spans the two.
+void lower_halves(Skeleton& s, float upper_by, float lower_by) {
+  for (Joint j : {kThorax, kNeck, kHead, kShoulderL, kElbowL, kWristL, kShoulderR, kElbowR, kWristR}) s.joint[j].y -= upper_by;
+  s.hand_tip_l.y -= upper_by; s.hand_tip_r.y -= upper_by; s.head_top.y -= upper_by;
+  for (Joint j : {kPelvis, kLumbar, kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR}) s.joint[j].y -= lower_by;
+  s.toe_l.y -= lower_by; s.toe_r.y -= lower_by;
+}
+bool in_upper_half(Part p) {
+  return p == Part::chest || p == Part::shoulders || p == Part::neck || p == Part::head || p == Part::upper_arm ||
+         p == Part::forearm || p == Part::hand;
+}
 
 // The way a limb bends as a goal takes it over: from the way it bends now
 // (weight 0) to the goal's pole (weight 1), so a goal fading in never flips a
@@ -206,17 +224,8 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
     float& low = is_upper(c.part) ? low_upper : low_pelvis;
     low = std::min(low, lowest(c));
   }
-  if (key.contact == Contact::lowest_point) {
-    translate(s, glm::vec3(0, -low_all, 0));
-  } else {
-    // Each group rests on the bed; the lumbar segment spans the two.
-    const Joint upper[] = {kThorax, kNeck, kHead, kShoulderL, kElbowL, kWristL, kShoulderR, kElbowR, kWristR};
-    for (Joint j : upper) s.joint[j].y -= low_upper;
-    s.hand_tip_l.y -= low_upper; s.hand_tip_r.y -= low_upper; s.head_top.y -= low_upper;
-    const Joint pelvis[] = {kPelvis, kLumbar, kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR};
-    for (Joint j : pelvis) s.joint[j].y -= low_pelvis;
-    s.toe_l.y -= low_pelvis; s.toe_r.y -= low_pelvis;
-  }
+  if (key.contact == Contact::lowest_point) translate(s, glm::vec3(0, -low_all, 0));
+  else lower_halves(s, low_upper, low_pelvis);
 
   const glm::vec3 up(0, 1, 0);
   const glm::vec3 anterior = s.pelvis_rotation * glm::vec3(0, 1, 0);
@@ -431,12 +440,18 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
   }
 
   build_capsules(f, body, breath);
-  // Mid-roll, limbs on their way to a target can dip: lift the whole body so
-  // that nothing ever passes through the mattress.
-  float low = 1e9f;
-  for (const Capsule& c : f.capsules) low = std::min(low, lowest(c));
+  // Limbs on their way to a target can dip: lift so that nothing ever passes
+  // through the mattress — on the back, only the half that dips (a thigh
+  // dropping to the side in the twist lifts the pelvis, not the head).
+  float low = 0, low_upper_now = 0, low_lower_now = 0;
+  for (const Capsule& c : f.capsules) {
+    low = std::min(low, lowest(c));
+    float& half = in_upper_half(c.part) ? low_upper_now : low_lower_now;
+    half = std::min(half, lowest(c));
+  }
   if (low < 0) {
-    translate(s, glm::vec3(0, -low, 0));
+    if (key.contact == Contact::lowest_point) translate(s, glm::vec3(0, -low, 0));
+    else lower_halves(s, low_upper_now, low_lower_now);
     build_capsules(f, body, breath);
   }
 }
