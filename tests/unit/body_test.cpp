@@ -119,7 +119,8 @@ TEST(Body, SegmentLengthsAreFractionsOfHeight) {
   EXPECT_NEAR(glm::length(j[kNeck] - j[kPelvis]), l.trunk, 1e-4);
   // The hip width is the body's width across the hips: the pelvis is drawn
   // that wide, not a radius wider each side, so an arm along the side clears it.
-  const Capsule& pelvis = posed(kAnimator.start("")).capsules.front();
+  const Figure flat = posed(kAnimator.start(""));
+  const Capsule& pelvis = flat.capsules.front();
   ASSERT_EQ(pelvis.part, Part::pelvis);
   EXPECT_NEAR(glm::length(pelvis.a - pelvis.b) + 2 * pelvis.radius, l.hip_width, 1e-3);
 }
