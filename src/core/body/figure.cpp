@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #define GLM_ENABLE_EXPERIMENTAL
 #include <glm/gtx/quaternion.hpp>
 
@@ -96,23 +97,24 @@ glm::vec3 flat(glm::vec3 v) { return glm::vec3(v.x, 0, v.z); }
 bool is_arm(Part p) { return p == Part::upper_arm || p == Part::forearm || p == Part::hand; }
 bool is_leg(Part p) { return p == Part::thigh || p == Part::shank || p == Part::foot; }
 
-bool limb_has_goal(const Goals& g, Part part, int side) {
+// How much a limb is about to be placed by IK (0 = left where it lies).
+float limb_goal_weight(const Goals& g, Part part, int side) {
   if (is_leg(part)) {
-    if (side > 0) return g[Goal::foot_on_bed_l] > 0 || g[Goal::ankle_on_thigh_l] > 0;
-    return g[Goal::foot_on_bed_r] > 0 || g[Goal::ankle_on_thigh_r] > 0;
+    if (side > 0) return std::max(g[Goal::foot_on_bed_l], g[Goal::ankle_on_thigh_l]);
+    return std::max(g[Goal::foot_on_bed_r], g[Goal::ankle_on_thigh_r]);
   }
   if (is_arm(part))
-    return g[Goal::hands_behind_thigh_l] > 0 || g[Goal::hands_behind_thigh_r] > 0 ||
-           g[Goal::hands_beside_shoulders] > 0 || g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r] > 0;
-  return false;
+    return std::max({g[Goal::hands_behind_thigh_l], g[Goal::hands_behind_thigh_r], g[Goal::hands_beside_shoulders],
+                     g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r]});
+  return 0;
 }
 
-// Closest distance between segments p0p1 and q0q1 (Ericson, Real-Time Collision Detection, 5.1.9).
-float segment_distance(glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
+// The closest points of segments p0p1 and q0q1 (Ericson, Real-Time Collision Detection, 5.1.9).
+std::pair<glm::vec3, glm::vec3> closest_points(glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
   const glm::vec3 d1 = p1 - p0, d2 = q1 - q0, r = p0 - q0;
   const float a = glm::dot(d1, d1), e = glm::dot(d2, d2), f = glm::dot(d2, r);
   float s = 0, t = 0;
-  if (a <= 1e-9f && e <= 1e-9f) return glm::length(r);
+  if (a <= 1e-9f && e <= 1e-9f) return {p0, q0};
   if (a <= 1e-9f) {
     t = std::clamp(f / e, 0.0f, 1.0f);
   } else {
@@ -127,7 +129,11 @@ float segment_distance(glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
       else if (t > 1) { t = 1; s = std::clamp((b - c) / a, 0.0f, 1.0f); }
     }
   }
-  return glm::length((p0 + d1 * s) - (q0 + d2 * t));
+  return {p0 + d1 * s, q0 + d2 * t};
+}
+float segment_distance(glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
+  const auto [p, q] = closest_points(p0, p1, q0, q1);
+  return glm::length(p - q);
 }
 }  // namespace
 
@@ -217,12 +223,23 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
   build_capsules(f, body, breath);
   auto is_upper = [](Part p) { return p == Part::chest || p == Part::shoulders || is_arm(p); };
   float low_all = 1e9f, low_upper = 1e9f, low_pelvis = 1e9f;
+  auto rests = [](const Capsule& c) { return c.part != Part::lumbar && c.part != Part::neck && c.part != Part::head; };
   for (const Capsule& c : f.capsules) {
-    if (limb_has_goal(goals, c.part, c.side) || c.part == Part::lumbar || c.part == Part::neck || c.part == Part::head)
-      continue;
+    if (!rests(c) || limb_goal_weight(goals, c.part, c.side) > 0) continue;
     low_all = std::min(low_all, lowest(c));
     float& low = is_upper(c.part) ? low_upper : low_pelvis;
     low = std::min(low, lowest(c));
+  }
+  // A limb a goal is taking over counts less the more the goal has it, so
+  // the body does not drop the moment a goal lets go.
+  const float base_all = low_all, base_upper = low_upper, base_pelvis = low_pelvis;
+  for (const Capsule& c : f.capsules) {
+    const float w = limb_goal_weight(goals, c.part, c.side);
+    if (!rests(c) || w <= 0) continue;
+    auto counted = [&](float base) { return lowest(c) + w * std::max(0.0f, base - lowest(c)); };
+    low_all = std::min(low_all, counted(base_all));
+    float& low = is_upper(c.part) ? low_upper : low_pelvis;
+    low = std::min(low, counted(is_upper(c.part) ? base_upper : base_pelvis));
   }
   if (key.contact == Contact::lowest_point) translate(s, glm::vec3(0, -low_all, 0));
   else lower_halves(s, low_upper, low_pelvis);
@@ -265,7 +282,7 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
     target.y = std::max(r.foot, r.shank) + 0.002f;  // the ankle end of the shank is the widest
     leg_ik(is_left, target, w, anterior + up, w);
     glm::vec3& toe = is_left ? s.toe_l : s.toe_r;
-    toe.y = s.joint[an].y;
+    toe.y = glm::mix(toe.y, s.joint[an].y, w);  // the sole comes down as the foot does
   }
   // Figure-four: the crossing ankle rests on the front of the other thigh
   // (the side away from its bent shank), just above the knee.
@@ -392,7 +409,30 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
         dir = g.dir;
       }
       const glm::vec3 side = hand_left ? left : -left;
-      arm_ik(hand_left, wrist, wrist + dir * hand_len, 1, side * 1.5f + up * 0.5f - superior * 0.2f, w);
+      const glm::vec3 pole = side * 1.5f + up * 0.5f - superior * 0.2f;
+      arm_ik(hand_left, wrist, wrist + dir * hand_len, 1, pole, 1);
+      // On the way the legs are still moving: where the forearm or hand would
+      // cut into a leg, the hand goes round it instead.
+      for (int pass = 0; pass < 3; ++pass) {
+        build_capsules(f, body, breath);
+        glm::vec3 push(0);
+        float deepest = -0.004f;
+        for (const Capsule& arm : f.capsules) {
+          if ((arm.part != Part::forearm && arm.part != Part::hand) || arm.side != (hand_left ? 1 : -1)) continue;
+          for (const Capsule& leg : f.capsules) {
+            if (leg.part != Part::thigh && leg.part != Part::shank) continue;
+            const auto [on_arm, on_leg] = closest_points(arm.a, arm.b, leg.a, leg.b);
+            const float g = glm::length(on_arm - on_leg) - arm.radius - leg.radius;
+            if (g < deepest) {
+              deepest = g;
+              push = safe_normalize(on_arm - on_leg, side) * (0.006f - g);
+            }
+          }
+        }
+        if (deepest >= -0.004f) break;
+        glm::vec3& tip = hand_left ? s.hand_tip_l : s.hand_tip_r;
+        arm_ik(hand_left, s.joint[hand_left ? kWristL : kWristR] + push, tip + push, 1, pole, 1);
+      }
     }
   }
   // Lying on the stomach: palms flat beside the shoulders, planted where the
@@ -428,13 +468,19 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       const glm::quat full = glm::rotation(v / len, to / len);
       const glm::vec3 head_was = s.joint[kHead], top_was = s.head_top;
       const float chest_gap = std::min(0.0f, gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]));
-      // Mid-roll the plane can lean toward the chest: swing less rather than into it.
-      for (float part = 1; part > 0.1f; part *= 0.5f) {
+      auto swing = [&](float part) {
         const glm::quat q = glm::slerp(glm::quat(1, 0, 0, 0), full, part);
         s.joint[kHead] = pivot + q * (head_was - pivot);
         s.head_top = pivot + q * (top_was - pivot);
         build_capsules(f, body, breath);
-        if (gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]) >= chest_gap) break;
+        return gap(f.capsules[kHeadCapsule], f.capsules[kChestCapsule]) >= chest_gap;
+      };
+      // Mid-roll the plane can lean toward the chest: swing as far as it
+      // goes without going into it (found by halving, so it changes smoothly).
+      if (!swing(1)) {
+        float lo = 0, hi = 1;
+        for (int i = 0; i < 10; ++i) (swing((lo + hi) / 2) ? lo : hi) = (lo + hi) / 2;
+        swing(lo);
       }
     }
   }
