@@ -191,6 +191,13 @@ function watchSize(canvas) {
 // following it. The wasm asks for the same context and gets this one: the
 // attributes here are the ones src/platform/web/bridge.cpp asks for.
 const canvas = $('canvas');
+// Sized to the device's pixels before the context exists, so the drawing
+// buffer is allocated once, now, not again when the first frame is due.
+{
+  const r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.max(1, Math.round(r.width * dpr));
+  canvas.height = Math.max(1, Math.round(r.height * dpr));
+}
 const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false,
   powerPreference: 'low-power', premultipliedAlpha: true, preserveDrawingBuffer: false });
 

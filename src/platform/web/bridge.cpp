@@ -348,8 +348,11 @@ EMSCRIPTEN_KEEPALIVE void unfurl_resize(double css_w, double css_h, double dpr) 
   const int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
   if (w == g->width_px && h == g->height_px && static_cast<float>(dpr) == g->dpr) return;
-  // The drawing buffer follows; the CSS size stays in the stylesheet.
-  emscripten_set_canvas_element_size(kCanvas, w, h);
+  // The drawing buffer follows; the CSS size stays in the stylesheet. Setting
+  // a canvas's size reallocates its buffer even when unchanged, so only on a change.
+  int now_w = 0, now_h = 0;
+  emscripten_get_canvas_element_size(kCanvas, &now_w, &now_h);
+  if (now_w != w || now_h != h) emscripten_set_canvas_element_size(kCanvas, w, h);
   g->width_px = w;
   g->height_px = h;
   g->dpr = static_cast<float>(dpr);
