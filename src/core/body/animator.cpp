@@ -143,8 +143,9 @@ Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress
   // together, the whole body turns as one, then settles into the new
   // position. Passing the side between back and stomach, the arms lie just
   // behind the body, so the turning trunk never lands on one. Coming onto
-  // the side to stay, they reach further back and bend there, so the
-  // forearms pass above the hips on their way to the front.
+  // the side to stay, they reach further back and bend there, then come
+  // forward past the waist — the bottom arm bent, the top one lifted over
+  // the hip — so no forearm sweeps through a hip or a thigh.
   const Keyframe* ends = base("log_roll");
   const Keyframe* side = base("log_roll_side");
   const Keyframe* back = base("log_roll_back");

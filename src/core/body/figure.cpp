@@ -221,13 +221,12 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
   // Rest the body on the mattress: its lowest point, among the parts that are
   // not about to be placed by IK (nor the head, which the pillow takes), touches y = 0.
   build_capsules(f, body, breath);
-  auto is_upper = [](Part p) { return p == Part::chest || p == Part::shoulders || is_arm(p); };
   float low_all = 1e9f, low_upper = 1e9f, low_pelvis = 1e9f;
   auto rests = [](const Capsule& c) { return c.part != Part::lumbar && c.part != Part::neck && c.part != Part::head; };
   for (const Capsule& c : f.capsules) {
     if (!rests(c) || limb_goal_weight(goals, c.part, c.side) > 0) continue;
     low_all = std::min(low_all, lowest(c));
-    float& low = is_upper(c.part) ? low_upper : low_pelvis;
+    float& low = in_upper_half(c.part) ? low_upper : low_pelvis;
     low = std::min(low, lowest(c));
   }
   // A limb a goal is taking over counts less the more the goal has it, so
@@ -238,8 +237,8 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
     if (!rests(c) || w <= 0) continue;
     auto counted = [&](float base) { return lowest(c) + w * std::max(0.0f, base - lowest(c)); };
     low_all = std::min(low_all, counted(base_all));
-    float& low = is_upper(c.part) ? low_upper : low_pelvis;
-    low = std::min(low, counted(is_upper(c.part) ? base_upper : base_pelvis));
+    float& low = in_upper_half(c.part) ? low_upper : low_pelvis;
+    low = std::min(low, counted(in_upper_half(c.part) ? base_upper : base_pelvis));
   }
   if (key.contact == Contact::lowest_point) translate(s, glm::vec3(0, -low_all, 0));
   else lower_halves(s, low_upper, low_pelvis);
@@ -409,6 +408,9 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
         dir = g.dir;
       }
       const glm::vec3 side = hand_left ? left : -left;
+      // The elbow bends out and a little up from the start of the reach:
+      // blended from the way a nearly straight arm lying on the bed happens
+      // to bend, it flipped across mid-reach.
       const glm::vec3 pole = side * 1.5f + up * 0.5f - superior * 0.2f;
       arm_ik(hand_left, wrist, wrist + dir * hand_len, 1, pole, 1);
       // On the way the legs are still moving: where the forearm or hand would
@@ -479,7 +481,11 @@ void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& f)
       // goes without going into it (found by halving, so it changes smoothly).
       if (!swing(1)) {
         float lo = 0, hi = 1;
-        for (int i = 0; i < 10; ++i) (swing((lo + hi) / 2) ? lo : hi) = (lo + hi) / 2;
+        for (int i = 0; i < 10; ++i) {
+          const float mid = (lo + hi) / 2;
+          if (swing(mid)) lo = mid;
+          else hi = mid;
+        }
         swing(lo);
       }
     }
