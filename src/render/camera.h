@@ -1,8 +1,9 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
 // movement reads best (side view for knee-to-chest, from above for the
-// twist), framed so the body fills the view at any aspect; the camera glides between presets over ~1.5 s with ease-in-out (or
-// cuts, with prefers-reduced-motion), and the user's drag and pinch add an
-// offset on top until Reset.
+// twist), framed so the body fills the view at any aspect; the camera glides
+// between presets over ~1.5 s with ease-in-out (or cuts, with
+// prefers-reduced-motion), and the user's drag and pinch add an offset on
+// top until Reset.
 #pragma once
 #include <glm/glm.hpp>
 #include <string_view>

@@ -154,8 +154,8 @@ Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress
     return blend(from, to, ease(progress));
   // Arms at the sides, lying as `lying_as` does. Hands that rest on the
   // mattress stay there while gathering (arms out in a T would otherwise
-  // swing off the bed), never while turning, where they would be pulled
-  // down through the hips.
+  // swing off the bed) and let go of it as the body turns; arriving, none
+  // is held to it, or it would be pulled down through the hips.
   auto gathered = [&](const Keyframe& lying_as, bool hands_on_bed) {
     Keyframe k = *ends;
     k.pose.root = lying_as.pose.root;
@@ -177,12 +177,7 @@ Keyframe Animator::roll(const Keyframe& from, const Keyframe& to, float progress
   keys[n++] = to;
   const float t = std::clamp(progress, 0.0f, 1.0f) * static_cast<float>(n - 1);
   const int i = std::min(static_cast<int>(t), n - 2);
-  const float u = t - static_cast<float>(i);
-  Keyframe k = blend(keys[i], keys[i + 1], ease(u));
-  // The hands leave the mattress as the turn begins, before the trunk rolls over them.
-  if (i == 1)
-    for (Goal g : {Goal::hand_on_bed_l, Goal::hand_on_bed_r}) k.goals[g] = keys[1].goals[g] * (1 - ease(u / 0.3f));
-  return k;
+  return blend(keys[i], keys[i + 1], ease(t - static_cast<float>(i)));
 }
 
 const Keyframe* Animator::base(std::string_view name) const {
