@@ -72,7 +72,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
   const long version = model_.version();
   model_.Update(dt);
   if (model_.screen() != before || model_.version() != version) Wake();
-  if (in.width_px != width_px_ || in.height_px != height_px_ || in.dpr != font_dpr_) Wake();
+  if (in.width_px != width_px_ || in.height_px != height_px_ || in.dpr != style_dpr_) Wake();
   if (model_.camera_resets() != camera_resets_) {
     camera_resets_ = model_.camera_resets();
     camera_.Reset();
@@ -106,20 +106,26 @@ void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
     f.Act("toggle");
 }
 
+void App::BakeFonts(float dpr) {
+  const float text_size = static_cast<float>(model_.settings().text_size);
+  if (!started_ || (dpr == font_dpr_ && text_size == font_text_size_)) return;
+  // Crisp text at any pixel ratio: the atlas is rasterised at px × dpr.
+  fonts_ = ui::BuildFonts(font_, font_len_, dpr, text_size);
+  font_dpr_ = dpr;
+  font_text_size_ = text_size;
+  fonts_unsent_ = true;
+}
+
 void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   ImGuiIO& io = ImGui::GetIO();
   const float dpr = in.dpr;
   const bool dim = model_.settings().dim;
-  const float text_size = static_cast<float>(model_.settings().text_size);
-  if (dpr != font_dpr_ || dim != style_dim_ || text_size != font_text_size_) {
-    // Crisp text at any pixel ratio: the atlas is rasterised at px × dpr.
-    if (dpr != font_dpr_ || text_size != font_text_size_) {
-      fonts_ = ui::BuildFonts(font_, font_len_, dpr, text_size);
-      font_text_size_ = text_size;
-      out.fonts_changed = true;
-    }
+  BakeFonts(dpr);
+  out.fonts_changed = fonts_unsent_;
+  fonts_unsent_ = false;
+  if (dpr != style_dpr_ || dim != style_dim_) {
     ui::ApplyStyle(dpr, dim);
-    font_dpr_ = dpr;
+    style_dpr_ = dpr;
     style_dim_ = dim;
   }
   width_px_ = in.width_px;

@@ -46,6 +46,10 @@ class App {
   std::string MergeStored(std::string_view stored);
   void Notice(std::string_view id, std::string_view key, std::string_view arg);
   void UpdateReady() { model_.SetUpdateReady(); Wake(); }
+  // Rasterises the text for this pixel ratio unless that is done already.
+  // The platform calls it before the first frame while the GPU compiles its
+  // shaders; a frame calls it too, for a new ratio or text size.
+  void BakeFonts(float dpr);
   // Something changed outside a frame: draw the next one (and a couple after, while layout settles).
   void Wake(int frames = 2) { pending_frames_ = std::max(pending_frames_, frames); }
 
@@ -86,7 +90,8 @@ class App {
   ui::Fonts fonts_;
   const void* font_ = nullptr;
   int font_len_ = 0;
-  float font_dpr_ = 0, font_text_size_ = 0;
+  float font_dpr_ = 0, font_text_size_ = 0, style_dpr_ = 0;
+  bool fonts_unsent_ = false;  // baked, not yet handed to the renderer in a frame's output
   int width_px_ = 0, height_px_ = 0;
   bool style_dim_ = true;
   int pending_frames_ = 2;

@@ -70,12 +70,19 @@ std::string_view screen_name(Screen s) {
 
 Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_), triage_(core::default_triage()) {
   text_.load("en");
-  for (const std::string& code : core::Catalogue::available()) {
-    core::Catalogue c;
-    c.load(code);
-    languages_.push_back({code, c.get("language.name")});
-  }
   Replan();
+}
+
+// Only Settings shows the names, and reading them parses every language file:
+// not worth doing before the first frame.
+const std::vector<Model::Language>& Model::languages() const {
+  if (languages_.empty())
+    for (const std::string& code : core::Catalogue::available()) {
+      core::Catalogue c;
+      c.load(code);
+      languages_.push_back({code, c.get("language.name")});
+    }
+  return languages_;
 }
 
 // The routine the person runs: a clinic's prescription as written, or the
@@ -900,7 +907,7 @@ std::string Model::StateJson() const {
   for (const Notice& x : notices_) n.push_back({{"id", x.id}, {"text", x.text}});
   s["notices"] = n;
   json langs = json::array();
-  for (const Language& l : languages_) langs.push_back(l.code);
+  for (const std::string& code : core::Catalogue::available()) langs.push_back(code);
   s["languages"] = langs;
   return s.dump();
 }

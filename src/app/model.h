@@ -98,7 +98,7 @@ class Model {
   const core::Catalogue& text() const { return text_; }
   // The languages Unfurl speaks, each with its own name for itself (Settings lists them).
   struct Language { std::string code, name; };
-  const std::vector<Language>& languages() const { return languages_; }
+  const std::vector<Language>& languages() const;
   const char* T(std::string_view key) const { return text_.get(key); }
   const PageConfig& config() const { return config_; }
   const std::string& note() const { return note_; }  // the clinic's note from a prescription
@@ -173,7 +173,7 @@ class Model {
   std::vector<std::string> prescription_changes_;
   core::Catalogue text_;
   core::Triage triage_;
-  std::vector<Language> languages_;
+  mutable std::vector<Language> languages_;  // read from the language files when first asked for
   std::string rx_;  // the prescription link, re-read in a newly chosen language
   PageConfig config_;
   core::HistoryDoc doc_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <iterator>
 
 namespace unfurl::ui {
 
@@ -77,23 +78,21 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
   ImGui::PopStyleVar();
 }
 
+// A table, not a switch: through a switch the optimiser inlines all nine
+// screens into the frame, and the browser compiles a wasm function whole on
+// its first call, so the first frame would compile every screen to show one.
+using ScreenFn = void (*)(Frame&);
+constexpr ScreenFn kScreens[] = {HomeScreen,    CheckScreen,   CheckResultScreen, RatingScreen, SessionScreen,
+                                 FinishScreen,  HistoryScreen, SettingsScreen,    AboutScreen};
+static_assert(static_cast<int>(Screen::home) == 0 && std::size(kScreens) == static_cast<size_t>(Screen::about) + 1);
+
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   const Palette& p = f.colors();
   f.scroll_css = scroll_css;
   ResetFormat();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
-    switch (f.model.screen()) {
-      case Screen::home: HomeScreen(f); break;
-      case Screen::check: CheckScreen(f); break;
-      case Screen::check_result: CheckResultScreen(f); break;
-      case Screen::rating_before: RatingScreen(f); break;
-      case Screen::session: SessionScreen(f); break;
-      case Screen::finish: FinishScreen(f); break;
-      case Screen::history: HistoryScreen(f); break;
-      case Screen::settings: SettingsScreen(f); break;
-      case Screen::about: AboutScreen(f); break;
-    }
+    kScreens[static_cast<int>(f.model.screen())](f);
   }
   EndPanel();
   ImGui::PopStyleColor();

@@ -127,6 +127,26 @@ TEST(FrameLoop, HomeSleepsOnceDrawn) {
   EXPECT_EQ(p.drawn, drawn);
 }
 
+// The platform bakes the text before the first frame, while the GPU compiles
+// its shaders; the first frame must still hand the atlas to the renderer, and
+// only a new pixel ratio or text size bakes it again.
+TEST(FrameLoop, TextBakedBeforeTheFirstFrameReachesTheRenderer) {
+  Phone p;
+  p.app.BakeFonts(p.dpr);
+  EXPECT_TRUE(p.Frame().fonts_changed) << "the first frame uploads the atlas baked before it";
+  p.app.BakeFonts(p.dpr);
+  EXPECT_FALSE(p.Frame().fonts_changed) << "the same ratio bakes nothing again";
+  p.dpr = 2;
+  p.width_px = 824;
+  p.height_px = 1830;
+  EXPECT_TRUE(p.Frame().fonts_changed) << "a new pixel ratio re-bakes";
+  p.Settle();
+  ASSERT_TRUE(p.app.Act("set", R"({"key":"text_size","value":1.25})"));
+  bool changed = false;
+  for (int i = 0; i < 3; ++i) changed |= p.Frame().fonts_changed;
+  EXPECT_TRUE(changed) << "a new text size re-bakes";
+}
+
 TEST(FrameLoop, WidgetsAreSentOnlyWhenTheyChange) {
   Phone p;
   EXPECT_TRUE(p.Frame().widgets_changed);

@@ -75,3 +75,19 @@ test('nothing moves, nothing is drawn: Home and a paused session schedule no fra
   await tap(page, 'resume');
   await until(page, (s) => !s.session.paused, 'resumed');
 });
+
+test('the canvas is shown only once the app has drawn into it; the loading screen until then', async ({ page }) => {
+  // The wasm is held back, so the page stays in its loading state for as long as the test looks.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/unfurl.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto('./?test=1');
+  const look = () => page.evaluate(() => ({
+    canvas: getComputedStyle(document.getElementById('canvas')).visibility,
+    loading: !document.getElementById('loading').hidden,
+  }));
+  await expect.poll(look).toEqual({ canvas: 'hidden', loading: true });
+  release();
+  await page.evaluate(() => window.unfurl.ready);
+  expect(await look()).toEqual({ canvas: 'visible', loading: false });
+});

@@ -94,6 +94,26 @@ TEST(I18n, EachLanguageAloneCarriesTheRoutineAndEverySafetySentence) {
   }
 }
 
+// Start-up used to parse English seven times; every catalogue of a language
+// now reads one shared copy, whoever loads it and however often.
+TEST(I18n, EachLanguageFileIsReadOnceAndShared) {
+  for (const std::string code : {"en", "es"}) {
+    Catalogue a, b;
+    ASSERT_TRUE(a.load(code));
+    ASSERT_TRUE(b.load(code));
+    const Catalogue copy = a;
+    ASSERT_NE(a.find("page.title"), nullptr);
+    EXPECT_EQ(a.find("page.title"), b.find("page.title")) << code;
+    EXPECT_EQ(a.find("page.title"), copy.find("page.title")) << code;
+  }
+  Catalogue es, en;
+  es.load("es");
+  en.load("en");
+  EXPECT_NE(*es.find("page.title") + *es.find("language.name"), *en.find("page.title") + *en.find("language.name"))
+      << "each language keeps its own words";
+  EXPECT_EQ(&english(), &english());
+}
+
 TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
   Catalogue es;
   ASSERT_TRUE(es.load("es"));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <list>
 
 #include <nlohmann/json.hpp>
 
@@ -15,10 +16,11 @@ constexpr std::string_view kDir = "assets/i18n/";
 
 // A list (a passage's lines) is kept as one text with a newline between lines:
 // one map serves both, and the placeholder test reads them alike.
-std::map<std::string, std::string, std::less<>> Catalogue::parse(std::string_view json_text) {
-  std::map<std::string, std::string, std::less<>> out;
+const Catalogue::Strings* Catalogue::parse(std::string_view json_text) {
+  static std::list<Strings> kept;
+  Strings& out = kept.emplace_back();
   auto doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return out;
+  if (doc.is_discarded() || !doc.is_object()) return &out;
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     if (it.value().is_string()) {
       out[it.key()] = it.value().get<std::string>();
@@ -29,18 +31,25 @@ std::map<std::string, std::string, std::less<>> Catalogue::parse(std::string_vie
       out[it.key()] = std::move(joined);
     }
   }
-  return out;
+  return &out;
+}
+
+const Catalogue::Strings* Catalogue::shipped(std::string_view lang) {
+  static std::map<std::string, const Strings*, std::less<>> cache;
+  if (auto it = cache.find(lang); it != cache.end()) return it->second;
+  std::string_view text = lang.empty() ? std::string_view{} : embedded_asset(std::string(kDir) + std::string(lang) + ".json");
+  if (text.empty()) return nullptr;
+  return cache[std::string(lang)] = parse(text);
 }
 
 bool Catalogue::load(std::string_view lang) {
-  if (english_.empty()) english_ = parse(embedded_asset(std::string(kDir) + "en.json"));
-  std::string_view text = lang.empty() ? std::string_view{} : embedded_asset(std::string(kDir) + std::string(lang) + ".json");
-  if (text.empty()) {
+  english_ = shipped("en");
+  strings_ = shipped(lang);
+  if (!strings_) {
     strings_ = english_;
     lang_ = "en";
     return false;
   }
-  strings_ = parse(text);
   lang_ = std::string(lang);
   return true;
 }
@@ -98,8 +107,9 @@ std::string fill(std::string_view fmt, std::string_view arg) {
 }
 
 const std::string* Catalogue::find(std::string_view key) const {
-  if (auto it = strings_.find(key); it != strings_.end()) return &it->second;
-  if (auto it = english_.find(key); it != english_.end()) return &it->second;
+  for (const Strings* m : {strings_, english_})
+    if (m)
+      if (auto it = m->find(key); it != m->end()) return &it->second;
   return nullptr;
 }
 

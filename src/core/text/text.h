@@ -36,8 +36,14 @@ class Catalogue {
   static std::vector<std::string> available();
 
  private:
-  static std::map<std::string, std::string, std::less<>> parse(std::string_view json_text);
-  std::map<std::string, std::string, std::less<>> english_, strings_;
+  using Strings = std::map<std::string, std::string, std::less<>>;
+  // Parsed texts live as long as the process and catalogues point at them:
+  // each shipped file is parsed once, and copying or reloading a catalogue
+  // costs nothing (start-up used to parse English seven times).
+  static const Strings* parse(std::string_view json_text);
+  static const Strings* shipped(std::string_view lang);
+  const Strings* english_ = nullptr;
+  const Strings* strings_ = nullptr;
   std::string lang_ = "en";
 };
 

@@ -184,8 +184,10 @@ void Dispatch(unfurl::app::FrameOutput& out) {
 void RunFrame() {
   if (g->failed || g->in_frame) return;
   if (!g->gpu_ready) {
-    // Shaders compile in the background where the browser allows; until then
-    // the loading screen stays up and the main thread stays free.
+    // Shaders compile in the background where the browser allows: the text is
+    // baked meanwhile, then the loading screen stays up and the main thread
+    // stays free until they are done.
+    g->app.BakeFonts(g->dpr);
     if (!g->scene.Done(g->parallel_compile) || !g->imgui.Done(g->parallel_compile)) { RequestFrame(); return; }
     std::string error;
     if (!g->scene.Finish(error) || !g->imgui.Finish(error)) {
