@@ -159,7 +159,8 @@ window.unfurl = {
   state,
   act,
   cues: () => cues.log.slice(),
-  widgets: () => widgets.slice(),
+  // What is on screen to tap; the mirror also lists what is scrolled out of sight.
+  widgets: () => widgets.filter((w) => w.visible !== false),
   history: () => { const raw = storage.raw(); try { return raw ? JSON.parse(raw) : null; } catch (e) { return null; } },
   // For scripts/bench: the wasm's time per drawn frame and its heap (docs/performance.md).
   perf: (reset = false) => (M ? JSON.parse(M.UTF8ToString(M._unfurl_perf(reset ? 1 : 0))) : null),

@@ -39,7 +39,12 @@ export class Mirror {
       if (w.role === 'checkbox') { b.setAttribute('role', 'checkbox'); b.setAttribute('aria-checked', String(!!w.checked)); }
       if (!w.enabled) b.disabled = true;
       b.addEventListener('click', () => this.act(w.action, w.arg));
-      b.addEventListener('focus', () => this.show(w.id));
+      b.addEventListener('focus', () => {
+        // A control scrolled out of sight is brought on screen when the keyboard reaches it.
+        const now = (this.widgets || []).find((x) => x.id === w.id);
+        if (now && now.visible === false) this.act('reveal', w.id);
+        this.show(w.id);
+      });
       b.addEventListener('blur', () => { this.ring.hidden = true; });
       nodes.push(b);
     });

@@ -70,6 +70,16 @@ export function showReport(root, data) {
     for (const s of data.safety) list.append(el('li', `${s.date}: ${s.text}`));
     root.append(list);
   }
+  // The one-time health questions and the inflammatory-pattern questions, each with its answers.
+  for (const section of data.sections || []) {
+    const rows = el('table', undefined, 'report-answers');
+    for (const [label, value] of section.rows) {
+      const tr = el('tr');
+      tr.append(el('td', label), el('td', value));
+      rows.append(tr);
+    }
+    root.append(el('h2', section.title), rows);
+  }
   root.append(el('h2', l.sessions));
   const table = el('table');
   const dash = (v) => (v === null ? '–' : String(v));

@@ -51,6 +51,37 @@ bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
 }
+// The one-time history questions are asked again after about six months (CLINICAL.md).
+constexpr int kScreeningReaskDays = 183;
+
+// A screen whose answer counts only once its whole list has been seen.
+bool has_list(Screen s) { return s == Screen::check || s == Screen::screening || s == Screen::pattern; }
+// The one-time health questions and the inflammatory-pattern questions, each
+// question with its answer, for the report: [{title, rows: [[label, value]…]}].
+json report_sections(const Model& m) {
+  json sections = json::array();
+  auto yes_no = [&](bool yes) { return m.T(yes ? "report.yes" : "report.no"); };
+  auto said = [](const core::Answered& a, const std::string& id) {
+    return std::find(a.yes.begin(), a.yes.end(), id) != a.yes.end();
+  };
+  if (const auto& s = m.doc().screening) {
+    json rows = json::array({json::array({m.T("report.asked_label"), core::fill(m.T("report.asked"), m.text().date(s->asked))})});
+    for (const core::RedFlag& q : m.triage().history) rows.push_back(json::array({q.question, yes_no(said(*s, q.id))}));
+    if (!s->cleared.empty())
+      rows.push_back(json::array({m.T("screening.cleared"), core::fill(m.T("report.asked"), m.text().date(s->cleared))}));
+    sections.push_back({{"title", m.T("report.screening")}, {"rows", rows}});
+  }
+  if (const auto& a = m.doc().pattern) {
+    json rows = json::array({json::array({m.T("report.asked_label"), core::fill(m.T("report.asked"), m.text().date(a->asked))})});
+    if (a->result != "skipped")
+      for (std::string_view q : core::kPatternQuestions)
+        rows.push_back(json::array({m.T("pattern.q." + std::string(q)), yes_no(said(*a, std::string(q)))}));
+    rows.push_back(json::array({m.T("report.result"), m.T("pattern.result." + a->result)}));
+    sections.push_back({{"title", m.T("report.pattern")}, {"rows", rows}});
+  }
+  return sections;
+}
+
 }  // namespace
 
 std::string_view screen_name(Screen s) {
@@ -63,6 +94,8 @@ std::string_view screen_name(Screen s) {
     case Screen::finish: return "finish";
     case Screen::history: return "history";
     case Screen::settings: return "settings";
+    case Screen::screening: return "screening";
+    case Screen::pattern: return "pattern";
     case Screen::about: return "about";
   }
   return "home";
@@ -294,6 +327,7 @@ const Model::DerivedHistory& Model::Derived() const {
     days.push_back({r.day, r.before, r.after, r.pain == "back" || r.hurt.value_or(false)});
   d.trend = core::evaluate_trend(days, today_);
   d.stats = core::history_stats(doc_.sessions, today_);
+  d.pattern_due = core::pattern_due(days, today_, doc_.pattern ? std::optional<int>(doc_.pattern->day) : std::nullopt);
   d.version = version_;
   d.day = today_;
   d.sessions = doc_.sessions.size();
@@ -365,6 +399,15 @@ void Model::Say(const std::string& key, const std::string& text) {
 
 // Results are spoken as well as shown, plainly: someone may have their eyes closed.
 void Model::SpeakResult() {
+  if (screen_ == Screen::screening && screening_outcome_) {
+    std::string text = T("screening." + std::string(core::tier_name(screening_outcome_->level)) + ".title");
+    text += ".";
+    for (const std::string& id : screening_outcome_->flags)
+      if (const core::RedFlag* f = triage().find_history(id); f && text.find(f->action) == std::string::npos)
+        text += " " + f->action;
+    Say("screening.result", text + " " + T("screening.wait"));
+    return;
+  }
   const core::TierAdvice& a = triage().for_tier(outcome_->level);
   std::string text = a.title + ". " + a.action;
   for (const std::string& id : outcome_->flags)
@@ -460,6 +503,7 @@ bool Model::Start() {
       outcome_.reset();
       stop_answer_.reset();
       if (ShowStandingBlock()) return true;
+      if (screening_due()) { OpenScreening(Screen::check); return true; }
       screen_ = Screen::check;
       return true;
     case Screen::check_result:
@@ -479,8 +523,9 @@ bool Model::ShowStandingBlock() {
   const core::SessionRecord* b = core::standing_block(doc_.sessions, today_);
   if (!b) return false;
   core::CheckOutcome o;
-  if (b->pain == "leg" && b->outcome != "blocked") {
-    o.level = core::Tier::clinician;
+  if (!b->pain.empty() && b->outcome != "blocked") {
+    const auto stop = core::evaluate_stop(triage(), b->pain);
+    o.level = stop && stop->level != core::Tier::none ? stop->level : core::Tier::clinician;
     stop_answer_ = b->pain;
   } else {
     o.level = core::tier_from_name(b->check_level).value_or(core::Tier::emergency);
@@ -514,6 +559,7 @@ bool Model::Answer(std::string_view arg) {
   if (screen_ == Screen::check) {
     if (a.is_string() && a.get<std::string>() == "none") {
       if (!answers_.empty()) return false;  // "None" while flags are ticked is a contradiction
+      if (list_ == ListSeen::unseen) return false;  // not before every sign has been on screen
       return Continue();
     }
     std::string id;
@@ -526,6 +572,22 @@ bool Model::Answer(std::string_view arg) {
     if (!triage().find(id)) return false;
     bool on = value.value_or(!answers_.count(id));
     if (on) answers_.insert(id); else answers_.erase(id);
+    return true;
+  }
+  if (screen_ == Screen::screening || screen_ == Screen::pattern) {
+    std::string id;
+    std::optional<bool> value;
+    if (a.is_string()) id = a.get<std::string>();
+    else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
+      id = a["id"].get<std::string>();
+      if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
+    }
+    if (screen_ == Screen::screening) return AnswerScreening(id, value);
+    if (pattern_result_ || std::find(std::begin(core::kPatternQuestions), std::end(core::kPatternQuestions), id) ==
+                               std::end(core::kPatternQuestions))
+      return false;
+    const bool on = value.value_or(!pattern_answers_.count(id));
+    if (on) pattern_answers_.insert(id); else pattern_answers_.erase(id);
     return true;
   }
   if (screen_ == Screen::session && session_ && session_->phase() == Phase::stopped && !stop_answer_) {
@@ -579,7 +641,112 @@ bool Model::Continue() {
   }
   if (screen_ == Screen::check_result) return Start();
   if (screen_ == Screen::rating_before) return BeginSession();
+  if (screen_ == Screen::screening) return ContinueScreening();
+  if (screen_ == Screen::pattern) return Pattern("done");
   return false;
+}
+
+bool Model::screening_due() const {
+  const std::optional<core::Answered>& s = doc_.screening;
+  if (!s) return true;
+  if (!s->yes.empty() && s->cleared.empty()) return true;  // the routine waits for a doctor's word
+  return today_ - s->day >= kScreeningReaskDays;
+}
+
+core::Answered Model::MakeAnswered(std::vector<std::string> yes, std::string result) const {
+  core::Answered a;
+  a.asked = core::iso8601(epoch_ms_);
+  a.day = today_;
+  a.yes = std::move(yes);
+  a.result = std::move(result);
+  return a;
+}
+
+// after: where the questions lead once answered (the check before a session, or Settings).
+void Model::OpenScreening(Screen after) {
+  after_screening_ = after;
+  screening_answers_.clear();
+  screening_outcome_.reset();
+  const std::optional<core::Answered>& s = doc_.screening;
+  // A "yes" not yet cleared by a doctor or physiotherapist: its result again, and the routine still waits.
+  if (after == Screen::check && s && !s->yes.empty() && s->cleared.empty() && today_ - s->day < kScreeningReaskDays) {
+    screening_answers_.insert(s->yes.begin(), s->yes.end());
+    screening_outcome_ = core::evaluate_history(triage(), s->yes);
+  }
+  screen_ = Screen::screening;
+  if (screening_outcome_) SpeakResult();
+}
+
+bool Model::AnswerScreening(const std::string& id, std::optional<bool> value) {
+  if (screening_outcome_) return false;
+  if (id == "none") {
+    if (!screening_answers_.empty() || list_ == ListSeen::unseen) return false;
+    doc_.screening = MakeAnswered({});
+    Save();
+    return LeaveScreening();
+  }
+  if (!triage().find_history(id)) return false;
+  const bool on = value.value_or(!screening_answers_.count(id));
+  if (on) screening_answers_.insert(id); else screening_answers_.erase(id);
+  return true;
+}
+
+bool Model::ContinueScreening() {
+  if (screening_outcome_ || screening_answers_.empty()) return false;
+  std::vector<std::string> yes(screening_answers_.begin(), screening_answers_.end());
+  screening_outcome_ = core::evaluate_history(triage(), yes);
+  doc_.screening = MakeAnswered(screening_outcome_->flags);
+  doc_.screening->yes.insert(doc_.screening->yes.end(), screening_outcome_->also.begin(), screening_outcome_->also.end());
+  Save();
+  SpeakResult();
+  return true;
+}
+
+// "A doctor or physiotherapist has checked my back and said these stretches are fine": recorded with its date.
+bool Model::Cleared() {
+  if (screen_ != Screen::screening || !screening_outcome_ || !doc_.screening) return false;
+  doc_.screening->cleared = core::iso8601(epoch_ms_);
+  Save();
+  return LeaveScreening();
+}
+
+bool Model::LeaveScreening() {
+  screening_outcome_.reset();
+  screening_answers_.clear();
+  screen_ = after_screening_;
+  if (screen_ == Screen::check) answers_.clear();
+  return true;
+}
+
+bool Model::pattern_offered() const {
+  return screen_ == Screen::home && !session_ && Derived().pattern_due;
+}
+
+// The NG65 questions: "open" from Home's offer, "done" for the result, "skip" from either.
+bool Model::Pattern(std::string_view step) {
+  if (step == "open") {
+    if (!pattern_offered()) return false;
+    pattern_answers_.clear();
+    pattern_result_.reset();
+    screen_ = Screen::pattern;
+    return true;
+  }
+  if (step == "skip") {
+    if (!pattern_offered() && !(screen_ == Screen::pattern && !pattern_result_)) return false;
+    doc_.pattern = MakeAnswered({}, "skipped");
+    Save();
+    screen_ = Screen::home;
+    return true;
+  }
+  if (step != "done" || screen_ != Screen::pattern || pattern_result_ || list_ == ListSeen::unseen) return false;
+  std::vector<std::string> yes;
+  for (std::string_view q : core::kPatternQuestions)
+    if (pattern_answers_.count(std::string(q))) yes.emplace_back(q);
+  pattern_result_ = core::evaluate_pattern(yes);
+  doc_.pattern = MakeAnswered(yes, std::string(core::pattern_result_name(*pattern_result_)));
+  Save();
+  Say("pattern.result", std::string(T("pattern.result." + doc_.pattern->result)) + " " + T("pattern.not_diagnosis"));
+  return true;
 }
 
 bool Model::BeginSession() {
@@ -760,7 +927,8 @@ bool Model::Export(std::string_view what) {
   labels["after"] = T("history.after");
   outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"note", note_},
                          {"routine_name", routine_.name}, {"routine", routine}, {"plot", plot},
-                         {"sessions", sessions}, {"safety", safety}, {"lang", config_.lang}}).dump();
+                         {"sessions", sessions}, {"safety", safety}, {"lang", config_.lang},
+                         {"sections", report_sections(*this)}}).dump();
   return true;
 }
 
@@ -773,7 +941,7 @@ bool Model::Open(std::string_view where) {
     if (screen_ == Screen::finish && !record_saved_) return false;
     if (screen_ == Screen::finish) Finish();
     screen_ = s;
-    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); remembered_ = false; }
+    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); remembered_ = false; pattern_result_.reset(); }
     return true;
   }
   return false;
@@ -782,6 +950,7 @@ bool Model::Open(std::string_view where) {
 bool Model::Act(std::string_view name, std::string_view arg) {
   json a = parse_arg(arg);
   auto in_session = [&] { return screen_ == Screen::session && session_; };
+  const Screen screen_before = screen_;
   const size_t queued = outbox_.cues.size();  // cues from before this action
   bool ok = false;
   if (name == "start") ok = Start();
@@ -822,15 +991,32 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
     if (ok) Save();
   } else if (name == "withdraw") ok = Withdraw();
+  else if (name == "cleared") ok = Cleared();
+  else if (name == "screening") {
+    ok = screen_ == Screen::settings;
+    if (ok) OpenScreening(Screen::settings);
+  } else if (name == "pattern") ok = Pattern(a.is_string() ? a.get<std::string>() : "");
+  else if (name == "list-seen") {
+    // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
+    ok = has_list(screen_) && a.is_boolean() && list_ != ListSeen::seen &&
+         list_ != (a.get<bool>() ? ListSeen::seen : ListSeen::unseen);
+    if (ok) list_ = a.get<bool>() ? ListSeen::seen : ListSeen::unseen;
+  } else if (name == "reveal") {
+    ok = a.is_string() && !a.get<std::string>().empty();
+    if (ok) { reveal_ = a.get<std::string>(); ++reveal_serial_; }
+  }
   else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
   else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
   // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.
   static constexpr std::string_view kHushing[] = {"pause", "resume", "toggle", "next", "back", "stop-pain",
-                                                  "end", "open", "home", "withdraw", "answer"};
+                                                  "end", "open", "home", "withdraw", "cleared", "answer"};
+  // Ticking a question is not leaving: what is being said goes on.
+  const bool ticking = screen_ == Screen::check || screen_ == Screen::finish || screen_ == Screen::screening ||
+                       screen_ == Screen::pattern;
   if (ok && std::find(std::begin(kHushing), std::end(kHushing), name) != std::end(kHushing) &&
-      (name != "answer" || (screen_ != Screen::check && screen_ != Screen::finish))) {
+      (name != "answer" || !ticking)) {
     outbox_.hush = true;
     auto old_end = outbox_.cues.begin() + static_cast<long>(queued);
     outbox_.cues.erase(std::remove_if(outbox_.cues.begin(), old_end,
@@ -838,6 +1024,10 @@ bool Model::Act(std::string_view name, std::string_view arg) {
                        old_end);
   }
   Drain();
+  if (screen_ != screen_before) {
+    list_ = ListSeen::unknown;  // a new screen's list is yet to be seen
+    reveal_.clear();
+  }
   if (ok) ++version_;
   return ok;
 }
@@ -882,6 +1072,20 @@ std::string Model::StateJson() const {
     s["check"] = nullptr;
   }
   s["answers"] = json(std::vector<std::string>(answers_.begin(), answers_.end()));
+  static constexpr const char* kListNames[] = {"unknown", "unseen", "seen"};
+  s["list"] = kListNames[static_cast<int>(list_)];
+  auto answered = [](const std::optional<core::Answered>& a) {
+    return a ? json({{"asked", a->asked}, {"yes", a->yes}, {"result", a->result}, {"cleared", a->cleared}}) : json(nullptr);
+  };
+  s["screening"] = {{"due", screening_due()},
+                    {"answers", std::vector<std::string>(screening_answers_.begin(), screening_answers_.end())},
+                    {"level", screening_outcome_ ? json(core::tier_name(screening_outcome_->level)) : json(nullptr)},
+                    {"flags", screening_outcome_ ? json(screening_outcome_->flags) : json::array()},
+                    {"stored", answered(doc_.screening)}};
+  s["pattern"] = {{"offered", pattern_offered()},
+                  {"answers", std::vector<std::string>(pattern_answers_.begin(), pattern_answers_.end())},
+                  {"result", pattern_result_ ? json(core::pattern_result_name(*pattern_result_)) : json(nullptr)},
+                  {"stored", answered(doc_.pattern)}};
   const core::Settings& st = doc_.settings;
   s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
                    {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},

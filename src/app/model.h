@@ -14,11 +14,12 @@
 #include "core/routine/session.h"
 #include "core/text/text.h"
 #include "core/triage/triage.h"
+#include "core/triage/pattern.h"
 #include "core/triage/trend.h"
 
 namespace unfurl::app {
 
-enum class Screen { home, check, check_result, rating_before, session, finish, history, settings, about };
+enum class Screen { home, check, check_result, rating_before, session, finish, history, settings, screening, pattern, about };
 std::string_view screen_name(Screen s);
 
 // The page configuration (URL query), already split into strings by the shell.
@@ -51,6 +52,11 @@ struct Outbox {
   std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
   bool download_asides = false;       // the documents the shell kept aside as unreadable, as files                 // "delete all my data": the shell erases every key Unfurl keeps
 };
+
+// Whether a screen's list of questions has been on screen to its end: its
+// answer only counts once every question was seen (CLINICAL.md). The screen
+// reports it ("list-seen"); unknown until it has been drawn.
+enum class ListSeen { unknown, unseen, seen };
 
 class Model {
  public:
@@ -126,6 +132,23 @@ class Model {
   const core::HistoryStats& stats() const { return Derived().stats; }
   bool read_only() const { return read_only_; }
 
+  ListSeen list_seen() const { return list_; }
+  // A control to bring on screen ("end": the end of the list), asked for by
+  // "See the rest" or by the accessible mirror; the serial tells a new ask.
+  const std::string& reveal() const { return reveal_; }
+  long reveal_serial() const { return reveal_serial_; }
+
+  // The one-time history questions (asked again after six months, or from Settings).
+  bool screening_due() const;
+  const std::set<std::string>& screening_answers() const { return screening_answers_; }
+  // Set once answered with a "yes": the routine waits for a doctor's or physiotherapist's word.
+  const std::optional<core::CheckOutcome>& screening_outcome() const { return screening_outcome_; }
+
+  // The inflammatory pattern (NICE NG65): offered on Home while the history shows it.
+  bool pattern_offered() const;
+  const std::set<std::string>& pattern_answers() const { return pattern_answers_; }
+  const std::optional<core::PatternResult>& pattern_result() const { return pattern_result_; }
+
  private:
   bool Start();
   bool ShowStandingBlock();
@@ -137,6 +160,14 @@ class Model {
   bool Finish();
   bool Set(std::string_view arg);
   bool Open(std::string_view where);
+  void OpenScreening(Screen after);
+  bool AnswerScreening(const std::string& id, std::optional<bool> value);
+  bool ContinueScreening();
+  bool Cleared();
+  bool LeaveScreening();
+  bool Pattern(std::string_view step);
+  core::Answered MakeAnswered(std::vector<std::string> yes, std::string result = {}) const;
+
   bool Export(std::string_view what);
   bool DeleteData(std::string_view step);
   void Personalise();
@@ -161,6 +192,7 @@ class Model {
     size_t sessions = 0;
     core::TrendResult trend;
     core::HistoryStats stats;
+    bool pattern_due = false;
   };
   const DerivedHistory& Derived() const;
   mutable DerivedHistory derived_;
@@ -188,6 +220,13 @@ class Model {
   std::optional<int> before_, after_;
   std::optional<bool> hurt_;
   std::vector<Notice> notices_;
+  ListSeen list_ = ListSeen::unknown;
+  std::string reveal_;
+  long reveal_serial_ = 0;
+  std::set<std::string> screening_answers_, pattern_answers_;
+  std::optional<core::CheckOutcome> screening_outcome_;
+  Screen after_screening_ = Screen::check;
+  std::optional<core::PatternResult> pattern_result_;
   Outbox outbox_;
   bool read_only_ = false;
   bool visible_ = true, auto_paused_ = false, voice_busy_ = false, remembered_ = false;

@@ -1,9 +1,17 @@
-// The safety check, before every session: the red flags as large rows, and
-// one large answer pinned at the bottom — "None of these today", or "Continue" once
-// anything is ticked. Nothing here can be skipped.
+// The safety check, before every session: the red flags as large rows grouped
+// under what they mean, and one large answer pinned at the bottom — "None of
+// these today", or "Continue" once anything is ticked. Nothing here can be
+// skipped, and "None of these today" is offered only once every sign has been
+// on screen: until then the same place reads "See the rest ↓" and scrolls there.
 #include "ui/screens.h"
 
 namespace unfurl::ui {
+
+void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label) {
+  if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
+  else if (!any_ticked) ActionButton(f, "none", none_label, Kind::primary, "answer", "\"none\"");
+  else ActionButton(f, "continue", continue_label, Kind::primary, "continue");
+}
 
 void CheckScreen(Frame& f) {
   const app::Model& m = f.model;
@@ -13,15 +21,19 @@ void CheckScreen(Frame& f) {
   BeginScrollArea(f, FooterHeight({Kind::primary}));
   Text(f, f.fonts.title, p.text, m.T("check.title"));
   Caption(f, m.T("check.subtitle"));
+  std::optional<core::Tier> group;
   for (const core::RedFlag& flag : m.triage().flags) {
+    if (flag.tier != group) {
+      group = flag.tier;
+      Text(f, f.fonts.body, flag.tier == core::Tier::review ? p.caution : p.stop,
+           m.T(Format("check.group.%s", core::tier_name(flag.tier).data())));
+    }
     const bool on = m.answers().count(flag.id) > 0;
     CheckRow(f, Format("flag-%s", flag.id.c_str()), flag.question.c_str(), on, "answer", Format("\"%s\"", flag.id.c_str()));
   }
+  const bool offered = ListEndSeen(f);
   EndScrollArea(f);
-  if (m.answers().empty())
-    ActionButton(f, "none", m.T("check.none"), Kind::primary, "answer", "\"none\"");
-  else
-    ActionButton(f, "continue", m.T("check.continue"), Kind::primary, "continue");
+  QuestionFooter(f, offered, !m.answers().empty(), m.T("check.none"), m.T("check.continue"));
 }
 
 }  // namespace unfurl::ui

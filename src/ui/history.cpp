@@ -166,13 +166,23 @@ void HistoryScreen(Frame& f) {
     ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
+  // The one-time health questions and the inflammatory-pattern questions, when answered.
+  if (const auto& s = m.doc().screening) {
+    std::string yes;
+    for (const std::string& id : s->yes)
+      if (const core::RedFlag* q = m.triage().find_history(id)) yes += (yes.empty() ? "" : m.T("list.separator")) + q->short_text;
+    Caption(f, Format(m.T("history.screening"), m.text().date(s->asked).c_str(), yes.empty() ? m.T("history.screening_none") : yes.c_str()));
+    if (!s->cleared.empty()) Caption(f, Format(m.T("history.screening_cleared"), m.text().date(s->cleared).c_str()));
+  }
+  if (const auto& a = m.doc().pattern)
+    Caption(f, Format(m.T("history.pattern"), m.text().date(a->asked).c_str(), m.T(Format("pattern.result.%s", a->result.c_str()))));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
     const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
     if (it->before || it->after) line = Format("%s%s", line, Format(m.T("history.stiffness"), r(it->before), r(it->after)));
     if (it->check_level != "none")
       line = Format("%s%s", line, Format(m.T("history.check"), m.T(Format("tier.%s", it->check_level.c_str()))));
-    if (it->pain == "leg" || it->pain == "back")
+    if (!it->pain.empty())
       line = Format("%s%s", line, Format(m.T("history.pain"), m.T(Format("history.pain_%s", it->pain.c_str()))));
     if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
     if (it->outcome != "blocked")

@@ -28,6 +28,15 @@ void HomeScreen(Frame& f) {
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
   }
 
+  // Months of stiff mornings: the NICE NG65 questions, offered once (again after a year).
+  if (m.pattern_offered()) {
+    Text(f, f.fonts.body, p.calm, m.T("home.pattern_offer"));
+    const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
+    ActionButton(f, "pattern-open", m.T("home.pattern_open"), Kind::secondary, "pattern", "\"open\"", half_w);
+    ImGui::SameLine();
+    ActionButton(f, "pattern-skip", m.T("home.pattern_skip"), Kind::quiet, "pattern", "\"skip\"", half_w);
+  }
+
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
   Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()));
   if (m.prescribed()) {

@@ -82,8 +82,8 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
 // screens into the frame, and the browser compiles a wasm function whole on
 // its first call, so the first frame would compile every screen to show one.
 using ScreenFn = void (*)(Frame&);
-constexpr ScreenFn kScreens[] = {HomeScreen,    CheckScreen,   CheckResultScreen, RatingScreen, SessionScreen,
-                                 FinishScreen,  HistoryScreen, SettingsScreen,    AboutScreen};
+constexpr ScreenFn kScreens[] = {HomeScreen,    CheckScreen,   CheckResultScreen, RatingScreen,  SessionScreen, FinishScreen,
+                                 HistoryScreen, SettingsScreen, ScreeningScreen,  PatternScreen, AboutScreen};
 static_assert(static_cast<int>(Screen::home) == 0 && std::size(kScreens) == static_cast<size_t>(Screen::about) + 1);
 
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {

@@ -28,7 +28,14 @@ void SessionScreen(Frame& f);
 void FinishScreen(Frame& f);
 void HistoryScreen(Frame& f);
 void SettingsScreen(Frame& f);
+void ScreeningScreen(Frame& f);
+void PatternScreen(Frame& f);
 void AboutScreen(Frame& f);
+
+// The pinned answer under a list of questions: "See the rest ↓" until the
+// list has been seen to its end, then the "none" answer, or Continue once
+// anything is ticked.
+void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label);
 
 // Over the 3D view: "Reset view" once the user has turned or zoomed the camera.
 void ViewControls(Frame& f, const Layout& layout, bool camera_moved);

@@ -101,6 +101,7 @@ void SettingsScreen(Frame& f) {
           s.text_size, 0.25, 1, 2);
   Toggle(f, "dim", m.T("settings.dim"), s.dim);
   Toggle(f, "eyes_closed", m.T("settings.eyes_closed"), s.eyes_closed);
+  ActionButton(f, "screening-again", m.T("settings.screening"), Kind::secondary, "screening");
   ActionButton(f, "delete-data", m.T("settings.delete"), Kind::stop, "delete-data");
   ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", "\"about\"");
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");

@@ -11,7 +11,7 @@
 namespace unfurl::ui {
 
 void WidgetRegistry::Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
-                         std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked) {
+                         std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible) {
   if (count_ == current_.size()) current_.emplace_back();
   Widget& w = current_[count_++];
   // assign() reuses each string's capacity: no allocation once a screen has been seen.
@@ -27,6 +27,7 @@ void WidgetRegistry::Add(std::string_view id, std::string_view label, const char
   w.h = css(max.y - min.y);
   w.enabled = enabled;
   w.checked = checked;
+  w.visible = visible;
 }
 
 void WidgetRegistry::AddText(std::string_view role, std::string_view text) {
@@ -49,13 +50,27 @@ bool WidgetRegistry::Publish() {
 }
 
 namespace {
+long g_revealed = 0;  // the model's last reveal serial this screen has acted on
+
+// Brings into view what the model was asked to reveal, once per ask.
+bool TakeReveal(const Frame& f, std::string_view id) {
+  if (f.model.reveal_serial() == g_revealed || f.model.reveal() != id) return false;
+  g_revealed = f.model.reveal_serial();
+  return true;
+}
+
 // The part of the last item that is actually visible (scrolled panels clip).
 void Register(Frame& f, std::string_view id, std::string_view label, const char* role, std::string_view action,
               std::string_view arg, bool enabled, bool checked) {
-  ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-  ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  r.ClipWithFull(clip);
-  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) return;
+  const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (TakeReveal(f, id)) ImGui::SetScrollFromPosY(full.GetCenter().y - window->Pos.y, 0.5f);
+  ImRect r = full;
+  r.ClipWithFull(window->ClipRect);
+  if (r.GetWidth() <= 0 || r.GetHeight() <= 0) {
+    f.widgets.Add(id, label, role, action, arg, full.Min, full.Max, enabled, checked, false);
+    return;
+  }
   f.widgets.Add(id, label, role, action, arg, r.Min, r.Max, enabled, checked);
 }
 
@@ -122,6 +137,15 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   Register(f, id, text, "button", action, arg, enabled, false);
   if (pressed && enabled) f.Act(action, arg);
   return pressed && enabled;
+}
+
+bool ListEndSeen(Frame& f) {
+  const float bottom = ImGui::GetItemRectMax().y;
+  const bool on_screen = bottom <= ImGui::GetCurrentWindow()->ClipRect.Max.y + 0.5f;
+  const app::ListSeen seen = f.model.list_seen();
+  if (on_screen && seen != app::ListSeen::seen) f.Act("list-seen", "true");
+  else if (!on_screen && seen == app::ListSeen::unknown) f.Act("list-seen", "false");
+  return on_screen || seen == app::ListSeen::seen;
 }
 
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
@@ -211,6 +235,7 @@ static void MoreBelow(Frame& f) {
 }
 
 void EndScrollArea(Frame& f) {
+  if (TakeReveal(f, "end")) ImGui::SetScrollY(ImGui::GetScrollMaxY());
   MoreBelow(f);
   ImGui::EndChild();
 }

@@ -23,6 +23,9 @@ struct Widget {
   std::string action, arg;      // act(action, arg) does what the control does; arg is JSON or ""
   float x = 0, y = 0, w = 0, h = 0;  // CSS px to a tenth, clipped to what is on screen
   bool enabled = true, checked = false;
+  // Scrolled out of sight: still listed for the accessible mirror, which must
+  // read every sign of a check (its x, y, w, h are then where it would be).
+  bool visible = true;
   bool operator==(const Widget&) const = default;
 };
 
@@ -42,7 +45,7 @@ class WidgetRegistry {
   void Begin(float dpr) { count_ = 0; text_count_ = 0; dpr_ = dpr; }
   // min/max in device px.
   void Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
-           std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked);
+           std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible = true);
   void AddText(std::string_view role, std::string_view text);
   // A fuller name for the control just added, for the mirror and automation:
   // a "+" on the canvas sits beside its label, a "+" read aloud does not.
@@ -87,6 +90,10 @@ struct Frame {
 // A full-width (or given width) button that performs act(action, arg) when tapped.
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
                   std::string_view arg = {}, float width_css = 0, bool enabled = true);
+// Call right after a list's last row. The answer below a list counts only once
+// the whole list has been on screen (CLINICAL.md): this tells the model when
+// it first is, and returns whether the answer may be offered now.
+bool ListEndSeen(Frame& f);
 // A large tappable row with a check box, for the red-flag questions.
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
               std::string_view arg);

@@ -104,11 +104,24 @@ class Phone {
   double now_ms_ = 0;
 };
 
-void ToSession(Phone& p) {
+// Taps a list's answer until it leads on: on a screen too short for the
+// whole list it first reads "See the rest" and scrolls there.
+void TapNone(Phone& p) {
+  const Screen from = p.screen();
+  for (int i = 0; i < 3 && p.screen() == from; ++i) p.Tap("none");
+}
+
+// Start, past the one-time history questions of a first visit, to the check.
+void ToCheck(Phone& p) {
   p.Settle();
   p.Tap("start");
+  if (p.screen() == Screen::screening) TapNone(p);
   ASSERT_EQ(p.screen(), Screen::check);
-  p.Tap("none");
+}
+
+void ToSession(Phone& p) {
+  ToCheck(p);
+  TapNone(p);
   ASSERT_EQ(p.screen(), Screen::rating_before);
   p.Tap("skip");
   ASSERT_EQ(p.screen(), Screen::session);
@@ -163,11 +176,11 @@ TEST(FrameLoop, EachScreenShowsItsControls) {
   Phone p;
   p.Settle();
   for (const char* id : {"start", "open-history", "open-settings"}) EXPECT_TRUE(p.Has(id)) << id;
-  p.Tap("start");
+  ToCheck(p);
   for (const std::string& id : {std::string("none"), "flag-" + p.app.model().triage().flags[0].id})
     EXPECT_TRUE(p.Has(id)) << id;
   EXPECT_FALSE(p.Has("start"));
-  p.Tap("none");
+  TapNone(p);
   EXPECT_EQ(p.screen(), Screen::rating_before);
   for (const char* id : {"before-0", "before-10", "skip"}) EXPECT_TRUE(p.Has(id)) << id;
   p.Tap("skip");
@@ -249,7 +262,7 @@ TEST(FrameLoop, ADragThatBeginsOnAControlDoesNotPressIt) {
   p.Drag("start", -60);
   EXPECT_EQ(p.screen(), Screen::home) << "a scroll that starts on Start does not start";
   p.Tap("start");
-  EXPECT_EQ(p.screen(), Screen::check);
+  EXPECT_EQ(p.screen(), Screen::screening) << "a first visit: the one-time history questions";
 }
 
 // The body's pieces a quarter and three quarters through the first move.
@@ -344,4 +357,56 @@ TEST(Framing, TheBodyFillsTheViewInEveryHoldOnPhonesAndTablets) {
     }
     EXPECT_EQ(seen.size(), 6u) << dev.name;
   }
+}
+
+// CLINICAL.md: on a screen too short for the whole check, "None of these
+// today" is not offered until every sign has been on screen; the signs out
+// of sight are still listed for the accessible mirror.
+TEST(FrameLoop, OnASmallPhoneNoneIsOfferedOnlyOnceEverySignWasOnScreen) {
+  Phone p;
+  p.width_px = 945;   // 360 × 640 CSS px at 2.625
+  p.height_px = 1680;
+  ToCheck(p);
+  const auto& flags = p.app.model().triage().flags;
+  const std::string last = "flag-" + flags.back().id;
+  ASSERT_NE(p.Find(last), nullptr) << "every sign is registered";
+  EXPECT_FALSE(p.Find(last)->visible) << "the last sign starts out of sight";
+  EXPECT_EQ(p.app.model().list_seen(), unfurl::app::ListSeen::unseen);
+  ASSERT_NE(p.Find("none"), nullptr);
+  EXPECT_EQ(p.Find("none")->action, "reveal") << "the answer reads See the rest";
+  EXPECT_FALSE(p.app.Act("answer", "\"none\""));
+  p.Tap("none");
+  EXPECT_EQ(p.screen(), Screen::check) << "the first tap only scrolls";
+  EXPECT_TRUE(p.Find(last)->visible);
+  EXPECT_EQ(p.app.model().list_seen(), unfurl::app::ListSeen::seen);
+  EXPECT_EQ(p.Find("none")->action, "answer");
+  // Scrolled back up, the answer stays offered: the list was seen.
+  p.Drag("flag-" + flags[4].id, 2000);
+  EXPECT_FALSE(p.Find(last)->visible);
+  EXPECT_EQ(p.Find("none")->action, "answer");
+  p.Tap("none");
+  EXPECT_EQ(p.screen(), Screen::rating_before);
+}
+
+TEST(FrameLoop, ARevealBringsASignOutOfSightOnScreen) {
+  Phone p;
+  p.width_px = 945;
+  p.height_px = 1680;
+  ToCheck(p);
+  const std::string last = "flag-" + p.app.model().triage().flags.back().id;
+  ASSERT_FALSE(p.Find(last)->visible);
+  ASSERT_TRUE(p.app.Act("reveal", "\"" + last + "\""));
+  p.Settle();
+  EXPECT_TRUE(p.Find(last)->visible) << "the keyboard's focus on the mirror brings the row into view";
+}
+
+TEST(FrameLoop, OnATallScreenNoneIsOfferedAtOnce) {
+  Phone p;
+  p.width_px = 2048;  // a landscape tablet at 2: 1024 × 1366 CSS px
+  p.height_px = 2732;
+  p.dpr = 2;
+  ToCheck(p);
+  EXPECT_EQ(p.Find("none")->action, "answer");
+  p.Tap("none");
+  EXPECT_EQ(p.screen(), Screen::rating_before);
 }

@@ -4,7 +4,7 @@
 // a screen reader or a keyboard alone can go through a whole morning.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { open, state, widgets, act, until, tap } from './helpers.mjs';
+import { open, state, widgets, act, until, tap, pastScreening, pastCheck, answerNone, actNone, FLAGS } from './helpers.mjs';
 
 // Tab (never the mouse) until the focused control is the one named.
 async function tabTo(page, name) {
@@ -22,18 +22,20 @@ const SCREENS = [
   ['about', async (page) => { await act(page, 'open', 'settings'); await act(page, 'open', 'about'); }],
   ['settings', async (page) => { await act(page, 'open', 'settings'); }],
   ['history', async (page) => { await act(page, 'open', 'history'); }],
-  ['check', async (page) => { await act(page, 'start'); }],
-  ['check-result', async (page) => { await act(page, 'start'); await act(page, 'answer', 'fever'); await act(page, 'continue'); }],
-  ['rating-before', async (page) => { await act(page, 'start'); await act(page, 'answer', 'none'); }],
-  ['session', async (page) => { await act(page, 'start'); await act(page, 'answer', 'none'); await act(page, 'skip'); }],
+  ['screening', async (page) => { await act(page, 'start'); }],
+  ['screening-result', async (page) => { await act(page, 'start'); await act(page, 'answer', 'bones'); await act(page, 'continue'); }, 'screening'],
+  ['check', async (page) => { await pastScreening(page); }],
+  ['check-result', async (page) => { await pastScreening(page); await act(page, 'answer', 'fever'); await act(page, 'continue'); }],
+  ['rating-before', async (page) => { await pastCheck(page); }],
+  ['session', async (page) => { await pastCheck(page); await act(page, 'skip'); }],
   ['finish', async (page) => {
-    await act(page, 'start'); await act(page, 'answer', 'none'); await act(page, 'skip');
+    await pastCheck(page); await act(page, 'skip');
     await until(page, (s) => s.screen === 'finish', 'finish', 150_000);
   }],
 ];
 
-for (const [screen, reach] of SCREENS) {
-  test(`${screen}: no axe violations, and every control is in the mirror by role and name`, async ({ page }) => {
+for (const [name, reach, screen = name] of SCREENS) {
+  test(`${name}: no axe violations, and every control is in the mirror by role and name`, async ({ page }) => {
     test.setTimeout(180_000);
     await open(page, 'test=1&timescale=60');
     await act(page, 'ack', 'intro');
@@ -55,7 +57,7 @@ for (const [screen, reach] of SCREENS) {
 test('the words on the canvas are in the mirror too, heading first', async ({ page }) => {
   await open(page);
   await act(page, 'ack', 'intro');
-  await act(page, 'start');
+  await pastScreening(page);
   await act(page, 'answer', 'both_legs');
   await act(page, 'continue');
   await until(page, (s) => s.screen === 'check-result', 'result');
@@ -64,12 +66,18 @@ test('the words on the canvas are in the mirror too, heading first', async ({ pa
   await expect(page.locator('#a11y')).toContainText('cauda equina');
 });
 
-test('keyboard and screen reader: Start through the mirror opens the check, focus on its heading', async ({ page }) => {
+test('keyboard and screen reader: Start through the mirror opens the history questions, then the check, focus on each heading', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'Start' }).focus();
   await page.keyboard.press('Enter');
-  await until(page, (s) => s.screen === 'check', 'check');
+  // A first visit: the one-time history questions, before the first check.
+  await until(page, (s) => s.screen === 'screening', 'screening');
   // Focus moves to the new screen's heading, not back to the top of the page.
+  await expect(page.locator('#a11y h2').first()).toBeFocused();
+  await expect(page.locator('#a11y h2').first()).toHaveText('Before your first session: your health');
+  await tabTo(page, 'None of these apply to me');
+  await page.keyboard.press('Enter');
+  await until(page, (s) => s.screen === 'check', 'check');
   await expect(page.locator('#a11y h2').first()).toBeFocused();
   await expect(page.locator('#a11y h2').first()).toHaveText('Before you start');
   const fever = page.getByRole('checkbox', { name: 'Fever, or feeling hot and shivery' });
@@ -87,6 +95,9 @@ test('a whole morning by keyboard alone: Tab, Enter, Space to pause and resume',
   await tabTo(page, 'I understand');
   await page.keyboard.press('Enter');
   await tabTo(page, 'Start');
+  await page.keyboard.press('Enter');
+  await until(page, (s) => s.screen === 'screening', 'the history questions');
+  await tabTo(page, 'None of these apply to me');
   await page.keyboard.press('Enter');
   await until(page, (s) => s.screen === 'check', 'check');
   await tabTo(page, 'None of these today');
@@ -116,7 +127,7 @@ test('a whole morning by keyboard alone: Tab, Enter, Space to pause and resume',
 test('Escape is "Stop — it hurts" wherever focus is in a session', async ({ page }) => {
   await open(page, 'test=1&timescale=5');
   await act(page, 'ack', 'intro');
-  await act(page, 'start'); await act(page, 'answer', 'none'); await act(page, 'skip');
+  await pastCheck(page); await act(page, 'skip');
   await until(page, (s) => s.screen === 'session', 'session');
   await page.getByRole('button', { name: 'Pause' }).focus();
   await page.keyboard.press('Escape');
@@ -128,7 +139,7 @@ test('the countdown reaches screen readers every ten seconds, not every second',
   test.setTimeout(90_000);
   await open(page, 'test=1&timescale=4');
   await act(page, 'ack', 'intro');
-  await act(page, 'start'); await act(page, 'answer', 'none'); await act(page, 'skip');
+  await pastCheck(page); await act(page, 'skip');
   await page.evaluate(() => {
     window.__countdown = [];
     new MutationObserver(() => window.__countdown.push(document.getElementById('countdown').textContent))
@@ -161,8 +172,10 @@ test('at 200 % text on a 360×640 phone every control stays on screen, and the a
   await act(page, 'ack', 'intro');
   await inside('home', ['start']);
   await tap(page, 'start');
+  await inside('screening', ['none']);
+  await answerNone(page);
   await inside('check', ['none']);
-  await tap(page, 'none');
+  await answerNone(page);
   await inside('rating-before', ['skip']);
   await tap(page, 'skip');
   await inside('session', ['stop-pain', 'pause']);

@@ -2,7 +2,7 @@
 // ready, draws something, answers one tap with exactly one action at any
 // pixel ratio, scrolls with a finger, and does not burn battery while idle.
 import { test, expect } from '@playwright/test';
-import { open, state, widgets, tap, until, pixels, widget, act } from './helpers.mjs';
+import { open, state, widgets, tap, until, pixels, widget, act, toCheck, drag, seed, historyAnsweredToday, tapRow } from './helpers.mjs';
 
 test('boots with no console errors and no request to any other origin', async ({ page, baseURL }) => {
   const foreign = [];
@@ -42,9 +42,21 @@ for (const dpr of [1, 3]) {
       const start = await widget(page, 'start');
       expect(start.h).toBeGreaterThanOrEqual(48);
       await tap(page, 'start');
-      await until(page, (s) => s.screen === 'check', 'Start opened the check');
-      // A second, phantom activation would land on the check screen under the
-      // same finger and tick a red-flag row.
+      // A first visit: the one-time history questions come first.
+      await until(page, (s) => s.screen === 'screening', 'Start opened the history questions');
+      // A second, phantom activation would land on that screen under the
+      // same finger and tick one of its rows.
+      await page.waitForTimeout(400);
+      const s = await state(page);
+      expect(s.screen).toBe('screening');
+      expect(s.screening.answers).toEqual([]);
+    });
+
+    test('once the history questions are answered, one tap on Start opens the check with nothing ticked', async ({ page }) => {
+      await seed(page, { acks: { intro: true, history: historyAnsweredToday() } });
+      await open(page);
+      await tap(page, 'start');
+      await until(page, (x) => x.screen === 'check', 'Start opened the check');
       await page.waitForTimeout(400);
       const s = await state(page);
       expect(s.screen).toBe('check');
@@ -53,9 +65,8 @@ for (const dpr of [1, 3]) {
 
     test('one tap on a check row toggles it exactly once', async ({ page }) => {
       await open(page);
-      await tap(page, 'start');
-      await until(page, (s) => s.screen === 'check', 'check screen');
-      await tap(page, 'flag-fever');
+      await toCheck(page);
+      await tapRow(page, 'flag-fever');
       await until(page, (s) => s.answers.includes('fever'), 'fever ticked');
       await page.waitForTimeout(300);
       expect((await state(page)).answers).toEqual(['fever']);
@@ -81,15 +92,11 @@ test('nothing is redrawn while nothing moves', async ({ page }) => {
 test('a panel taller than the screen scrolls with a one-finger drag, and the drag activates nothing', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 560 });
   await open(page);
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check screen');
-  const before = await widget(page, 'flag-fever');
-  const cdp = await page.context().newCDPSession(page);
-  const point = (y) => [{ x: 180, y, id: 1 }];
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(420) });
-  for (let y = 400; y >= 180; y -= 20) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await expect.poll(async () => (await widget(page, 'flag-fever')).y).toBeLessThan(before.y - 100);
+  await toCheck(page);
+  // The lowest sign on screen before the drag: it moves up, and stays in sight.
+  const before = (await widgets(page)).filter((w) => w.id.startsWith('flag-')).at(-1);
+  await drag(page, 180, 420, 180);
+  await expect.poll(async () => (await widget(page, before.id)).y).toBeLessThan(before.y - 100);
   expect((await state(page)).answers).toEqual([]);
 });
 
@@ -134,7 +141,7 @@ test('when the pixel ratio changes, text and controls are rebuilt at the same CS
   expect(Math.abs(after.h - before.h)).toBeLessThan(1);
   expect(Math.abs(after.y - before.y)).toBeLessThan(2);
   await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'a tap still lands after the change');
+  await until(page, (s) => s.screen === 'screening', 'a tap still lands after the change');
 });
 
 test('the page tells the embedding page nothing about health, and only its named origin', async ({ page }) => {

@@ -11,6 +11,12 @@ export async function open(page, query = '') {
   return errors;
 }
 
+// The check's signs in the table's order (CLINICAL.md), highest tier first.
+export const FLAGS = ['bladder_bowel', 'saddle_numbness', 'both_legs', 'chest_pain', 'serious_accident', 'leg_worsening',
+  'fever', 'weight_loss', 'injury', 'leg_shooting', 'leg_numb_weak', 'weeks'];
+// The one-time history questions, in their order.
+export const HISTORY = ['cancer', 'back_shape', 'night_rest', 'immune', 'bones', 'age_new'];
+
 export const state = (page) => page.evaluate(() => window.unfurl.state());
 export const widgets = (page) => page.evaluate(() => window.unfurl.widgets());
 export const act = (page, name, arg) => page.evaluate(([n, a]) => window.unfurl.act(n, a), [name, arg]);
@@ -54,14 +60,122 @@ export async function pauseAt(page, exercise, phase, timeout = 30_000) {
   expect(ok, `paused in ${exercise} ${phase}`).toBe(true);
 }
 
+// A real one-finger drag on the screen (CSS px), in small steps as a finger moves.
+export async function drag(page, x, fromY, toY) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (y) => [{ x, y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(fromY) });
+  const step = fromY > toY ? -20 : 20;
+  for (let y = fromY + step; step < 0 ? y >= toY : y <= toY; y += step)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// Drags the list of a check-like screen up, a finger's stroke at a time, until
+// the control is on screen above the pinned answer, enough of it to tap (a person scrolling to it).
+export async function dragTo(page, id) {
+  for (let i = 0; i < 20; i++) {
+    const all = await widgets(page);
+    const w = all.find((x) => x.id === id);
+    const foot = all.find((x) => x.id === 'none' || x.id === 'continue' || x.id === 'pattern-done');
+    const floor = foot ? foot.y - 4 : (await page.viewportSize()).height;
+    if (w && w.h >= 30) return w;
+    const vw = (await page.viewportSize()).width;
+    await drag(page, vw / 2, floor - 30, Math.max(40, floor - 230));
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
+// A row of a list that may be scrolled out of sight: scrolled to by a drag, then tapped.
+export async function tapRow(page, id) {
+  await dragTo(page, id);
+  return tap(page, id);
+}
+
+// "None of these today" on the check, "None of these apply to me" on the
+// history screen, tapped as a person would: where the list is taller than its
+// area the same button first reads "See the rest ↓", and that tap only
+// scrolls to the end; once every sign has been on screen it answers.
+export async function answerNone(page) {
+  const from = (await state(page)).screen;
+  for (let i = 0; i < 3; i++) {
+    const w = await tap(page, 'none');
+    if (w.action === 'answer') {
+      await until(page, (s) => s.screen !== from, `"${w.label}" leads on from ${from}`);
+      return;
+    }
+    expect(w.action, `"${w.label}"`).toBe('reveal');
+    await until(page, (s) => s.list === 'seen', 'the list seen to its end');
+    await expect.poll(async () => (await widget(page, 'none')).action, { message: 'the answer offered' }).toBe('answer');
+  }
+  throw new Error(`"none" did not lead on from ${from}`);
+}
+
+// The same answer through act(), as a script drives the app: once a frame has
+// measured the list, and where it is taller than its area, after its end has
+// been brought on screen (what "See the rest ↓" does). Returns act()'s answer.
+export async function actNone(page) {
+  await until(page, (s) => s.list !== 'unknown', 'the list measured');
+  if ((await state(page)).list === 'unseen') {
+    expect(await act(page, 'answer', 'none'), 'no answer before the list was seen').toBe(false);
+    expect(await act(page, 'reveal', 'end')).toBe(true);
+    await until(page, (s) => s.list === 'seen', 'the list seen to its end');
+  }
+  return act(page, 'answer', 'none');
+}
+
+// act('start') from Home, and the one-time history screen if it is due (answered
+// "none of these apply"), to the check.
+export async function pastScreening(page) {
+  expect(await act(page, 'start'), 'start').toBe(true);
+  if ((await state(page)).screen === 'screening') expect(await actNone(page), 'no history applies').toBe(true);
+  expect((await state(page)).screen).toBe('check');
+}
+
+// act(): Start, the history screen if due, and the check with no flags, to the rating before.
+export async function pastCheck(page) {
+  await pastScreening(page);
+  expect(await actNone(page), 'none of these today').toBe(true);
+  expect((await state(page)).screen).toBe('rating-before');
+}
+
+// Taps Start and, on a first visit, answers the one-time history screen "none
+// of these apply", to the check.
+export async function toCheck(page) {
+  await tap(page, 'start');
+  await until(page, (s) => s.screen === 'check' || s.screen === 'screening', 'the screening or the check');
+  if ((await state(page)).screen === 'screening') await answerNone(page);
+  await until(page, (s) => s.screen === 'check', 'check screen');
+}
+
 // Clears the first-visit note and goes through the check with no flags.
 export async function startSession(page) {
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check screen');
-  await tap(page, 'none');
+  await toCheck(page);
+  await answerNone(page);
   await until(page, (s) => s.screen === 'rating-before', 'rating screen');
   await tap(page, 'skip');
   await until(page, (s) => s.screen === 'session', 'session screen');
+}
+
+// A stored history document (localStorage 'unfurl:v1') in place before the
+// app first loads; later reloads keep what the app wrote since.
+export async function seed(page, doc) {
+  const full = { schema: 1, sessions: [], progress: { range: 0.6 }, settings: {}, acks: { intro: true }, ...doc };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('unfurl-seeded')) {
+      localStorage.setItem('unfurl:v1', text);
+      sessionStorage.setItem('unfurl-seeded', '1');
+    }
+  }, JSON.stringify(full));
+}
+
+// The one-time history questions answered today with nothing that applies,
+// as stored by the app (acks.history), for documents a test seeds itself.
+export function historyAnsweredToday() {
+  const day = Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / 86400000);
+  return { asked: new Date().toISOString(), day, yes: [] };
 }
 
 // Pixels of the page as the user sees them, decoded in the page itself and

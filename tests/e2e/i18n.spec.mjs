@@ -2,7 +2,11 @@
 // that prefers Spanish, gives every screen, every spoken cue and every
 // safety sentence in Spanish; the choice in Settings is remembered.
 import { test, expect } from '@playwright/test';
-import { open, state, widgets, act, cues, tap, until, widget } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { open, state, widgets, act, cues, tap, until, widget, answerNone, toCheck } from './helpers.mjs';
+
+// The Spanish words the app shows, as the language file has them.
+const ES = JSON.parse(readFileSync(new URL('../../assets/i18n/es.json', import.meta.url), 'utf8'));
 
 const labels = async (page) => (await widgets(page)).map((w) => w.label);
 
@@ -15,10 +19,18 @@ test('a whole session in Spanish: screens, spoken cues and the page itself', asy
   await expect(page.locator('#a11y h2').first()).toHaveText('Espalda por la mañana');
   await act(page, 'ack', 'intro');
   await tap(page, 'start');
+  // The one-time history questions, in Spanish too.
+  await until(page, (s) => s.screen === 'screening', 'screening');
+  await expect(page.locator('#a11y h2').first()).toHaveText(ES['screening.title']);
+  await expect(page.locator('#a11y')).toContainText('Antes de tu primera sesión');
+  await answerNone(page);
   await until(page, (s) => s.screen === 'check', 'check');
-  expect(await labels(page)).toEqual(expect.arrayContaining([
-    'Fiebre, o sensación de calor y escalofríos', 'Ninguno de estos hoy']));
-  await tap(page, 'none');
+  expect(await labels(page)).toContain('Fiebre, o sensación de calor y escalofríos');
+  // The answer: "See the rest" until every sign has been on screen, then "None of these today".
+  await until(page, (s) => s.list !== 'unknown', 'the list measured');
+  const listed = (await state(page)).list;
+  expect((await widget(page, 'none')).label).toBe(listed === 'seen' ? ES['check.none'] : ES['check.see_rest']);
+  await answerNone(page);
   await until(page, (s) => s.screen === 'rating-before', 'rating');
   expect(await labels(page)).toContain('Omitir');
   await tap(page, 'skip');
@@ -39,8 +51,7 @@ test('a whole session in Spanish: screens, spoken cues and the page itself', asy
 test('the red-flag results are in Spanish, with the emergency still an emergency', async ({ page }) => {
   await open(page, 'lang=es');
   await act(page, 'ack', 'intro');
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check');
+  await toCheck(page);
   const bladder = await widget(page, 'flag-bladder_bowel');
   expect(bladder.label).toContain('vejiga');
   await tap(page, bladder.id);
@@ -49,7 +60,7 @@ test('the red-flag results are in Spanish, with the emergency still an emergency
   await until(page, (s) => s.screen === 'check-result' && s.check.blocked, 'blocked');
   const words = await page.locator('#a11y').innerText();
   expect(words).toContain('Pide ayuda de emergencia ahora');
-  expect(words).toContain('Llama a tu número local de emergencias');
+  expect(words).toContain('número de emergencias de tu país');
   expect(words).toContain('No hagas los estiramientos');
   const said = (await cues(page)).filter((c) => c.kind === 'speak').map((c) => c.text).join(' ');
   expect(said).toContain('Pide ayuda de emergencia ahora');

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, act, state, tap, until } from './helpers.mjs';
+import { open, act, state, tap, until, pastCheck } from './helpers.mjs';
 
 test('PNG icons for every home screen, and Chrome finds nothing missing to install', async ({ page, baseURL }) => {
   await open(page);
@@ -77,8 +77,7 @@ test('a new version waits, Home says so, and a restart runs it — never mid-ses
     for (const f of ['style.css', 'sw.js']) for (const ext of ['.gz', '.br']) rmSync(join(site.dir, f + ext), { force: true });
 
     // A session is running when the update arrives: it carries on untouched.
-    await act(page, 'start');
-    await act(page, 'answer', 'none');
+    await pastCheck(page);
     await act(page, 'skip');
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await until(page, (s) => s.update_ready, 'the new version is ready', 30_000);

@@ -1,7 +1,7 @@
 // Installed or not, the routine must work in bed with no signal: after one
 // visit the service worker has everything, and a reload offline still boots.
 import { test, expect } from '@playwright/test';
-import { open, act, state, tap, until } from './helpers.mjs';
+import { open, act, state, tap, until, toCheck, answerNone } from './helpers.mjs';
 
 test('after one visit a whole session runs offline, from Start to Done', async ({ page, context }) => {
   test.setTimeout(120_000);
@@ -18,9 +18,8 @@ test('after one visit a whole session runs offline, from Start to Done', async (
   await page.evaluate(() => window.unfurl.ready);
   expect((await state(page)).screen).toBe('home');
   await act(page, 'ack', 'intro');
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'the check works offline');
-  await tap(page, 'none');
+  await toCheck(page);  // the history questions and the check work offline
+  await answerNone(page);
   await until(page, (s) => s.screen === 'rating-before', 'rating');
   await tap(page, 'skip');
   await until(page, (s) => s.screen === 'finish', 'the whole routine, offline', 90_000);

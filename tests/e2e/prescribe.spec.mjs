@@ -3,7 +3,7 @@
 // that routine, marked as prescribed — and the safety check still runs.
 import { test, expect } from '@playwright/test';
 import jsQR from 'jsqr';
-import { state, until, tap, widget } from './helpers.mjs';
+import { state, until, tap, widget, answerNone } from './helpers.mjs';
 
 test('the builder\'s link and its QR code open the same prescribed routine, check first', async ({ page }) => {
   await page.goto('prescribe.html');
@@ -47,7 +47,9 @@ test('the builder\'s link and its QR code open the same prescribed routine, chec
   expect(s.prescribed).toBe(true);
   expect(s.prescription_changes.join('\n')).toMatch(/20 s/);
   await tap(page, 'start');
-  await until(page, (x) => x.screen === 'check', 'the safety check still comes first');
+  await until(page, (x) => x.screen === 'screening', 'the one-time history questions still come first');
+  await answerNone(page);
+  await until(page, (x) => x.screen === 'check', 'then the safety check');
   await widget(page, 'none');
 });
 

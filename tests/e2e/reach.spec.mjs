@@ -1,7 +1,7 @@
 // The main answer of every screen is on screen at once — on a 320×568 phone,
 // a 360×640 one and in a 400×720 clinic frame — and one tap on it works.
 import { test, expect } from '@playwright/test';
-import { open, act, state, tap, until, widget } from './helpers.mjs';
+import { open, act, state, tap, until, widget, answerNone, toCheck } from './helpers.mjs';
 
 const SIZES = [[320, 568], [360, 640], [400, 720]];
 
@@ -24,9 +24,13 @@ for (const size of SIZES) {
     await until(page, (s) => s.intro === false, 'intro acknowledged');
     await fullyOnScreen(page, 'start', size);
     await tap(page, 'start');
+    // The one-time history questions: their answer is pinned too ("See the rest ↓" first where the list is taller).
+    await until(page, (s) => s.screen === 'screening', 'screening');
+    await fullyOnScreen(page, 'none', size);
+    await answerNone(page);
     await until(page, (s) => s.screen === 'check', 'check');
     await fullyOnScreen(page, 'none', size);
-    await tap(page, 'none');
+    await answerNone(page);
     await until(page, (s) => s.screen === 'rating-before', 'rating');
     await fullyOnScreen(page, 'skip', size);
     await tap(page, 'skip');
@@ -43,8 +47,7 @@ test('with a flag ticked, Continue takes the place of "None of these today" at t
   await page.setViewportSize({ width: 320, height: 568 });
   await open(page);
   await act(page, 'ack', 'intro');
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check');
+  await toCheck(page);
   const none = await fullyOnScreen(page, 'none', [320, 568]);
   await tap(page, 'flag-bladder_bowel');
   await until(page, (s) => s.answers.length === 1, 'ticked');

@@ -84,5 +84,6 @@ test('in Spanish, a Spanish voice says every sentence to its end', async ({ page
   });
   const all = heard.map((h) => h.text).join(' ');
   expect(all).toContain('Empecemos');
-  expect(all).toContain('Si los síntomas se extienden más abajo por una pierna, para.');
+  // CLINICAL.md: never a bare "para." as a spoken command in Spanish; "detente".
+  expect(all).toContain('Si los síntomas se extienden más abajo por una pierna, detente.');
 });

@@ -1,14 +1,14 @@
 // Safety through the real screens: every tier reached by tapping the check's
 // rows, blocked tiers with no way into a session, and the stop flow.
 import { test, expect } from '@playwright/test';
-import { open, state, act, tap, until, widgets, startSession, pauseAt } from './helpers.mjs';
+import { open, state, act, tap, until, widgets, startSession, pauseAt, toCheck, tapRow, answerNone, pastCheck, FLAGS } from './helpers.mjs';
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 
 async function check(page, flags) {
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check screen');
-  for (const f of flags) await tap(page, `flag-${f}`);
+  await toCheck(page);
+  // Top to bottom, as the list scrolls.
+  for (const f of FLAGS.filter((x) => flags.includes(x))) await tapRow(page, `flag-${f}`);
   await until(page, (s) => flags.every((f) => s.answers.includes(f)), 'flags ticked');
   await tap(page, 'continue');
   await until(page, (s) => s.screen === 'check-result', 'result screen');
@@ -18,7 +18,12 @@ async function check(page, flags) {
 const BLOCKED = [
   ['emergency', ['bladder_bowel'], 'emergency'],
   ['emergency wins over lower tiers', ['fever', 'saddle_numbness', 'weeks'], 'emergency'],
+  ['emergency: chest pain with back pain', ['chest_pain'], 'emergency'],
+  ['emergency: pain after a serious accident', ['serious_accident'], 'emergency'],
+  ['emergency wins over a worsening leg', ['leg_worsening', 'serious_accident', 'leg_numb_weak'], 'emergency'],
   ['urgent', ['weight_loss'], 'urgent'],
+  ['urgent: a leg getting weaker', ['leg_worsening'], 'urgent'],
+  ['urgent wins over the clinician tier', ['leg_shooting', 'leg_worsening'], 'urgent'],
   ['clinician', ['leg_shooting'], 'clinician'],
 ];
 
@@ -56,16 +61,26 @@ test('review: the advice is shown, and the gentle routine may go on', async ({ p
   await until(page, (x) => x.screen === 'session' && x.session.phase === 'prepare', 'session runs');
 });
 
-test('"None of these today" is one tap, and turns into Continue once anything is ticked', async ({ page }) => {
+test('the check asks every sign, grouped by what it means, and "None of these today" turns into Continue once anything is ticked', async ({ page }) => {
   await open(page);
   await act(page, 'ack', 'intro');
-  await tap(page, 'start');
-  await until(page, (s) => s.screen === 'check', 'check');
+  await toCheck(page);
+  // Every sign, in the table's order, before the answer (the mirror lists what is scrolled out of sight too).
+  await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('#a11y [data-id]')].map((b) => b.dataset.id)))
+    .toEqual([...FLAGS.map((f) => `flag-${f}`), 'none']);
+  const words = await page.locator('#a11y').innerText();
+  for (const group of ['Get emergency help now if you have:', 'Get medical advice today if you have:',
+    'See a doctor or physiotherapist before stretching if you have:', 'Book a doctor or physiotherapist if you have:'])
+    expect(words).toContain(group);
+  // Each group's heading comes before its first sign.
+  const order = await page.evaluate(() => [...document.querySelectorAll('#a11y > *')].map((n) => n.dataset.id || n.textContent));
+  expect(order.indexOf('Get emergency help now if you have:')).toBeLessThan(order.indexOf('flag-bladder_bowel'));
+  expect(order.indexOf('Get medical advice today if you have:')).toBeLessThan(order.indexOf('flag-leg_worsening'));
+  expect(order.indexOf('Get medical advice today if you have:')).toBeGreaterThan(order.indexOf('flag-serious_accident'));
   let ids = (await widgets(page)).map((w) => w.id);
   expect(ids).toContain('none');
   expect(ids).not.toContain('continue');
-  expect(ids.filter((i) => i.startsWith('flag-')).length).toBe(9);
-  await tap(page, 'flag-injury');
+  await tapRow(page, 'flag-injury');
   await until(page, (s) => s.answers.length === 1, 'ticked');
   ids = (await widgets(page)).map((w) => w.id);
   expect(ids).toContain('continue');
@@ -112,6 +127,34 @@ test('stop with pain down a leg gives the clinician result, with no way back int
   expect(s.check.blocked).toBe(true);
   expect(await act(page, 'start')).toBe(false);
 });
+
+// The stop question's other answers: a leg getting weaker (NHS: the same day), and an emergency.
+for (const [answer, level] of [['leg_worsening', 'urgent'], ['emergency', 'emergency']]) {
+  test(`stop with "${answer}" gives the ${level} result, with no way back into the routine, for the rest of the day`, async ({ page }) => {
+    await open(page, 'test=1&timescale=20');
+    await act(page, 'ack', 'intro');
+    await startSession(page);
+    await until(page, (s) => s.session.phase === 'move', 'moving');
+    await tap(page, 'stop-pain');
+    await until(page, (s) => s.session && s.session.phase === 'stopped', 'stopped');
+    expect((await widgets(page)).map((w) => w.id)).toEqual(expect.arrayContaining(['pain-emergency', 'pain-leg_worsening', 'pain-leg', 'pain-back']));
+    await tap(page, `pain-${answer}`);
+    await until(page, (s) => s.screen === 'check-result', 'result');
+    const s = await state(page);
+    expect(s.check.level).toBe(level);
+    expect(s.check.blocked).toBe(true);
+    expect((await widgets(page)).map((w) => w.id)).toEqual(['home']);
+    for (const a of ['start', 'continue', 'skip', 'resume']) expect(await act(page, a)).toBe(false);
+    const h = await page.evaluate(() => window.unfurl.history());
+    expect(h.sessions.at(-1)).toMatchObject({ outcome: 'stopped-pain', pain: answer });
+    // Start again today: the same result, not the check.
+    await tap(page, 'home');
+    await until(page, (x) => x.screen === 'home', 'home');
+    await tap(page, 'start');
+    await until(page, (x) => x.screen === 'check-result', 'the earlier result');
+    expect((await state(page)).check).toMatchObject({ level, remembered: true, blocked: true });
+  });
+}
 
 test('the first visit explains what the routine is for, once', async ({ page }) => {
   await open(page);
@@ -174,7 +217,7 @@ test('an emergency answer is remembered for the day: Start shows it again, only 
   expect(typeof blocked[0].withdrawn).toBe('string');
   expect(blocked[0].check.flags).toEqual(['bladder_bowel']);
   // The fresh check leads on only with no flags.
-  await tap(page, 'none');
+  await answerNone(page);
   await until(page, (x) => x.screen === 'rating-before', 'rating');
   await act(page, 'skip');
   await act(page, 'pause');
@@ -190,7 +233,8 @@ for (const [w, h] of [[320, 568], [412, 915]]) {
     await open(page, `rx=${rx}&test=1`);
     await act(page, 'ack', 'intro');
     // (Reaching the check's answer on a small screen is issue 11's; here the session matters.)
-    for (const [a, arg] of [['start'], ['answer', 'none'], ['skip']]) expect(await act(page, a, arg)).toBe(true);
+    await pastCheck(page);
+    expect(await act(page, 'skip')).toBe(true);
     await act(page, 'pause');
     await act(page, 'next');
     await until(page, (s) => s.session.exercise === 'spinal_twist' && s.session.phase === 'rest', 'twist introduced');

@@ -23,8 +23,14 @@ Model fresh(const std::string& config = "{}", const std::string& stored = "") {
 }
 json state(const Model& m) { return json::parse(m.StateJson()); }
 
+// Start, and on a first visit answer the one-time health questions with "none of these".
+bool start(Model& m) {
+  if (!m.Act("start")) return false;
+  return m.screen() != Screen::screening || m.Act("answer", "\"none\"");
+}
+
 void to_session(Model& m) {
-  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(start(m));
   ASSERT_TRUE(m.Act("answer", "\"none\""));
   ASSERT_TRUE(m.Act("skip"));
   ASSERT_EQ(m.screen(), Screen::session);
@@ -47,7 +53,7 @@ TEST(Model, HomeToCheckToRatingToSession) {
   Model m = fresh();
   EXPECT_EQ(state(m)["screen"], "home");
   EXPECT_FALSE(m.Act("pause"));
-  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(start(m));
   EXPECT_EQ(state(m)["screen"], "check");
   EXPECT_FALSE(m.Act("start")) << "the check cannot be skipped";
   ASSERT_TRUE(m.Act("answer", "\"none\""));
@@ -62,7 +68,7 @@ TEST(Model, HomeToCheckToRatingToSession) {
 
 TEST(Model, NoneWhileAFlagIsTickedIsRefused) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   ASSERT_TRUE(m.Act("answer", "\"fever\""));
   EXPECT_FALSE(m.Act("answer", "\"none\""));
   EXPECT_EQ(m.screen(), Screen::check);
@@ -72,7 +78,7 @@ TEST(Model, BlockedTiersLeaveNoPathToASession) {
   for (const char* flag : {"bladder_bowel", "saddle_numbness", "both_legs", "fever", "weight_loss", "injury",
                            "leg_shooting", "leg_numb_weak"}) {
     Model m = fresh();
-    m.Act("start");
+    start(m);
     ASSERT_TRUE(m.Act("answer", std::string("\"") + flag + "\""));
     ASSERT_TRUE(m.Act("continue"));
     json s = state(m);
@@ -87,14 +93,14 @@ TEST(Model, BlockedTiersLeaveNoPathToASession) {
     EXPECT_EQ(m.doc().sessions[0].check_flags, std::vector<std::string>{flag});
     ASSERT_TRUE(m.Act("open", "\"home\""));
     // And a new start asks again.
-    ASSERT_TRUE(m.Act("start"));
+    ASSERT_TRUE(start(m));
     EXPECT_TRUE(m.answers().empty());
   }
 }
 
 TEST(Model, ReviewLetsTheGentleRoutineRunWithoutRangeGrowth) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   m.Act("answer", "{\"id\":\"weeks\",\"value\":true}");
   ASSERT_TRUE(m.Act("continue"));
   EXPECT_EQ(state(m)["check"]["level"], "review");
@@ -229,7 +235,7 @@ TEST(Model, TheFirstVisitNoteIsAcknowledgedOnce) {
 
 TEST(Model, EmbeddingPageEventsCarryNoHealthData) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   m.Act("answer", "\"fever\"");
   m.Act("continue");
   auto out = m.TakeOutbox();
@@ -250,7 +256,7 @@ TEST(Model, AMalformedPrescriptionLinkGivesTheStandardRoutineAndSaysSo) {
 
 TEST(Model, ResultsAndTheStopQuestionAreSpokenNotOnlyShown) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   m.Act("answer", "\"bladder_bowel\"");
   m.TakeOutbox();
   m.Act("continue");
@@ -290,14 +296,14 @@ TEST(Model, TrendAdviceReturnsFourteenDaysAfterItWasAcknowledged) {
 // CLINICAL.md: a block is remembered for the rest of that day.
 TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   m.Act("answer", "\"bladder_bowel\"");
   m.Act("answer", "\"fever\"");
   m.Act("continue");
   ASSERT_TRUE(m.Act("open", "\"home\""));
   m.TakeOutbox();
 
-  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(start(m));
   json s = state(m);
   EXPECT_EQ(s["screen"], "check-result") << "starting again the same day opens the earlier result";
   EXPECT_EQ(s["check"]["level"], "emergency");
@@ -310,7 +316,7 @@ TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
 
   // Back home and again: still the same result.
   ASSERT_TRUE(m.Act("open", "\"home\""));
-  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(start(m));
   EXPECT_EQ(m.screen(), Screen::check_result);
 
   ASSERT_TRUE(m.Act("withdraw"));
@@ -326,13 +332,13 @@ TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
 
 TEST(Model, ARememberedBlockSurvivesAReloadButNotMidnight) {
   Model m = fresh();
-  m.Act("start");
+  start(m);
   m.Act("answer", "\"leg_shooting\"");
   m.Act("continue");
   std::string stored = *m.TakeOutbox().store;
 
   Model reloaded = fresh("{}", stored);
-  ASSERT_TRUE(reloaded.Act("start"));
+  ASSERT_TRUE(start(reloaded));
   EXPECT_EQ(reloaded.screen(), Screen::check_result);
   EXPECT_EQ(state(reloaded)["check"]["level"], "clinician");
 
@@ -341,17 +347,17 @@ TEST(Model, ARememberedBlockSurvivesAReloadButNotMidnight) {
   const double local_midnight = (std::floor((kNow + offset_min * 60e3) / day_ms) + 1) * day_ms - offset_min * 60e3;
   Model m2 = fresh();
   m2.SetClock(local_midnight - 1000, offset_min);
-  m2.Act("start");
+  start(m2);
   m2.Act("answer", "\"injury\"");
   m2.Act("continue");
   std::string before_midnight = *m2.TakeOutbox().store;
   Model same_day = fresh("{}", before_midnight);
   same_day.SetClock(local_midnight - 10, offset_min);
-  ASSERT_TRUE(same_day.Act("start"));
+  ASSERT_TRUE(start(same_day));
   EXPECT_EQ(same_day.screen(), Screen::check_result);
   Model next_day = fresh("{}", before_midnight);
   next_day.SetClock(local_midnight + 1000, offset_min);
-  ASSERT_TRUE(next_day.Act("start"));
+  ASSERT_TRUE(start(next_day));
   EXPECT_EQ(next_day.screen(), Screen::check) << "a new day asks afresh";
 }
 
@@ -359,7 +365,7 @@ TEST(Model, LegSymptomsAtStopCountAsABlockForTheDay) {
   Model m = fresh();
   stop_with(m, "leg");
   ASSERT_TRUE(m.Act("open", "\"home\""));
-  ASSERT_TRUE(m.Act("start"));
+  ASSERT_TRUE(start(m));
   json s = state(m);
   EXPECT_EQ(s["screen"], "check-result");
   EXPECT_EQ(s["check"]["level"], "clinician");
@@ -370,7 +376,7 @@ TEST(Model, LegSymptomsAtStopCountAsABlockForTheDay) {
   Model b = fresh();
   stop_with(b, "back");
   b.Act("open", "\"home\"");
-  ASSERT_TRUE(b.Act("start"));
+  ASSERT_TRUE(start(b));
   EXPECT_EQ(b.screen(), Screen::check);
 }
 

@@ -4,8 +4,15 @@
 // and the session waits for a voice that is slower than planned.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <functional>
+#include <regex>
+#include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "core/assets.h"
 #include "core/routine/routine.h"
 #include "core/routine/session.h"
 #include "core/routine/speech.h"
@@ -40,6 +47,63 @@ void expect_heard_to_the_end(const Routine& r, double rate, const std::string& w
   }
 }
 
+// The sentences of a spoken text. A sentence ends at ".", "!" or "?" followed
+// by a space or the end of the text, and at ":" followed by a space: in these
+// texts a colon always closes a clause the ear takes in on its own ("Keep the
+// stretches gentle: Unfurl will not make them any bigger."). Commas, dashes and
+// parentheses do not end a sentence, and a "." inside a number ("0.5") does not.
+std::vector<std::string> sentences(const std::string& text) {
+  static const std::regex end(R"([.!?:](\s+|$))");
+  std::vector<std::string> out;
+  size_t from = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), end); it != std::sregex_iterator(); ++it) {
+    const size_t to = it->position() + it->length();
+    out.push_back(text.substr(from, to - from));
+    from = to;
+  }
+  if (text.find_first_not_of(" ", from) != std::string::npos) out.push_back(text.substr(from));
+  return out;
+}
+
+// Words: runs of non-space characters with a letter or a digit in them, so
+// "—", "·" and "↓" are not words and "4" or "30" are. (Every Spanish word has
+// an ASCII letter too: "sí", "él", "ñu".)
+int words(const std::string& sentence) {
+  std::istringstream in(sentence);
+  int n = 0;
+  for (std::string w; in >> w;)
+    if (std::any_of(w.begin(), w.end(), [](unsigned char c) { return c < 0x80 && std::isalnum(c); })) ++n;
+  return n;
+}
+
+// Everything the app may say in a language, each with the key it comes from:
+// a whole default session (preparation, every introduction, move, hold and
+// switch, the end), and the catalogue's spoken sentences outside it — pause
+// and stop, the check's results (each tier's title and action and the signs'
+// own actions), the stop question and its answers, the rest advice, and the
+// results of the health questions and of the inflammatory-pattern questions.
+// The catalogue's keys are chosen by pattern, so a new result key is checked too.
+std::vector<std::pair<std::string, std::string>> everything_said(const std::string& lang) {
+  Catalogue text;
+  EXPECT_TRUE(text.load(lang)) << lang;
+  std::vector<std::pair<std::string, std::string>> said;
+  Session s(default_routine(text), 0.6, VoicePlan{kVoiceRateDefault, &text});
+  for (Said& c : speak_through(s)) said.push_back({c.cue.key, std::move(c.cue.text)});
+  static const std::regex spoken(
+      R"(cue\..+|session\.seconds_left|triage\.[a-z_]+\.(title|action)|flag\.[a-z_]+\.action|)"
+      R"(stop\.(question|rest_title|rest_action|[a-z_]+\.label)|screening\.[a-z_]+\.title|)"
+      R"(screening\.(wait|cleared)|hist\.[a-z_]+\.action|pattern\.result\.[a-z_]+|pattern\.not_diagnosis)");
+  const nlohmann::json en = nlohmann::json::parse(embedded_asset("assets/i18n/en.json"));
+  size_t from_catalogue = 0;
+  for (auto it = en.begin(); it != en.end(); ++it) {
+    if (!it.value().is_string() || !std::regex_match(it.key(), spoken)) continue;
+    const std::string* t = text.find(it.key());
+    if (t) said.push_back({it.key(), *t}), ++from_catalogue;
+  }
+  EXPECT_GT(from_catalogue, 30u) << lang << ": the result sentences were not found";
+  return said;
+}
+
 // Calls f with the default routine changed in one dose, for every dose the
 // catalogue allows: each hold and repetition count of each exercise.
 void for_every_dose(const std::function<void(const Routine&, const std::string&)>& f) {
@@ -58,6 +122,20 @@ void for_every_dose(const std::function<void(const Routine&, const std::string&)
 }
 
 }  // namespace
+
+// No spoken sentence over 18 words (CLINICAL.md, "Wording that is heard, not
+// only read"): someone lying with eyes closed holds one idea at a time.
+TEST(Speech, NoSpokenSentenceIsOverEighteenWords) {
+  EXPECT_EQ(sentences("Hold. Feel the stretch: slowly.").size(), 3u);
+  EXPECT_EQ(sentences("Voice speed: 0.5 now").size(), 2u);
+  EXPECT_EQ(words("Stop — it hurts ↓ 30 s"), 5);
+  for (const std::string lang : {"en", "es"}) {
+    for (const auto& [key, text] : everything_said(lang)) {
+      for (const std::string& sentence : sentences(text))
+        EXPECT_LE(words(sentence), 18) << lang << " [" << key << "] has " << words(sentence) << " words: \"" << sentence << "\"";
+    }
+  }
+}
 
 TEST(Speech, EstimateGrowsWithTextAndSlowsWithRate) {
   EXPECT_EQ(speech_seconds("", 1), 0);

@@ -14,8 +14,14 @@ namespace {
 // CLINICAL.md, "Safety check", in table order.
 const std::vector<std::pair<std::string, Tier>> kClinical = {
     {"bladder_bowel", Tier::emergency}, {"saddle_numbness", Tier::emergency}, {"both_legs", Tier::emergency},
+    {"chest_pain", Tier::emergency},    {"serious_accident", Tier::emergency}, {"leg_worsening", Tier::urgent},
     {"fever", Tier::urgent},            {"weight_loss", Tier::urgent},        {"injury", Tier::urgent},
     {"leg_shooting", Tier::clinician},  {"leg_numb_weak", Tier::clinician},   {"weeks", Tier::review},
+};
+// CLINICAL.md, "Once, before the first session".
+const std::vector<std::pair<std::string, Tier>> kHistory = {
+    {"cancer", Tier::urgent},    {"back_shape", Tier::urgent}, {"night_rest", Tier::urgent},
+    {"immune", Tier::clinician}, {"bones", Tier::clinician},   {"age_new", Tier::clinician},
 };
 }  // namespace
 
@@ -33,18 +39,19 @@ TEST(Triage, TableMatchesClinicalTiers) {
   EXPECT_FALSE(t.for_tier(Tier::review).blocked);
 }
 
-TEST(Triage, EveryOneOfThe512AnswerCombinations) {
+TEST(Triage, EveryCombinationOfTheTableEndsAtItsHighestTier) {
   const Triage& t = default_triage();
-  for (int mask = 0; mask < (1 << 9); ++mask) {
+  const int n = static_cast<int>(kClinical.size());
+  for (int mask = 0; mask < (1 << n); ++mask) {
     std::vector<std::string> answers;
     Tier want = Tier::none;
-    for (int i = 0; i < 9; ++i)
+    for (int i = 0; i < n; ++i)
       if (mask & (1 << i)) {
         answers.push_back(kClinical[i].first);
         want = std::max(want, kClinical[i].second);
       }
     std::vector<std::string> want_flags, want_also;
-    for (int i = 0; i < 9; ++i)
+    for (int i = 0; i < n; ++i)
       if (mask & (1 << i)) (kClinical[i].second == want ? want_flags : want_also).push_back(kClinical[i].first);
     // Order of answering must not matter.
     std::reverse(answers.begin(), answers.end());
@@ -92,7 +99,7 @@ TEST(Triage, ResultWordingNamesTheActionAndTheUrgency) {
   EXPECT_NE(t.for_tier(Tier::urgent).action.find("today"), std::string::npos);
   EXPECT_NE(t.for_tier(Tier::urgent).why.find("infection"), std::string::npos);
   EXPECT_NE(t.for_tier(Tier::clinician).action.find("doctor or physiotherapist"), std::string::npos);
-  EXPECT_NE(t.for_tier(Tier::clinician).action.find("Do not stretch"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::clinician).action.find("Do not do the stretches until you have been checked"), std::string::npos);
   EXPECT_NE(t.for_tier(Tier::review).action.find("doctor or physiotherapist"), std::string::npos);
   EXPECT_NE(t.disclaimer.find("cannot diagnose"), std::string::npos);
   // Blocked tiers never suggest carrying on.
@@ -131,4 +138,59 @@ TEST(Triage, EmergencyAdviceNamesTheActionNotACountrysNumber) {
     const std::string& a = default_triage().for_tier(t).action;
     for (const char* number : {"999", "911", "112", "000", "111"}) EXPECT_EQ(a.find(number), std::string::npos) << a;
   }
+}
+
+TEST(Triage, HistoryQuestionsMatchClinicalAndEveryCombinationBlocksAtItsHighestTier) {
+  const Triage& t = default_triage();
+  ASSERT_EQ(t.history.size(), kHistory.size());
+  for (size_t i = 0; i < kHistory.size(); ++i) {
+    EXPECT_EQ(t.history[i].id, kHistory[i].first);
+    EXPECT_EQ(t.history[i].tier, kHistory[i].second);
+    EXPECT_FALSE(t.history[i].question.empty());
+    EXPECT_FALSE(t.history[i].action.empty()) << "every yes says what to do: " << kHistory[i].first;
+  }
+  const int n = static_cast<int>(kHistory.size());
+  for (int mask = 1; mask < (1 << n); ++mask) {
+    std::vector<std::string> answers;
+    Tier want = Tier::none;
+    for (int i = 0; i < n; ++i)
+      if (mask & (1 << i)) { answers.push_back(kHistory[i].first); want = std::max(want, kHistory[i].second); }
+    CheckOutcome o = evaluate_history(t, answers);
+    ASSERT_EQ(o.level, want) << "mask " << mask;
+    EXPECT_TRUE(o.blocked) << "any yes: the routine waits";
+  }
+  EXPECT_EQ(evaluate_history(t, {}).level, Tier::none);
+  EXPECT_EQ(evaluate_check(t, {"cancer"}).level, Tier::none) << "history answers are not check answers";
+}
+
+TEST(Triage, TheNewEmergencySignsSendToEmergencyHelpAndTheWorseningLegToday) {
+  const Triage& t = default_triage();
+  for (const char* id : {"chest_pain", "serious_accident"}) {
+    CheckOutcome o = evaluate_check(t, {id, "injury", "leg_numb_weak"});
+    EXPECT_EQ(o.level, Tier::emergency) << id;
+    EXPECT_TRUE(o.blocked);
+    EXPECT_NE(t.for_tier(o.level).action.find("emergency"), std::string::npos);
+  }
+  CheckOutcome leg = evaluate_check(t, {"leg_worsening", "leg_numb_weak"});
+  EXPECT_EQ(leg.level, Tier::urgent);
+  EXPECT_EQ(leg.flags, std::vector<std::string>{"leg_worsening"});
+  EXPECT_EQ(leg.also, std::vector<std::string>{"leg_numb_weak"});
+  EXPECT_NE(t.for_tier(Tier::urgent).action.find("today"), std::string::npos);
+  // The smaller fall stays "today"; the serious accident is the emergency.
+  EXPECT_NE(t.find("injury")->question.find("smaller fall"), std::string::npos);
+  EXPECT_NE(t.find("serious_accident")->question.find("car crash"), std::string::npos);
+  EXPECT_NE(t.find("saddle_numbness")->question.find("tingling"), std::string::npos);
+  EXPECT_NE(t.find("saddle_numbness")->question.find("back passage"), std::string::npos);
+}
+
+TEST(Triage, StopAnswersReachEveryTierTheyApplyTo) {
+  const Triage& t = default_triage();
+  EXPECT_EQ(evaluate_stop(t, "emergency")->level, Tier::emergency);
+  EXPECT_EQ(evaluate_stop(t, "leg_worsening")->level, Tier::urgent);
+  EXPECT_EQ(evaluate_stop(t, "leg")->level, Tier::clinician);
+  EXPECT_EQ(evaluate_stop(t, "back")->level, Tier::none);
+  // The leg answer names numbness, tingling or weakness (CLINICAL.md, wording).
+  for (const StopAnswer& a : t.stop_answers)
+    if (a.id == "leg")
+      for (const char* w : {"numbness", "tingling", "weakness"}) EXPECT_NE(a.label.find(w), std::string::npos) << w;
 }

@@ -134,6 +134,35 @@ double num(const json& o, const char* k, double fallback, double lo, double hi) 
   return std::clamp(it->get<double>(), lo, hi);
 }
 
+const std::set<std::string, std::less<>> kAnsweredKeys = {"asked", "day", "yes", "result", "cleared"};
+
+// One of the acks' answer sets; nullopt when absent or not one this version
+// can read (then it stays in acks' unknown members, byte for byte).
+std::optional<Answered> read_answered(std::string_view raw) {
+  if (raw.empty()) return std::nullopt;
+  json j = json::parse(raw.begin(), raw.end(), nullptr, false);
+  if (!j.is_object()) return std::nullopt;
+  Strict s{j};
+  Answered a;
+  const json* day = s.get("day");
+  if (!day || !day->is_number_integer()) return std::nullopt;
+  a.day = day->get<int>();
+  a.asked = s.str("asked");
+  a.yes = s.strings(j, "yes");
+  a.result = s.str("result");
+  a.cleared = s.str("cleared");
+  if (!s.ok) return std::nullopt;
+  a.extra = unknown_members(raw, kAnsweredKeys);
+  return a;
+}
+
+std::string write_answered(const Answered& a) {
+  json j = {{"asked", a.asked}, {"day", a.day}, {"yes", a.yes}};
+  if (!a.result.empty()) j["result"] = a.result;
+  if (!a.cleared.empty()) j["cleared"] = a.cleared;
+  return with_extra(j, a.extra);
+}
+
 const std::string& key_of(const SessionRecord& r) { return r.id.empty() ? r.raw : r.id; }
 bool same(const SessionRecord& a, const SessionRecord& b) {
   return known_json(a) == known_json(b) && a.extra == b.extra;
@@ -201,7 +230,13 @@ Decoded decode_history(std::string_view text) {
     d.doc.intro_ack = flag(*a, "intro", false);
     if (auto t = a->find("trend_day"); t != a->end() && t->is_number_integer())
       d.doc.trend_ack_day = t->get<int>();
-    d.doc.acks_extra = unknown_members(raw_of("acks"), {"intro", "trend_day"});
+    std::set<std::string, std::less<>> known = {"intro", "trend_day"};
+    if (auto members = raw_members(raw_of("acks")))
+      for (const RawMember& m : *members) {
+        std::optional<Answered>* into = m.key == "history" ? &d.doc.screening : m.key == "inflammatory" ? &d.doc.pattern : nullptr;
+        if (into && (*into = read_answered(m.raw))) known.insert(m.key);
+      }
+    d.doc.acks_extra = unknown_members(raw_of("acks"), known);
   }
   return d;
 }
@@ -236,7 +271,17 @@ std::string encode_history(const HistoryDoc& doc) {
   // Only once chosen, so documents from before languages existed are written back as they were.
   if (!s.lang.empty()) settings["lang"] = s.lang;
   out += ",\"settings\":" + with_extra(settings, doc.settings_extra);
-  out += ",\"acks\":" + with_extra(acks, doc.acks_extra);
+  std::vector<RawMember> acks_extra = doc.acks_extra;
+  // A newer answer replaces one this version could not read.
+  auto put = [&](const char* key, const std::optional<Answered>& a) {
+    if (!a) return;
+    acks_extra.erase(std::remove_if(acks_extra.begin(), acks_extra.end(), [&](const RawMember& m) { return m.key == key; }),
+                     acks_extra.end());
+    acks_extra.push_back({key, write_answered(*a)});
+  };
+  put("history", doc.screening);
+  put("inflammatory", doc.pattern);
+  out += ",\"acks\":" + with_extra(acks, acks_extra);
   for (const RawMember& m : doc.extra) out += ',' + json(m.key).dump() + ':' + m.raw;
   return out + '}';
 }
@@ -269,12 +314,15 @@ HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const H
   if (!(mine.settings == base.settings)) out.settings = mine.settings;
   out.intro_ack = stored.intro_ack || mine.intro_ack;
   if (mine.trend_ack_day != base.trend_ack_day) out.trend_ack_day = mine.trend_ack_day;
+  if (mine.screening != base.screening) out.screening = mine.screening;
+  if (mine.pattern != base.pattern) out.pattern = mine.pattern;
   return out;
 }
 
 bool is_block(const SessionRecord& r) {
   const bool checked_out = r.outcome == "blocked" && r.check_level != "review" && r.check_level != "none";
-  return checked_out || r.pain == "leg";
+  // Every stop answer but back-only pain sends the person to a doctor first.
+  return checked_out || (!r.pain.empty() && r.pain != "back");
 }
 
 const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, int today) {

@@ -61,6 +61,20 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
+// A set of yes/no questions answered on a day, kept under "acks": the
+// one-time history screen (acks.history) and the inflammatory-pattern
+// questions (acks.inflammatory). `yes` holds the ids answered yes; the rest
+// were answered no.
+struct Answered {
+  std::string asked;               // ISO 8601
+  int day = 0;                     // local days since 1970-01-01, for "again after six months"
+  std::vector<std::string> yes;
+  std::string result;              // the inflammatory pattern's: refer | mention | none | skipped
+  std::string cleared;             // ISO 8601: a doctor or physiotherapist said the stretches are fine
+  std::vector<RawMember> extra;    // fields from a newer Unfurl, verbatim
+  bool operator==(const Answered&) const = default;
+};
+
 struct HistoryDoc {
   std::vector<SessionRecord> sessions;
   std::vector<KeptRecord> unreadable;
@@ -68,6 +82,7 @@ struct HistoryDoc {
   Settings settings;
   bool intro_ack = false;
   std::optional<int> trend_ack_day;
+  std::optional<Answered> screening, pattern;  // acks.history, acks.inflammatory
   // Unknown members of the document and of its objects, verbatim.
   std::vector<RawMember> extra, progress_extra, settings_extra, acks_extra;
 };

@@ -48,8 +48,10 @@ class Planner {
       // are where Back/Next land, and both stretch to fit what they say.
       if (s == 0) {
         std::string intro = join(e.name + ".", e.intro);
+        // An exercise's own cautions already say how far (the twist, the press-up):
+        // the general reminder would say the same caution twice.
         for (const std::string& c : e.cautions) intro = join(intro, c);
-        intro = join(intro, t_.get("cue.comfortable"));
+        if (e.cautions.empty()) intro = join(intro, t_.get("cue.comfortable"));
         if (e.sided) intro = join(intro, fill(t_.get("cue.side_first"), e.side_names[0]));
         add({Phase::rest, ex, sides[s], 1, r_.between_s, segment_, "exercise." + e.id, intro});
       } else {

@@ -53,6 +53,12 @@ const RedFlag* Triage::find(std::string_view id) const {
   return nullptr;
 }
 
+const RedFlag* Triage::find_history(std::string_view id) const {
+  for (const RedFlag& f : history)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
 TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   TriageResult result;
   json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
@@ -76,23 +82,30 @@ TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
     a.blocked = b->get<bool>();
   }
 
-  auto flags = doc.find("flags");
-  if (flags == doc.end() || !flags->is_array()) { result.error = "flags: missing"; return result; }
-  for (size_t i = 0; i < flags->size(); ++i) {
-    const json& f = (*flags)[i];
-    std::string where = "flags[" + std::to_string(i) + "]";
-    if (!f.is_object()) { result.error = where + ": must be an object"; return result; }
-    RedFlag flag;
-    flag.id = text_of(f, "id", error, where);
-    flag.question = words(text, "flag." + flag.id + ".question", error);
-    flag.short_text = words(text, "flag." + flag.id + ".short", error);
-    if (const std::string* a = text.find("flag." + flag.id + ".action")) flag.action = *a;
-    auto tier = tier_from_name(text_of(f, "tier", error, where));
-    if (!error.empty()) { result.error = error; return result; }
-    if (!tier || *tier == Tier::none) { result.error = where + ".tier: unknown"; return result; }
-    flag.tier = *tier;
-    t.flags.push_back(std::move(flag));
-  }
+  // The daily check and the one-time history questions are one kind of table:
+  // an id and its tier, with words under "flag." and "hist." in the catalogue.
+  auto read_flags = [&](const char* member, const std::string& prefix, std::vector<RedFlag>& out) {
+    auto list = doc.find(member);
+    if (list == doc.end() || !list->is_array()) { error = std::string(member) + ": missing"; return; }
+    for (size_t i = 0; i < list->size() && error.empty(); ++i) {
+      const json& f = (*list)[i];
+      std::string where = std::string(member) + "[" + std::to_string(i) + "]";
+      if (!f.is_object()) { error = where + ": must be an object"; return; }
+      RedFlag flag;
+      flag.id = text_of(f, "id", error, where);
+      flag.question = words(text, prefix + flag.id + ".question", error);
+      flag.short_text = words(text, prefix + flag.id + ".short", error);
+      if (const std::string* a = text.find(prefix + flag.id + ".action")) flag.action = *a;
+      auto tier = tier_from_name(text_of(f, "tier", error, where));
+      if (!error.empty()) return;
+      if (!tier || *tier == Tier::none) { error = where + ".tier: unknown"; return; }
+      flag.tier = *tier;
+      out.push_back(std::move(flag));
+    }
+  };
+  read_flags("flags", "flag.", t.flags);
+  read_flags("history", "hist.", t.history);
+  if (!error.empty()) { result.error = error; return result; }
 
   auto stop = doc.find("stop");
   if (stop == doc.end() || !stop->is_object()) { result.error = "stop: missing"; return result; }
@@ -124,19 +137,29 @@ const Triage& default_triage() {
   return triage;
 }
 
-CheckOutcome evaluate_check(const Triage& triage, const std::vector<std::string>& answers) {
+namespace {
+CheckOutcome evaluate(const Triage& triage, const std::vector<RedFlag>& table, const std::vector<std::string>& answers) {
   CheckOutcome out;
   auto answered = [&](const std::string& id) {
     return std::find(answers.begin(), answers.end(), id) != answers.end();
   };
-  for (const RedFlag& f : triage.flags)
+  for (const RedFlag& f : table)
     if (answered(f.id)) out.level = std::max(out.level, f.tier);
-  for (const RedFlag& f : triage.flags) {
+  for (const RedFlag& f : table) {
     if (!answered(f.id)) continue;
     (f.tier == out.level ? out.flags : out.also).push_back(f.id);
   }
   out.blocked = out.level != Tier::none && triage.for_tier(out.level).blocked;
   return out;
+}
+}  // namespace
+
+CheckOutcome evaluate_check(const Triage& triage, const std::vector<std::string>& answers) {
+  return evaluate(triage, triage.flags, answers);
+}
+
+CheckOutcome evaluate_history(const Triage& triage, const std::vector<std::string>& answers) {
+  return evaluate(triage, triage.history, answers);
 }
 
 std::optional<StopOutcome> evaluate_stop(const Triage& triage, std::string_view answer_id) {

@@ -35,13 +35,15 @@ struct StopAnswer {
 };
 
 struct Triage {
-  std::vector<RedFlag> flags;
+  std::vector<RedFlag> flags;    // the check before every session
+  std::vector<RedFlag> history;  // asked once (and every six months): what changes what back pain means
   TierAdvice advice[5];  // indexed by Tier
   std::string disclaimer;
   std::string stop_question, rest_title, rest_action;
   std::vector<StopAnswer> stop_answers;
 
-  const RedFlag* find(std::string_view id) const;
+  const RedFlag* find(std::string_view id) const;          // in flags
+  const RedFlag* find_history(std::string_view id) const;  // in history
   const TierAdvice& for_tier(Tier t) const { return advice[static_cast<int>(t)]; }
 };
 
@@ -63,6 +65,8 @@ struct CheckOutcome {
 
 // answers: ids of the flags answered yes. Unknown ids are ignored.
 CheckOutcome evaluate_check(const Triage& triage, const std::vector<std::string>& answers);
+// The same rule over the one-time history questions (Triage::history).
+CheckOutcome evaluate_history(const Triage& triage, const std::vector<std::string>& answers);
 
 // The in-session "Stop — it hurts" question.
 struct StopOutcome {

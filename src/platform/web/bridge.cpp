@@ -149,6 +149,7 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
     // arg is JSON text already (a number, a string, an object) or absent.
     o += ",\"arg\":"; o += w.arg.empty() ? "null" : w.arg;
     if (w.role != "button") { o += ",\"checked\":"; o += w.checked ? "true" : "false"; }
+    if (!w.visible) o += ",\"visible\":false";
     o += '}';
   }
   return o + "]";

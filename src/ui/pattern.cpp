@@ -1,0 +1,36 @@
+// Months of stiff mornings (NICE NG65): offered from Home when the history
+// shows the pattern. Tick what is true; the result is plain words, never a
+// block and never a diagnosis. Skipping is always there.
+#include "ui/screens.h"
+
+namespace unfurl::ui {
+
+void PatternScreen(Frame& f) {
+  const app::Model& m = f.model;
+  const Palette& p = f.colors();
+  if (const auto& r = m.pattern_result()) {
+    BeginScrollArea(f, FooterHeight({Kind::primary}));
+    Text(f, f.fonts.title, p.text, m.T("pattern.title"));
+    Text(f, f.fonts.body, *r == core::PatternResult::none ? p.text : p.caution,
+         m.T(Format("pattern.result.%s", core::pattern_result_name(*r).data())));
+    Caption(f, m.T("pattern.not_diagnosis"));
+    EndScrollArea(f);
+    ActionButton(f, "home", m.T("pattern.home"), Kind::primary, "open", "\"home\"");
+    return;
+  }
+  BeginScrollArea(f, FooterHeight({Kind::secondary, Kind::primary}));
+  Text(f, f.fonts.title, p.text, m.T("pattern.title"));
+  Caption(f, m.T("pattern.subtitle"));
+  for (std::string_view q : core::kPatternQuestions) {
+    const std::string id(q);
+    CheckRow(f, Format("pattern-%s", id.c_str()), m.T("pattern.q." + id), m.pattern_answers().count(id) > 0, "answer",
+             Format("\"%s\"", id.c_str()));
+  }
+  const bool offered = ListEndSeen(f);
+  EndScrollArea(f);
+  ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", "\"skip\"");
+  if (offered) ActionButton(f, "pattern-done", m.T("pattern.done"), Kind::primary, "pattern", "\"done\"");
+  else ActionButton(f, "pattern-done", m.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
+}
+
+}  // namespace unfurl::ui
