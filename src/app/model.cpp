@@ -73,16 +73,14 @@ Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_)
   Replan();
 }
 
-// Only Settings shows the names, and reading them parses every language file:
-// not worth doing before the first frame.
+// The names come with the build's list of languages: offering one fetches nothing.
 const std::vector<Model::Language>& Model::languages() const {
-  if (languages_.empty())
-    for (const std::string& code : core::Catalogue::available()) {
-      core::Catalogue c;
-      c.load(code);
-      languages_.push_back({code, c.get("language.name")});
-    }
-  return languages_;
+  static const std::vector<Language> all = [] {
+    std::vector<Language> out;
+    for (const core::ShippedLanguage& l : core::shipped_languages()) out.push_back({std::string(l.code), std::string(l.name)});
+    return out;
+  }();
+  return all;
 }
 
 // The routine the person runs: a clinic's prescription as written, or the
@@ -108,6 +106,42 @@ void Model::Personalise() {
 void Model::Replan() {
   core::Session plan(routine_, core::kRangeStart, core::VoicePlan{doc_.settings.voice_rate, &text_});
   minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
+}
+
+void Model::Fetch(const std::string& lang) {
+  asked_ = lang;
+  outbox_.language = lang;
+}
+
+void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
+  const std::string code(lang);
+  const bool wanted = !code.empty() && code == asked_;
+  if (wanted) {
+    asked_.clear();
+    outbox_.language.clear();
+  }
+  auto failed = [this](const Notice& n) { return n.id == "lang.failed"; };
+  if (json_text.empty() || !core::Catalogue::hand_in(code, json_text)) {
+    if (!wanted) return;
+    // The language on screen stays, and the person is told why nothing changed.
+    if (chosen_ == code) chosen_.clear();
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+    std::string name = code;
+    for (const Language& l : languages())
+      if (l.code == code) name = l.name;
+    AddNotice("lang.failed", "notice.lang_failed", name);
+    return;
+  }
+  at_hand_.insert(code);
+  if (!wanted) return;  // the shell's guess, kept for when it is chosen
+  notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+  if (chosen_ == code) {
+    chosen_.clear();
+    doc_.settings.lang = code;
+    Save();
+  }
+  ChooseLanguage();
+  ++version_;
 }
 
 void Model::AddNotice(std::string_view id, std::string_view key, std::string_view arg) {
@@ -225,6 +259,11 @@ void Model::ChooseLanguage() {
   else
     for (const std::string& b : config_.browser_langs)
       if (has_language(b)) { lang = b; break; }
+  if (!at_hand_.count(lang)) {
+    // Its file is fetched; until it arrives, the language on screen stays.
+    Fetch(lang);
+    lang = text_.lang();
+  }
   text_.load(lang);
   config_.lang = text_.lang();
   for (Notice& n : notices_) n.text = core::fill(T(n.key), n.arg);
@@ -662,7 +701,15 @@ bool Model::Set(std::string_view arg) {
     s.reminder_min = v.get<int>();
   } else if (key == "lang") {
     if (!v.is_string() || !has_language(v.get<std::string>()) || (session_ && !session_->finished())) return false;
-    s.lang = v.get<std::string>();
+    const std::string code = v.get<std::string>();
+    if (!at_hand_.count(code)) {
+      // Chosen once its file has arrived (LanguageArrived); nothing changes before.
+      chosen_ = code;
+      Fetch(code);
+      return true;
+    }
+    chosen_.clear();
+    s.lang = code;
     ChooseLanguage();
   } else if (key == "text_size") {
     if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;

@@ -16,13 +16,14 @@
 #include "core/routine/routine.h"
 #include "core/text/text.h"
 #include "core/triage/triage.h"
+#include "languages.h"
 
 using namespace unfurl::core;
 using nlohmann::json;
 
 namespace {
 
-json language(const std::string& code) { return json::parse(embedded_asset("assets/i18n/" + code + ".json")); }
+json language(const std::string& code) { return json::parse(language_file(code)); }
 
 std::vector<std::string> placeholders(const json& v) {
   std::string text;
@@ -64,6 +65,46 @@ TEST(I18n, SpanishShipsAlongsideEnglish) {
   EXPECT_NE(std::find(langs.begin(), langs.end(), "es"), langs.end());
 }
 
+// English is in the app; every other language is a file fetched when chosen,
+// and only the list of languages, with their names, is built in.
+TEST(I18n, OnlyEnglishIsBuiltInAndEveryLanguageIsListedWithItsName) {
+  EXPECT_FALSE(embedded_asset("assets/i18n/en.json").empty());
+  ASSERT_EQ(Catalogue::available(), (std::vector<std::string>{"en", "es"}));
+  for (const ShippedLanguage& l : shipped_languages()) {
+    SCOPED_TRACE(std::string(l.code));
+    if (l.code != "en") EXPECT_TRUE(embedded_asset("assets/i18n/" + std::string(l.code) + ".json").empty());
+    EXPECT_EQ(l.name, language(std::string(l.code))["language.name"].get<std::string>());
+  }
+}
+
+TEST(I18n, ALanguageHandedInAtRunTimeLoadsWithEnglishBeneathIt) {
+  // A language that lacks a word shows the English one rather than nothing.
+  ASSERT_TRUE(Catalogue::hand_in("es", R"({"language.name": "Español", "page.title": "Hola"})"));
+  Catalogue es;
+  ASSERT_TRUE(es.load("es"));
+  EXPECT_EQ(es.lang(), "es");
+  EXPECT_STREQ(es.get("page.title"), "Hola");
+  EXPECT_STREQ(es.get("routine.name"), english().get("routine.name"));
+  // Handed in again, the whole file replaces it.
+  ASSERT_TRUE(Catalogue::hand_in("es", language_file("es")));
+  ASSERT_TRUE(es.load("es"));
+  EXPECT_STREQ(es.get("routine.name"), "Espalda por la mañana");
+}
+
+TEST(I18n, HandingInRefusesWhatIsNotALanguageFileOfUnfurls) {
+  const std::string spanish = language_file("es");
+  EXPECT_FALSE(Catalogue::hand_in("es", "")) << "a failed fetch";
+  EXPECT_FALSE(Catalogue::hand_in("es", "<html><body>502 Bad Gateway</body></html>")) << "a server's error page";
+  EXPECT_FALSE(Catalogue::hand_in("es", spanish.substr(0, spanish.size() / 2))) << "a download cut short";
+  EXPECT_FALSE(Catalogue::hand_in("es", R"({"page.title": "Hola"})")) << "not a language file";
+  EXPECT_FALSE(Catalogue::hand_in("xx", spanish)) << "not a language Unfurl has";
+  EXPECT_FALSE(Catalogue::hand_in("en", spanish)) << "English is built in, the fallback under every language";
+  Catalogue xx;
+  EXPECT_FALSE(xx.load("xx"));
+  EXPECT_EQ(xx.lang(), "en");
+  EXPECT_STREQ(english().get("language.name"), "English");
+}
+
 TEST(I18n, EveryLanguageHasEveryKeyWithTheSamePlaceholders) {
   const json en = language("en");
   for (const std::string& code : Catalogue::available()) {
@@ -85,7 +126,7 @@ TEST(I18n, EachLanguageAloneCarriesTheRoutineAndEverySafetySentence) {
   for (const std::string& code : Catalogue::available()) {
     SCOPED_TRACE(code);
     // No English to fall back on: a missing word would be an error here, not a silent English sentence.
-    Catalogue alone = Catalogue::standalone(code, embedded_asset("assets/i18n/" + code + ".json"));
+    Catalogue alone = Catalogue::standalone(code, language_file(code));
     RoutineResult r = load_routine(default_routine_json(), alone);
     ASSERT_TRUE(r.routine) << r.error;
     TriageResult t = load_triage(embedded_asset("assets/triage/red-flags.json"), alone);
@@ -97,6 +138,7 @@ TEST(I18n, EachLanguageAloneCarriesTheRoutineAndEverySafetySentence) {
 // Start-up used to parse English seven times; every catalogue of a language
 // now reads one shared copy, whoever loads it and however often.
 TEST(I18n, EachLanguageFileIsReadOnceAndShared) {
+  hand_in_every_language();
   for (const std::string code : {"en", "es"}) {
     Catalogue a, b;
     ASSERT_TRUE(a.load(code));
@@ -114,6 +156,7 @@ TEST(I18n, EachLanguageFileIsReadOnceAndShared) {
 }
 
 TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
+  hand_in_every_language();
   Catalogue es;
   ASSERT_TRUE(es.load("es"));
   const Triage t = default_triage(es);
@@ -128,6 +171,7 @@ TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
 }
 
 TEST(I18n, NumbersAndDatesFollowTheLanguage) {
+  hand_in_every_language();
   Catalogue es, en;
   ASSERT_TRUE(es.load("es"));
   ASSERT_TRUE(en.load("en"));
@@ -155,7 +199,7 @@ TEST(I18n, TheFontCoversEveryCharacterOfEveryLanguage) {
   }
   for (const std::string& code : Catalogue::available()) {
     std::set<char32_t> missing;
-    for (char32_t cp : code_points(std::string(embedded_asset("assets/i18n/" + code + ".json")))) {
+    for (char32_t cp : code_points(language_file(code))) {
       if (cp == '\n' || cp == ' ') continue;
       bool covered = std::any_of(ranges.begin(), ranges.end(), [&](auto r) { return cp >= r.first && cp <= r.second; });
       if (!covered) missing.insert(cp);
