@@ -85,7 +85,7 @@ const std::vector<Model::Language>& Model::languages() const {
 
 // The routine the person runs: a clinic's prescription as written, or the
 // standard one with their own holds, repetitions and exercises — each kept
-// inside the catalogue's range (CLINICAL.md), the order always the article's.
+// inside the catalogue's range (docs/clinical.md), the order always the article's.
 void Model::Personalise() {
   routine_ = base_routine_;
   if (!prescribed_) {
@@ -871,7 +871,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   } else if (name == "withdraw") ok = Withdraw();
   else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
   else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
-  // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
+  // Only the person cuts the voice off (docs/clinical.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.
   static constexpr std::string_view kHushing[] = {"pause", "resume", "toggle", "next", "back", "stop-pain",

@@ -113,7 +113,7 @@ class Model {
   const std::vector<std::string>& prescription_changes() const { return prescription_changes_; }
   const std::set<std::string>& answers() const { return answers_; }
   const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
-  // The result on screen is an earlier one from today, remembered (CLINICAL.md).
+  // The result on screen is an earlier one from today, remembered (docs/clinical.md).
   bool remembered() const { return remembered_; }
   const std::optional<std::string>& stop_answer() const { return stop_answer_; }
   const std::vector<Notice>& notices() const { return notices_; }

@@ -220,7 +220,7 @@ TEST(Model, UnreadableOrNewerHistoryIsNeverOverwritten) {
   Model bad = fresh("{}", "{{{{ not json");
   EXPECT_EQ(state(bad)["notices"][0]["id"], "history.unreadable");
   Model newer = fresh("{}", R"({"schema":2,"sessions":[],"progress":{"range":0.7}})");
-  EXPECT_TRUE(newer.read_only());
+  EXPECT_TRUE(state(newer)["storage"]["read_only"]);
   EXPECT_DOUBLE_EQ(newer.doc().range, 0.7);
   newer.Act("set", "{\"key\":\"voice\",\"value\":false}");
   EXPECT_FALSE(newer.TakeOutbox().store.has_value());
@@ -296,7 +296,7 @@ TEST(Model, TrendAdviceReturnsFourteenDaysAfterItWasAcknowledged) {
   EXPECT_TRUE(m.review_banner()) << "the rule still holds two weeks later";
 }
 
-// CLINICAL.md: a block is remembered for the rest of that day.
+// docs/clinical.md: a block is remembered for the rest of that day.
 TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
   Model m = fresh();
   m.Act("start");

@@ -1,5 +1,5 @@
 // Prescriptions in a link: applied through the routine loader, so a link can
-// narrow the routine but never step outside CLINICAL.md's doses.
+// narrow the routine but never step outside docs/clinical.md's doses.
 #include <gtest/gtest.h>
 
 #include "core/assets.h"

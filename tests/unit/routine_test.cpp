@@ -24,7 +24,7 @@ TEST(Routine, ShippedRoutineLoadsWithTheArticlesSixStretches) {
   for (const Exercise& e : r.routine->exercises) ids.push_back(e.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"knee_to_chest", "pelvic_tilt", "figure_four",
                                            "spinal_twist", "press_up", "fetal"}));
-  // About 8–10 minutes (CLINICAL.md).
+  // About 8–10 minutes (docs/clinical.md).
   EXPECT_GE(r.routine->total_s(), 7 * 60);
   EXPECT_LE(r.routine->total_s(), 10 * 60);
 }

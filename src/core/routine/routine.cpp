@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-// What CLINICAL.md allows for each exercise the app knows how to show. A
+// What docs/clinical.md allows for each exercise the app knows how to show. A
 // routine may narrow these, never widen them: doses outside are not ours to give.
 struct Limits { const char* id; IntRange reps; SecondsRange hold; };
 constexpr Limits kCatalogue[] = {
@@ -177,7 +177,7 @@ void read_exercise(const json& j, const std::string& path, Exercise& e, const Ca
   if (e.hold_s < hmin || e.hold_s > hmax)
     return r.fail(r.where("hold_s") + ": " + fmt(e.hold_s) + " is outside " + fmt(hmin) + "–" +
                   fmt(hmax) + " s");
-  // The article: move slowly, never rush. 3–5 s in CLINICAL.md; a little slack for reps.
+  // The article: move slowly, never rush. 3–5 s in docs/clinical.md; a little slack for reps.
   if (e.move_s < 2 || e.move_s > 8)
     return r.fail(r.where("move_s") + ": " + fmt(e.move_s) + " is outside 2–8 s");
   if (e.rest_s < 1 || e.rest_s > 30)

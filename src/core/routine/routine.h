@@ -43,7 +43,7 @@ struct Routine {
   Preparation preparation;
   std::vector<Exercise> exercises;
   std::vector<std::string> closing_lines;
-  double between_s = 5;  // rest between exercises and between sides (CLINICAL.md)
+  double between_s = 5;  // rest between exercises and between sides (docs/clinical.md)
   // Upper bound on range of movement from a prescription, in [0.5, 1].
   double range_cap = 1.0;
 

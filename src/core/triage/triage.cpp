@@ -59,7 +59,6 @@ TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   if (doc.is_discarded() || !doc.is_object()) { result.error = "red flags: not a JSON object"; return result; }
   std::string error;
   Triage t;
-  t.disclaimer = words(text, "triage.disclaimer", error);
 
   auto tiers = doc.find("tiers");
   if (tiers == doc.end() || !tiers->is_object()) { result.error = "tiers: missing"; return result; }

@@ -37,7 +37,6 @@ struct StopAnswer {
 struct Triage {
   std::vector<RedFlag> flags;
   TierAdvice advice[5];  // indexed by Tier
-  std::string disclaimer;
   std::string stop_question, rest_title, rest_action;
   std::vector<StopAnswer> stop_answers;
 
