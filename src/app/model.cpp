@@ -248,7 +248,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (!rx_.empty() && !prescribed_) {
     // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
     core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
-    Notify("config.rx", "notice.rx_unusable", p.error.substr(0, 120));
+    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, text_).substr(0, 120));
   }
 }
 
@@ -405,7 +405,7 @@ void Model::Say(const std::string& key, const std::string& text) {
 // Results are spoken as well as shown, plainly: someone may have their eyes closed.
 void Model::SpeakResult() {
   const core::TierAdvice& a = triage().for_tier(outcome_->level);
-  std::string text = a.title + ". " + a.action;
+  std::string text = core::fill(T("text.two_sentences"), {a.title, a.action});
   for (const std::string& id : outcome_->flags)
     if (const core::RedFlag* f = triage().find(id); f && !f->action.empty()) text += " " + f->action;
   Say("result." + std::string(core::tier_name(outcome_->level)), text);
@@ -581,7 +581,7 @@ bool Model::Answer(std::string_view arg) {
       screen_ = Screen::check_result;
       SpeakResult();
     } else {
-      Say("stop.rest", triage().rest_title + ". " + triage().rest_action);
+      Say("stop.rest", core::fill(T("text.two_sentences"), {triage().rest_title, triage().rest_action}));
     }
     return true;
   }

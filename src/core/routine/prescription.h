@@ -24,7 +24,7 @@ struct Prescription {
 
 struct PrescriptionResult {
   std::optional<Prescription> prescription;
-  std::string error;
+  FieldError error;  // named in the link's own terms; its sentence in the reader's language
 };
 
 std::optional<std::string> base64url_decode(std::string_view text);

@@ -54,7 +54,7 @@ struct Routine {
 
 struct RoutineResult {
   std::optional<Routine> routine;
-  std::string error;  // names the field, e.g. "exercises[2].hold_s: 45 is outside 20–30"
+  FieldError error;  // the field and its problem: describe() gives "exercises[2].hold_s: 45 is outside 20–30 s"
 };
 
 // Doses and structure from json_text, words from text (assets/i18n/).

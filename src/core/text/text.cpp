@@ -116,6 +116,26 @@ std::string fill(std::string_view fmt, std::string_view arg) {
   return out;
 }
 
+std::string fill(std::string_view fmt, const std::vector<std::string>& args) {
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 's' || fmt[i + 1] == 'd') && next < args.size()) {
+      out += args[next++];
+      ++i;
+    } else {
+      out += fmt[i];
+    }
+  }
+  return out;
+}
+
+std::string describe(const FieldError& e, const Catalogue& text) {
+  if (e.empty()) return {};
+  std::string sentence = fill(text.get(e.key), e.args);
+  return e.field.empty() ? sentence : fill(text.get("error.field"), {e.field, sentence});
+}
+
 const std::string* Catalogue::find(std::string_view key) const {
   for (const Strings* m : {strings_, english_})
     if (m)

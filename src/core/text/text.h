@@ -18,6 +18,8 @@ namespace unfurl::core {
 // A catalogue string with its one argument in place of its first %s or %d:
 // the strings are printf-shaped so that screens can Format() them too.
 std::string fill(std::string_view fmt, std::string_view arg);
+// The same with several arguments, each in place of the next %s or %d.
+std::string fill(std::string_view fmt, const std::vector<std::string>& args);
 
 class Catalogue {
  public:
@@ -61,5 +63,18 @@ class Catalogue {
 
 // The English catalogue, loaded once: the fallback every language shares.
 const Catalogue& english();
+
+// An error as a value: the field it is about, named as its file names it
+// ("exercises[2].hold_s" — the same in every language, since that is what a
+// clinic looks for in its link), and its sentence as a catalogue key with the
+// values that fill it. The words are looked up only where someone reads them.
+struct FieldError {
+  std::string field;  // "" when the error is about the whole text
+  std::string key;    // "error.outside_s"; "" when there is no error
+  std::vector<std::string> args;
+  bool empty() const { return key.empty(); }
+};
+// "exercises[2].hold_s: 45 is outside 20–30 s" in text's language; "" for no error.
+std::string describe(const FieldError& e, const Catalogue& text = english());
 
 }  // namespace unfurl::core
