@@ -117,7 +117,7 @@ TEST(I18n, AnErrorNamesTheFieldAndIsWordedInTheReadersLanguage) {
   EXPECT_EQ(describe(FieldError{"", "error.rx_base64", {}}, es), "no está en base64url");
   EXPECT_EQ(describe(FieldError{}), "") << "no error, no words";
   EXPECT_EQ(fill("%s: %s (%d)", {"a", "b", "3"}), "a: b (3)");
-  EXPECT_EQ(fill("%s and %s", {"one"}), "one and %s") << "a missing argument leaves its mark visible";
+  EXPECT_EQ(fill("%s and %s", std::vector<std::string>{"one"}), "one and %s") << "a missing argument stays visible";
 }
 
 TEST(I18n, EveryLanguageHasEveryKeyWithTheSamePlaceholders) {
