@@ -133,9 +133,10 @@ function fetchLanguage(code) {
     languages.set(code, text);
     text.then((t) => {
       if (!t) { languages.delete(code); return; }  // a later choice tries again
-      if ('serviceWorker' in navigator)
-        navigator.serviceWorker.ready.then((reg) => reg.active && reg.active.postMessage({ language: `i18n/${code}.json`, text: t }))
-          .catch(() => {});
+      try {  // a frame denied storage may be denied the worker too (reading it can throw)
+        navigator.serviceWorker.ready
+          .then((reg) => reg.active && reg.active.postMessage({ language: `i18n/${code}.json`, text: t })).catch(() => {});
+      } catch (e) { /* online only, as the rest of the app is there */ }
     });
   }
   return languages.get(code);
