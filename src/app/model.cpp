@@ -120,8 +120,9 @@ void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
     asked_.clear();
     outbox_.language.clear();
   }
-  auto failed = [this](const Notice& n) { return n.id == "lang.failed"; };
-  if (json_text.empty() || !core::Catalogue::hand_in(code, json_text)) {
+  auto failed = [](const Notice& n) { return n.id == "lang.failed"; };
+  const bool here = at_hand_.count(code) || (!json_text.empty() && core::Catalogue::hand_in(code, json_text));
+  if (!here) {
     if (!wanted) return;
     // The language on screen stays, and the person is told why nothing changed.
     if (chosen_ == code) chosen_.clear();
