@@ -8,6 +8,7 @@
 #include "core/assets.h"
 #include "core/history/calendar.h"
 #include "core/history/export.h"
+#include "core/json.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 
@@ -19,7 +20,7 @@ using core::Phase;
 
 json parse_arg(std::string_view arg) {
   if (arg.empty()) return json();
-  json j = json::parse(arg.begin(), arg.end(), nullptr, false);
+  json j = core::parse_json(arg);
   // A bare word is as good as a JSON string: act('open', 'history').
   return j.is_discarded() ? json(std::string(arg)) : j;
 }
@@ -158,7 +159,7 @@ void Model::Notify(std::string id, std::string key, std::string arg) {
 }
 
 void Model::Load(std::string_view stored, std::string_view config_json) {
-  json c = json::parse(config_json.begin(), config_json.end(), nullptr, false);
+  json c = core::parse_json(config_json);
   if (!c.is_object()) c = json::object();
   auto get = [&](const char* k) -> std::optional<std::string> {
     auto it = c.find(k);
@@ -415,7 +416,7 @@ void Model::SpeakResult() {
 void Model::Post(const std::string& type, const std::string& extra_json) {
   json e = {{"type", "unfurl:" + type}};
   if (!extra_json.empty()) {
-    json x = json::parse(extra_json.data(), extra_json.data() + extra_json.size(), nullptr, false);
+    json x = core::parse_json(extra_json);
     if (x.is_object()) e.update(x);
   }
   outbox_.events.push_back(e.dump());

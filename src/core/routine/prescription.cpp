@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.h"
+
 namespace unfurl::core {
 
 using nlohmann::json;
@@ -35,9 +37,9 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 
 PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json, const Catalogue& text) {
   PrescriptionResult result;
-  json rx = json::parse(rx_json.begin(), rx_json.end(), nullptr, false);
+  json rx = parse_json(rx_json);
   if (rx.is_discarded() || !rx.is_object()) { result.error = {"", "error.rx_json", {}}; return result; }
-  json base = json::parse(routine_json.begin(), routine_json.end(), nullptr, false);
+  json base = parse_json(routine_json);
   if (base.is_discarded() || !base.is_object() || !base.contains("exercises") || !base["exercises"].is_array()) {
     result.error = {"", "error.routine_unreadable", {}};
     return result;

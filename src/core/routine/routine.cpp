@@ -2,6 +2,7 @@
 // routine file) flows through here, and the wasm has no exceptions: every value
 // is type-checked before it is read, and the first problem found is returned
 // as a value naming the field, its sentence a key in assets/i18n ("error.*").
+#include "core/json.h"
 #include "core/routine/routine.h"
 
 #include <cstdio>
@@ -207,7 +208,7 @@ const Exercise* Routine::find(std::string_view id) const {
 
 RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   RoutineResult result;
-  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  json doc = parse_json(json_text);
   if (doc.is_discarded()) { result.error = {"routine", "error.not_json", {}}; return result; }
   if (!doc.is_object()) { result.error = {"routine", "error.not_object", {}}; return result; }
 

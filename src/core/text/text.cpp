@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
@@ -19,7 +20,7 @@ constexpr std::string_view kEnglish = "assets/i18n/en.json";
 const Catalogue::Strings* Catalogue::parse(std::string_view json_text) {
   static std::list<Strings> kept;
   Strings& out = kept.emplace_back();
-  auto doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  auto doc = parse_json(json_text);
   if (doc.is_discarded() || !doc.is_object()) return &out;
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     if (it.value().is_string()) {
