@@ -43,6 +43,12 @@ rows.push(`| wasm + GL per frame, transition: median / p99 (ms) | ${ms(r.transit
 rows.push(`| wasm + GL per frame, idle | no frames drawn (${r.idle.frames}) | every refresh |`);
 rows.push(`| synchronous WebGL calls per frame (hold / transition) | ${r.hold.sync_gl_per_frame.toFixed(2)} / ${r.transition.sync_gl_per_frame.toFixed(2)} | — |`);
 rows.push(`| wasm heap after a whole session (MB) | ${(r.heap / 1048576).toFixed(1)} | — |`);
+// The download budgets, as scripts/check-size measures and checks them.
+if (existsSync(join(dir, 'size.tsv')))
+  for (const line of readFileSync(join(dir, 'size.tsv'), 'utf8').trim().split('\n')) {
+    const [name, bytes, budget] = line.split('\t');
+    rows.push(`| budget: ${name} (KB, budget in brackets) | ${kb(Number(bytes))} (${kb(Number(budget))}) | — |`);
+  }
 const lu = lh('unfurl'), lr = lh('reference');
 const lhs = (x) => (x ? `${x.score.toFixed(2)} / TBT ${ms(x.tbt)} ms / FCP ${ms(x.fcp)} ms / LCP ${ms(x.lcp)} ms (scores ${x.min.toFixed(2)}–${x.max.toFixed(2)})` : 'not run');
 rows.push(`| Lighthouse mobile, median of ${lu ? lu.n : 0} runs: performance / TBT / FCP / LCP | ${lhs(lu)} | ${lhs(lr)} |`);

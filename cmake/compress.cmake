@@ -1,10 +1,10 @@
-# Writes name.gz and name.br beside every file of DIST (except those copies),
-# then touches STAMP. Old copies of files that are gone are removed.
-file(GLOB copies ${DIST}/*.gz ${DIST}/*.br)
+# Writes name.gz and name.br beside every file of DIST and its folders (except
+# those copies), then touches STAMP. Old copies of files that are gone are removed.
+file(GLOB_RECURSE copies ${DIST}/*.gz ${DIST}/*.br)
 if(copies)
   file(REMOVE ${copies})
 endif()
-file(GLOB files LIST_DIRECTORIES false ${DIST}/*)
+file(GLOB_RECURSE files LIST_DIRECTORIES false ${DIST}/*)
 foreach(f IN LISTS files)
   execute_process(COMMAND gzip -9 -n -k -f ${f} RESULT_VARIABLE rc)
   if(NOT rc EQUAL 0)

@@ -21,8 +21,14 @@ const words = JSON.parse($('words').textContent);
 // Not from the query either: the device's light or dark preference, for the first theme.
 config.scheme = matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
-let lang = [params.get('lang'), ...config.langs.split(',')]
-  .map((l) => (l || '').split('-')[0].toLowerCase()).find((l) => words[l]) || 'en';
+// words also lists every language Unfurl has: a build-time list, so a
+// language can be chosen before its file is fetched.
+const known = (tag) => { const code = (tag || '').split('-')[0].toLowerCase(); return words[code] ? code : null; };
+// As the app chooses: the person's own choice, then lang= (an unknown one
+// means English), then the browser's languages.
+const choose = (chosen) => known(chosen) ||
+  (params.get('lang') ? known(params.get('lang')) || 'en' : config.langs.split(',').map(known).find(Boolean) || 'en');
+let lang = choose(null);
 const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
 // Text is replaced only where it differs: a replaced text is painted again,
 // and the loading screen's words would count as shown late (LCP).
@@ -115,7 +121,31 @@ async function applyWakeLock() {
   }
 }
 
+// Every language but English is a file of its own (i18n/<code>.json, built
+// from assets/i18n), fetched once per page when needed and handed to the app
+// as text ("" when it could not be fetched: the app then keeps its language
+// and says so). The service worker is handed each one too, so it stays
+// available offline without a second download.
+const languages = new Map();
+function fetchLanguage(code) {
+  if (!languages.has(code)) {
+    const text = fetch(`i18n/${code}.json`).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+    languages.set(code, text);
+    text.then((t) => {
+      if (!t) { languages.delete(code); return; }  // a later choice tries again
+      try {  // a frame denied storage may be denied the worker too (reading it can throw)
+        navigator.serviceWorker.ready
+          .then((reg) => reg.active && reg.active.postMessage({ language: `i18n/${code}.json`, text: t })).catch(() => {});
+      } catch (e) { /* online only, as the rest of the app is there */ }
+    });
+  }
+  return languages.get(code);
+}
+const handIn = (code, text) => { if (M) call('_unfurl_language', code, text); };
+
 const shell = {
+  // The app asks for a language it has not got (chosen in Settings, or in a link).
+  language(code) { fetchLanguage(code).then((text) => handIn(code, text)); },
   cue(kind, key, text, lang, settings) {
     cues.emit(kind, key, text, lang, settings, $('live'));
   },
@@ -213,6 +243,13 @@ async function boot() {
   if (!gl) { fail(null); return; }
   const stored = storage.read();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+  // The language the app will choose (the person's own choice, then lang=,
+  // then the browser's), fetched beside the wasm so the first frame has it.
+  let chosen = null;
+  try { chosen = JSON.parse(stored).settings.lang; } catch (e) { chosen = null; }
+  const early = choose(chosen);
+  if (early !== lang) { lang = early; localisePage(); }
+  const earlyText = early === 'en' ? null : fetchLanguage(early);
   let module;
   try {
     module = await createUnfurl({ shell, print: () => {}, printErr: (t) => console.warn(t) });
@@ -226,6 +263,7 @@ async function boot() {
     fail(say('page.load_failed'));
     return;
   }
+  const text = await earlyText;
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
@@ -239,6 +277,7 @@ async function boot() {
   strings.forEach((p) => M._free(p));
   // "" means no WebGL2: the page's own explanation says what to do.
   if (err) { fail(M.UTF8ToString(err) || null); return; }
+  if (earlyText) handIn(early, text);
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
 }

@@ -1,6 +1,6 @@
 // Sound, speech and vibration: what the person lying in bed with eyes closed
 // actually follows. Tones are synthesised (nothing to download), soft sine
-// chimes with slow attack and long release — never beeps (LOOK.md).
+// chimes with slow attack and long release — never beeps.
 
 const CHIMES = {
   begin: [[392, 0], [523.25, 0.28]],              // a rising two-note chime

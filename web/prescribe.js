@@ -1,5 +1,5 @@
 // The prescription builder: a clinician ticks exercises, sets holds and
-// repetitions inside the ranges CLINICAL.md allows (the routine's own, written
+// repetitions inside the ranges docs/clinical.md allows (the routine's own, written
 // into the page at build time), adds a note, and hands the patient a link or
 // a QR code. The link carries the prescription itself (docs/embedding.md,
 // "rx"); nothing is sent anywhere. The app validates it again when it opens.

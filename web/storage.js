@@ -1,5 +1,5 @@
 // The stored history document (localStorage "unfurl:v1"). Rules from
-// ARCHITECTURE.md: never lose data. Unreadable data is moved aside under its
+// docs/architecture.md: never lose data. Unreadable data is moved aside under its
 // own key and never overwritten; a full quota or a storage-less iframe is
 // reported and the app carries on. Every write merges with what is stored at
 // that moment — another tab, or the installed app, may have written since —

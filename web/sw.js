@@ -3,6 +3,12 @@
 // — the routine works in bed with no signal. Anything else (another site, a
 // clinic's page around the frame) is left to the network, untouched.
 //
+// Languages other than English are files of their own (i18n/<lang>.json),
+// not precached for everyone: the page hands this worker each one it has
+// fetched ("language" messages), and from then on it is answered from the
+// cache, offline too. A new version fetches again the languages the old one
+// kept, so an update never takes a language away.
+//
 // Updates never interrupt: a new version installs beside the running one and
 // waits. The page shows "Update ready" on Home and, only when the person taps
 // Restart, asks it to take over (message "skip-waiting") and reloads. The
@@ -10,12 +16,26 @@
 const CACHE = '@CACHE_NAME@';
 const FILES = [
 @PRECACHE@];
+const LANGUAGES = [
+@LANGUAGES@];
 const scope = new URL(self.registration.scope);
 const PRECACHED = new Set(FILES.map((f) => new URL(f, scope).href));
+const LANGUAGE_FILES = new Set(LANGUAGES.map((f) => new URL(f, scope).href));
+
+// The language files an older version of the app kept.
+async function keptLanguages() {
+  const urls = new Set();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith('unfurl-') || name === CACHE) continue;
+    for (const req of await (await caches.open(name)).keys()) if (LANGUAGE_FILES.has(req.url)) urls.add(req.url);
+  }
+  return [...urls];
+}
 
 self.addEventListener('install', (event) => {
   // From the network, never the HTTP cache: a new version must not precache an old file.
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  event.waitUntil(Promise.all([caches.open(CACHE), keptLanguages()]).then(([c, kept]) =>
+    c.addAll([...FILES, ...kept].map((f) => new Request(f, { cache: 'reload' })))));
 });
 
 self.addEventListener('activate', (event) => {
@@ -26,7 +46,15 @@ self.addEventListener('activate', (event) => {
 });
 
 self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
+  const m = event.data;
+  if (m === 'skip-waiting') self.skipWaiting();
+  // A language file's text as the page fetched it: kept without a second download.
+  else if (m && typeof m.language === 'string' && typeof m.text === 'string') {
+    const url = new URL(m.language, scope).href;
+    if (!LANGUAGE_FILES.has(url)) return;
+    event.waitUntil(caches.open(CACHE).then((c) =>
+      c.put(url, new Response(m.text, { headers: { 'Content-Type': 'application/json' } }))));
+  }
 });
 
 self.addEventListener('fetch', (event) => {
@@ -36,6 +64,6 @@ self.addEventListener('fetch', (event) => {
   // The page itself, with any query (lang, rx, clinic…), is index.html.
   const navigation = req.mode === 'navigate' && url.origin === scope.origin && url.pathname === scope.pathname;
   const key = navigation ? new URL('./', scope).href : url.origin + url.pathname;
-  if (!PRECACHED.has(key) || (!navigation && url.search)) return;
+  if (!(PRECACHED.has(key) || LANGUAGE_FILES.has(key)) || (!navigation && url.search)) return;
   event.respondWith(caches.open(CACHE).then((c) => c.match(key)).then((hit) => hit || fetch(req)));
 });

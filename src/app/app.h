@@ -46,6 +46,10 @@ class App {
   std::string MergeStored(std::string_view stored);
   void Notice(std::string_view id, std::string_view key, std::string_view arg);
   void UpdateReady() { model_.SetUpdateReady(); Wake(); }
+  void LanguageArrived(std::string_view lang, std::string_view json_text) {
+    model_.LanguageArrived(lang, json_text);
+    Wake();
+  }
   // Rasterises the text for this pixel ratio unless that is done already.
   // The platform calls it before the first frame while the GPU compiles its
   // shaders; a frame calls it too, for a new ratio or text size.

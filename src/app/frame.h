@@ -1,4 +1,4 @@
-// One frame, one way (ARCHITECTURE.md): the platform owns the loop and hands
+// One frame, one way (docs/architecture.md): the platform owns the loop and hands
 // the app a FrameInput; the app hands back a FrameOutput. Nothing else crosses
 // between them during a frame, so the app never calls the platform and the
 // whole loop runs natively under GoogleTest.

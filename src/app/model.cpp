@@ -8,6 +8,7 @@
 #include "core/assets.h"
 #include "core/history/calendar.h"
 #include "core/history/export.h"
+#include "core/json.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 
@@ -19,7 +20,7 @@ using core::Phase;
 
 json parse_arg(std::string_view arg) {
   if (arg.empty()) return json();
-  json j = json::parse(arg.begin(), arg.end(), nullptr, false);
+  json j = core::parse_json(arg);
   // A bare word is as good as a JSON string: act('open', 'history').
   return j.is_discarded() ? json(std::string(arg)) : j;
 }
@@ -106,21 +107,19 @@ Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_)
   Replan();
 }
 
-// Only Settings shows the names, and reading them parses every language file:
-// not worth doing before the first frame.
+// The names come with the build's list of languages: offering one fetches nothing.
 const std::vector<Model::Language>& Model::languages() const {
-  if (languages_.empty())
-    for (const std::string& code : core::Catalogue::available()) {
-      core::Catalogue c;
-      c.load(code);
-      languages_.push_back({code, c.get("language.name")});
-    }
-  return languages_;
+  static const std::vector<Language> all = [] {
+    std::vector<Language> out;
+    for (const core::ShippedLanguage& l : core::shipped_languages()) out.push_back({std::string(l.code), std::string(l.name)});
+    return out;
+  }();
+  return all;
 }
 
 // The routine the person runs: a clinic's prescription as written, or the
 // standard one with their own holds, repetitions and exercises — each kept
-// inside the catalogue's range (CLINICAL.md), the order always the article's.
+// inside the catalogue's range (docs/clinical.md), the order always the article's.
 void Model::Personalise() {
   routine_ = base_routine_;
   if (!prescribed_) {
@@ -143,6 +142,43 @@ void Model::Replan() {
   minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
 }
 
+void Model::Fetch(const std::string& lang) {
+  asked_ = lang;
+  outbox_.language = lang;
+}
+
+void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
+  const std::string code(lang);
+  const bool wanted = !code.empty() && code == asked_;
+  if (wanted) {
+    asked_.clear();
+    outbox_.language.clear();
+  }
+  auto failed = [](const Notice& n) { return n.id == "lang.failed"; };
+  const bool here = at_hand_.count(code) || (!json_text.empty() && core::Catalogue::hand_in(code, json_text));
+  if (!here) {
+    if (!wanted) return;
+    // The language on screen stays, and the person is told why nothing changed.
+    if (chosen_ == code) chosen_.clear();
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+    std::string name = code;
+    for (const Language& l : languages())
+      if (l.code == code) name = l.name;
+    AddNotice("lang.failed", "notice.lang_failed", name);
+    return;
+  }
+  at_hand_.insert(code);
+  if (!wanted) return;  // the shell's guess, kept for when it is chosen
+  notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+  if (chosen_ == code) {
+    chosen_.clear();
+    doc_.settings.lang = code;
+    Save();
+  }
+  ChooseLanguage();
+  ++version_;
+}
+
 void Model::AddNotice(std::string_view id, std::string_view key, std::string_view arg) {
   Notify(std::string(id), std::string(key), std::string(arg));
   ++version_;
@@ -156,7 +192,7 @@ void Model::Notify(std::string id, std::string key, std::string arg) {
 }
 
 void Model::Load(std::string_view stored, std::string_view config_json) {
-  json c = json::parse(config_json.begin(), config_json.end(), nullptr, false);
+  json c = core::parse_json(config_json);
   if (!c.is_object()) c = json::object();
   auto get = [&](const char* k) -> std::optional<std::string> {
     auto it = c.find(k);
@@ -247,7 +283,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (!rx_.empty() && !prescribed_) {
     // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
     core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
-    Notify("config.rx", "notice.rx_unusable", p.error.substr(0, 120));
+    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, text_).substr(0, 120));
   }
 }
 
@@ -258,6 +294,11 @@ void Model::ChooseLanguage() {
   else
     for (const std::string& b : config_.browser_langs)
       if (has_language(b)) { lang = b; break; }
+  if (!at_hand_.count(lang)) {
+    // Its file is fetched; until it arrives, the language on screen stays.
+    Fetch(lang);
+    lang = text_.lang();
+  }
   text_.load(lang);
   config_.lang = text_.lang();
   for (Notice& n : notices_) n.text = core::fill(T(n.key), n.arg);
@@ -409,7 +450,7 @@ void Model::SpeakResult() {
     return;
   }
   const core::TierAdvice& a = triage().for_tier(outcome_->level);
-  std::string text = a.title + ". " + a.action;
+  std::string text = core::fill(T("text.two_sentences"), {a.title, a.action});
   for (const std::string& id : outcome_->flags)
     if (const core::RedFlag* f = triage().find(id); f && !f->action.empty()) text += " " + f->action;
   Say("result." + std::string(core::tier_name(outcome_->level)), text);
@@ -418,7 +459,7 @@ void Model::SpeakResult() {
 void Model::Post(const std::string& type, const std::string& extra_json) {
   json e = {{"type", "unfurl:" + type}};
   if (!extra_json.empty()) {
-    json x = json::parse(extra_json.data(), extra_json.data() + extra_json.size(), nullptr, false);
+    json x = core::parse_json(extra_json);
     if (x.is_object()) e.update(x);
   }
   outbox_.events.push_back(e.dump());
@@ -604,7 +645,7 @@ bool Model::Answer(std::string_view arg) {
       screen_ = Screen::check_result;
       SpeakResult();
     } else {
-      Say("stop.rest", triage().rest_title + ". " + triage().rest_action);
+      Say("stop.rest", core::fill(T("text.two_sentences"), {triage().rest_title, triage().rest_action}));
     }
     return true;
   }
@@ -829,7 +870,15 @@ bool Model::Set(std::string_view arg) {
     s.reminder_min = v.get<int>();
   } else if (key == "lang") {
     if (!v.is_string() || !has_language(v.get<std::string>()) || (session_ && !session_->finished())) return false;
-    s.lang = v.get<std::string>();
+    const std::string code = v.get<std::string>();
+    if (!at_hand_.count(code)) {
+      // Chosen once its file has arrived (LanguageArrived); nothing changes before.
+      chosen_ = code;
+      Fetch(code);
+      return true;
+    }
+    chosen_.clear();
+    s.lang = code;
     ChooseLanguage();
   } else if (key == "text_size") {
     if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;
@@ -1007,7 +1056,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   }
   else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
   else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
-  // Only the person cuts the voice off (CLINICAL.md): pausing, stopping,
+  // Only the person cuts the voice off (docs/clinical.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.
   static constexpr std::string_view kHushing[] = {"pause", "resume", "toggle", "next", "back", "stop-pain",

@@ -47,10 +47,13 @@ struct Outbox {
   struct File { std::string name, type, text; };
   std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
-  bool erase = false;
+  bool erase = false;                 // "delete all my data": the shell erases every key Unfurl keeps
   bool restart = false;               // the person chose to restart into a new version that is waiting
   std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
-  bool download_asides = false;       // the documents the shell kept aside as unreadable, as files                 // "delete all my data": the shell erases every key Unfurl keeps
+  bool download_asides = false;       // the documents the shell kept aside as unreadable, as files
+  // A language whose file the shell should fetch (i18n/<code>.json) and hand
+  // back through LanguageArrived; "" when none is wanted.
+  std::string language;
 };
 
 // Whether a screen's list of questions has been on screen to its end: its
@@ -80,6 +83,10 @@ class Model {
   // A notice from the shell (storage, wake lock…), shown like the model's own:
   // key names its sentence in assets/i18n, arg fills its one placeholder.
   void AddNotice(std::string_view id, std::string_view key, std::string_view arg = {});
+  // A language file the shell fetched (Outbox::language, or its own guess
+  // before the first frame); "" when the fetch failed. A language asked for
+  // is then shown, or the current one stays with a notice saying so.
+  void LanguageArrived(std::string_view lang, std::string_view json_text);
 
   // name as in docs/automation.md; arg is JSON text ("" when none).
   bool Act(std::string_view name, std::string_view arg = {});
@@ -112,7 +119,7 @@ class Model {
   const std::vector<std::string>& prescription_changes() const { return prescription_changes_; }
   const std::set<std::string>& answers() const { return answers_; }
   const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
-  // The result on screen is an earlier one from today, remembered (CLINICAL.md).
+  // The result on screen is an earlier one from today, remembered (docs/clinical.md).
   bool remembered() const { return remembered_; }
   const std::optional<std::string>& stop_answer() const { return stop_answer_; }
   const std::vector<Notice>& notices() const { return notices_; }
@@ -124,13 +131,13 @@ class Model {
   bool show_intro() const { return !doc_.intro_ack; }
   int streak() const { return core::streak_days(doc_.sessions, today_); }
   int today() const { return today_; }  // local days since 1970-01-01
+  // The range the next (or current) session uses.
   double range_now() const;
   // The whole session's length at today's doses and voice rate (sentences stretch it).
-  int minutes() const { return minutes_; }     // the range the next (or current) session uses
+  int minutes() const { return minutes_; }
   // Derived from the history; recomputed only when it or the day changes, not per drawn frame.
   const core::TrendResult& trend() const { return Derived().trend; }
   const core::HistoryStats& stats() const { return Derived().stats; }
-  bool read_only() const { return read_only_; }
 
   ListSeen list_seen() const { return list_; }
   // A control to bring on screen ("end": the end of the list), asked for by
@@ -186,6 +193,7 @@ class Model {
   // page's lang=, then the browser's languages, then English — and puts the
   // routine, the red-flag table and every derived sentence into it.
   void ChooseLanguage();
+  void Fetch(const std::string& lang);
   struct DerivedHistory {
     long version = -1;
     int day = -1;
@@ -205,13 +213,15 @@ class Model {
   std::vector<std::string> prescription_changes_;
   core::Catalogue text_;
   core::Triage triage_;
-  mutable std::vector<Language> languages_;  // read from the language files when first asked for
+  std::set<std::string> at_hand_{"en"};  // languages whose text this page holds: English, and those handed in
+  std::string asked_;   // the language asked of the shell, until it arrives or fails
+  std::string chosen_;  // the person's choice in Settings, applied when its file arrives
   std::string rx_;  // the prescription link, re-read in a newly chosen language
   PageConfig config_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
-  std::string current_id_;
-  std::string tab_;  // set by the shell per tab, so two tabs never make the same session id  // the record of the session (or check) in progress
+  std::string current_id_;  // the record of the session (or check) in progress
+  std::string tab_;  // set by the shell per tab, so two tabs never make the same session id
   Screen screen_ = Screen::home;
   std::optional<core::Session> session_;
   std::set<std::string> answers_;

@@ -1,6 +1,7 @@
-// The text assets (routine, red flags, translations, shaders) are compiled
-// into the binary by cmake/embed.cmake, so the wasm needs no file system and
-// the native tests read the very bytes the app ships.
+// The text assets (routine, red flags, English, shaders) are compiled into
+// the binary by cmake/embed.cmake, so the wasm needs no file system and the
+// native tests read the very bytes the app ships. Other languages are files
+// of their own, fetched when chosen; only their list is compiled in.
 #pragma once
 #include <string_view>
 #include <vector>
@@ -9,7 +10,13 @@ namespace unfurl::core {
 
 // Empty view when no asset has that path (relative to the repository root).
 std::string_view embedded_asset(std::string_view path);
-// Every embedded path that starts with prefix, e.g. the languages under "assets/i18n/".
-std::vector<std::string_view> embedded_paths(std::string_view prefix);
+
+// Every language Unfurl has — one file each in assets/i18n, built in or not —
+// with its name in itself ("Español"), known at build time: offering a
+// language never needs its file.
+struct ShippedLanguage {
+  std::string_view code, name;
+};
+const std::vector<ShippedLanguage>& shipped_languages();
 
 }  // namespace unfurl::core

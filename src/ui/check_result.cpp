@@ -26,13 +26,13 @@ void CheckResultScreen(Frame& f) {
     Text(f, f.fonts.body, p.text, heading);
     for (const std::string& id : ids)
       if (const core::RedFlag* flag = m.triage().find(id))
-        Caption(f, ("•  " + flag->question).c_str());
+        Caption(f, core::fill(m.T("text.list_item"), flag->question).c_str());
   };
   list(m.T("result.led"), o.flags);
   list(m.T("result.also"), o.also);
   if (m.stop_answer())
     for (const core::StopAnswer& a : m.triage().stop_answers)
-      if (a.id == *m.stop_answer()) { Text(f, f.fonts.body, p.text, m.T("result.led")); Caption(f, ("•  " + a.label).c_str()); }
+      if (a.id == *m.stop_answer()) { Text(f, f.fonts.body, p.text, m.T("result.led")); Caption(f, core::fill(m.T("text.list_item"), a.label).c_str()); }
   Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
   ImGui::Spacing();
   if (!o.blocked)

@@ -1,5 +1,5 @@
 // Settings, all saved as soon as they change: sound and voice, the routine
-// (each exercise on or off, its hold and repetitions inside CLINICAL.md's
+// (each exercise on or off, its hold and repetitions inside docs/clinical.md's
 // ranges), how it looks, and "Delete all my data" — asked first, with the
 // export offered before anything is lost.
 #include <cmath>

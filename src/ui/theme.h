@@ -1,4 +1,4 @@
-// Unfurl's look (../shared/design/LOOK.md) applied to Dear ImGui: palette,
+// Unfurl's look applied to Dear ImGui: palette,
 // type scale and spacing, rebuilt whenever the device pixel ratio changes so
 // text stays crisp at 1x, 2x and 3x.
 #pragma once

@@ -19,7 +19,7 @@ using unfurl::app::Screen;
 
 namespace {
 
-// A 412×915 phone at 2.625 (the profile in TOOLCHAIN.md), driven frame by frame.
+// A 412×915 phone at 2.625 (the profile in docs/toolchain.md), driven frame by frame.
 class Phone {
  public:
   explicit Phone(const std::string& config = "{}", const std::string& stored = "", bool reduced_motion = false) {

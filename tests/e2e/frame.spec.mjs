@@ -1,10 +1,10 @@
-// One frame, one way (ARCHITECTURE.md) as the browser sees it: no
+// One frame, one way (docs/architecture.md) as the browser sees it: no
 // synchronous WebGL call once the app has started, and no frame at all while
 // nothing moves. Counts calls; never times anything.
 import { test, expect } from '@playwright/test';
 import { open, act, state, tap, until, startSession } from './helpers.mjs';
 
-// Every WebGL2 call that makes the page wait for the GPU (TOOLCHAIN.md item 16).
+// Every WebGL2 call that makes the page wait for the GPU (docs/toolchain.md, item 11).
 const SYNC_CALLS = ['getParameter', 'getError', 'getShaderParameter', 'getProgramParameter', 'getUniformLocation',
   'getAttribLocation', 'readPixels', 'finish', 'getShaderInfoLog', 'getProgramInfoLog', 'getActiveUniform',
   'getActiveAttrib', 'getBufferSubData', 'getFramebufferAttachmentParameter', 'getRenderbufferParameter',

@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { open, state, act, cues, tap, until, startSession } from './helpers.mjs';
 
-// The routine as CLINICAL.md doses it: [id, sided, reps].
+// The routine as docs/clinical.md doses it: [id, sided, reps].
 const ROUTINE = [['knee_to_chest', true, 1], ['pelvic_tilt', false, 8], ['figure_four', true, 1],
   ['spinal_twist', true, 1], ['press_up', false, 5], ['fetal', false, 1]];
 

@@ -298,11 +298,11 @@ TEST(Body, EveryTargetedMuscleInTheRoutineHasAPartThatGlows) {
       for (Part p : parts) found = found || holds_muscle({m}, p);
       EXPECT_TRUE(found) << e.id << ": " << m;
     }
-  EXPECT_EQ(muscles, 9);  // CLINICAL.md lists nine, across five exercises
+  EXPECT_EQ(muscles, 9);  // docs/clinical.md lists nine, across five exercises
   EXPECT_FALSE(holds_muscle({"biceps"}, Part::upper_arm));
 }
 
-// CLINICAL.md's mannequin: no limb through the body at any moment of a
+// docs/clinical.md's mannequin: no limb through the body at any moment of a
 // session — every hold, move, release and roll, sampled every 0.05 s — at
 // both ranges.
 TEST(Body, NoLimbPassesThroughTheBodyAtAnyMoment) {

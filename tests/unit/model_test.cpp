@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/model.h"
+#include "languages.h"
 
 using unfurl::app::Model;
 using unfurl::app::Screen;
@@ -15,10 +16,18 @@ using nlohmann::json;
 namespace {
 constexpr double kNow = 1.7e12;  // a fixed wall clock
 
-Model fresh(const std::string& config = "{}", const std::string& stored = "") {
+// A page with only English, as on a first visit before any language file arrives.
+Model bare(const std::string& config = "{}", const std::string& stored = "") {
   Model m;
   m.Load(stored, config);
   m.SetClock(kNow, 0);
+  return m;
+}
+// A page whose shell has fetched every language file, as it does the one it expects.
+Model fresh(const std::string& config = "{}", const std::string& stored = "") {
+  Model m = bare(config, stored);
+  for (const std::string& code : unfurl::core::Catalogue::available())
+    if (code != "en") m.LanguageArrived(code, language_file(code));
   return m;
 }
 json state(const Model& m) { return json::parse(m.StateJson()); }
@@ -217,7 +226,7 @@ TEST(Model, UnreadableOrNewerHistoryIsNeverOverwritten) {
   Model bad = fresh("{}", "{{{{ not json");
   EXPECT_EQ(state(bad)["notices"][0]["id"], "history.unreadable");
   Model newer = fresh("{}", R"({"schema":2,"sessions":[],"progress":{"range":0.7}})");
-  EXPECT_TRUE(newer.read_only());
+  EXPECT_TRUE(state(newer)["storage"]["read_only"]);
   EXPECT_DOUBLE_EQ(newer.doc().range, 0.7);
   newer.Act("set", "{\"key\":\"voice\",\"value\":false}");
   EXPECT_FALSE(newer.TakeOutbox().store.has_value());
@@ -293,7 +302,7 @@ TEST(Model, TrendAdviceReturnsFourteenDaysAfterItWasAcknowledged) {
   EXPECT_TRUE(m.review_banner()) << "the rule still holds two weeks later";
 }
 
-// CLINICAL.md: a block is remembered for the rest of that day.
+// docs/clinical.md: a block is remembered for the rest of that day.
 TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
   Model m = fresh();
   start(m);
@@ -525,6 +534,73 @@ TEST(Model, TheBrowsersLanguagesChooseWhenTheLinkDoesNot) {
   EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,es-ES,en"})"))["lang"], "es");
   EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,de"})"))["lang"], "en");
   EXPECT_EQ(state(fresh(R"({"lang":"en","langs":"es"})"))["lang"], "en");
+}
+
+// Languages load on demand: English is in the app, the others are fetched by
+// the shell when the app asks for them, and nothing changes until one arrives.
+TEST(Model, ALinksLanguageIsAskedForAtStartAndShownWhenItArrives) {
+  Model m = bare(R"({"lang":"es"})");
+  EXPECT_EQ(state(m)["lang"], "en") << "English until the Spanish file is here";
+  EXPECT_EQ(state(m)["languages"], json::array({"en", "es"})) << "every language Unfurl has, fetched or not";
+  m.LanguageArrived("es", language_file("es"));
+  EXPECT_EQ(state(m)["lang"], "es");
+  EXPECT_EQ(m.routine().name, "Espalda por la mañana");
+  EXPECT_EQ(m.TakeOutbox().language, "") << "asked for once, and it came";
+}
+
+TEST(Model, ChoosingALanguageNotYetFetchedAsksForItAndAppliesItWhenItArrives) {
+  Model m = bare();
+  ASSERT_TRUE(m.Act("open", "\"settings\""));
+  m.TakeOutbox();
+  ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  EXPECT_EQ(state(m)["lang"], "en");
+  unfurl::app::Outbox out = m.TakeOutbox();
+  EXPECT_EQ(out.language, "es");
+  EXPECT_FALSE(out.store) << "the choice is kept only once the language is here";
+  ASSERT_EQ(m.languages().size(), 2u);
+  EXPECT_EQ(m.languages()[1].name, "Español") << "named in itself before its file is fetched";
+  m.LanguageArrived("es", language_file("es"));
+  EXPECT_EQ(state(m)["lang"], "es");
+  EXPECT_EQ(m.routine().exercises[0].name, "Rodilla al pecho");
+  auto stored = m.TakeOutbox().store;
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(json::parse(*stored)["settings"]["lang"], "es");
+}
+
+TEST(Model, ALanguageThatFailsToLoadKeepsTheCurrentOneAndSaysSo) {
+  for (const std::string text : {"", "<html>502 Bad Gateway</html>"}) {
+    Model m = bare();
+    ASSERT_TRUE(m.Act("open", "\"settings\""));
+    ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+    m.TakeOutbox();
+    m.LanguageArrived("es", text);
+    json s = state(m);
+    EXPECT_EQ(s["lang"], "en");
+    ASSERT_EQ(s["notices"].size(), 1u);
+    EXPECT_EQ(s["notices"][0]["id"], "lang.failed");
+    EXPECT_EQ(s["notices"][0]["text"],
+              "Español could not be downloaded, so the language has not changed. Try again when you are online.");
+    EXPECT_FALSE(m.TakeOutbox().store);
+    // Chosen again, it is asked for again; once it arrives, the notice goes.
+    ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+    EXPECT_EQ(m.TakeOutbox().language, "es");
+    m.LanguageArrived("es", language_file("es"));
+    EXPECT_EQ(state(m)["lang"], "es");
+    EXPECT_EQ(state(m)["notices"].size(), 0u);
+  }
+}
+
+TEST(Model, ALanguageHandedInUnaskedChangesNothingUntilChosen) {
+  Model m = bare(R"({"lang":"en"})");
+  m.LanguageArrived("es", language_file("es"));
+  EXPECT_EQ(state(m)["lang"], "en");
+  m.LanguageArrived("fr", "");
+  EXPECT_EQ(state(m)["notices"].size(), 0u) << "no notice for a language nobody asked for";
+  ASSERT_TRUE(m.Act("open", "\"settings\""));
+  m.TakeOutbox();
+  ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  EXPECT_EQ(state(m)["lang"], "es") << "already here: chosen at once";
+  EXPECT_EQ(m.TakeOutbox().language, "");
 }
 
 TEST(Model, AnUnknownLanguageFallsBackToEnglishAndSaysSo) {

@@ -1,5 +1,5 @@
 // Prescriptions in a link: applied through the routine loader, so a link can
-// narrow the routine but never step outside CLINICAL.md's doses.
+// narrow the routine but never step outside docs/clinical.md's doses.
 #include <gtest/gtest.h>
 
 #include "core/assets.h"
@@ -27,7 +27,7 @@ std::string b64url(const std::string& in) {
 
 TEST(Prescription, PicksExercisesAndSetsDoses) {
   auto r = read_prescription_link(routine_json(), b64url(R"({"exercises":["knee_to_chest",{"id":"pelvic_tilt","reps":6,"hold_s":5}],"range_cap":0.7,"note":"Every morning."})"));
-  ASSERT_TRUE(r.prescription) << r.error;
+  ASSERT_TRUE(r.prescription) << describe(r.error);
   const Routine& routine = r.prescription->routine;
   ASSERT_EQ(routine.exercises.size(), 2u);
   EXPECT_EQ(routine.exercises[1].reps, 6);
@@ -37,18 +37,18 @@ TEST(Prescription, PicksExercisesAndSetsDoses) {
 }
 
 TEST(Prescription, BadLinksSayWhy) {
-  EXPECT_EQ(read_prescription_link(routine_json(), "!!!").error, "it is not base64url");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url("{oops")).error, "it is not valid JSON");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":["yoga"]})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), "!!!").error), "it is not base64url");
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url("{oops")).error), "it is not valid JSON");
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":["yoga"]})")).error),
             "exercises[0]: unknown exercise \"yoga\"");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"figure_four","hold_s":90}]})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"figure_four","hold_s":90}]})")).error),
             "exercises[0].hold_s: 90 is outside 20–30 s");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"press_up","reps":"lots"}]})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"press_up","reps":"lots"}]})")).error),
             "exercises[0].reps: must be a number");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"press_up","move_s":1}]})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":[{"id":"press_up","move_s":1}]})")).error),
             "exercises[0].move_s: not something a prescription can set");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":["fetal"],"range_cap":2})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":["fetal"],"range_cap":2})")).error),
             "range_cap: must be a number from 0.5 to 1");
-  EXPECT_EQ(read_prescription_link(routine_json(), b64url(R"({"exercises":[]})")).error,
+  EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url(R"({"exercises":[]})")).error),
             "exercises: must be a non-empty list");
 }

@@ -14,17 +14,17 @@ namespace {
 json shipped() {
   return json::parse(embedded_asset("assets/routines/morning-back.json"), nullptr, false);
 }
-std::string load_error(const json& j) { return load_routine(j.dump()).error; }
+std::string load_error(const json& j) { return describe(load_routine(j.dump()).error); }
 }  // namespace
 
 TEST(Routine, ShippedRoutineLoadsWithTheArticlesSixStretches) {
   RoutineResult r = load_routine(embedded_asset("assets/routines/morning-back.json"));
-  ASSERT_TRUE(r.routine) << r.error;
+  ASSERT_TRUE(r.routine) << describe(r.error);
   std::vector<std::string> ids;
   for (const Exercise& e : r.routine->exercises) ids.push_back(e.id);
   EXPECT_EQ(ids, (std::vector<std::string>{"knee_to_chest", "pelvic_tilt", "figure_four",
                                            "spinal_twist", "press_up", "fetal"}));
-  // About 8–10 minutes (CLINICAL.md).
+  // About 8–10 minutes (docs/clinical.md).
   EXPECT_GE(r.routine->total_s(), 7 * 60);
   EXPECT_LE(r.routine->total_s(), 10 * 60);
 }
@@ -48,8 +48,8 @@ TEST(Routine, DefaultDosesMatchClinicalTable) {
 }
 
 TEST(Routine, RejectsInvalidJson) {
-  EXPECT_EQ(load_routine("{not json").error, "routine: not valid JSON");
-  EXPECT_EQ(load_routine("[1,2]").error, "routine: must be a JSON object");
+  EXPECT_EQ(describe(load_routine("{not json").error), "routine: not valid JSON");
+  EXPECT_EQ(describe(load_routine("[1,2]").error), "routine: must be a JSON object");
 }
 
 TEST(Routine, RejectsUnknownExercise) {
@@ -74,7 +74,7 @@ TEST(Routine, RejectsAllowedRangeWiderThanClinicalLimits) {
 // an error naming the key, never a silent blank in the session.
 json english_words() { return json::parse(embedded_asset("assets/i18n/en.json")); }
 std::string error_with_words(const json& words) {
-  return load_routine(embedded_asset("assets/routines/morning-back.json"), Catalogue::standalone("xx", words.dump())).error;
+  return describe(load_routine(embedded_asset("assets/routines/morning-back.json"), Catalogue::standalone("xx", words.dump())).error);
 }
 
 TEST(Routine, RejectsMissingText) {

@@ -20,7 +20,7 @@ struct Seen {
   double duration_s = 0;
 };
 
-// The expected phase order, written from CLINICAL.md's table rather than from
+// The expected phase order, written from docs/clinical.md's table rather than from
 // the engine's own timeline.
 std::vector<Seen> expected(const Routine& r) {
   std::vector<Seen> e;

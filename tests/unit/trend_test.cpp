@@ -1,4 +1,4 @@
-// The trend rule (CLINICAL.md, "After the session, and over weeks") at its
+// The trend rule (docs/clinical.md, "After the session, and over weeks") at its
 // edges: persists, worsens, keeps hurting.
 #include <gtest/gtest.h>
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/json.h"
 
 namespace unfurl::core::body {
 
@@ -62,7 +63,7 @@ float ease(float t) {
 
 PoseLibraryResult load_poses(std::string_view text) {
   PoseLibraryResult result;
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = parse_json(text);
   if (doc.is_discarded() || !doc.is_object()) { result.error = "poses: not a JSON object"; return result; }
   PoseLibrary lib;
   if (auto h = doc.find("height_m"); h != doc.end() && h->is_number()) lib.height_m = h->get<float>();

@@ -32,7 +32,7 @@ struct Goals {
 // Body parts, for drawing and for the muscles that glow during a hold.
 enum class Part { pelvis, lumbar, chest, shoulders, neck, head, upper_arm, forearm, hand, thigh, shank, foot };
 
-// Whether a part holds any of the named muscles (CLINICAL.md's list), so it
+// Whether a part holds any of the named muscles (docs/clinical.md's list), so it
 // can glow during the hold.
 bool holds_muscle(const std::vector<std::string>& muscles, Part part);
 

@@ -1,5 +1,5 @@
 // The mannequin's skeleton: joints, segment lengths from body height (the
-// fractions of Drillis & Contini, in Winter, listed in CLINICAL.md), joint
+// fractions of Drillis & Contini, in Winter, listed in docs/clinical.md), joint
 // limits, and forward kinematics from anatomical angles to world positions.
 //
 // Frames: the body's own frame is x = superior (toward the head), y =
@@ -36,7 +36,7 @@ struct Lengths {
 
 struct Limit { float min_deg, max_deg; };
 struct JointLimits { Limit flex, abd, rot; };
-// From CLINICAL.md; joints the table does not name get wide limits.
+// From docs/clinical.md; joints the table does not name get wide limits.
 const JointLimits& limits(Joint j);
 
 // Where the body lies, as a rotation of the body frame into the world, plus

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/json.h"
 #include "core/routine/progression.h"
 
 namespace unfurl::core {
@@ -84,7 +85,7 @@ std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std:
 }
 
 std::optional<SessionRecord> read_record(const std::string& raw) {
-  json j = json::parse(raw.data(), raw.data() + raw.size(), nullptr, false);  // one parser type in the wasm: char ranges
+  json j = parse_json(raw);
   if (!j.is_object()) return std::nullopt;
   Strict s{j};
   SessionRecord r;
@@ -172,7 +173,7 @@ bool same(const SessionRecord& a, const SessionRecord& b) {
 Decoded decode_history(std::string_view text) {
   Decoded d;
   if (text.empty()) return d;
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = parse_json(text);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("schema") || !doc["schema"].is_number()) {
     d.status = DecodeStatus::unreadable;
     return d;

@@ -1,4 +1,4 @@
-// The stored history document (localStorage "unfurl:v1"), as ARCHITECTURE.md
+// The stored history document (localStorage "unfurl:v1"), as docs/architecture.md
 // defines it, and what Home and History compute from it.
 //
 // Never lose a byte: a session record this version cannot read (an outcome
@@ -55,7 +55,7 @@ struct Settings {
   double text_size = 1.0;                  // 1–2: the person's text size
   int reminder_min = 7 * 60 + 30;          // the morning reminder's local time, minutes after midnight
   std::string lang;                        // the person's chosen language; "" follows the page and the browser
-  std::map<std::string, double> holds;     // exercise id → hold seconds, within CLINICAL.md's range
+  std::map<std::string, double> holds;     // exercise id → hold seconds, within docs/clinical.md's range
   std::map<std::string, int> reps;         // exercise id → repetitions, within its range
   std::set<std::string> exercises_off;     // left out of the routine (the check and the order stay)
   bool operator==(const Settings&) const = default;
@@ -104,7 +104,7 @@ std::string encode_history(const HistoryDoc& doc);
 // sessions another tab added or changed are kept, and nothing is duplicated.
 HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored);
 
-// A block (CLINICAL.md): blocked by the check at a tier that blocks, or
+// A block (docs/clinical.md): blocked by the check at a tier that blocks, or
 // stopped with leg symptoms.
 bool is_block(const SessionRecord& r);
 

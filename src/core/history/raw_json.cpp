@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.h"
+
 namespace unfurl::core {
 
 namespace {
@@ -47,7 +49,7 @@ bool walk(std::string_view text, char open, char close, OnItem on_item) {
     std::string key;
     if (open == '{') {
       const size_t key_end = value_end(text, i);
-      auto k = nlohmann::json::parse(text.substr(i, key_end - i), nullptr, false);
+      auto k = parse_json(text.substr(i, key_end - i));
       if (!k.is_string()) return false;
       key = k.get<std::string>();
       i = skip_space(text, key_end);

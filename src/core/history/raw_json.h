@@ -1,6 +1,6 @@
 // The exact text of each member of a JSON object, or element of an array.
 // The history codec keeps what this version cannot read as the very bytes it
-// was stored as (ARCHITECTURE.md: never lose a byte), so it needs the spans
+// was stored as (docs/architecture.md: never lose a byte), so it needs the spans
 // that a parsed value forgets. Only call these on text that already parsed.
 #pragma once
 #include <optional>

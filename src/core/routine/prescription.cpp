@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json.h"
+
 namespace unfurl::core {
 
 using nlohmann::json;
@@ -35,32 +37,35 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 
 PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json, const Catalogue& text) {
   PrescriptionResult result;
-  json rx = json::parse(rx_json.begin(), rx_json.end(), nullptr, false);
-  if (rx.is_discarded() || !rx.is_object()) { result.error = "it is not valid JSON"; return result; }
-  json base = json::parse(routine_json.begin(), routine_json.end(), nullptr, false);
+  json rx = parse_json(rx_json);
+  if (rx.is_discarded() || !rx.is_object()) { result.error = {"", "error.rx_json", {}}; return result; }
+  json base = parse_json(routine_json);
   if (base.is_discarded() || !base.is_object() || !base.contains("exercises") || !base["exercises"].is_array()) {
-    result.error = "the routine file is unreadable";
+    result.error = {"", "error.routine_unreadable", {}};
     return result;
   }
   json picked = json::array();
   auto list = rx.find("exercises");
-  if (list == rx.end() || !list->is_array() || list->empty()) { result.error = "exercises: must be a non-empty list"; return result; }
+  if (list == rx.end() || !list->is_array() || list->empty()) {
+    result.error = {"exercises", "error.non_empty_list", {}};
+    return result;
+  }
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     const std::string where = "exercises[" + std::to_string(i) + "]";
     std::string id;
     if (item.is_string()) id = item.get<std::string>();
     else if (item.is_object() && item.contains("id") && item["id"].is_string()) id = item["id"].get<std::string>();
-    else { result.error = where + ": must be an exercise id or {id, …}"; return result; }
+    else { result.error = {where, "error.rx_item", {}}; return result; }
     json found;
     for (const json& e : base["exercises"])
       if (e.is_object() && e.value("id", std::string()) == id) found = e;
-    if (found.is_null()) { result.error = where + ": unknown exercise \"" + id + "\""; return result; }
+    if (found.is_null()) { result.error = {where, "error.unknown_exercise", {id}}; return result; }
     if (item.is_object()) {
       for (auto it = item.begin(); it != item.end(); ++it) {
         if (it.key() == "id") continue;
         if (it.key() != "hold_s" && it.key() != "reps") {
-          result.error = where + "." + it.key() + ": not something a prescription can set";
+          result.error = {where + "." + it.key(), "error.rx_field", {}};
           return result;
         }
         found[it.key()] = it.value();  // type and range are checked by the routine loader
@@ -76,14 +81,14 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
   p.routine = std::move(*r.routine);
   if (auto cap = rx.find("range_cap"); cap != rx.end()) {
     if (!cap->is_number() || cap->get<double>() < 0.5 || cap->get<double>() > 1.0) {
-      result.error = "range_cap: must be a number from 0.5 to 1";
+      result.error = {"range_cap", "error.range_cap", {}};
       return result;
     }
     p.routine.range_cap = cap->get<double>();
   }
   if (auto note = rx.find("note"); note != rx.end()) {
     if (!note->is_string() || note->get<std::string>().size() > 200) {
-      result.error = "note: must be text of at most 200 characters";
+      result.error = {"note", "error.note", {"200"}};
       return result;
     }
     p.note = note->get<std::string>();
@@ -94,7 +99,7 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
 
 PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param, const Catalogue& text) {
   auto decoded = base64url_decode(rx_param);
-  if (!decoded) return {std::nullopt, "it is not base64url"};
+  if (!decoded) return {std::nullopt, {"", "error.rx_base64", {}}};
   return apply_prescription(routine_json, *decoded, text);
 }
 

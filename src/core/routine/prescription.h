@@ -2,7 +2,7 @@
 // sees it: base64url-encoded JSON that picks exercises from the routine and
 // sets their holds and repetitions, a range cap and a note. It is applied to
 // the shipped routine file and then read by the same loader, so every limit
-// in CLINICAL.md still holds and every error names the field.
+// in docs/clinical.md still holds and every error names the field.
 //
 //   {"exercises": ["knee_to_chest", {"id": "pelvic_tilt", "reps": 6, "hold_s": 5}],
 //    "range_cap": 0.8, "note": "Gently, every morning for two weeks."}
@@ -24,7 +24,7 @@ struct Prescription {
 
 struct PrescriptionResult {
   std::optional<Prescription> prescription;
-  std::string error;
+  FieldError error;  // named in the link's own terms; its sentence in the reader's language
 };
 
 std::optional<std::string> base64url_decode(std::string_view text);

@@ -1,6 +1,6 @@
 // Range of movement over sessions. The article: keep movements small at
 // first, progress slightly only with comfortable tension, not discomfort.
-// One number per user in [0.5, 1.0], starting at 0.6 (CLINICAL.md).
+// One number per user in [0.5, 1.0], starting at 0.6 (docs/clinical.md).
 #pragma once
 #include <optional>
 

@@ -1,7 +1,8 @@
 // Routine loading. User-reachable data (a clinic's prescription, an edited
 // routine file) flows through here, and the wasm has no exceptions: every value
 // is type-checked before it is read, and the first problem found is returned
-// as a sentence that names the field.
+// as a value naming the field, its sentence a key in assets/i18n ("error.*").
+#include "core/json.h"
 #include "core/routine/routine.h"
 
 #include <cstdio>
@@ -15,7 +16,7 @@ namespace {
 
 using nlohmann::json;
 
-// What CLINICAL.md allows for each exercise the app knows how to show. A
+// What docs/clinical.md allows for each exercise the app knows how to show. A
 // routine may narrow these, never widen them: doses outside are not ours to give.
 struct Limits { const char* id; IntRange reps; SecondsRange hold; };
 constexpr Limits kCatalogue[] = {
@@ -39,19 +40,22 @@ std::string fmt(double v) {
 // Reads fields from one JSON object, remembering the first error with its path.
 class Reader {
  public:
-  Reader(const json& obj, std::string path, std::string& error)
+  Reader(const json& obj, std::string path, FieldError& error)
       : obj_(obj), path_(std::move(path)), error_(error) {}
 
   bool ok() const { return error_.empty(); }
   std::string where(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
-  void fail(const std::string& message) {
-    if (error_.empty()) error_ = message;
+  void fail(FieldError e) {
+    if (error_.empty()) error_ = std::move(e);
+  }
+  void fail(const char* key, const char* sentence, std::vector<std::string> args = {}) {
+    fail({where(key), sentence, std::move(args)});
   }
 
   const json* field(const char* key, bool required) {
     auto it = obj_.find(key);
     if (it == obj_.end()) {
-      if (required) fail(where(key) + ": missing");
+      if (required) fail(key, "error.missing");
       return nullptr;
     }
     return &*it;
@@ -60,23 +64,23 @@ class Reader {
   std::string text(const char* key, bool required = true) {
     const json* v = field(key, required);
     if (!v) return {};
-    if (!v->is_string()) { fail(where(key) + ": must be text"); return {}; }
+    if (!v->is_string()) { fail(key, "error.text"); return {}; }
     std::string s = v->get<std::string>();
-    if (required && s.empty()) fail(where(key) + ": must not be empty");
+    if (required && s.empty()) fail(key, "error.empty");
     return s;
   }
 
   double number(const char* key, double fallback, bool required = true) {
     const json* v = field(key, required);
     if (!v) return fallback;
-    if (!v->is_number()) { fail(where(key) + ": must be a number"); return fallback; }
+    if (!v->is_number()) { fail(key, "error.number"); return fallback; }
     return v->get<double>();
   }
 
   bool boolean(const char* key, bool fallback) {
     const json* v = field(key, false);
     if (!v) return fallback;
-    if (!v->is_boolean()) { fail(where(key) + ": must be true or false"); return fallback; }
+    if (!v->is_boolean()) { fail(key, "error.boolean"); return fallback; }
     return v->get<bool>();
   }
 
@@ -84,9 +88,9 @@ class Reader {
     std::vector<std::string> out;
     const json* v = field(key, required);
     if (!v) return out;
-    if (!v->is_array()) { fail(where(key) + ": must be a list of text"); return out; }
+    if (!v->is_array()) { fail(key, "error.lines"); return out; }
     for (const json& line : *v) {
-      if (!line.is_string()) { fail(where(key) + ": must be a list of text"); return out; }
+      if (!line.is_string()) { fail(key, "error.lines"); return out; }
       out.push_back(line.get<std::string>());
     }
     return out;
@@ -96,7 +100,7 @@ class Reader {
     const json* v = field(key, true);
     if (!v) return {0, 0};
     if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
-      fail(where(key) + ": must be [min, max]");
+      fail(key, "error.min_max");
       return {0, 0};
     }
     return {(*v)[0].get<double>(), (*v)[1].get<double>()};
@@ -105,7 +109,7 @@ class Reader {
  private:
   const json& obj_;
   std::string path_;
-  std::string& error_;
+  FieldError& error_;
 };
 
 // The words of the routine come from the catalogue (assets/i18n/), keyed by
@@ -113,34 +117,34 @@ class Reader {
 // doses and structure. A missing word is an error that names its key.
 class Words {
  public:
-  Words(const Catalogue& text, std::string& error) : text_(text), error_(error) {}
+  Words(const Catalogue& text, FieldError& error) : text_(text), error_(error) {}
   std::string text(const std::string& key, bool required = true) {
     const std::string* s = text_.find(key);
     if (s && !s->empty()) return *s;
-    if (required && error_.empty()) error_ = key + ": missing from the language file";
+    if (required && error_.empty()) error_ = {key, "error.word_missing", {}};
     return {};
   }
   std::vector<std::string> lines(const std::string& key) {
     std::vector<std::string> out = text_.lines(key);
-    if (out.empty() && error_.empty()) error_ = key + ": missing from the language file";
+    if (out.empty() && error_.empty()) error_ = {key, "error.word_missing", {}};
     return out;
   }
 
  private:
   const Catalogue& text_;
-  std::string& error_;
+  FieldError& error_;
 };
 
-void read_exercise(const json& j, const std::string& path, Exercise& e, const Catalogue& text, std::string& error) {
-  if (!j.is_object()) { error = path + ": must be an object"; return; }
+void read_exercise(const json& j, const std::string& path, Exercise& e, const Catalogue& text, FieldError& error) {
+  if (!j.is_object()) { error = {path, "error.object", {}}; return; }
   Reader r(j, path, error);
   e.id = r.text("id");
   if (!r.ok()) return;
   const Limits* limits = catalogue_limits(e.id);
-  if (!limits) { r.fail(r.where("id") + ": unknown exercise \"" + e.id + "\""); return; }
+  if (!limits) { r.fail("id", "error.unknown_exercise", {e.id}); return; }
   e.position = r.text("position");
   if (r.ok() && e.position != "supine" && e.position != "prone" && e.position != "side")
-    r.fail(r.where("position") + ": must be supine, prone or side");
+    r.fail("position", "error.position");
   e.sided = r.boolean("sided", false);
   Words w(text, error);
   const std::string key = "ex." + e.id + ".";
@@ -152,7 +156,7 @@ void read_exercise(const json& j, const std::string& path, Exercise& e, const Ca
   e.lines = w.lines(key + "lines");
   if (e.sided) {
     e.side_names = w.lines(key + "sides");
-    if (r.ok() && e.side_names.size() != 2) r.fail(key + "sides: a sided exercise needs two names, right then left");
+    if (r.ok() && e.side_names.size() != 2) r.fail({key + "sides", "error.two_sides", {}});
   }
   e.muscles = r.lines("muscles", false);
   e.cautions = text.lines(key + "cautions");  // optional: most stretches need no more than their lines
@@ -167,21 +171,18 @@ void read_exercise(const json& j, const std::string& path, Exercise& e, const Ca
   e.reps_range = {static_cast<int>(rmin), static_cast<int>(rmax)};
   e.hold_range = {hmin, hmax};
   if (rmin > rmax || rmin < limits->reps.min || rmax > limits->reps.max)
-    return r.fail(r.where("reps_range") + ": must lie within " + fmt(limits->reps.min) + "–" +
-                  fmt(limits->reps.max));
+    return r.fail("reps_range", "error.within", {fmt(limits->reps.min), fmt(limits->reps.max)});
   if (hmin > hmax || hmin < limits->hold.min_s || hmax > limits->hold.max_s)
-    return r.fail(r.where("hold_range") + ": must lie within " + fmt(limits->hold.min_s) + "–" +
-                  fmt(limits->hold.max_s) + " s");
+    return r.fail("hold_range", "error.within_s", {fmt(limits->hold.min_s), fmt(limits->hold.max_s)});
   if (e.reps < rmin || e.reps > rmax)
-    return r.fail(r.where("reps") + ": " + fmt(e.reps) + " is outside " + fmt(rmin) + "–" + fmt(rmax));
+    return r.fail("reps", "error.outside", {fmt(e.reps), fmt(rmin), fmt(rmax)});
   if (e.hold_s < hmin || e.hold_s > hmax)
-    return r.fail(r.where("hold_s") + ": " + fmt(e.hold_s) + " is outside " + fmt(hmin) + "–" +
-                  fmt(hmax) + " s");
-  // The article: move slowly, never rush. 3–5 s in CLINICAL.md; a little slack for reps.
+    return r.fail("hold_s", "error.outside_s", {fmt(e.hold_s), fmt(hmin), fmt(hmax)});
+  // The article: move slowly, never rush. 3–5 s in docs/clinical.md; a little slack for reps.
   if (e.move_s < 2 || e.move_s > 8)
-    return r.fail(r.where("move_s") + ": " + fmt(e.move_s) + " is outside 2–8 s");
+    return r.fail("move_s", "error.outside_s", {fmt(e.move_s), "2", "8"});
   if (e.rest_s < 1 || e.rest_s > 30)
-    return r.fail(r.where("rest_s") + ": " + fmt(e.rest_s) + " is outside 1–30 s");
+    return r.fail("rest_s", "error.outside_s", {fmt(e.rest_s), "1", "30"});
 }
 
 }  // namespace
@@ -207,11 +208,11 @@ const Exercise* Routine::find(std::string_view id) const {
 
 RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   RoutineResult result;
-  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
-  if (doc.is_discarded()) { result.error = "routine: not valid JSON"; return result; }
-  if (!doc.is_object()) { result.error = "routine: must be a JSON object"; return result; }
+  json doc = parse_json(json_text);
+  if (doc.is_discarded()) { result.error = {"routine", "error.not_json", {}}; return result; }
+  if (!doc.is_object()) { result.error = {"routine", "error.not_object", {}}; return result; }
 
-  std::string error;
+  FieldError error;
   Routine routine;
   Reader r(doc, "", error);
   Words w(text, error);
@@ -219,11 +220,11 @@ RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   routine.name = w.text("routine.name");
   routine.purpose = w.text("routine.purpose", false);
   routine.between_s = r.number("between_s", 5, false);
-  if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s: must be 3–30 s");
+  if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s", "error.range_s", {"3", "30"});
 
   if (const json* prep = r.field("preparation", true); prep && r.ok()) {
     if (!prep->is_object()) {
-      r.fail("preparation: must be an object");
+      r.fail("preparation", "error.object");
     } else {
       Reader p(*prep, "preparation", error);
       routine.preparation.breaths = static_cast<int>(p.number("breaths", 3));
@@ -231,19 +232,19 @@ RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
       routine.preparation.exhale_s = p.number("exhale_s", 5);
       routine.preparation.lines = w.lines("prepare.lines");
       if (p.ok() && (routine.preparation.breaths < 1 || routine.preparation.breaths > 10))
-        p.fail("preparation.breaths: must be 1–10");
+        p.fail("breaths", "error.range", {"1", "10"});
     }
   }
 
   if (const json* list = r.field("exercises", true); list && r.ok()) {
     if (!list->is_array() || list->empty()) {
-      r.fail("exercises: must be a non-empty list");
+      r.fail("exercises", "error.non_empty_list");
     } else {
       for (size_t i = 0; i < list->size() && error.empty(); ++i) {
         Exercise e;
         read_exercise((*list)[i], "exercises[" + std::to_string(i) + "]", e, text, error);
         if (error.empty() && routine.find(e.id))
-          error = "exercises[" + std::to_string(i) + "].id: \"" + e.id + "\" appears twice";
+          error = {"exercises[" + std::to_string(i) + "].id", "error.twice", {e.id}};
         routine.exercises.push_back(std::move(e));
       }
     }
@@ -251,7 +252,7 @@ RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
 
   if (r.ok()) routine.closing_lines = w.lines("closing.lines");
 
-  if (!error.empty()) { result.error = error; return result; }
+  if (!error.empty()) { result.error = std::move(error); return result; }
   result.routine = std::move(routine);
   return result;
 }

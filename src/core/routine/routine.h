@@ -43,7 +43,7 @@ struct Routine {
   Preparation preparation;
   std::vector<Exercise> exercises;
   std::vector<std::string> closing_lines;
-  double between_s = 5;  // rest between exercises and between sides (CLINICAL.md)
+  double between_s = 5;  // rest between exercises and between sides (docs/clinical.md)
   // Upper bound on range of movement from a prescription, in [0.5, 1].
   double range_cap = 1.0;
 
@@ -54,7 +54,7 @@ struct Routine {
 
 struct RoutineResult {
   std::optional<Routine> routine;
-  std::string error;  // names the field, e.g. "exercises[2].hold_s: 45 is outside 20–30"
+  FieldError error;  // the field and its problem: describe() gives "exercises[2].hold_s: 45 is outside 20–30 s"
 };
 
 // Doses and structure from json_text, words from text (assets/i18n/).

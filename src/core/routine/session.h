@@ -7,7 +7,7 @@
 // emitted on entering a span and at the 3-2-1 before a hold ends, and
 // collected with take_cues().
 //
-// Every sentence is heard to its end (CLINICAL.md): the timeline is planned
+// Every sentence is heard to its end (docs/clinical.md): the timeline is planned
 // from each sentence's spoken length at the user's voice rate, so a span that
 // speaks lasts at least as long as its sentence. Holds keep their prescribed
 // length: a hold sentence too long for its hold is said with the move instead.

@@ -7,11 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
 namespace {
-constexpr std::string_view kDir = "assets/i18n/";
+constexpr std::string_view kEnglish = "assets/i18n/en.json";
 }
 
 // A list (a passage's lines) is kept as one text with a newline between lines:
@@ -19,7 +20,7 @@ constexpr std::string_view kDir = "assets/i18n/";
 const Catalogue::Strings* Catalogue::parse(std::string_view json_text) {
   static std::list<Strings> kept;
   Strings& out = kept.emplace_back();
-  auto doc = nlohmann::json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  auto doc = parse_json(json_text);
   if (doc.is_discarded() || !doc.is_object()) return &out;
   for (auto it = doc.begin(); it != doc.end(); ++it) {
     if (it.value().is_string()) {
@@ -34,17 +35,30 @@ const Catalogue::Strings* Catalogue::parse(std::string_view json_text) {
   return &out;
 }
 
-const Catalogue::Strings* Catalogue::shipped(std::string_view lang) {
-  static std::map<std::string, const Strings*, std::less<>> cache;
-  if (auto it = cache.find(lang); it != cache.end()) return it->second;
-  std::string_view text = lang.empty() ? std::string_view{} : embedded_asset(std::string(kDir) + std::string(lang) + ".json");
-  if (text.empty()) return nullptr;
-  return cache[std::string(lang)] = parse(text);
+std::map<std::string, const Catalogue::Strings*, std::less<>>& Catalogue::loaded() {
+  static std::map<std::string, const Strings*, std::less<>> by_lang;
+  return by_lang;
+}
+
+const Catalogue::Strings* Catalogue::at_hand(std::string_view lang) {
+  auto& by_lang = loaded();
+  if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
+  if (lang != "en") return nullptr;
+  return by_lang["en"] = parse(embedded_asset(kEnglish));
+}
+
+bool Catalogue::hand_in(std::string_view lang, std::string_view json_text) {
+  const std::vector<std::string> all = available();
+  if (lang == "en" || std::find(all.begin(), all.end(), lang) == all.end()) return false;
+  const Strings* s = parse(json_text);
+  if (s->find("language.name") == s->end()) return false;
+  loaded()[std::string(lang)] = s;
+  return true;
 }
 
 bool Catalogue::load(std::string_view lang) {
-  english_ = shipped("en");
-  strings_ = shipped(lang);
+  english_ = at_hand("en");
+  strings_ = at_hand(lang);
   if (!strings_) {
     strings_ = english_;
     lang_ = "en";
@@ -72,10 +86,7 @@ const Catalogue& english() {
 
 std::vector<std::string> Catalogue::available() {
   std::vector<std::string> out;
-  for (std::string_view path : embedded_paths(kDir)) {
-    path.remove_prefix(kDir.size());
-    if (path.size() > 5 && path.substr(path.size() - 5) == ".json") out.emplace_back(path.substr(0, path.size() - 5));
-  }
+  for (const ShippedLanguage& l : shipped_languages()) out.emplace_back(l.code);
   return out;
 }
 
@@ -104,6 +115,26 @@ std::string fill(std::string_view fmt, std::string_view arg) {
   size_t at = std::min(out.find("%s"), out.find("%d"));
   if (at != std::string::npos) out.replace(at, 2, arg);
   return out;
+}
+
+std::string fill(std::string_view fmt, const std::vector<std::string>& args) {
+  std::string out;
+  size_t next = 0;
+  for (size_t i = 0; i < fmt.size(); ++i) {
+    if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 's' || fmt[i + 1] == 'd') && next < args.size()) {
+      out += args[next++];
+      ++i;
+    } else {
+      out += fmt[i];
+    }
+  }
+  return out;
+}
+
+std::string describe(const FieldError& e, const Catalogue& text) {
+  if (e.empty()) return {};
+  std::string sentence = fill(text.get(e.key), e.args);
+  return e.field.empty() ? sentence : fill(text.get("error.field"), {e.field, sentence});
 }
 
 const std::string* Catalogue::find(std::string_view key) const {

@@ -2,6 +2,11 @@
 // as a flat key → text object (a list of texts for multi-line passages), so a
 // language is one file. Lookup falls back to English, then to the key itself,
 // so a missing string shows something readable instead of nothing.
+//
+// English is built in: it is the fallback under every other language, so it
+// must be there before anything is fetched. Every other language arrives at
+// run time (the shell fetches its file and hands the text in), and only the
+// list of languages is known at build time.
 #pragma once
 #include <map>
 #include <string>
@@ -13,10 +18,13 @@ namespace unfurl::core {
 // A catalogue string with its one argument in place of its first %s or %d:
 // the strings are printf-shaped so that screens can Format() them too.
 std::string fill(std::string_view fmt, std::string_view arg);
+// The same with several arguments, each in place of the next %s or %d.
+std::string fill(std::string_view fmt, const std::vector<std::string>& args);
 
 class Catalogue {
  public:
-  // Loads <lang>; returns false (and keeps English) when the language is unknown.
+  // Loads <lang> when its text is here (English, or a language handed in);
+  // returns false and keeps English otherwise.
   bool load(std::string_view lang);
   const std::string& lang() const { return lang_; }
   const char* get(std::string_view key) const;
@@ -32,16 +40,22 @@ class Catalogue {
   // One language file's text alone, with no English to fall back on: how the
   // tests prove that each language carries every word by itself.
   static Catalogue standalone(std::string_view lang, std::string_view json_text);
-  // The languages shipped with the app, as their assets/i18n file names.
+  // The languages Unfurl has, as their assets/i18n file names: a build-time
+  // list, so it names languages whose text has not been fetched.
   static std::vector<std::string> available();
+  // A language's file, fetched at run time, parsed once and kept for load().
+  // False, and nothing kept, for a language Unfurl does not have or a text
+  // that is not a language file (a server's error page, a cut-off download).
+  static bool hand_in(std::string_view lang, std::string_view json_text);
 
  private:
   using Strings = std::map<std::string, std::string, std::less<>>;
   // Parsed texts live as long as the process and catalogues point at them:
-  // each shipped file is parsed once, and copying or reloading a catalogue
-  // costs nothing (start-up used to parse English seven times).
+  // each file is parsed once, and copying or reloading a catalogue costs
+  // nothing (start-up used to parse English seven times).
   static const Strings* parse(std::string_view json_text);
-  static const Strings* shipped(std::string_view lang);
+  static const Strings* at_hand(std::string_view lang);
+  static std::map<std::string, const Strings*, std::less<>>& loaded();
   const Strings* english_ = nullptr;
   const Strings* strings_ = nullptr;
   std::string lang_ = "en";
@@ -49,5 +63,18 @@ class Catalogue {
 
 // The English catalogue, loaded once: the fallback every language shares.
 const Catalogue& english();
+
+// An error as a value: the field it is about, named as its file names it
+// ("exercises[2].hold_s" — the same in every language, since that is what a
+// clinic looks for in its link), and its sentence as a catalogue key with the
+// values that fill it. The words are looked up only where someone reads them.
+struct FieldError {
+  std::string field;  // "" when the error is about the whole text
+  std::string key;    // "error.outside_s"; "" when there is no error
+  std::vector<std::string> args;
+  bool empty() const { return key.empty(); }
+};
+// "exercises[2].hold_s: 45 is outside 20–30 s" in text's language; "" for no error.
+std::string describe(const FieldError& e, const Catalogue& text = english());
 
 }  // namespace unfurl::core

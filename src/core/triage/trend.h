@@ -1,5 +1,5 @@
 // The article: "If pain persists or worsens over several weeks despite rest and
-// gentle movement, professional advice ... is necessary." CLINICAL.md makes that
+// gentle movement, professional advice ... is necessary." docs/clinical.md makes that
 // three rules over the stored sessions; this is those rules, pure.
 #pragma once
 #include <optional>

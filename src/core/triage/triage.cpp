@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
@@ -61,11 +62,10 @@ const RedFlag* Triage::find_history(std::string_view id) const {
 
 TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   TriageResult result;
-  json doc = json::parse(json_text.begin(), json_text.end(), nullptr, false);
+  json doc = parse_json(json_text);
   if (doc.is_discarded() || !doc.is_object()) { result.error = "red flags: not a JSON object"; return result; }
   std::string error;
   Triage t;
-  t.disclaimer = words(text, "triage.disclaimer", error);
 
   auto tiers = doc.find("tiers");
   if (tiers == doc.end() || !tiers->is_object()) { result.error = "tiers: missing"; return result; }

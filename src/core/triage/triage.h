@@ -38,7 +38,6 @@ struct Triage {
   std::vector<RedFlag> flags;    // the check before every session
   std::vector<RedFlag> history;  // asked once (and every six months): what changes what back pain means
   TierAdvice advice[5];  // indexed by Tier
-  std::string disclaimer;
   std::string stop_question, rest_title, rest_action;
   std::vector<StopAnswer> stop_answers;
 

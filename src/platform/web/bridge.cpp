@@ -48,6 +48,7 @@ EM_JS(void, js_widgets, (const char* json, const char* screen, const char* texts
 EM_JS(void, js_announce, (const char* text), { Module.shell.announce(UTF8ToString(text)); });
 EM_JS(void, js_post_event, (const char* json), { Module.shell.postEvent(UTF8ToString(json)); });
 EM_JS(void, js_first_frame, (), { Module.shell.firstFrame(); });
+EM_JS(void, js_language, (const char* code), { Module.shell.language(UTF8ToString(code)); });
 EM_JS(void, js_fail, (const char* text), { Module.shell.fail(UTF8ToString(text)); });
 EM_JS(double, js_epoch_ms, (), { return Date.now(); });
 EM_JS(int, js_utc_offset_min, (), { return -new Date().getTimezoneOffset(); });
@@ -170,6 +171,7 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.erase) js_erase_all();
   if (box.download_asides) js_download_asides();
   if (box.restart) js_restart();
+  if (!box.language.empty()) js_language(box.language.c_str());
   for (const std::string& e : box.events) js_post_event(e.c_str());
   for (const std::string& a : box.announce) js_announce(a.c_str());
   if (g->wake_lock != (out.wake_lock ? 1 : 0)) {
@@ -403,6 +405,14 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const char* arg) {
   if (!g) return;
   g->app.Notice(id ? id : "", key ? key : "", arg ? arg : "");
+  RequestFrame();
+}
+
+// A language file the shell fetched, for the app's request or for the
+// language it expects the app to choose: its text, or "" when the fetch failed.
+EMSCRIPTEN_KEEPALIVE void unfurl_language(const char* code, const char* text) {
+  if (!g) return;
+  g->app.LanguageArrived(code ? code : "", text ? text : "");
   RequestFrame();
 }
 

@@ -3,7 +3,7 @@
 // the scene (render/scene.h) turns the bed and the mannequin into draws.
 //
 // It sets every piece of GL state it relies on and never reads any back: a
-// query waits for the GPU and stalls the page (TOOLCHAIN.md item 16).
+// query waits for the GPU and stalls the page (docs/toolchain.md, item 11).
 #pragma once
 #include <glm/glm.hpp>
 
