@@ -961,8 +961,8 @@ bool Model::Export(std::string_view what) {
                         {"before", rating(r.before)}, {"after", rating(r.after)}});
     std::string said;
     for (const std::string& id : r.check_flags)
-      if (const core::RedFlag* f = triage().find(id)) said += (said.empty() ? "" : "; ") + f->short_text;
-    if (r.pain == "leg" || r.pain == "back") said += (said.empty() ? "" : "; ") + std::string(T(("history.pain_" + r.pain).c_str()));
+      if (const core::RedFlag* f = triage().find(id)) said += (said.empty() ? "" : T("text.list_separator")) + f->short_text;
+    if (!r.pain.empty()) said += (said.empty() ? "" : T("text.list_separator")) + std::string(T(("history.pain_" + r.pain).c_str()));
     if (!r.withdrawn.empty()) said += std::string(" (") + T("history.withdrawn") + ")";
     if (!said.empty()) safety.push_back({{"date", date}, {"text", said}});
   }

@@ -170,7 +170,7 @@ void HistoryScreen(Frame& f) {
   if (const auto& s = m.doc().screening) {
     std::string yes;
     for (const std::string& id : s->yes)
-      if (const core::RedFlag* q = m.triage().find_history(id)) yes += (yes.empty() ? "" : m.T("list.separator")) + q->short_text;
+      if (const core::RedFlag* q = m.triage().find_history(id)) yes += (yes.empty() ? "" : m.T("text.list_separator")) + q->short_text;
     Caption(f, Format(m.T("history.screening"), m.text().date(s->asked).c_str(), yes.empty() ? m.T("history.screening_none") : yes.c_str()));
     if (!s->cleared.empty()) Caption(f, Format(m.T("history.screening_cleared"), m.text().date(s->cleared).c_str()));
   }

@@ -18,7 +18,7 @@ void ScreeningScreen(Frame& f) {
     Caption(f, m.T("screening.why"));
     Text(f, f.fonts.body, p.text, m.T("result.led"));
     for (const std::string& id : m.screening_answers())
-      if (const core::RedFlag* q = m.triage().find_history(id)) Caption(f, Format(m.T("list.item"), q->short_text.c_str()));
+      if (const core::RedFlag* q = m.triage().find_history(id)) Caption(f, core::fill(m.T("text.list_item"), q->short_text).c_str());
     Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
     EndScrollArea(f);
     ActionButton(f, "cleared", m.T("screening.cleared"), Kind::secondary, "cleared");

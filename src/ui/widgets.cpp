@@ -140,8 +140,11 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
 }
 
 bool ListEndSeen(Frame& f) {
-  const float bottom = ImGui::GetItemRectMax().y;
-  const bool on_screen = bottom <= ImGui::GetCurrentWindow()->ClipRect.Max.y + 0.5f;
+  // Seen when most of the last row is on screen: scrolled to its end, the
+  // area's clip still trims a pixel or two off the row's rounded edge.
+  const ImRect row(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  const float shown = std::min(row.Max.y, ImGui::GetCurrentWindow()->ClipRect.Max.y) - row.Min.y;
+  const bool on_screen = shown >= 0.75f * row.GetHeight();
   const app::ListSeen seen = f.model.list_seen();
   if (on_screen && seen != app::ListSeen::seen) f.Act("list-seen", "true");
   else if (!on_screen && seen == app::ListSeen::unknown) f.Act("list-seen", "false");

@@ -7,6 +7,10 @@
 // of stiff mornings offer the inflammatory-pattern questions (NICE NG65).
 // The page shown when the app cannot run names the new signs.
 import { test, expect } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { open, state, act, widgets, until, seed, historyAnsweredToday, FLAGS, HISTORY, tap, tapRow, answerNone, toCheck, pastCheck } from './helpers.mjs';
 
@@ -19,6 +23,28 @@ const sameDay = (iso) => new Date(iso).toDateString() === new Date().toDateStrin
 // Where the list is taller than its area. Each returns a "view": the page for
 // the finger and keyboard, the app (the page, or the frame inside it) for
 // state(), and where the app's CSS px sit on the page.
+
+// The clinic's page is served from an origin of its own by a real local server
+// (Chromium lets no page of unknown address frame a local one), one per worker.
+let clinic = null;
+async function clinicPage() {
+  if (clinic) return clinic;
+  const dir = mkdtempSync(join(tmpdir(), 'unfurl-clinic-'));
+  const port = 9100 + Math.floor(Math.random() * 800);
+  const origin = `http://localhost:${port}`;
+  const src = `http://127.0.0.1:8181/?embed=1&clinic=Riverside%20Physio&parent=${encodeURIComponent(origin)}`;
+  writeFileSync(join(dir, 'index.html'), CLINIC(src));
+  const server = spawn('node', ['scripts/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
+  clinic = { url: `${origin}/`, dir, server };
+  await expect.poll(() => fetch(clinic.url).then((r) => r.ok, () => false), { timeout: 15_000 }).toBe(true);
+  return clinic;
+}
+test.afterAll(() => {
+  if (!clinic) return;
+  clinic.server.kill();
+  rmSync(clinic.dir, { recursive: true, force: true });
+  clinic = null;
+});
 
 const CLINIC = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1"><title>Riverside Physio</title>
@@ -44,9 +70,7 @@ async function setUp(page, view, doc = { acks: { intro: true, history: historyAn
     return { name: view.name, page, app: page, x: 0, y: 0, width: view.viewport.width, height: view.viewport.height };
   }
   // A clinic's own page on one origin, Unfurl in its 360×640 frame on another.
-  const src = `http://127.0.0.1:8181/?embed=1&clinic=Riverside%20Physio&parent=${encodeURIComponent('http://localhost:8181')}`;
-  await page.route('http://localhost:8181/clinic-360.html', (route) => route.fulfill({ contentType: 'text/html', body: CLINIC(src) }));
-  await page.goto('http://localhost:8181/clinic-360.html');
+  await page.goto((await clinicPage()).url);
   const handle = await page.waitForSelector('iframe');
   const app = await handle.contentFrame();
   await app.waitForFunction(() => window.unfurl && window.unfurl.ready);
@@ -56,7 +80,7 @@ async function setUp(page, view, doc = { acks: { intro: true, history: historyAn
   const box = await handle.boundingBox();
   expect(box.width).toBe(360);
   expect(box.height).toBe(640);
-  return { name: view.name, page, app, x: box.x, y: box.y, width: 360, height: 640 };
+  return { name: view.name, page, app, frame: true, x: box.x, y: box.y, width: 360, height: 640 };
 }
 
 // act(name, arg) for "None" (or "done"), tried only if the list is still unseen, in one
@@ -87,8 +111,7 @@ async function dragUp(v, fromY, toY) {
 
 // From Home to the check by a tap on Start, its list measured and not yet seen to its end.
 async function toUnseenCheck(v) {
-  await tapIn(v, 'start');
-  await until(v.app, (s) => s.screen === 'check', `check (${v.name})`);
+  await startToCheck(v);
   await until(v.app, (s) => s.list !== 'unknown', 'the list measured');
   const s = await state(v.app);
   // The premise: here the signs do not all fit above the answer.
@@ -102,6 +125,27 @@ async function toUnseenCheck(v) {
   expect(await act(v.app, 'answer', 'none')).toBe(false);
   expect((await state(v.app)).screen).toBe('check');
   return none;
+}
+
+// "None of these apply to me" on the history questions, by taps: "See the rest ↓" first where needed.
+async function historyNoneIn(v) {
+  for (let i = 0; i < 3 && (await state(v.app)).screen === 'screening'; i++) {
+    const w = await tapIn(v, 'none');
+    if (w.action === 'answer') await until(v.app, (s) => s.screen !== 'screening', 'past the history questions');
+    else await until(v.app, (s) => s.list === 'seen', 'every history question seen');
+  }
+}
+
+// Start from Home, to the check. Inside the clinic's frame this browser refuses
+// the frame storage, so every visit there is a first one: the history questions come first.
+async function startToCheck(v) {
+  await tapIn(v, 'start');
+  await until(v.app, (s) => s.screen === 'check' || s.screen === 'screening', 'the history questions or the check');
+  if ((await state(v.app)).screen === 'screening') {
+    expect(v.frame, 'seeded: the history questions answered today').toBe(true);
+    await historyNoneIn(v);
+  }
+  await until(v.app, (s) => s.screen === 'check', `check (${v.name})`);
 }
 
 // The answer, once it is offered, reads "None of these today" and leads on.
@@ -147,6 +191,20 @@ for (const view of VIEWS) {
       await noneLeadsOn(v, 'act');
     });
 
+    test('on a first visit the check opens at its top: the first emergency sign is on screen before any scroll', async ({ page }) => {
+      // Not seeded: the history questions come first, and on this screen their list is scrolled to its end.
+      const v = await setUp(page, view, { acks: { intro: true } });
+      await tapIn(v, 'start');
+      await until(v.app, (s) => s.screen === 'screening', 'the history questions');
+      await historyNoneIn(v);
+      await until(v.app, (s) => s.screen === 'check' && s.list !== 'unknown', 'the check, measured');
+      // What is seen is counted from the top: a check opened part-way down would let
+      // "None of these today" count with the first signs never on screen.
+      const first = (await widgets(v.app)).find((w) => w.id === 'flag-bladder_bowel');
+      expect(first, `the first sign on arrival (on screen: ${(await widgets(v.app)).map((w) => w.id).join(', ')})`).toBeTruthy();
+      expect(first.h).toBeGreaterThanOrEqual(44);
+    });
+
     test('the mirror lists all 12 signs before the answer, and Tab alone reaches each, bringing it on screen', async ({ page }) => {
       const v = await setUp(page, view);
       await toUnseenCheck(v);
@@ -164,9 +222,10 @@ for (const view of VIEWS) {
         const id = await v.app.evaluate(() => (document.hasFocus() ? document.activeElement?.dataset?.id : undefined) ?? null);
         if (!id || reached.at(-1) === id) continue;
         reached.push(id);
-        // What the keyboard is on is on screen, to tap or to see.
+        // What the keyboard is on is brought on screen: enough of it to read and tap
+        // (44 CSS px, WCAG's smallest target), not a sliver under the answer.
         if (id.startsWith('flag-'))
-          await expect.poll(async () => (await widgets(v.app)).some((w) => w.id === id && w.h >= 24),
+          await expect.poll(async () => (await widgets(v.app)).some((w) => w.id === id && w.h >= 44),
             { message: `${id} brought on screen by focus` }).toBe(true);
       }
       expect(reached).toEqual([...FLAGS.map((f) => `flag-${f}`), 'none']);
@@ -181,8 +240,7 @@ for (const view of VIEWS) {
     for (const flag of ['chest_pain', 'serious_accident']) {
       test(`${flag} ends in the emergency result, with no way on`, async ({ page }) => {
         const v = await setUp(page, view);
-        await tapIn(v, 'start');
-        await until(v.app, (s) => s.screen === 'check', 'check');
+        await startToCheck(v);
         // Scrolled to by a finger if it is not in sight.
         for (let i = 0; i < 10 && !(await widgets(v.app)).some((w) => w.id === `flag-${flag}` && w.h >= 30); i++) {
           const none = (await widgets(v.app)).find((w) => w.id === 'none');

@@ -180,7 +180,7 @@ TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
   EXPECT_NE(t.for_tier(Tier::emergency).action.find("urgencias"), std::string::npos);
   EXPECT_NE(t.for_tier(Tier::emergency).action.find("No hagas los estiramientos"), std::string::npos);
   EXPECT_NE(t.for_tier(Tier::urgent).action.find("No hagas los estiramientos"), std::string::npos);
-  EXPECT_NE(t.for_tier(Tier::clinician).action.find("No estires"), std::string::npos);
+  EXPECT_NE(t.for_tier(Tier::clinician).action.find("No hagas los estiramientos hasta que te revisen"), std::string::npos);
   EXPECT_TRUE(t.for_tier(Tier::emergency).blocked);
   EXPECT_NE(std::string(es.get("session.stop")).find("me duele"), std::string::npos);
 }

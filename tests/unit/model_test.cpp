@@ -644,7 +644,7 @@ TEST(Model, APrescriptionKeepsItsDosesInANewLanguage) {
   EXPECT_EQ(m.routine().exercises[0].reps, 6);
   EXPECT_EQ(m.routine().exercises[0].name, "Basculaciones pélvicas");
   ASSERT_EQ(m.prescription_changes().size(), 2u);
-  EXPECT_EQ(m.prescription_changes()[0], "Basculaciones pélvicas: 6 repeticiones (normalmente 8)");
+  EXPECT_EQ(m.prescription_changes()[0], "Basculaciones pélvicas — repeticiones: 6 (normalmente 8)");
 }
 
 TEST(Model, TheCountdownIsAnnouncedEveryTenSecondsAndAtFiveNotEverySecond) {

@@ -141,7 +141,7 @@ const std::set<std::string, std::less<>> kAnsweredKeys = {"asked", "day", "yes",
 // can read (then it stays in acks' unknown members, byte for byte).
 std::optional<Answered> read_answered(std::string_view raw) {
   if (raw.empty()) return std::nullopt;
-  json j = json::parse(raw.begin(), raw.end(), nullptr, false);
+  json j = parse_json(raw);
   if (!j.is_object()) return std::nullopt;
   Strict s{j};
   Answered a;
