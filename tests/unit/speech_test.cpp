@@ -12,10 +12,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/assets.h"
 #include "core/routine/routine.h"
 #include "core/routine/session.h"
 #include "core/routine/speech.h"
+#include "languages.h"
 
 using namespace unfurl::core;
 
@@ -49,17 +49,16 @@ void expect_heard_to_the_end(const Routine& r, double rate, const std::string& w
 
 // The sentences of a spoken text. A sentence ends at ".", "!" or "?" followed
 // by a space or the end of the text, and at ":" followed by a space: in these
-// texts a colon always closes a clause the ear takes in on its own ("Keep the
-// stretches gentle: Unfurl will not make them any bigger."). Commas, dashes and
-// parentheses do not end a sentence, and a "." inside a number ("0.5") does not.
+// texts a colon always closes a clause the ear takes in on its own ("Meanwhile,
+// keep the stretches gentle: Unfurl will not make them any bigger."). Commas,
+// dashes and parentheses do not end a sentence, nor does a "." inside a number.
 std::vector<std::string> sentences(const std::string& text) {
   static const std::regex end(R"([.!?:](\s+|$))");
   std::vector<std::string> out;
   size_t from = 0;
   for (auto it = std::sregex_iterator(text.begin(), text.end(), end); it != std::sregex_iterator(); ++it) {
-    const size_t to = it->position() + it->length();
-    out.push_back(text.substr(from, to - from));
-    from = to;
+    out.push_back(text.substr(from, it->position() + 1 - from));
+    from = it->position() + it->length();
   }
   if (text.find_first_not_of(" ", from) != std::string::npos) out.push_back(text.substr(from));
   return out;
@@ -84,6 +83,7 @@ int words(const std::string& sentence) {
 // results of the health questions and of the inflammatory-pattern questions.
 // The catalogue's keys are chosen by pattern, so a new result key is checked too.
 std::vector<std::pair<std::string, std::string>> everything_said(const std::string& lang) {
+  hand_in_every_language();
   Catalogue text;
   EXPECT_TRUE(text.load(lang)) << lang;
   std::vector<std::pair<std::string, std::string>> said;
@@ -93,7 +93,7 @@ std::vector<std::pair<std::string, std::string>> everything_said(const std::stri
       R"(cue\..+|session\.seconds_left|triage\.[a-z_]+\.(title|action)|flag\.[a-z_]+\.action|)"
       R"(stop\.(question|rest_title|rest_action|[a-z_]+\.label)|screening\.[a-z_]+\.title|)"
       R"(screening\.(wait|cleared)|hist\.[a-z_]+\.action|pattern\.result\.[a-z_]+|pattern\.not_diagnosis)");
-  const nlohmann::json en = nlohmann::json::parse(embedded_asset("assets/i18n/en.json"));
+  const nlohmann::json en = nlohmann::json::parse(language_file("en"));
   size_t from_catalogue = 0;
   for (auto it = en.begin(); it != en.end(); ++it) {
     if (!it.value().is_string() || !std::regex_match(it.key(), spoken)) continue;
