@@ -5,7 +5,7 @@
 import { Cues } from './cues.js';
 import { Mirror } from './mirror.js';
 import { Storage } from './storage.js';
-import { showReport, download } from './report.js';
+import { showReport, download, share, reportHtml, canShare, rememberedPatient } from './report.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -21,6 +21,8 @@ const words = JSON.parse($('words').textContent);
 // Not from the query either: the device's light or dark preference, for the first theme.
 config.scheme = matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
+// The share sheet takes files here (phones, mostly): History offers to share the report and the CSV.
+config.share = canShare() ? '1' : '0';
 let lang = [params.get('lang'), ...config.langs.split(',')]
   .map((l) => (l || '').split('-')[0].toLowerCase()).find((l) => words[l]) || 'en';
 const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
@@ -58,6 +60,7 @@ const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
 storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
 storage.watch((stored) => { if (M) call('_unfurl_merge', stored); });
+storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
 
 function call(name, ...strings) {
   // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
@@ -122,8 +125,13 @@ const shell = {
   hush() { cues.hush(); },
   announce(text) { $('countdown').textContent = text; },
   store(json) { storage.write(json); },
-  download(name, type, text) { download(name, type, text); },
-  report(json) { showReport($('report'), JSON.parse(json)); },
+  // Both come from the person's tap: the share sheet opens on that same activation.
+  download(name, type, text, toShare) { (toShare ? share : download)(name, type, text); },
+  report(json, toShare) {
+    const data = JSON.parse(json);
+    if (toShare) share(data.file, 'text/html', reportHtml(data, rememberedPatient()));
+    else showReport($('report'), data);
+  },
   eraseAll() { storage.eraseAll(); },
   downloadAsides() {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
@@ -211,6 +219,7 @@ const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: 
 async function boot() {
   if (!gl) { fail(null); return; }
   const stored = storage.read();
+  const unsaved = storage.unsaved();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;
   try {
@@ -240,6 +249,7 @@ async function boot() {
   if (err) { fail(M.UTF8ToString(err) || null); return; }
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
+  if (unsaved) call('_unfurl_restore', unsaved);
 }
 
 document.addEventListener('visibilitychange', () => {
