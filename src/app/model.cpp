@@ -795,7 +795,14 @@ bool Model::Export(std::string_view what) {
                      mean(w.before), mean(w.after)});
   json plot = json::array(), sessions = json::array(), safety = json::array();
   auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
-  for (const core::SessionRecord& r : doc_.sessions) {
+  // In the order they happened, whatever order merges from other tabs left them in.
+  std::vector<const core::SessionRecord*> ordered;
+  for (const core::SessionRecord& r : doc_.sessions) ordered.push_back(&r);
+  std::stable_sort(ordered.begin(), ordered.end(), [](const core::SessionRecord* a, const core::SessionRecord* b) {
+    return a->day != b->day ? a->day < b->day : a->started < b->started;
+  });
+  for (const core::SessionRecord* p : ordered) {
+    const core::SessionRecord& r = *p;
     const std::string date = date_of(r.day);
     if (r.before || r.after) plot.push_back({{"date", date}, {"before", rating(r.before)}, {"after", rating(r.after)}});
     // The check as answered: the signs named, or none of them.
@@ -819,9 +826,7 @@ bool Model::Export(std::string_view what) {
   std::snprintf(buf, sizeof buf, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
   const std::string summary = buf;
   const std::string made = core::fill(T("report.made"), text_.date(core::iso8601(epoch_ms_ + utc_offset_min_ * 60000.0)));
-  int first = doc_.sessions.front().day, last = first;
-  for (const core::SessionRecord& r : doc_.sessions) { first = std::min(first, r.day); last = std::max(last, r.day); }
-  std::snprintf(buf, sizeof buf, T("report.period"), date_of(first).c_str(), date_of(last).c_str());
+  std::snprintf(buf, sizeof buf, T("report.period"), date_of(ordered.front()->day).c_str(), date_of(ordered.back()->day).c_str());
   json labels;
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close", "share", "name",
                         "dob", "remember", "page", "weeks", "patient"})
