@@ -162,13 +162,13 @@ void HistoryScreen(Frame& f) {
   Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
 
   if (!sessions.empty()) {
-    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", "\"csv\"");
-    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
-    // Only where the browser can hand a file to the share sheet; the person picks who gets it.
+    // First where the browser can hand a file to the share sheet (phones): the person picks who gets it.
     if (m.config().can_share) {
       ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", "\"report\"");
       ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", "\"csv\"");
     }
+    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", "\"csv\"");
+    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
