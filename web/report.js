@@ -186,7 +186,7 @@ export function reportHtml(data, patient) {
   const css = reportCss(numberPages(data.labels.page)).replace(/<\//g, '<\\/');
   const title = el('title', data.labels.title);
   return `<!doctype html>\n<html lang="${data.lang}"><head><meta charset="utf-8">`
-    + `<meta name="viewport" content="width=device-width, initial-scale=1">${title.outerHTML}<style>${css}</style></head>`
+    + `<meta name="viewport" content="width=device-width,initial-scale=1">${title.outerHTML}<style>${css}</style></head>`
     + `<body class="reporting"><section id="report">${page.outerHTML}</section></body></html>\n`;
 }
 

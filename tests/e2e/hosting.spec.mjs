@@ -8,7 +8,7 @@
 // server (scripts/static-server.mjs) serves nothing outside its folder.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -108,7 +108,7 @@ test.describe('served by nginx with docs/hosting/nginx.conf', () => {
   });
 
   test('every file has its type, the documented headers and its compressed copies', async () => {
-    const files = readdirSync(DIST).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz'));
+    const files = readdirSync(DIST).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && statSync(join(DIST, f)).isFile());
     expect(files).toEqual(expect.arrayContaining(['index.html', 'unfurl.wasm', 'unfurl.js', 'sw.js']));
     for (const f of files) {
       const url = `${nginx.origin}/${f}`;

@@ -6,7 +6,7 @@
 // the report (a standalone .html file) and the CSV; elsewhere it does not offer to.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open, act, tap, until, widgets } from './helpers.mjs';
@@ -42,12 +42,15 @@ async function openReport(page) {
   await expect(page.locator('#report')).toBeVisible();
 }
 
-// The PDF's pages as text, in order.
-async function printed(page) {
+// The PDF's pages as text, in order (the PDF itself is kept beside the other test output).
+async function printed(page, name) {
   const dir = mkdtempSync(join(tmpdir(), 'unfurl-pdf-'));
   try {
     const file = join(dir, 'report.pdf');
-    writeFileSync(file, await page.pdf({ format: 'A4' }));
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(file, pdf);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(`test-results/${name}.pdf`, pdf);
     const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
     return out.stdout.split('\f').filter((p) => p.trim());
@@ -64,7 +67,7 @@ test('75 sessions print with every date, the name and the period on each numbere
   await openReport(page);
   await page.fill('#report-name', 'Ana García Prueba');
   await page.fill('#report-dob', '1961-04-09');
-  const pages = await printed(page);
+  const pages = await printed(page, 'report-75-sessions');
   expect(pages.length).toBeGreaterThan(1);
   const all = pages.join('\n');
   for (const d of days) expect(all, `the session of ${dateOf(d)}`).toContain(dateOf(d));
@@ -108,7 +111,7 @@ test('five years of mornings print, from the first to the last', async ({ page }
   await open(page);
   await openReport(page);
   await expect(page.locator('#report .report-sessions tbody tr')).toHaveCount(days.length);
-  const pages = await printed(page);
+  const pages = await printed(page, 'report-5-years');
   expect(pages.length).toBeGreaterThan(20);
   expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
   const all = pages.join('\n');

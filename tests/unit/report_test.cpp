@@ -14,7 +14,7 @@ using unfurl::app::Model;
 using nlohmann::json;
 
 namespace {
-constexpr double kNow = 1.7e12;  // local day 19675, a Thursday
+constexpr double kNow = 1.7e12;  // local day 19675, a Tuesday
 constexpr int kToday = 19675;
 
 SessionRecord on(int day, const char* outcome = "completed") {
@@ -43,28 +43,31 @@ std::string Date(int day) { return iso8601(day * 86400000.0).substr(0, 10); }
 }  // namespace
 
 TEST(Report, WeeksRunMondayToSunday) {
-  EXPECT_EQ(week_start(kToday), kToday - 3);  // Thursday → Monday
-  EXPECT_EQ(week_start(kToday - 3), kToday - 3);
-  EXPECT_EQ(week_start(kToday - 4), kToday - 10);  // Sunday belongs to the week before
+  EXPECT_EQ(week_start(kToday), kToday - 1);  // Tuesday → Monday
+  EXPECT_EQ(week_start(kToday - 1), kToday - 1);
+  EXPECT_EQ(week_start(kToday - 2), kToday - 8);  // Sunday belongs to the week before
+  EXPECT_EQ(week_start(0), -3);  // 1970-01-01 was a Thursday
 }
 
 TEST(Report, TheWeeklySummaryCountsEachOutcomeAndAveragesTheRatings) {
   const int monday = week_start(kToday);
   std::vector<SessionRecord> s = {on(monday - 14), on(monday - 13, "stopped-pain"), on(monday, "blocked"), on(monday + 1),
-                                  on(monday + 2, "abandoned")};
+                                  on(monday - 12, "abandoned"), on(monday + 2)};  // the last one is tomorrow's: not counted
   s[0].before = 6; s[0].after = 3;
   s[1].before = 5;
   s[3].before = 4; s[3].after = 2;
   const std::vector<WeekSummary> weeks = weekly_summary(s, kToday, 12);
   ASSERT_EQ(weeks.size(), 3u) << "this week, an empty one, and the first session's; none before it";
   EXPECT_EQ(weeks[0].first_day, monday);
-  EXPECT_EQ(weeks[0].sessions, 3);
+  EXPECT_EQ(weeks[0].sessions, 2);
   EXPECT_EQ(weeks[0].completed, 1);
   EXPECT_EQ(weeks[0].blocked, 1);
   EXPECT_DOUBLE_EQ(*weeks[0].before, 4);
   EXPECT_EQ(weeks[1].sessions, 0) << "a gap is listed";
   EXPECT_FALSE(weeks[1].before);
+  EXPECT_EQ(weeks[2].sessions, 3);
   EXPECT_EQ(weeks[2].stopped, 1);
+  EXPECT_EQ(weeks[2].completed, 1);
   EXPECT_DOUBLE_EQ(*weeks[2].before, 5.5);
   EXPECT_DOUBLE_EQ(*weeks[2].after, 3);
   EXPECT_EQ(weekly_summary(s, kToday, 2).size(), 2u) << "no more weeks than asked for";
@@ -79,7 +82,7 @@ TEST(Report, HoldsEverySessionOfSeventyFiveWithTheirDatesLatestFirst) {
   for (int i = 0; i < 75; ++i) EXPECT_EQ(rows[i][0], Date(kToday - i)) << i;
   EXPECT_EQ(r["sessions"]["head"].size(), rows[0].size());
   EXPECT_EQ(r["weeks"]["rows"].size(), 12u);
-  EXPECT_EQ(r["weeks"]["rows"][0][1], "4") << "Monday to today, Thursday";
+  EXPECT_EQ(r["weeks"]["rows"][0][1], "2") << "Monday and today, Tuesday";
   EXPECT_EQ(r["period"], "Sessions from " + Date(kToday - 74) + " to " + Date(kToday));
   EXPECT_EQ(r["file"], "unfurl-report.html");
   EXPECT_TRUE(r["sections"].is_array());

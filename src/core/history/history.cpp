@@ -219,9 +219,10 @@ Decoded decode_history(std::string_view text) {
       keep(raw, k, k);
       return std::nullopt;
     };
-    for (auto [k, v] : {std::pair{"voice", &st.voice}, {"tones", &st.tones}, {"vibration", &st.vibration}, {"dim", &st.dim},
-                        {"eyes_closed", &st.eyes_closed}, {"soft_mattress", &st.soft_mattress}})
-      read_flag(k, *v);
+    const std::pair<const char*, bool*> flags[] = {{"voice", &st.voice}, {"tones", &st.tones}, {"vibration", &st.vibration},
+                                                   {"dim", &st.dim}, {"eyes_closed", &st.eyes_closed},
+                                                   {"soft_mattress", &st.soft_mattress}};
+    for (auto [k, v] : flags) read_flag(k, *v);
     st.voice_rate = read_num("voice_rate", 0.5, 1.5).value_or(st.voice_rate);
     st.volume = read_num("volume", 0, 1).value_or(st.volume);
     st.text_size = read_num("text_size", 1, 2).value_or(st.text_size);
