@@ -412,14 +412,13 @@ std::string Model::MergeStored(std::string_view stored) {
   // sessions "new here", so the next write carries them instead of reading
   // their absence from storage as a deletion.
   base_ = d.status == core::DecodeStatus::ok ? std::move(d.doc) : core::HistoryDoc{};
-  writing_ = doc_;
   if (!session_) Personalise();
   return core::encode_history(doc_);
 }
 
 void Model::WriteResult(bool ok, std::string_view reason) {
-  if (ok && writing_) base_ = std::move(*writing_);
-  writing_.reset();
+  // The shell merges, writes and reports in one go, so nothing has changed since MergeStored.
+  if (ok) base_ = doc_;
   Unnotify("storage.unsaved");
   unsaved_ = ok ? 0 : core::changed_sessions(base_, doc_);
   if (!ok) {
@@ -790,16 +789,17 @@ bool Model::Export(std::string_view what) {
   }
   json weeks = json::array();
   for (const core::WeekSummary& w : core::weekly_summary(doc_.sessions, today_, kReportWeeks))
-    weeks.push_back({date_of(w.first_day) + " – " + date_of(w.first_day + 6), std::to_string(w.sessions),
-                     std::to_string(w.completed), std::to_string(w.stopped), std::to_string(w.blocked),
-                     mean(w.before), mean(w.after)});
+    weeks.push_back(std::vector<std::string>{date_of(w.first_day) + " – " + date_of(w.first_day + 6),
+                                             std::to_string(w.sessions), std::to_string(w.completed),
+                                             std::to_string(w.stopped), std::to_string(w.blocked), mean(w.before),
+                                             mean(w.after)});
   json plot = json::array(), sessions = json::array(), safety = json::array();
   auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
   // In the order they happened, whatever order merges from other tabs left them in.
   std::vector<const core::SessionRecord*> ordered;
   for (const core::SessionRecord& r : doc_.sessions) ordered.push_back(&r);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const core::SessionRecord* a, const core::SessionRecord* b) {
-    return a->day != b->day ? a->day < b->day : a->started < b->started;
+  std::sort(ordered.begin(), ordered.end(), [](const core::SessionRecord* a, const core::SessionRecord* b) {
+    return a->day != b->day ? a->day < b->day : a->started != b->started ? a->started < b->started : a < b;
   });
   for (const core::SessionRecord* p : ordered) {
     const core::SessionRecord& r = *p;
@@ -814,9 +814,10 @@ bool Model::Export(std::string_view what) {
     if (!r.withdrawn.empty()) check += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
     const std::string stop = r.pain == "leg" || r.pain == "back" ? T(("history.pain_" + r.pain).c_str()) : "–";
     std::snprintf(buf, sizeof buf, T("report.percent"), static_cast<int>(std::lround(r.range * 100)));
-    sessions.push_back({date, T(("outcome." + r.outcome).c_str()), check, cell(r.before) + " → " + cell(r.after),
-                        r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
-                        r.outcome == "blocked" ? std::string("–") : std::string(buf), std::to_string(r.exercises.size())});
+    sessions.push_back(std::vector<std::string>{date, T(("outcome." + r.outcome).c_str()), check,
+                                                cell(r.before) + " → " + cell(r.after),
+                                                r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
+                                                r.outcome == "blocked" ? "–" : buf, std::to_string(r.exercises.size())});
     std::string said = flags;
     if (stop != "–") said += (said.empty() ? "" : "; ") + stop;
     if (!r.withdrawn.empty()) said += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
@@ -834,7 +835,7 @@ bool Model::Export(std::string_view what) {
   labels["weeks"] = core::fill(T("report.weeks"), std::to_string(kReportWeeks));
   labels["before"] = T("history.before");
   labels["after"] = T("history.after");
-  json week_head = json::array(), session_head = json::array();
+  std::vector<std::string> week_head, session_head;
   for (const char* k : {"week", "count", "completed", "stopped", "blocked", "before", "after"})
     week_head.push_back(T(std::string("report.weeks_") + k));
   for (const char* k : {"date", "outcome", "check", "stiffness", "hurt", "stop", "range", "done"})

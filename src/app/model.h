@@ -70,7 +70,7 @@ class Model {
   // merged into this tab's history by session id. Returns the merged document
   // to store, or "" when it must not be overwritten.
   std::string MergeStored(std::string_view stored);
-  // The shell tried to store what MergeStored last returned: stored, or refused
+  // The shell tried to store what MergeStored just returned: stored, or refused
   // ("full" when the quota is). Until a write succeeds, what it carried stays
   // in memory, goes with every later write, and History says how much is waiting.
   void WriteResult(bool ok, std::string_view reason);
@@ -191,7 +191,6 @@ class Model {
   PageConfig config_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
-  std::optional<core::HistoryDoc> writing_;  // what MergeStored handed the shell to write, until WriteResult
   int unsaved_ = 0;
   std::string current_id_;
   std::string tab_;  // set by the shell per tab, so two tabs never make the same session id  // the record of the session (or check) in progress

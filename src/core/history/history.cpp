@@ -232,21 +232,21 @@ Decoded decode_history(std::string_view text) {
       else keep(raw, "lang", "lang");
     }
     // Per exercise: one unreadable dose is kept on its own; the others are read.
-    auto read_doses = [&](const char* k, auto readable, auto store) {
+    auto read_doses = [&](const char* k, bool whole) {
+      std::map<std::string, double> doses;
       auto o = s->find(k);
-      if (o == s->end()) return;
-      if (!o->is_object()) return keep(raw, k, k);
+      if (o == s->end()) return doses;
+      if (!o->is_object()) { keep(raw, k, k); return doses; }
       std::vector<RawMember> entries;
       for (const RawMember& m : raw)
         if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
       for (auto it = o->begin(); it != o->end(); ++it)
-        if (readable(it.value())) store(it.key(), it.value());
+        if (whole ? it->is_number_integer() : it->is_number()) doses[it.key()] = it->get<double>();
         else keep(entries, it.key(), std::string(k) + "." + it.key());
+      return doses;
     };
-    read_doses("holds", [](const json& v) { return v.is_number(); },
-               [&](const std::string& id, const json& v) { st.holds[id] = v.get<double>(); });
-    read_doses("reps", [](const json& v) { return v.is_number_integer(); },
-               [&](const std::string& id, const json& v) { st.reps[id] = v.get<int>(); });
+    st.holds = read_doses("holds", false);
+    for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(std::clamp(n, -1e6, 1e6));
     if (auto o = s->find("exercises_off"); o != s->end()) {
       const bool strings = o->is_array() && std::all_of(o->begin(), o->end(), [](const json& v) { return v.is_string(); });
       if (!strings) keep(raw, "exercises_off", "exercises_off");
