@@ -5,7 +5,7 @@
 // Usage: node scripts/static-server.mjs [dir] [port]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const root = resolve(process.argv[2] || 'dist');
 const port = Number(process.argv[3] || process.env.PORT || 8080);
@@ -22,7 +22,8 @@ createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    // Inside root itself: a sibling whose name starts the same (dist-old/ beside dist/) is outside.
+    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
     if (!(await stat(file)).isFile()) throw new Error('not a file');
     // The smallest copy the browser accepts (Chromium offers br only over HTTPS).
     const accepts = String(req.headers['accept-encoding'] || '');

@@ -5,7 +5,7 @@
 import { Cues } from './cues.js';
 import { Mirror } from './mirror.js';
 import { Storage } from './storage.js';
-import { showReport, download } from './report.js';
+import { showReport, download, share, reportHtml, canShare, rememberedPatient } from './report.js';
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -28,6 +28,8 @@ const known = (tag) => { const code = (tag || '').split('-')[0].toLowerCase(); r
 // means English), then the browser's languages.
 const choose = (chosen) => known(chosen) ||
   (params.get('lang') ? known(params.get('lang')) || 'en' : config.langs.split(',').map(known).find(Boolean) || 'en');
+// The share sheet takes files here (phones, mostly): History offers to share the report and the CSV.
+config.share = canShare() ? '1' : '0';
 let lang = choose(null);
 const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
 // Text is replaced only where it differs: a replaced text is painted again,
@@ -64,6 +66,7 @@ const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
 storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
 storage.watch((stored) => { if (M) call('_unfurl_merge', stored); });
+storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
 
 function call(name, ...strings) {
   // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
@@ -152,8 +155,13 @@ const shell = {
   hush() { cues.hush(); },
   announce(text) { $('countdown').textContent = text; },
   store(json) { storage.write(json); },
-  download(name, type, text) { download(name, type, text); },
-  report(json) { showReport($('report'), JSON.parse(json)); },
+  // Both come from the person's tap: the share sheet opens on that same activation.
+  download(name, type, text, toShare) { (toShare ? share : download)(name, type, text); },
+  report(json, toShare) {
+    const data = JSON.parse(json);
+    if (toShare) share(data.file, 'text/html', reportHtml(data, rememberedPatient()));
+    else showReport($('report'), data);
+  },
   eraseAll() { storage.eraseAll(); },
   downloadAsides() {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
@@ -242,6 +250,7 @@ const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: 
 async function boot() {
   if (!gl) { fail(null); return; }
   const stored = storage.read();
+  const unsaved = storage.unsaved();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   // The language the app will choose (the person's own choice, then lang=,
   // then the browser's), fetched beside the wasm so the first frame has it.
@@ -280,6 +289,7 @@ async function boot() {
   if (earlyText) handIn(early, text);
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
+  if (unsaved) call('_unfurl_restore', unsaved);
 }
 
 document.addEventListener('visibilitychange', () => {

@@ -5,9 +5,19 @@
 // that moment — another tab, or the installed app, may have written since —
 // and a write from another tab is merged into this one's view at once. The
 // merging itself is the core's (merge_history), reached through `merge`.
+//
+// A write that is refused (the quota is full, or the browser says no) loses
+// nothing: the app keeps what it carried and sends it again with every later
+// write (`stored` tells it how each one went), and this tab keeps a copy in
+// sessionStorage, where there is room, to give back after a reload (`unsaved`).
 
 export const KEY = 'unfurl:v1';
 export const SCHEMA = 1;
+const UNSAVED = `${KEY}:unsaved`;  // in sessionStorage: this tab's document that storage refused
+
+function session() {
+  try { return window.sessionStorage; } catch (e) { return null; }
+}
 
 function local() {
   try { return window.localStorage; } catch (e) { return null; }  // SecurityError in some iframes
@@ -24,6 +34,12 @@ export class Storage {
     this.lastSeen = null;   // the document as this tab last read or wrote it
     this.pending = null;
     this.merge = null;
+    this.stored = null;     // stored(refused): '' when the write went in, else why not ('full' or 'refused')
+  }
+
+  // What this tab could not store before it was reloaded ('' when nothing waits).
+  unsaved() {
+    try { return session()?.getItem(UNSAVED) || ''; } catch (e) { return ''; }
   }
 
   // Another tab wrote: the app merges it in and shows it. A removed document
@@ -55,6 +71,7 @@ export class Storage {
   eraseAll() {
     const ls = local();
     this.pending = null;
+    try { session()?.removeItem(UNSAVED); } catch (e) { /* nothing kept there */ }
     if (!ls) return;
     try {
       for (const k of Object.keys(ls)) if (k === KEY || k.startsWith(`${KEY}:`)) ls.removeItem(k);
@@ -119,17 +136,26 @@ export class Storage {
       try { doc = JSON.parse(current); } catch (e) { doc = null; }
       if (!readable(doc)) {
         if (!this.moveAside(ls, current)) return;
-      } else if (this.merge) {
-        text = this.merge(current);
-        if (!text) { this.readOnly = true; return; }
+        current = null;
       }
     }
+    // Merged even over nothing, so the app knows exactly what this write carries.
+    if (this.merge) {
+      text = this.merge(current ?? '');
+      if (!text) { this.readOnly = true; return; }
+    }
+    let refused = '';
     try {
       ls.setItem(KEY, text);
       this.lastSeen = text;
     } catch (e) {
-      this.notify('storage.full', 'notice.storage_full');
+      refused = e && (e.name === 'QuotaExceededError' || e.code === 22) ? 'full' : 'refused';
     }
+    try {
+      if (refused) session()?.setItem(UNSAVED, text);
+      else session()?.removeItem(UNSAVED);
+    } catch (e) { /* no room there either: the app still holds it in memory */ }
+    if (this.stored) this.stored(refused);
   }
 
   raw() {

@@ -44,6 +44,8 @@ class App {
   void SetVisible(bool visible);
   void SetVoiceBusy(bool busy);
   std::string MergeStored(std::string_view stored);
+  void WriteResult(bool ok, std::string_view reason) { model_.WriteResult(ok, reason); Wake(); }
+  void RestoreUnsaved(std::string_view doc) { model_.RestoreUnsaved(doc); Wake(); }
   void Notice(std::string_view id, std::string_view key, std::string_view arg);
   void UpdateReady() { model_.SetUpdateReady(); Wake(); }
   void LanguageArrived(std::string_view lang, std::string_view json_text) {

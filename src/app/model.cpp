@@ -8,6 +8,7 @@
 #include "core/assets.h"
 #include "core/history/calendar.h"
 #include "core/history/export.h"
+#include "core/history/report.h"
 #include "core/json.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
@@ -17,6 +18,8 @@ namespace unfurl::app {
 namespace {
 using nlohmann::json;
 using core::Phase;
+
+constexpr int kReportWeeks = 12;  // the weekly table: what fits the report's first page beside the rest
 
 json parse_arg(std::string_view arg) {
   if (arg.empty()) return json();
@@ -184,6 +187,10 @@ void Model::AddNotice(std::string_view id, std::string_view key, std::string_vie
   ++version_;
 }
 
+void Model::Unnotify(std::string_view id) {
+  std::erase_if(notices_, [&](const Notice& n) { return n.id == id; });
+}
+
 void Model::Notify(std::string id, std::string key, std::string arg) {
   for (const Notice& n : notices_)
     if (n.id == id) return;
@@ -218,6 +225,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   config_.test = yes_no("test", false);
   config_.embed = yes_no("embed", false);
   config_.keep_history = yes_no("history", true);
+  config_.can_share = get("share") == "1";
   std::string unknown_lang;
   if (auto lang = get("lang")) {
     std::string code = language_code(*lang);
@@ -483,9 +491,39 @@ std::string Model::MergeStored(std::string_view stored) {
     doc_ = core::merge_history(base_, doc_, d.doc);
     ++version_;
   }
-  base_ = doc_;
+  // What storage holds stays the common ancestor until the shell says the
+  // merged document was written: a refused write leaves this tab's new
+  // sessions "new here", so the next write carries them instead of reading
+  // their absence from storage as a deletion.
+  base_ = d.status == core::DecodeStatus::ok ? std::move(d.doc) : core::HistoryDoc{};
   if (!session_) Personalise();
   return core::encode_history(doc_);
+}
+
+void Model::WriteResult(bool ok, std::string_view reason) {
+  // The shell merges, writes and reports in one go, so nothing has changed since MergeStored.
+  if (ok) base_ = doc_;
+  Unnotify("storage.unsaved");
+  unsaved_ = ok ? 0 : core::changed_sessions(base_, doc_);
+  if (!ok) {
+    const std::string why = reason == "full" ? "full" : "refused";
+    if (unsaved_ > 0)
+      Notify("storage.unsaved", text_.plural_key("notice.unsaved_" + why, unsaved_), std::to_string(unsaved_));
+    else
+      Notify("storage.unsaved", "notice.unsaved_changes_" + why);
+  }
+  ++version_;
+}
+
+void Model::RestoreUnsaved(std::string_view unsaved) {
+  if (read_only_ || !config_.keep_history) return;
+  core::Decoded u = core::decode_history(unsaved);
+  if (u.status != core::DecodeStatus::ok) return;
+  // No common ancestor is known: every session it holds counts as this tab's
+  // own, and what storage gained since (another tab's sessions) is kept too.
+  doc_ = core::merge_history(core::HistoryDoc{}, u.doc, doc_);
+  if (!session_) Personalise();
+  Save();
 }
 
 core::SessionRecord* Model::Current() {
@@ -904,6 +942,11 @@ bool Model::Set(std::string_view arg) {
   } else {
     return false;
   }
+  // Whatever was kept verbatim for this setting (a type this version could not read) gives way to the choice.
+  const std::string id = key.substr(key.find('.') + 1);
+  core::forget_kept(s, key.rfind("hold.", 0) == 0 ? "holds." + id : key.rfind("reps.", 0) == 0 ? key
+                       : key.rfind("exercise.", 0) == 0 ? "exercises_off" : key);
+  if (key == "eyes_closed" && s.eyes_closed) core::forget_kept(s, "dim");
   Save();
   return true;
 }
@@ -919,6 +962,8 @@ bool Model::DeleteData(std::string_view step) {
   if (step != "confirm") return false;
   doc_ = core::HistoryDoc{};
   base_ = doc_;
+  unsaved_ = 0;
+  Unnotify("storage.unsaved");
   current_id_.clear();
   outbox_.erase = true;
   Personalise();
@@ -944,7 +989,13 @@ bool Model::Export(std::string_view what) {
     return true;
   }
   if (what != "report") return false;
+  // Everything the history holds, however long: the layout (web/report.js)
+  // pages it; nothing here is cut to fit a page.
   const core::HistoryStats& st = stats();
+  auto date_of = [&](int day) { return text_.date(core::iso8601(day * 86400000.0)); };
+  auto cell = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
+  auto mean = [&](std::optional<double> v) { return v ? text_.number(*v, 1) : std::string("–"); };
+  char buf[256];
   json routine = json::array();
   for (const core::Exercise& e : routine_.exercises) {
     std::string dose = e.reps > 1 ? core::fill(T("report.reps"), std::to_string(e.reps)) + " " : "";
@@ -952,32 +1003,65 @@ bool Model::Export(std::string_view what) {
     if (e.sided) dose += std::string(" ") + T("report.sides");
     routine.push_back({{"name", e.name}, {"dose", dose}});
   }
+  json weeks = json::array();
+  for (const core::WeekSummary& w : core::weekly_summary(doc_.sessions, today_, kReportWeeks))
+    weeks.push_back(std::vector<std::string>{date_of(w.first_day) + " – " + date_of(w.first_day + 6),
+                                             std::to_string(w.sessions), std::to_string(w.completed),
+                                             std::to_string(w.stopped), std::to_string(w.blocked), mean(w.before),
+                                             mean(w.after)});
   json plot = json::array(), sessions = json::array(), safety = json::array();
   auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
-  for (const core::SessionRecord& r : doc_.sessions) {
-    const std::string date = text_.date(r.started);
+  // In the order they happened, whatever order merges from other tabs left them in.
+  std::vector<const core::SessionRecord*> ordered;
+  for (const core::SessionRecord& r : doc_.sessions) ordered.push_back(&r);
+  std::sort(ordered.begin(), ordered.end(), [](const core::SessionRecord* a, const core::SessionRecord* b) {
+    return a->day != b->day ? a->day < b->day : a->started != b->started ? a->started < b->started : a < b;
+  });
+  for (const core::SessionRecord* p : ordered) {
+    const core::SessionRecord& r = *p;
+    const std::string date = date_of(r.day);
     if (r.before || r.after) plot.push_back({{"date", date}, {"before", rating(r.before)}, {"after", rating(r.after)}});
-    sessions.push_back({{"date", date}, {"outcome", T(("outcome." + r.outcome).c_str())},
-                        {"before", rating(r.before)}, {"after", rating(r.after)}});
-    std::string said;
+    // The check as answered: the signs named, or none of them.
+    std::string flags;
     for (const std::string& id : r.check_flags)
-      if (const core::RedFlag* f = triage().find(id)) said += (said.empty() ? "" : T("text.list_separator")) + f->short_text;
-    if (!r.pain.empty()) said += (said.empty() ? "" : T("text.list_separator")) + std::string(T(("history.pain_" + r.pain).c_str()));
-    if (!r.withdrawn.empty()) said += std::string(" (") + T("history.withdrawn") + ")";
+      if (const core::RedFlag* f = triage().find(id)) flags += (flags.empty() ? "" : T("text.list_separator")) + f->short_text;
+    std::string check = r.check_level == "none" ? T("report.check_none") : T(("tier." + r.check_level).c_str());
+    if (!flags.empty()) check += ": " + flags;
+    if (!r.withdrawn.empty()) check += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
+    const std::string stop = !r.pain.empty() ? T(("history.pain_" + r.pain).c_str()) : "–";
+    std::snprintf(buf, sizeof buf, T("report.percent"), static_cast<int>(std::lround(r.range * 100)));
+    sessions.push_back(std::vector<std::string>{date, T(("outcome." + r.outcome).c_str()), check,
+                                                cell(r.before) + " → " + cell(r.after),
+                                                r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
+                                                r.outcome == "blocked" ? "–" : buf, std::to_string(r.exercises.size())});
+    std::string said = flags;
+    if (stop != "–") said += (said.empty() ? "" : T("text.list_separator")) + stop;
+    if (!r.withdrawn.empty()) said += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
     if (!said.empty()) safety.push_back({{"date", date}, {"text", said}});
   }
-  char summary[256];
-  std::snprintf(summary, sizeof summary, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
+  std::reverse(sessions.begin(), sessions.end());  // the latest first
+  std::snprintf(buf, sizeof buf, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
+  const std::string summary = buf;
   const std::string made = core::fill(T("report.made"), text_.date(core::iso8601(epoch_ms_ + utc_offset_min_ * 60000.0)));
+  std::snprintf(buf, sizeof buf, T("report.period"), date_of(ordered.front()->day).c_str(), date_of(ordered.back()->day).c_str());
   json labels;
-  for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close"})
+  for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close", "share", "name",
+                        "dob", "remember", "page", "weeks", "patient"})
     labels[k] = T(std::string("report.") + k);
+  labels["weeks"] = core::fill(T("report.weeks"), std::to_string(kReportWeeks));
   labels["before"] = T("history.before");
   labels["after"] = T("history.after");
-  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"note", note_},
-                         {"routine_name", routine_.name}, {"routine", routine}, {"plot", plot},
-                         {"sessions", sessions}, {"safety", safety}, {"lang", config_.lang},
-                         {"sections", report_sections(*this)}}).dump();
+  std::vector<std::string> week_head, session_head;
+  for (const char* k : {"week", "count", "completed", "stopped", "blocked", "before", "after"})
+    week_head.push_back(T(std::string("report.weeks_") + k));
+  for (const char* k : {"date", "outcome", "check", "stiffness", "hurt", "stop", "range", "done"})
+    session_head.push_back(T(std::string("report.sessions_") + k));
+  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"period", buf}, {"note", note_},
+                         {"routine_name", routine_.name}, {"routine", routine},
+                         {"prescribed", prescribed_}, {"changes", prescription_changes_},
+                         {"weeks", {{"head", week_head}, {"rows", weeks}}}, {"plot", plot},
+                         {"sessions", {{"head", session_head}, {"rows", sessions}}}, {"safety", safety},
+                         {"sections", report_sections(*this)}, {"file", T("report.filename")}, {"lang", config_.lang}}).dump();
   return true;
 }
 
@@ -1055,7 +1139,12 @@ bool Model::Act(std::string_view name, std::string_view arg) {
     if (ok) { reveal_ = a.get<std::string>(); ++reveal_serial_; }
   }
   else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
-  else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
+  else if (name == "share") {
+    // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
+    const std::string what = a.is_string() ? a.get<std::string>() : "";
+    ok = screen_ == Screen::history && config_.can_share && (what == "csv" || what == "report") && Export(what);
+    if (ok) outbox_.share = true;
+  } else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
   // Only the person cuts the voice off (docs/clinical.md): pausing, stopping,
   // skipping, going back or leaving silences what was being said, and what
   // was about to be said for the old step is dropped with it.

@@ -29,6 +29,7 @@ struct PageConfig {
   std::vector<std::string> browser_langs;  // navigator.languages, set by the shell
   std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
+  bool can_share = false;  // the browser can hand files to the share sheet (set by the shell)
   double timescale = 1;
 };
 
@@ -47,6 +48,7 @@ struct Outbox {
   struct File { std::string name, type, text; };
   std::optional<File> download;       // a file for the person to keep (their sessions as CSV)
   std::optional<std::string> report;  // the clinician's report, as JSON for the shell to lay out and print
+  bool share = false;                 // the download or the report goes to the share sheet, as a file
   bool erase = false;                 // "delete all my data": the shell erases every key Unfurl keeps
   bool restart = false;               // the person chose to restart into a new version that is waiting
   std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
@@ -77,6 +79,16 @@ class Model {
   // merged into this tab's history by session id. Returns the merged document
   // to store, or "" when it must not be overwritten.
   std::string MergeStored(std::string_view stored);
+  // The shell tried to store what MergeStored just returned: stored, or refused
+  // ("full" when the quota is). Until a write succeeds, what it carried stays
+  // in memory, goes with every later write, and History says how much is waiting.
+  void WriteResult(bool ok, std::string_view reason);
+  // A document this tab could not store before the page was reloaded (the
+  // shell keeps it in sessionStorage): merged in as this tab's own unsaved
+  // changes and written with the next write, which is asked for now.
+  void RestoreUnsaved(std::string_view doc);
+  // Sessions not in storage yet because the last write was refused (0 when it succeeded).
+  int unsaved() const { return unsaved_; }
   // The shell has a new version installed and waiting: Home offers a restart.
   void SetUpdateReady() { update_ready_ = true; ++version_; }
   bool update_ready() const { return update_ready_; }
@@ -186,6 +198,7 @@ class Model {
   void Say(const std::string& key, const std::string& text);
   void SpeakResult();
   void Notify(std::string id, std::string key, std::string arg = {});
+  void Unnotify(std::string_view id);
   void Drain();
   void Replan();
   void DescribePrescription();
@@ -220,6 +233,7 @@ class Model {
   PageConfig config_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
+  int unsaved_ = 0;
   std::string current_id_;  // the record of the session (or check) in progress
   std::string tab_;  // set by the shell per tab, so two tabs never make the same session id
   Screen screen_ = Screen::home;

@@ -2,7 +2,7 @@
 // calendar of the last five weeks (done, stopped and blocked days drawn as
 // different shapes, not only colours), stiffness before and after over time,
 // the current range in words, every session, and the ways to take it all to
-// a clinician (a CSV and a printable report).
+// a clinician (a CSV and a printable report, shared from the phone where it can).
 #include <algorithm>
 #include <cmath>
 
@@ -162,6 +162,11 @@ void HistoryScreen(Frame& f) {
   Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
 
   if (!sessions.empty()) {
+    // First where the browser can hand a file to the share sheet (phones): the person picks who gets it.
+    if (m.config().can_share) {
+      ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", "\"report\"");
+      ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", "\"csv\"");
+    }
     ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", "\"csv\"");
     ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
   }

@@ -47,7 +47,7 @@ test('a full storage quota is reported, and the session still counts as done', a
   await act(page, 'ack', 'intro');
   await startSession(page);
   await until(page, (s) => s.screen === 'finish', 'finished', 60_000);
-  expect((await state(page)).notices.map((n) => n.id)).toContain('storage.full');
+  expect((await state(page)).notices.map((n) => n.id)).toContain('storage.unsaved');
   await tap(page, 'finish');
   await until(page, (s) => s.screen === 'home', 'home');
   expect((await state(page)).streak).toBe(1);

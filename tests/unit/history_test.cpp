@@ -208,3 +208,50 @@ TEST(History, FiveYearsOfMorningsLoadAndCompute) {
   EXPECT_DOUBLE_EQ(st.per_week, 7);
   ASSERT_TRUE(st.average_change);
 }
+
+// A known setting stored with a type this version cannot read is treated like
+// an unknown member: kept byte for byte until the person changes that setting,
+// with the default in use meanwhile.
+TEST(History, WrongTypedKnownSettingsAreKeptVerbatimUntilChanged) {
+  const std::string settings =
+      R"({"voice_rate":"fast","voice":false,"holds":{"knee_to_chest":"long","figure_four":25},"reps":{"pelvic_tilt":6.5},"exercises_off":"none","lang":7,"theme_hue":12})";
+  const std::string text = R"({"schema":1,"sessions":[],"settings":)" + settings + "}";
+  Decoded d = decode_history(text);
+  ASSERT_EQ(d.status, DecodeStatus::ok);
+  const Settings& s = d.doc.settings;
+  EXPECT_DOUBLE_EQ(s.voice_rate, Settings{}.voice_rate) << "the default stands in";
+  EXPECT_FALSE(s.voice) << "a readable neighbour is still read";
+  EXPECT_EQ(s.holds.count("knee_to_chest"), 0u);
+  EXPECT_DOUBLE_EQ(s.holds.at("figure_four"), 25);
+  EXPECT_TRUE(s.reps.empty());
+  EXPECT_TRUE(s.exercises_off.empty());
+  EXPECT_EQ(s.lang, "");
+
+  const std::string out = encode_history(d.doc);
+  for (const char* exact : {R"("voice_rate":"fast")", R"("knee_to_chest":"long")", R"("pelvic_tilt":6.5)",
+                            R"("exercises_off":"none")", R"("lang":7)", R"("theme_hue":12)", R"("figure_four":25)"})
+    EXPECT_NE(out.find(exact), std::string::npos) << exact << " in " << out;
+  EXPECT_EQ(encode_history(decode_history(out).doc), out) << "stable over any number of saves";
+
+  // The person sets the rate and one hold: those are written as chosen; the rest stays as it was.
+  HistoryDoc changed = d.doc;
+  changed.settings.voice_rate = 1.1;
+  forget_kept(changed.settings, "voice_rate");
+  changed.settings.holds["knee_to_chest"] = 20;
+  forget_kept(changed.settings, "holds.knee_to_chest");
+  const std::string after = encode_history(changed);
+  EXPECT_NE(after.find(R"("voice_rate":1.1)"), std::string::npos) << after;
+  EXPECT_NE(after.find(R"("knee_to_chest":20)"), std::string::npos) << after;
+  EXPECT_EQ(after.find("fast"), std::string::npos);
+  EXPECT_NE(after.find(R"("pelvic_tilt":6.5)"), std::string::npos);
+  EXPECT_NE(after.find(R"("exercises_off":"none")"), std::string::npos);
+  EXPECT_NE(after.find(R"("lang":7)"), std::string::npos);
+}
+
+TEST(History, AWholeWrongTypedDoseTableGivesWayToTheFirstDoseChosen) {
+  Decoded d = decode_history(R"({"schema":1,"settings":{"holds":[25,30]}})");
+  EXPECT_NE(encode_history(d.doc).find(R"("holds":[25,30])"), std::string::npos);
+  d.doc.settings.holds["fetal"] = 15;
+  forget_kept(d.doc.settings, "holds.fetal");
+  EXPECT_NE(encode_history(d.doc).find(R"("holds":{"fetal":15.0})"), std::string::npos) << encode_history(d.doc);
+}

@@ -65,13 +65,41 @@ json known_json(const SessionRecord& r) {
 }
 
 // `{...known...}` with the unknown members spliced in, each as its own bytes.
-std::string with_extra(const json& known, const std::vector<RawMember>& extra) {
-  std::string out = known.dump();
+std::string with_extra(std::string out, const std::vector<RawMember>& extra) {
   if (extra.empty()) return out;
   out.pop_back();
   for (const RawMember& m : extra) {
     if (out.size() > 1) out += ',';
     out += json(m.key).dump() + ':' + m.raw;
+  }
+  return out + '}';
+}
+
+std::string with_extra(const json& known, const std::vector<RawMember>& extra) { return with_extra(known.dump(), extra); }
+
+// `known` as text, with each kept member's bytes (Settings::kept, keyed by path) in
+// place of the value this version would write, or added where it writes none.
+std::string with_kept(const json& known, const std::vector<RawMember>& kept, const std::string& prefix = "") {
+  if (kept.empty()) return known.dump();
+  std::string out = "{";
+  auto member = [&](const std::string& key, const std::string& value) {
+    if (out.size() > 1) out += ',';
+    out += json(key).dump() + ':' + value;
+  };
+  auto find = [&](const std::string& path) -> const RawMember* {
+    for (const RawMember& k : kept)
+      if (k.key == path) return &k;
+    return nullptr;
+  };
+  for (auto it = known.begin(); it != known.end(); ++it) {
+    const std::string path = prefix + it.key();
+    if (const RawMember* k = find(path)) member(it.key(), k->raw);
+    else member(it.key(), it->is_object() ? with_kept(*it, kept, path + ".") : it->dump());
+  }
+  for (const RawMember& k : kept) {
+    if (k.key.rfind(prefix, 0) != 0) continue;
+    const std::string key = k.key.substr(prefix.size());
+    if (key.find('.') == std::string::npos && !known.contains(key)) member(key, k.raw);
   }
   return out + '}';
 }
@@ -202,27 +230,58 @@ Decoded decode_history(std::string_view text) {
   }
   if (auto s = doc.find("settings"); s != doc.end() && s->is_object()) {
     Settings& st = d.doc.settings;
-    st.voice = flag(*s, "voice", st.voice);
-    st.tones = flag(*s, "tones", st.tones);
-    st.vibration = flag(*s, "vibration", st.vibration);
-    st.dim = flag(*s, "dim", st.dim);
-    st.eyes_closed = flag(*s, "eyes_closed", st.eyes_closed);
-    st.soft_mattress = flag(*s, "soft_mattress", st.soft_mattress);
-    st.voice_rate = num(*s, "voice_rate", st.voice_rate, 0.5, 1.5);
-    st.volume = num(*s, "volume", st.volume, 0, 1);
-    st.text_size = num(*s, "text_size", st.text_size, 1, 2);
-    st.reminder_min = static_cast<int>(num(*s, "reminder_min", st.reminder_min, 0, 24 * 60 - 1));
-    if (auto l = s->find("lang"); l != s->end() && l->is_string() && l->get<std::string>().size() <= 8)
-      st.lang = l->get<std::string>();
-    if (auto h = s->find("holds"); h != s->end() && h->is_object())
-      for (auto it = h->begin(); it != h->end(); ++it)
-        if (it.value().is_number()) st.holds[it.key()] = it.value().get<double>();
-    if (auto r = s->find("reps"); r != s->end() && r->is_object())
-      for (auto it = r->begin(); it != r->end(); ++it)
-        if (it.value().is_number_integer()) st.reps[it.key()] = it.value().get<int>();
-    if (auto o = s->find("exercises_off"); o != s->end() && o->is_array())
-      for (const json& v : *o)
-        if (v.is_string()) st.exercises_off.insert(v.get<std::string>());
+    const std::vector<RawMember> raw = raw_members(raw_of("settings")).value_or(std::vector<RawMember>{});
+    // A known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
+    auto keep = [&](const std::vector<RawMember>& from, const std::string& key, const std::string& path) {
+      for (const RawMember& m : from)
+        if (m.key == key) { st.kept.push_back({path, m.raw}); return; }
+    };
+    auto read_flag = [&](const char* k, bool& v) {
+      auto it = s->find(k);
+      if (it == s->end()) return;
+      if (it->is_boolean()) v = it->get<bool>();
+      else keep(raw, k, k);
+    };
+    auto read_num = [&](const char* k, double lo, double hi) -> std::optional<double> {
+      auto it = s->find(k);
+      if (it == s->end()) return std::nullopt;
+      if (it->is_number()) return std::clamp(it->get<double>(), lo, hi);
+      keep(raw, k, k);
+      return std::nullopt;
+    };
+    const std::pair<const char*, bool*> flags[] = {{"voice", &st.voice}, {"tones", &st.tones}, {"vibration", &st.vibration},
+                                                   {"dim", &st.dim}, {"eyes_closed", &st.eyes_closed},
+                                                   {"soft_mattress", &st.soft_mattress}};
+    for (auto [k, v] : flags) read_flag(k, *v);
+    st.voice_rate = read_num("voice_rate", 0.5, 1.5).value_or(st.voice_rate);
+    st.volume = read_num("volume", 0, 1).value_or(st.volume);
+    st.text_size = read_num("text_size", 1, 2).value_or(st.text_size);
+    st.reminder_min = static_cast<int>(read_num("reminder_min", 0, 24 * 60 - 1).value_or(st.reminder_min));
+    if (auto l = s->find("lang"); l != s->end()) {
+      if (l->is_string() && l->get<std::string>().size() <= 8) st.lang = l->get<std::string>();
+      else keep(raw, "lang", "lang");
+    }
+    // Per exercise: one unreadable dose is kept on its own; the others are read.
+    auto read_doses = [&](const char* k, bool whole) {
+      std::map<std::string, double> doses;
+      auto o = s->find(k);
+      if (o == s->end()) return doses;
+      if (!o->is_object()) { keep(raw, k, k); return doses; }
+      std::vector<RawMember> entries;
+      for (const RawMember& m : raw)
+        if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
+      for (auto it = o->begin(); it != o->end(); ++it)
+        if (whole ? it->is_number_integer() : it->is_number()) doses[it.key()] = it->get<double>();
+        else keep(entries, it.key(), std::string(k) + "." + it.key());
+      return doses;
+    };
+    st.holds = read_doses("holds", false);
+    for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(std::clamp(n, -1e6, 1e6));
+    if (auto o = s->find("exercises_off"); o != s->end()) {
+      const bool strings = o->is_array() && std::all_of(o->begin(), o->end(), [](const json& v) { return v.is_string(); });
+      if (!strings) keep(raw, "exercises_off", "exercises_off");
+      else for (const json& v : *o) st.exercises_off.insert(v.get<std::string>());
+    }
     d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
                                                                  "soft_mattress", "voice_rate", "volume", "text_size",
                                                                  "reminder_min", "lang", "holds", "reps", "exercises_off"});
@@ -271,7 +330,7 @@ std::string encode_history(const HistoryDoc& doc) {
                    {"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
   // Only once chosen, so documents from before languages existed are written back as they were.
   if (!s.lang.empty()) settings["lang"] = s.lang;
-  out += ",\"settings\":" + with_extra(settings, doc.settings_extra);
+  out += ",\"settings\":" + with_extra(with_kept(settings, s.kept), doc.settings_extra);
   std::vector<RawMember> acks_extra = doc.acks_extra;
   // A newer answer replaces one this version could not read.
   auto put = [&](const char* key, const std::optional<Answered>& a) {
@@ -318,6 +377,24 @@ HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const H
   if (mine.screening != base.screening) out.screening = mine.screening;
   if (mine.pattern != base.pattern) out.pattern = mine.pattern;
   return out;
+}
+
+int changed_sessions(const HistoryDoc& stored, const HistoryDoc& mine) {
+  std::map<std::string, const SessionRecord*> there;
+  for (const SessionRecord& r : stored.sessions) there[key_of(r)] = &r;
+  int n = 0;
+  for (const SessionRecord& r : mine.sessions) {
+    auto it = there.find(key_of(r));
+    if (it == there.end() || !same(r, *it->second)) ++n;
+  }
+  return n;
+}
+
+void forget_kept(Settings& s, std::string_view path) {
+  // The setting itself, and the whole it belongs to ("holds" for "holds.knee_to_chest"): the new value is written instead.
+  std::erase_if(s.kept, [&](const RawMember& k) {
+    return k.key == path || (path.size() > k.key.size() && path.substr(0, k.key.size() + 1) == k.key + ".");
+  });
 }
 
 bool is_block(const SessionRecord& r) {

@@ -58,6 +58,10 @@ struct Settings {
   std::map<std::string, double> holds;     // exercise id → hold seconds, within docs/clinical.md's range
   std::map<std::string, int> reps;         // exercise id → repetitions, within its range
   std::set<std::string> exercises_off;     // left out of the routine (the check and the order stay)
+  // Known settings stored with a type this version cannot read ("voice_rate": "fast"), keyed
+  // by their path ("voice_rate", "holds.knee_to_chest"): written back verbatim in their place
+  // until the person changes that setting (forget_kept); the default is used meanwhile.
+  std::vector<RawMember> kept;
   bool operator==(const Settings&) const = default;
 };
 
@@ -87,6 +91,10 @@ struct HistoryDoc {
   std::vector<RawMember> extra, progress_extra, settings_extra, acks_extra;
 };
 
+// The person changed a setting: what was kept verbatim for it gives way. `path`
+// names it as Settings::kept does; "holds" also drops every "holds.<id>".
+void forget_kept(Settings& s, std::string_view path);
+
 enum class DecodeStatus { empty, ok, unreadable, newer_schema };
 
 struct Decoded {
@@ -103,6 +111,10 @@ std::string encode_history(const HistoryDoc& doc);
 // this tab changed since base wins; everything else comes from stored — so
 // sessions another tab added or changed are kept, and nothing is duplicated.
 HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored);
+
+// Sessions of `mine` that `stored` lacks or holds in another version: what
+// writing `mine` over `stored` would add or change.
+int changed_sessions(const HistoryDoc& stored, const HistoryDoc& mine);
 
 // A block (docs/clinical.md): blocked by the check at a tier that blocks, or
 // stopped with leg symptoms.

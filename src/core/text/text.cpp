@@ -102,6 +102,10 @@ std::string Catalogue::date(std::string_view iso) const {
   return out;
 }
 
+std::string Catalogue::plural_key(std::string_view key, long n) const {
+  return std::string(key) + (n == 1 ? ".one" : ".other");
+}
+
 std::string Catalogue::number(double v, int places, bool signed_) const {
   char buf[48];
   std::snprintf(buf, sizeof buf, signed_ ? "%+.*f" : "%.*f", places, v);

@@ -37,6 +37,10 @@ class Catalogue {
   std::string date(std::string_view iso) const;
   // A number with `places` decimals and the language's decimal point; signed shows "+" too.
   std::string number(double v, int places, bool signed_ = false) const;
+  // A counted sentence's key for n in this language: `key` + ".one" or ".other"
+  // (CLDR's plural categories; English and Spanish have these two, "one" for
+  // exactly 1). Each form carries its own %d, so no sentence says "session(s)".
+  std::string plural_key(std::string_view key, long n) const;
   // One language file's text alone, with no English to fall back on: how the
   // tests prove that each language carries every word by itself.
   static Catalogue standalone(std::string_view lang, std::string_view json_text);

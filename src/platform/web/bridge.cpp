@@ -34,10 +34,11 @@ EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const 
 });
 EM_JS(void, js_hush, (), { Module.shell.hush(); });
 EM_JS(void, js_store, (const char* json), { Module.shell.store(UTF8ToString(json)); });
-EM_JS(void, js_download, (const char* name, const char* type, const char* text), {
-  Module.shell.download(UTF8ToString(name), UTF8ToString(type), UTF8ToString(text));
+// share: to the share sheet as a file instead (the person's tap is still the page's transient activation).
+EM_JS(void, js_download, (const char* name, const char* type, const char* text, int share), {
+  Module.shell.download(UTF8ToString(name), UTF8ToString(type), UTF8ToString(text), !!share);
 });
-EM_JS(void, js_report, (const char* json), { Module.shell.report(UTF8ToString(json)); });
+EM_JS(void, js_report, (const char* json, int share), { Module.shell.report(UTF8ToString(json), !!share); });
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
 EM_JS(void, js_restart, (), { Module.shell.restart(); });
@@ -166,8 +167,9 @@ void Dispatch(unfurl::app::FrameOutput& out) {
     js_cue(std::string(unfurl::core::cue_kind_name(c.cue.kind)).c_str(), c.cue.key.c_str(), c.cue.text.c_str(),
            c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
   if (box.store) js_store(box.store->c_str());
-  if (box.download) js_download(box.download->name.c_str(), box.download->type.c_str(), box.download->text.c_str());
-  if (box.report) js_report(box.report->c_str());
+  if (box.download)
+    js_download(box.download->name.c_str(), box.download->type.c_str(), box.download->text.c_str(), box.share);
+  if (box.report) js_report(box.report->c_str(), box.share);
   if (box.erase) js_erase_all();
   if (box.download_asides) js_download_asides();
   if (box.restart) js_restart();
@@ -392,6 +394,22 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_merge(const char* stored) {
   g_out = g ? g->app.MergeStored(stored ? stored : "") : "";
   if (g) RequestFrame();
   return g_out.c_str();
+}
+
+// The shell tried to write what unfurl_merge returned: refused is "" when it
+// was stored, else why not ("full" for the quota, "refused" otherwise).
+EMSCRIPTEN_KEEPALIVE void unfurl_stored(const char* refused) {
+  if (!g) return;
+  const std::string why = refused ? refused : "";
+  g->app.WriteResult(why.empty(), why);
+  RequestFrame();
+}
+
+// What this tab could not store before a reload (kept in sessionStorage), given back once at start.
+EMSCRIPTEN_KEEPALIVE void unfurl_restore(const char* unsaved) {
+  if (!g || !unsaved) return;
+  g->app.RestoreUnsaved(unsaved);
+  RequestFrame();
 }
 
 // The voice started (1) or finished everything it was given (0).

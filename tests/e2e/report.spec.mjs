@@ -1,0 +1,184 @@
+// The clinician's report, printed as the browser prints it (page.pdf, read
+// back with pdftotext): every session of a long history is there, each page
+// carries its number, the period and the name typed on the report page; five
+// years of mornings print. Sections other parts of the app add are laid out
+// after the safety section. On phones with a share sheet, History hands over
+// the report (a standalone .html file) and the CSV; elsewhere it does not offer to.
+import { test, expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { open, act, tap, until, widgets } from './helpers.mjs';
+
+const DAY = 86400000;
+const today = () => Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / DAY);
+const dateOf = (day) => new Date(day * DAY).toISOString().slice(0, 10);
+
+// n mornings up to today, one session each; every tenth stopped for back pain.
+function history(n) {
+  const t = today();
+  const sessions = [];
+  for (let i = 0; i < n; i++) {
+    const day = t - n + 1 + i;
+    const at = (h) => new Date(day * DAY + h * 3600000 + new Date().getTimezoneOffset() * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const stopped = i % 10 === 3;
+    sessions.push({ id: `seed-${i}`, routine: 'morning-back', started: at(7), ended: at(7.2), day,
+      outcome: stopped ? 'stopped-pain' : 'completed', check: { level: 'none', flags: [] }, before: 3 + (i % 5),
+      after: stopped ? null : 2 + (i % 4), hurt: stopped ? null : false, pain: stopped ? 'back' : null, range: 0.6,
+      exercises: ['knee_to_chest', 'pelvic_tilt'] });
+  }
+  return { days: sessions.map((s) => s.day), doc: JSON.stringify({ schema: 1, sessions, acks: { intro: true } }) };
+}
+
+async function seed(page, doc) {
+  await page.addInitScript((d) => localStorage.setItem('unfurl:v1', d), doc);
+}
+
+async function openReport(page) {
+  await act(page, 'open', 'history');
+  await until(page, (s) => s.screen === 'history', 'history');
+  await tap(page, 'report');
+  await expect(page.locator('#report')).toBeVisible();
+}
+
+// The PDF's pages as text, in order (the PDF itself is kept beside the other test output).
+async function printed(page, name) {
+  const dir = mkdtempSync(join(tmpdir(), 'unfurl-pdf-'));
+  try {
+    const file = join(dir, 'report.pdf');
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(file, pdf);
+    mkdirSync('test-results', { recursive: true });
+    writeFileSync(`test-results/${name}.pdf`, pdf);
+    const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(out.status, out.stderr).toBe(0);
+    return out.stdout.split('\f').filter((p) => p.trim());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('75 sessions print with every date, the name and the period on each numbered page', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { days, doc } = history(75);
+  await seed(page, doc);
+  await open(page);
+  await openReport(page);
+  await page.fill('#report-name', 'Ana García Prueba');
+  await page.fill('#report-dob', '1961-04-09');
+  const pages = await printed(page, 'report-75-sessions');
+  expect(pages.length).toBeGreaterThan(1);
+  const all = pages.join('\n');
+  for (const d of days) expect(all, `the session of ${dateOf(d)}`).toContain(dateOf(d));
+  const period = `Sessions from ${dateOf(days[0])} to ${dateOf(days.at(-1))}`;
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+    expect(text, `page ${i + 1}`).toContain('Ana García Prueba');
+    expect(text, `page ${i + 1}`).toContain('1961-04-09');
+    expect(text, `page ${i + 1}`).toContain(period);
+  });
+  // The weekly table is on the first page, the stops are named.
+  expect(pages[0]).toContain('Week by week');
+  expect(all).toContain('back pain');
+  // Typed, printed, not kept: nothing about the person was stored.
+  expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.getItem('unfurl:v1'))).not.toContain('Ana');
+});
+
+test('"remember on this device" keeps the name under its own key, never in the history', async ({ page }) => {
+  await seed(page, history(3).doc);
+  await open(page);
+  await openReport(page);
+  await page.fill('#report-name', 'Ana');
+  await page.check('#report-remember');
+  await page.fill('#report-dob', '1961-04-09');
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient')))).toEqual({ name: 'Ana', dob: '1961-04-09' });
+  expect(await page.evaluate(() => localStorage.getItem('unfurl:v1'))).not.toContain('Ana');
+  await page.reload();
+  await page.evaluate(() => window.unfurl.ready);
+  await openReport(page);
+  await expect(page.locator('#report-name')).toHaveValue('Ana');
+  await expect(page.locator('#report .report-patient')).toContainText('Ana');
+  await page.uncheck('#report-remember');
+  expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBeNull();
+});
+
+test('five years of mornings print, from the first to the last', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { days, doc } = history(5 * 365);
+  await seed(page, doc);
+  await open(page);
+  await openReport(page);
+  await expect(page.locator('#report .report-sessions tbody tr')).toHaveCount(days.length);
+  const pages = await printed(page, 'report-5-years');
+  expect(pages.length).toBeGreaterThan(20);
+  expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
+  const all = pages.join('\n');
+  for (const d of [days[0], days[400], days.at(-1)]) expect(all).toContain(dateOf(d));
+});
+
+test('sections the report is given are laid out after the safety section, title and rows', async ({ page }) => {
+  await seed(page, history(2).doc);
+  await open(page);
+  await openReport(page);
+  // The renderer alone, fed one section as another part of the app would.
+  await page.evaluate(async () => {
+    const { showReport } = await import('./report.js');
+    const labels = Object.fromEntries(['title', 'routine', 'plot', 'sessions', 'safety', 'none', 'print', 'close', 'share',
+      'name', 'dob', 'remember', 'weeks', 'before', 'after'].map((k) => [k, `L-${k}`]));
+    labels.page = 'P %d / %d';
+    labels.patient = 'N %s D %s';
+    showReport(document.getElementById('report'), {
+      labels, lang: 'en', made: 'made', summary: 'summary', period: 'period', note: '', routine_name: 'R',
+      routine: [], changes: [], weeks: { head: ['w'], rows: [] }, plot: [], safety: [],
+      sessions: { head: ['d'], rows: [['2026-01-01']] }, file: 'x.html',
+      sections: [{ title: 'Before the first session', rows: [['Cancer, and this pain is new', 'No'], ['Result', 'Nothing here points to it']] }],
+    });
+  });
+  const headings = await page.locator('#report h2').allTextContents();
+  const at = headings.indexOf('Before the first session');
+  expect(at).toBeGreaterThan(headings.indexOf('L-safety'));
+  expect(at).toBeLessThan(headings.indexOf('L-sessions'));
+  const rows = await page.locator('#report .report-section tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  expect(rows).toEqual([['Cancer, and this pain is new', 'No'], ['Result', 'Nothing here points to it']]);
+});
+
+test('where files can be shared, History shares the report as .html and the CSV', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.shared = [];
+    navigator.canShare = (d) => !!(d && Array.isArray(d.files) && d.files.length);
+    navigator.share = async (d) => {
+      if (!navigator.userActivation.isActive) throw new DOMException('no tap', 'NotAllowedError');
+      for (const f of d.files) window.shared.push({ name: f.name, type: f.type, text: await f.text() });
+    };
+  });
+  const { days, doc } = history(4);
+  await seed(page, doc);
+  await open(page);
+  await act(page, 'open', 'history');
+  await until(page, (s) => s.screen === 'history', 'history');
+  await tap(page, 'share-csv');
+  await expect.poll(() => page.evaluate(() => window.shared.length)).toBe(1);
+  await tap(page, 'share-report');
+  await expect.poll(() => page.evaluate(() => window.shared.length)).toBe(2);
+  const [csv, report] = await page.evaluate(() => window.shared);
+  expect([csv.name, csv.type]).toEqual(['unfurl-sessions.csv', 'text/csv']);
+  expect(csv.text.trim().split('\r\n').length).toBe(5);
+  expect([report.name, report.type]).toEqual(['unfurl-report.html', 'text/html']);
+  expect(report.text).toMatch(/^<!doctype html>/);
+  expect(report.text).not.toMatch(/<script/i);
+  for (const d of days) expect(report.text).toContain(dateOf(d));
+  await expect(page.locator('#report')).toBeHidden();  // shared, not opened
+});
+
+test('where files cannot be shared, History offers only the download and the printable report', async ({ page }) => {
+  await seed(page, history(2).doc);
+  await open(page);
+  await act(page, 'open', 'history');
+  await until(page, (s) => s.screen === 'history', 'history');
+  const ids = (await widgets(page)).map((w) => w.id);
+  expect(ids).toEqual(expect.arrayContaining(['export-csv', 'report']));
+  expect(ids).not.toContain('share-csv');
+  expect(await act(page, 'share', 'csv')).toBe(false);
+});
