@@ -24,28 +24,31 @@ struct BodyBuild {
   float head_from = 0.42f, head_to = 0.58f;  // the head's capsule, along neck-top → crown
   float pelvis_inset_max = 0.9f;  // the pelvis's ends never come nearer its centre than this
   // Limbs, tapering; hands are mittens, feet have a heel and a toe.
-  Taper upper_arm{0.026f, 0.021f}, forearm{0.021f, 0.016f}, hand{0.016f, 0.019f};
+  Taper upper_arm{0.022f, 0.019f}, forearm{0.019f, 0.015f}, hand{0.016f, 0.019f};
   Taper thigh{0.040f, 0.029f}, shank{0.030f, 0.020f}, foot{0.017f, 0.019f};
   float hand_flat = 0.55f, foot_flat = 0.65f;  // thickness across the palm, the sole
   // The face: a nose on the head's front, so face up and face down differ.
-  float nose = 0.01f, nose_out = 0.018f, nose_at = 0.8f;  // radius, length, where on the head's radius
+  float nose = 0.011f, nose_out = 0.03f, nose_at = 0.85f;  // radius, length, where on the head's radius
   // Placing the body along the bed and the limbs on it.
   float clearance = 0.002f;        // metres between a resting surface and the mattress
   float side_head_forward = 0.05f; // metres: on the side, the head toward the pillow's front edge
   float ankle_on_thigh = 0.8f;     // where a crossing ankle rests, along the other thigh from the hip
   float crossing_lift = 0.5f, crossing_out = 0.4f;  // the foot's way over the knee, in shank lengths
   float crossing_onward = 0.6f;    // the crossed foot's turn away from the thigh
+  float elbow_straight = 0.005f;   // metres: an elbow this near the shoulder–wrist line counts as straight
+  float hand_turn_lateral = 0.6f;  // how far across the bed a hand near its edge still points
+  float hand_turn_over = 0.05f;    // metres past the edge over which it turns
   float protraction_max = 0.08f;   // how far a reaching shoulder blade comes forward
   float reach_slack = 0.99f;       // the share of full reach before the shoulder follows
   float grip_touch_deg = 50;       // where a hand holds a thigh, round from its side toward the back
   float grip_from = 0.55f, grip_min = 0.3f, grip_step = 0.025f;  // along the thigh, hip → knee
   float grip_reach_slack = 0.06f;  // how far beyond arm's length a grip may be (the shoulder follows)
   float grip_wrist_back = 0.35f;   // the wrist lies this many hand lengths short of the touch
-  float grip_hand_sink = 0.85f;    // a flat hand's middle lies this share of its width off the thigh
+  float grip_off = 0.019f;         // the hand's middle off the thigh's surface (round, as the tests take it)
   float hands_over = 0.8f, hands_over_down = 0.1f, hands_over_out = 0.1f;  // the way up, in arm lengths
   float hands_beside = 0.2f;       // the way down beside the thigh
   float press_hands_along = 0.93f; // beside the shoulders: along the trunk from the pelvis, trunk lengths
-  float press_hands_out = 0.1f;    // and outside the shoulders
+  float press_hands_out = 0.1f;    // and outside the shoulders, clear of the pillow
   int push_passes = 3;             // tries at taking a hand round a leg in its way
   float push_margin = 0.006f, push_tolerance = 0.004f;  // metres
 };
@@ -395,7 +398,7 @@ class Posing {
         const glm::vec3 onward = safe_normalize(shin + front * k.crossing_onward, front);
         const float t = 2 * w - 1;
         toe = glm::mix(toe, s_.joint[an] + onward * glm::length(toe - s_.joint[an]), t);
-        heel = glm::mix(heel, s_.joint[an] - onward * (0.12f * body_.lengths.foot) + shin * (0.1f * body_.lengths.foot), t);
+        heel = glm::mix(heel, s_.joint[an] - onward * (0.12f * body_.lengths.foot) + front * (0.1f * body_.lengths.foot), t);
       }
     }
   }
@@ -405,7 +408,8 @@ class Posing {
   // turned toward `palm` (or kept as it was, made square to the hand). A
   // target just out of reach brings the shoulder blade forward, as a person
   // reaching does.
-  void ArmIk(bool left, glm::vec3 wrist, glm::vec3 tip, float w, glm::vec3 pole, float pole_w, glm::vec3 palm = glm::vec3(0)) {
+  void ArmIk(bool left, glm::vec3 wrist, glm::vec3 tip, float w, glm::vec3 pole, float pole_w, glm::vec3 palm = glm::vec3(0),
+             bool protract = true) {
     const Joint sh = left ? kShoulderL : kShoulderR, el = left ? kElbowL : kElbowR, wr = left ? kWristL : kWristR;
     glm::vec3& hand_tip = left ? s_.hand_tip_l : s_.hand_tip_r;
     glm::vec3& palm_now = left ? s_.palm_l : s_.palm_r;
@@ -414,7 +418,7 @@ class Posing {
     const glm::vec3 reach = wrist_to - s_.joint[sh];
     // Reaching forward, the shoulder comes off the bed toward the hand.
     const float beyond = glm::length(reach) - kBuild.reach_slack * ArmReach();
-    if (beyond > 0)
+    if (beyond > 0 && protract)
       s_.joint[sh] += safe_normalize(safe_normalize(reach, Superior()) + Anterior(), Anterior()) *
                       std::min(beyond + 0.02f, kBuild.protraction_max * h_ / 1.7f);
     two_bone_ik(s_.joint[sh], s_.joint[el], s_.joint[wr], wrist_to, blend_pole(s_.joint[sh], s_.joint[el], s_.joint[wr], pole, pole_w),
@@ -436,16 +440,32 @@ class Posing {
       const Joint sh = left ? kShoulderL : kShoulderR, el = left ? kElbowL : kElbowR, wr = left ? kWristL : kWristR;
       const glm::vec3 tip_fk = left ? s_.hand_tip_l : s_.hand_tip_r;
       const float hand_len = glm::length(tip_fk - s_.joint[wr]);
-      const float edge = bed.usable_half_width() - hand_len;
+      glm::vec3 along = safe_normalize(flat(tip_fk - s_.joint[wr]), safe_normalize(flat(s_.joint[wr] - s_.joint[sh]), Superior()));
+      // Near the edge the hand turns toward the head first (as far as
+      // hand_turn_lateral), then the elbow bends: an arm out in a T stays straight.
+      const float room = bed.usable_half_width() - std::fabs(s_.joint[wr].z);
+      // (Blended in over the first few centimetres, so the hand never snaps round.)
+      if (const float over = hand_len * std::fabs(along.z) - room; over > 0) {
+        const float lateral = std::max(room / hand_len, kBuild.hand_turn_lateral);
+        const glm::vec3 out = glm::vec3(0, 0, along.z < 0 ? -1.0f : 1.0f);
+        const glm::vec3 turned = out * lateral + safe_normalize(flat(Superior()), glm::vec3(1, 0, 0)) * std::sqrt(1 - lateral * lateral);
+        along = safe_normalize(glm::mix(along, turned, ease(over / kBuild.hand_turn_over)), out);
+      }
+      const float edge = bed.usable_half_width() - hand_len * std::fabs(along.z);
       const glm::vec3 wrist(s_.joint[wr].x, HandRestY(), std::clamp(s_.joint[wr].z, -edge, edge));
-      const glm::vec3 along = safe_normalize(flat(tip_fk - s_.joint[wr]), safe_normalize(flat(wrist - s_.joint[sh]), Superior()));
       // The elbow keeps bending the way it bends, in the mattress's plane
       // (straight arms bend outward), so it never digs into the bed.
-      const glm::vec3 outward = flat(left ? Left() : -Left());
-      const glm::vec3 bend = safe_normalize(flat(s_.joint[el] - (s_.joint[sh] + s_.joint[wr]) * 0.5f), outward);
+      // Arms out in a T bend toward the head, so the hands stay at shoulder height.
+      const glm::vec3 reach = safe_normalize(flat(wrist - s_.joint[sh]), flat(Superior()));
+      const glm::vec3 outward = across(flat(left ? Left() : -Left()), reach, flat(Superior()));
+      // How far the elbow stands off the shoulder–wrist line, in the bed's plane.
+      const glm::vec3 chord = safe_normalize(s_.joint[wr] - s_.joint[sh], reach);
+      const glm::vec3 off = s_.joint[el] - s_.joint[sh];
+      const glm::vec3 bent = flat(off - chord * glm::dot(off, chord));
+      const glm::vec3 bend = glm::length(bent) > kBuild.elbow_straight ? glm::normalize(bent) : outward;
       // The palm lies flat: up or down, whichever it is nearer.
       const glm::vec3 palm = (left ? s_.palm_l : s_.palm_r).y >= 0 ? up : -up;
-      ArmIk(left, wrist, wrist + along * hand_len, w, bend + up * 0.05f, w, palm);
+      ArmIk(left, wrist, wrist + along * hand_len, w, bend + up * 0.05f, w, palm, false);
     }
   }
 
@@ -473,8 +493,7 @@ class Posing {
       // back and lies along the tangent there: flat against it, never into it.
       auto grip_at = [&](float t, bool hand_left) {
         const glm::vec3 side = side_axis * (hand_left ? 1.f : -1.f);
-        const float hand_r = (k.hand.near + (k.hand.far - k.hand.near) * k.grip_wrist_back) * h_;
-        const float around = (k.thigh.near + (k.thigh.far - k.thigh.near) * t) * h_ + k.grip_hand_sink * hand_r;
+        const float around = (k.thigh.near + (k.thigh.far - k.thigh.near) * t + k.grip_off) * h_;
         const glm::vec3 centre = s_.joint[hp] + along * (t * thigh_len);
         const glm::vec3 normal = side * std::cos(touch) + back * std::sin(touch);
         const glm::vec3 tangent = -side * std::sin(touch) + back * std::cos(touch);
@@ -564,7 +583,7 @@ class Posing {
       glm::vec3 wrist = s_.joint[kPelvis] + flat(Superior()) * (kBuild.press_hands_along * body_.lengths.trunk) +
                         lateral * (body_.lengths.shoulder_width / 2 + kBuild.press_hands_out * h_);
       wrist.y = HandRestY();
-      ArmIk(left, wrist, wrist + flat(Superior()) * body_.lengths.hand, w, lateral * 0.4f - Superior() + up * 0.6f, w, -up);
+      ArmIk(left, wrist, wrist + flat(Superior()) * body_.lengths.hand, w, lateral * 0.4f - Superior() + up * 0.9f, w, -up);
     }
   }
 

@@ -3,10 +3,11 @@
 // the scene (render/scene.h) turns the bed and the mannequin into draws.
 //
 // It sets every piece of GL state it relies on and never reads any back: a
-// query waits for the GPU and stalls the page (TOOLCHAIN.md item 16).
+// query waits for the GPU and stalls the page (docs/performance.md).
 #pragma once
 #include <glm/glm.hpp>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,12 @@ class SceneRenderer {
  private:
   void Target(int width_px, int height_px);
   struct Mesh { unsigned vao = 0, vbo = 0, ibo = 0; int count = 0; };
-  Mesh meshes_[3];
+  static constexpr int kMeshes = 3, kMaxCasters = 24;
+  Mesh meshes_[kMeshes];
+  std::array<glm::vec4, 2 * kMaxCasters> casters_{};
   Program program_;
   int u_view_proj_ = -1, u_model_ = -1, u_color_ = -1, u_glow_ = -1, u_alpha_ = -1, u_mode_ = -1,
-      u_eye_ = -1, u_key_dir_ = -1, u_rim_ = -1;
+      u_eye_ = -1, u_key_dir_ = -1, u_rim_ = -1, u_capsule_ = -1, u_casters_ = -1, u_caster_count_ = -1;
   // The offscreen target, sized for the whole canvas so a change of screen
   // (a taller or shorter view) never reallocates it.
   unsigned fbo_ = 0, color_ = 0, depth_ = 0;
