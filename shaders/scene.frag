@@ -1,9 +1,5 @@
 #version 300 es
-// Soft dawn light: a warm key from the window side with a wrapped falloff, a
-// sky/floor fill, and on the figure (mode 2) a cool rim so its silhouette
-// reads on a dark screen. Mode 1 is the contact shadow: dark where a body
-// segment (u_casters: ends on the bed's plane, radius, height of its
-// underside) lies close above the mattress, softer the higher it is.
+// What it does and why: src/render/gl/scene_renderer.h.
 precision mediump float;
 
 in vec3 v_normal;

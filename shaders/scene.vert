@@ -1,8 +1,5 @@
 #version 300 es
-// Every solid in the scene, each a unit mesh placed by u_model. A body
-// segment (u_capsule.x > 0: length, radius at each end, thickness) is the
-// split sphere stretched along +y, each half sized by its end's radius and
-// flattened across z for a palm or a sole.
+// What it does and why: src/render/gl/scene_renderer.h.
 layout(location = 0) in vec3 a_pos;
 layout(location = 1) in vec3 a_normal;
 
@@ -23,7 +20,6 @@ void main() {
   }
   vec4 world = u_model * vec4(p, 1.0);
   v_world = world.xyz;
-  // Boxes and ellipsoids are scaled unevenly: normals need the inverse transpose.
   v_normal = transpose(inverse(mat3(u_model))) * n;
   gl_Position = u_view_proj * world;
 }

@@ -345,3 +345,36 @@ TEST(Framing, TheBodyFillsTheViewInEveryHoldOnPhonesAndTablets) {
     EXPECT_EQ(seen.size(), 6u) << dev.name;
   }
 }
+
+// Issue 24: the camera is framed on each hold, so it stays put through it
+// (unless the person drags), and the room with its figure is still a few
+// draws: one per body segment, the bed's four boxes and one shadow.
+TEST(Framing, TheCameraHoldsStillThroughEveryHoldAndTheSceneIsAFewDraws) {
+  Phone p;
+  ToSession(p);
+  std::set<std::string> seen;
+  std::string holding;
+  glm::mat4 at_start(0);
+  for (int i = 0; i < 20000 && p.screen() == Screen::session; ++i) {
+    const FrameOutput& out = p.Frame(0.25);
+    const unfurl::core::Session* s = p.app.model().session();
+    if (!out.has_view || !s) continue;
+    EXPECT_LE(out.draws->size(), 30u) << "draws in a frame";
+    const bool hold = s->phase() == unfurl::core::Phase::hold && s->exercise();
+    if (!hold) {
+      holding.clear();
+      continue;
+    }
+    const std::string id = s->exercise()->id + std::to_string(static_cast<int>(s->side())) + std::to_string(s->rep());
+    if (id != holding) {
+      holding = id;
+      at_start = out.view.view_proj;
+      seen.insert(s->exercise()->id);
+      continue;
+    }
+    for (int c = 0; c < 4; ++c)
+      for (int r = 0; r < 4; ++r)
+        ASSERT_NEAR(out.view.view_proj[c][r], at_start[c][r], 1e-5f) << s->exercise()->id << " hold";
+  }
+  EXPECT_EQ(seen.size(), 6u);
+}

@@ -494,6 +494,8 @@ const Target kTargets[] = {
     {"knee_to_chest", "knee flexion", [](const Figure& f) { return knee_flexion(f, false); }, 125, 8},
     {"figure_four", "stretched hip flexion", [](const Figure& f) { return hip_flexion(f, false); }, 90, 20, true},
     {"figure_four", "supporting hip flexion", [](const Figure& f) { return hip_flexion(f, true); }, 100, 10},
+    {"pelvic_tilt", "posterior pelvic rotation",
+     [](const Figure& f) { return -glm::degrees(std::atan2(superior(f).y, superior(f).x)); }, 10, 3},
     {"spinal_twist", "pelvis roll", pelvis_roll, 45, 5},
     {"press_up", "lumbar extension", [](const Figure& f) { return -spine_flexion(f, kLumbar, kThorax); }, 25, 4},
     {"fetal", "hip flexion", [](const Figure& f) { return hip_flexion(f, true); }, 75, 10},

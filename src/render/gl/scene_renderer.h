@@ -2,6 +2,16 @@
 // meshes, and a flat list of draws per frame. It knows nothing of exercises:
 // the scene (render/scene.h) turns the bed and the mannequin into draws.
 //
+// The shaders (shaders/scene.*, kept short: they ship as text): every solid
+// is a unit mesh placed by u_model. A body segment (u_capsule.x > 0: length,
+// radius at each end, thickness) is the split sphere stretched along +y, each
+// half sized by its end's radius and flattened across z for a palm or a sole.
+// Light is a soft dawn: a warm key from the window side with a wrapped
+// falloff, a sky/floor fill, and on the figure (mode 2) a faint sheen and a
+// cool rim so its silhouette reads on a dark screen. Mode 1 is the contact
+// shadow: dark where a segment (u_casters: its ends on the bed's plane, radius,
+// height of its underside) lies close above the mattress, softer the higher.
+//
 // It sets every piece of GL state it relies on and never reads any back: a
 // query waits for the GPU and stalls the page (docs/performance.md).
 #pragma once
