@@ -67,7 +67,7 @@ glm::vec3 across(glm::vec3 v, glm::vec3 axis, glm::vec3 fallback) {
 // build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head, nose.
 constexpr int kChestCapsule = 2, kHeadCapsule = 5;
 
-void build_capsules(Figure& f, const Body& body, float breath) {
+[[gnu::noinline]] void build_capsules(Figure& f, const Body& body, float breath) {
   const Skeleton& s = f.skeleton;
   const BodyBuild& k = kBuild;
   const float h = body.height_m;
@@ -265,6 +265,10 @@ class Posing {
 
   void Run() {
     s_ = forward_kinematics(key_.pose, body_.lengths);
+    // The pelvis's axes: the body only moves, never turns, from here on.
+    anterior_ = s_.pelvis_rotation * glm::vec3(0, 1, 0);
+    superior_ = s_.pelvis_rotation * glm::vec3(1, 0, 0);
+    left_ = s_.pelvis_rotation * glm::vec3(0, 0, 1);
     RestOnMattress();
     PlaceAlongBed();
     FeetOnBed();
@@ -278,9 +282,6 @@ class Posing {
 
  private:
   void Capsules() { build_capsules(f_, body_, breath_); }
-  glm::vec3 Anterior() const { return s_.pelvis_rotation * glm::vec3(0, 1, 0); }
-  glm::vec3 Superior() const { return s_.pelvis_rotation * glm::vec3(1, 0, 0); }
-  glm::vec3 Left() const { return s_.pelvis_rotation * glm::vec3(0, 0, 1); }
   float ArmReach() const { return body_.lengths.upper_arm + body_.lengths.forearm; }
   // Height above the mattress of a wrist whose hand lies flat on it.
   float HandRestY() const { return std::max(kBuild.hand.far, kBuild.forearm.far) * h_ + kBuild.clearance; }
@@ -317,12 +318,12 @@ class Posing {
   // does, so the press-up pivots on it. Mid-roll, the two blend.
   void PlaceAlongBed() {
     const Bed& bed = kBed;
-    prone_ = std::clamp(-Anterior().y, 0.0f, 1.0f);
+    prone_ = std::clamp(-anterior_.y, 0.0f, 1.0f);
     const glm::vec3 head_now = glm::mix(s_.joint[kHead], s_.head_top, 0.5f);
     const float pelvis_to_head = body_.lengths.trunk + 0.2f * body_.lengths.head + 0.5f * body_.lengths.head;
     // On the side the shoulder sits lower than the head: the head lies a
     // little nearer the pillow's front edge so the shoulder stays clear of it.
-    const float on_side = std::fabs(Left().y);
+    const float on_side = std::fabs(left_.y);
     const glm::vec3 by_head = glm::vec3(kHeadX - kBuild.side_head_forward * on_side, 0, bed.pillow_centre.z) - head_now;
     const glm::vec3 by_pelvis = glm::vec3(kHeadX - pelvis_to_head, 0, bed.pillow_centre.z) - s_.joint[kPelvis];
     const glm::vec3 shift = glm::mix(by_head, by_pelvis, prone_);
@@ -353,11 +354,11 @@ class Posing {
       glm::vec3 target = s_.joint[an];
       // The ankle sits above the heel, the shank's end clear of the mattress.
       target.y = std::max(0.1f * foot + kBuild.foot.near * h_, kBuild.shank.far * h_) + kBuild.clearance;
-      LegIk(left, target, w, Anterior() + up, w);
+      LegIk(left, target, w, anterior_ + up, w);
       glm::vec3& toe = left ? s_.toe_l : s_.toe_r;
       glm::vec3& heel = left ? s_.heel_l : s_.heel_r;
       // The sole comes down as the foot does: toes forward along the bed, the heel behind.
-      const glm::vec3 along = safe_normalize(flat(toe - s_.joint[an]), flat(Superior()) * -1.0f);
+      const glm::vec3 along = safe_normalize(flat(toe - s_.joint[an]), flat(superior_) * -1.0f);
       const glm::vec3 ankle = s_.joint[an];
       const glm::vec3 toe_flat = glm::vec3(ankle.x, kBuild.foot.far * h_ + kBuild.clearance, ankle.z) + along * (0.75f * foot);
       const glm::vec3 heel_flat = glm::vec3(ankle.x, kBuild.foot.near * h_ + kBuild.clearance, ankle.z) - along * (0.12f * foot);
@@ -382,7 +383,7 @@ class Posing {
       const glm::vec3 front = safe_normalize(thigh_dir * glm::dot(fold, thigh_dir) - fold, up);
       const float thigh_r = (k.thigh.near + (k.thigh.far - k.thigh.near) * k.ankle_on_thigh) * h_;
       const glm::vec3 target = on_thigh + front * (thigh_r + k.shank.far * h_);
-      const glm::vec3 lateral = left ? Left() : -Left();
+      const glm::vec3 lateral = left ? left_ : -left_;
       // The foot lifts clear of the other knee before it crosses onto the thigh.
       const glm::vec3 above = s_.joint[other_knee] + (front + up) * (k.crossing_lift * body_.lengths.shank) +
                               lateral * (k.crossing_out * body_.lengths.shank);
@@ -419,14 +420,14 @@ class Posing {
     // Reaching forward, the shoulder comes off the bed toward the hand.
     const float beyond = glm::length(reach) - kBuild.reach_slack * ArmReach();
     if (beyond > 0 && protract)
-      s_.joint[sh] += safe_normalize(safe_normalize(reach, Superior()) + Anterior(), Anterior()) *
+      s_.joint[sh] += safe_normalize(safe_normalize(reach, superior_) + anterior_, anterior_) *
                       std::min(beyond + 0.02f, kBuild.protraction_max * h_ / 1.7f);
     two_bone_ik(s_.joint[sh], s_.joint[el], s_.joint[wr], wrist_to, blend_pole(s_.joint[sh], s_.joint[el], s_.joint[wr], pole, pole_w),
                 limits(el).flex.max_deg);
-    hand_tip = s_.joint[wr] + safe_normalize(tip_to - s_.joint[wr], Superior()) * hand_len;
-    const glm::vec3 dir = safe_normalize(hand_tip - s_.joint[wr], Superior());
+    hand_tip = s_.joint[wr] + safe_normalize(tip_to - s_.joint[wr], superior_) * hand_len;
+    const glm::vec3 dir = safe_normalize(hand_tip - s_.joint[wr], superior_);
     const glm::vec3 want = glm::length(palm) > 0 ? glm::mix(palm_now, palm, w) : palm_now;
-    palm_now = across(want, dir, across(Anterior(), dir, glm::vec3(0, 1, 0)));
+    palm_now = across(want, dir, across(anterior_, dir, glm::vec3(0, 1, 0)));
   }
 
   // Resting on the mattress where the arm points, never past its edge: the
@@ -440,7 +441,7 @@ class Posing {
       const Joint sh = left ? kShoulderL : kShoulderR, el = left ? kElbowL : kElbowR, wr = left ? kWristL : kWristR;
       const glm::vec3 tip_fk = left ? s_.hand_tip_l : s_.hand_tip_r;
       const float hand_len = glm::length(tip_fk - s_.joint[wr]);
-      glm::vec3 along = safe_normalize(flat(tip_fk - s_.joint[wr]), safe_normalize(flat(s_.joint[wr] - s_.joint[sh]), Superior()));
+      glm::vec3 along = safe_normalize(flat(tip_fk - s_.joint[wr]), safe_normalize(flat(s_.joint[wr] - s_.joint[sh]), superior_));
       // Near the edge the hand turns toward the head first (as far as
       // hand_turn_lateral), then the elbow bends: an arm out in a T stays straight.
       const float room = bed.usable_half_width() - std::fabs(s_.joint[wr].z);
@@ -448,7 +449,7 @@ class Posing {
       if (const float over = hand_len * std::fabs(along.z) - room; over > 0) {
         const float lateral = std::max(room / hand_len, kBuild.hand_turn_lateral);
         const glm::vec3 out = glm::vec3(0, 0, along.z < 0 ? -1.0f : 1.0f);
-        const glm::vec3 turned = out * lateral + safe_normalize(flat(Superior()), glm::vec3(1, 0, 0)) * std::sqrt(1 - lateral * lateral);
+        const glm::vec3 turned = out * lateral + safe_normalize(flat(superior_), glm::vec3(1, 0, 0)) * std::sqrt(1 - lateral * lateral);
         along = safe_normalize(glm::mix(along, turned, ease(over / kBuild.hand_turn_over)), out);
       }
       const float edge = bed.usable_half_width() - hand_len * std::fabs(along.z);
@@ -456,8 +457,8 @@ class Posing {
       // The elbow keeps bending the way it bends, in the mattress's plane
       // (straight arms bend outward), so it never digs into the bed.
       // Arms out in a T bend toward the head, so the hands stay at shoulder height.
-      const glm::vec3 reach = safe_normalize(flat(wrist - s_.joint[sh]), flat(Superior()));
-      const glm::vec3 outward = across(flat(left ? Left() : -Left()), reach, flat(Superior()));
+      const glm::vec3 reach = safe_normalize(flat(wrist - s_.joint[sh]), flat(superior_));
+      const glm::vec3 outward = across(flat(left ? left_ : -left_), reach, flat(superior_));
       // How far the elbow stands off the shoulder–wrist line, in the bed's plane.
       const glm::vec3 chord = safe_normalize(s_.joint[wr] - s_.joint[sh], reach);
       const glm::vec3 off = s_.joint[el] - s_.joint[sh];
@@ -483,8 +484,8 @@ class Posing {
       const Joint hp = thigh_left ? kHipL : kHipR, kn = thigh_left ? kKneeL : kKneeR, an = thigh_left ? kAnkleL : kAnkleR;
       const glm::vec3 along = safe_normalize(s_.joint[kn] - s_.joint[hp], up);
       // The back of the thigh is the side the shank folds toward.
-      const glm::vec3 back = across(s_.joint[an] - s_.joint[kn], along, -Anterior());
-      const glm::vec3 side_axis = safe_normalize(glm::cross(along, back), Left());  // toward the body's left
+      const glm::vec3 back = across(s_.joint[an] - s_.joint[kn], along, -anterior_);
+      const glm::vec3 side_axis = safe_normalize(glm::cross(along, back), left_);  // toward the body's left
       const float hand_len = body_.lengths.hand;
       const float thigh_len = glm::length(s_.joint[kn] - s_.joint[hp]);
       const float touch = glm::radians(k.grip_touch_deg);
@@ -521,11 +522,11 @@ class Posing {
     const BodyBuild& k = kBuild;
     const Joint sh = hand_left ? kShoulderL : kShoulderR, wr = hand_left ? kWristL : kWristR;
     const glm::vec3 from = s_.joint[wr];
-    const glm::vec3 from_dir = safe_normalize((hand_left ? s_.hand_tip_l : s_.hand_tip_r) - from, Superior());
+    const glm::vec3 from_dir = safe_normalize((hand_left ? s_.hand_tip_l : s_.hand_tip_r) - from, superior_);
     // The way there: up in front of the chest, down beside the thigh with
     // the hand already turned, then in against it.
     const float reach = ArmReach();
-    const glm::vec3 above = s_.joint[sh] + Anterior() * (k.hands_over * reach) - Superior() * (k.hands_over_down * reach) +
+    const glm::vec3 above = s_.joint[sh] + anterior_ * (k.hands_over * reach) - superior_ * (k.hands_over_down * reach) +
                             grip_side * (k.hands_over_out * reach);
     const glm::vec3 beside = grip_wrist + grip_side * (k.hands_beside * h_ / 1.7f);
     glm::vec3 wrist, dir;
@@ -540,11 +541,11 @@ class Posing {
       wrist = glm::mix(beside, grip_wrist, ease((w - 0.8f) / 0.2f));
       dir = grip_dir;
     }
-    const glm::vec3 side = hand_left ? Left() : -Left();
+    const glm::vec3 side = hand_left ? left_ : -left_;
     // The elbow bends out and a little up from the start of the reach:
     // blended from the way a nearly straight arm lying on the bed happens
     // to bend, it flipped across mid-reach.
-    const glm::vec3 pole = side * 1.5f + up * 0.5f - Superior() * 0.2f;
+    const glm::vec3 pole = side * 1.5f + up * 0.5f - superior_ * 0.2f;
     const float hand_len = body_.lengths.hand;
     const glm::vec3 palm_was = hand_left ? s_.palm_l : s_.palm_r;
     ArmIk(hand_left, wrist, wrist + dir * hand_len, 1, pole, 1, glm::mix(palm_was, grip_palm, ease(w / 0.8f)));
@@ -579,11 +580,11 @@ class Posing {
     if (w <= 0) return;
     const glm::vec3 up(0, 1, 0);
     for (bool left : {true, false}) {
-      const glm::vec3 lateral = left ? Left() : -Left();
-      glm::vec3 wrist = s_.joint[kPelvis] + flat(Superior()) * (kBuild.press_hands_along * body_.lengths.trunk) +
+      const glm::vec3 lateral = left ? left_ : -left_;
+      glm::vec3 wrist = s_.joint[kPelvis] + flat(superior_) * (kBuild.press_hands_along * body_.lengths.trunk) +
                         lateral * (body_.lengths.shoulder_width / 2 + kBuild.press_hands_out * h_);
       wrist.y = HandRestY();
-      ArmIk(left, wrist, wrist + flat(Superior()) * body_.lengths.hand, w, lateral * 0.4f - Superior() + up * 0.9f, w, -up);
+      ArmIk(left, wrist, wrist + flat(superior_) * body_.lengths.hand, w, lateral * 0.4f - superior_ + up * 0.9f, w, -up);
     }
   }
 
@@ -657,6 +658,7 @@ class Posing {
   Skeleton& s_;
   const float h_;
   float prone_ = 0;
+  glm::vec3 anterior_{0, 1, 0}, superior_{1, 0, 0}, left_{0, 0, 1};
 };
 }  // namespace
 
