@@ -42,7 +42,7 @@ export class Mirror {
       b.addEventListener('focus', () => {
         // A control scrolled out of sight is brought on screen when the keyboard reaches it.
         const now = (this.widgets || []).find((x) => x.id === w.id);
-        if (now && now.visible === false) this.act('reveal', w.id);
+        if (now && (now.visible === false || now.clipped)) this.act('reveal', w.id);
         this.show(w.id);
       });
       b.addEventListener('blur', () => { this.ring.hidden = true; });

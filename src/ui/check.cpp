@@ -8,9 +8,10 @@
 namespace unfurl::ui {
 
 void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label) {
-  if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
-  else if (!any_ticked) ActionButton(f, "none", none_label, Kind::primary, "answer", "\"none\"");
-  else ActionButton(f, "continue", continue_label, Kind::primary, "continue");
+  // A ticked sign leads on at once: its result must never wait behind the rest of the list.
+  if (any_ticked) ActionButton(f, "continue", continue_label, Kind::primary, "continue");
+  else if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
+  else ActionButton(f, "none", none_label, Kind::primary, "answer", "\"none\"");
 }
 
 void CheckScreen(Frame& f) {

@@ -172,7 +172,8 @@ void HistoryScreen(Frame& f) {
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   // The one-time health questions and the inflammatory-pattern questions, when answered.
-  if (const auto& s = m.doc().screening) {
+  // The health questions only when something applied: "none of these" needs no line of its own.
+  if (const auto& s = m.doc().screening; s && !s->yes.empty()) {
     std::string yes;
     for (const std::string& id : s->yes)
       if (const core::RedFlag* q = m.triage().find_history(id)) yes += (yes.empty() ? "" : m.T("text.list_separator")) + q->short_text;

@@ -34,6 +34,10 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
   const Screen screen = model.screen();
   Layout l;
   l.has_view = screen == Screen::home || screen == Screen::session || screen == Screen::finish;
+  // While "What did you feel?" waits for its answer, the question and its
+  // answers take the whole screen: at large text they would not fit beside the view.
+  const core::Session* s = model.session();
+  if (screen == Screen::session && s && s->phase() == core::Phase::stopped && !model.stop_answer()) l.has_view = false;
   if (!l.has_view) {
     l.panel_pos = ImVec2(0, 0);
     l.panel_size = display;
@@ -89,6 +93,13 @@ static_assert(static_cast<int>(Screen::home) == 0 && std::size(kScreens) == stat
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   const Palette& p = f.colors();
   f.scroll_css = scroll_css;
+  // Every screen opens at its top: a check must never open scrolled past its
+  // first sign because the screen before it was scrolled.
+  static app::Screen drawn = app::Screen::about;
+  static const app::Model* drawn_by = nullptr;
+  f.entered = f.model.screen() != drawn || &f.model != drawn_by;
+  drawn = f.model.screen();
+  drawn_by = &f.model;
   ResetFormat();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {

@@ -11,7 +11,8 @@
 namespace unfurl::ui {
 
 void WidgetRegistry::Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
-                         std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible) {
+                         std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible,
+                         bool clipped) {
   if (count_ == current_.size()) current_.emplace_back();
   Widget& w = current_[count_++];
   // assign() reuses each string's capacity: no allocation once a screen has been seen.
@@ -28,6 +29,7 @@ void WidgetRegistry::Add(std::string_view id, std::string_view label, const char
   w.enabled = enabled;
   w.checked = checked;
   w.visible = visible;
+  w.clipped = clipped;
 }
 
 void WidgetRegistry::AddText(std::string_view role, std::string_view text) {
@@ -71,7 +73,8 @@ void Register(Frame& f, std::string_view id, std::string_view label, const char*
     f.widgets.Add(id, label, role, action, arg, full.Min, full.Max, enabled, checked, false);
     return;
   }
-  f.widgets.Add(id, label, role, action, arg, r.Min, r.Max, enabled, checked);
+  f.widgets.Add(id, label, role, action, arg, r.Min, r.Max, enabled, checked, true,
+                r.GetHeight() < full.GetHeight() - 0.5f);
 }
 
 // Strips ImGui's "##id" suffix from what a screen reader hears.
@@ -217,6 +220,7 @@ float FooterHeight(std::initializer_list<Kind> buttons) {
 
 float BeginScrollArea(Frame& f, float footer_css) {
   const float room = std::max(f.px(48), ImGui::GetContentRegionAvail().y - f.px(footer_css));
+  if (f.entered) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("words", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
   return room;
@@ -246,6 +250,7 @@ void EndScrollArea(Frame& f) {
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
+  if (f.entered) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   bool open = ImGui::Begin(name, nullptr, flags);

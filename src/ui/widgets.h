@@ -26,6 +26,7 @@ struct Widget {
   // Scrolled out of sight: still listed for the accessible mirror, which must
   // read every sign of a check (its x, y, w, h are then where it would be).
   bool visible = true;
+  bool clipped = false;  // partly out of sight: the mirror brings it on screen when the keyboard reaches it
   bool operator==(const Widget&) const = default;
 };
 
@@ -45,7 +46,8 @@ class WidgetRegistry {
   void Begin(float dpr) { count_ = 0; text_count_ = 0; dpr_ = dpr; }
   // min/max in device px.
   void Add(std::string_view id, std::string_view label, const char* role, std::string_view action,
-           std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible = true);
+           std::string_view arg, ImVec2 min, ImVec2 max, bool enabled, bool checked, bool visible = true,
+           bool clipped = false);
   void AddText(std::string_view role, std::string_view text);
   // A fuller name for the control just added, for the mirror and automation:
   // a "+" on the canvas sits beside its label, a "+" read aloud does not.
@@ -80,6 +82,7 @@ struct Frame {
   float dpr;
   bool reduced_motion;
   float scroll_css = 0;  // this frame's one-finger drag on the panel: scrolls what is under it
+  bool entered = false;  // the screen's first frame: it opens at its top, not where the last screen was scrolled
   const Palette& colors() const { return Colors(model.settings().dim); }
   float px(float css) const { return css * dpr; }
   void Act(std::string_view action, std::string_view arg = {}) const {

@@ -152,6 +152,7 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
     o += ",\"arg\":"; o += w.arg.empty() ? "null" : w.arg;
     if (w.role != "button") { o += ",\"checked\":"; o += w.checked ? "true" : "false"; }
     if (!w.visible) o += ",\"visible\":false";
+    if (w.clipped) o += ",\"clipped\":true";
     o += '}';
   }
   return o + "]";
