@@ -10,6 +10,11 @@
 
 namespace unfurl::render::gl {
 
+namespace {
+// Metres: a segment whose underside is higher than this casts no contact shadow.
+constexpr float kCastsBelow = 0.25f;
+}  // namespace
+
 void SceneRenderer::Start() {
   program_.Start("shaders/scene.vert", "shaders/scene.frag");
   // In Shape's order: sphere, rounded box, capsule (the shadow is drawn on the box).
@@ -134,6 +139,8 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
   for (const Draw& d : draws) {
     if (d.shape != Shape::capsule || casters == kMaxCasters) continue;
     const glm::vec3 a(d.model[3]), b = a + glm::vec3(d.model[1]) * d.capsule.x;
+    // Only what lies near the mattress casts: fewer steps for every shadow pixel.
+    if (std::min(a.y - d.capsule.y, b.y - d.capsule.z) > kCastsBelow) continue;
     casters_[2 * casters] = glm::vec4(a.x, a.z, d.capsule.y, a.y - d.capsule.y);
     casters_[2 * casters + 1] = glm::vec4(b.x, b.z, d.capsule.z, b.y - d.capsule.z);
     ++casters;
