@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app/model.h"
+#include "core/history/calendar.h"
 #include "core/history/report.h"
+#include "languages.h"
 
 using namespace unfurl::core;
 using unfurl::app::Model;
@@ -32,6 +34,8 @@ json Report(const std::vector<SessionRecord>& sessions, const std::string& confi
   Model m;
   m.Load(encode_history(d), config);
   m.SetClock(kNow, 0);
+  for (const std::string& code : Catalogue::available())
+    if (code != "en") m.LanguageArrived(code, language_file(code));
   EXPECT_TRUE(m.Act("open", "history"));
   EXPECT_TRUE(m.Act("export", "\"report\""));
   std::optional<std::string> report = m.TakeOutbox().report;

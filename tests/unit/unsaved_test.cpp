@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/model.h"
+#include "languages.h"
 
 using unfurl::app::Model;
 using unfurl::app::Screen;
@@ -38,11 +39,15 @@ Model Open(const Shelf& shelf, const std::string& config = "{}") {
   Model m;
   m.Load(shelf.stored, config);
   m.SetClock(kNow, 0);
+  // As the shell does: every language file it fetched, handed in.
+  for (const std::string& code : unfurl::core::Catalogue::available())
+    if (code != "en") m.LanguageArrived(code, language_file(code));
   return m;
 }
 
 void FinishSession(Model& m, Shelf& shelf) {
   ASSERT_TRUE(m.Act("start"));
+  if (m.screen() == Screen::screening) ASSERT_TRUE(m.Act("answer", "\"none\""));  // a first visit's history questions
   ASSERT_TRUE(m.Act("answer", "\"none\""));
   ASSERT_TRUE(m.Act("rate", "5"));
   shelf.Flush(m);  // saved as abandoned from its first second
@@ -56,7 +61,8 @@ void FinishSession(Model& m, Shelf& shelf) {
 
 size_t Sessions(const std::string& stored, const char* outcome) {
   size_t n = 0;
-  for (const json& s : json::parse(stored)["sessions"]) n += s["outcome"] == outcome;
+  const json doc = json::parse(stored);  // kept alive: a range-for over a temporary's member would dangle
+  for (const json& s : doc["sessions"]) n += s["outcome"] == outcome;
   return n;
 }
 
