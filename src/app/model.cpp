@@ -55,7 +55,7 @@ bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
 }
-// The one-time history questions are asked again after about six months (CLINICAL.md).
+// The one-time history questions are asked again after about six months (docs/clinical.md).
 constexpr int kScreeningReaskDays = 183;
 
 // A screen whose answer counts only once its whole list has been seen.
@@ -635,39 +635,33 @@ bool Model::Withdraw() {
 
 bool Model::Answer(std::string_view arg) {
   json a = parse_arg(arg);
+  // A question on the check, the history or the pattern screen: its id (which
+  // toggles it) or {id, value}.
+  std::string id;
+  std::optional<bool> value;
+  if (a.is_string()) id = a.get<std::string>();
+  else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
+    id = a["id"].get<std::string>();
+    if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
+  }
+  auto tick = [&](std::set<std::string>& ticked) {
+    if (value.value_or(!ticked.count(id))) ticked.insert(id); else ticked.erase(id);
+    return true;
+  };
   if (screen_ == Screen::check) {
-    if (a.is_string() && a.get<std::string>() == "none") {
+    if (a.is_string() && id == "none") {
       if (!answers_.empty()) return false;  // "None" while flags are ticked is a contradiction
       if (list_ == ListSeen::unseen) return false;  // not before every sign has been on screen
       return Continue();
     }
-    std::string id;
-    std::optional<bool> value;
-    if (a.is_string()) id = a.get<std::string>();
-    else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
-      id = a["id"].get<std::string>();
-      if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
-    }
-    if (!triage().find(id)) return false;
-    bool on = value.value_or(!answers_.count(id));
-    if (on) answers_.insert(id); else answers_.erase(id);
-    return true;
+    return triage().find(id) && tick(answers_);
   }
   if (screen_ == Screen::screening || screen_ == Screen::pattern) {
-    std::string id;
-    std::optional<bool> value;
-    if (a.is_string()) id = a.get<std::string>();
-    else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
-      id = a["id"].get<std::string>();
-      if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
-    }
     if (screen_ == Screen::screening) return AnswerScreening(id, value);
     if (pattern_result_ || std::find(std::begin(core::kPatternQuestions), std::end(core::kPatternQuestions), id) ==
                                std::end(core::kPatternQuestions))
       return false;
-    const bool on = value.value_or(!pattern_answers_.count(id));
-    if (on) pattern_answers_.insert(id); else pattern_answers_.erase(id);
-    return true;
+    return tick(pattern_answers_);
   }
   if (screen_ == Screen::session && session_ && session_->phase() == Phase::stopped && !stop_answer_) {
     if (!a.is_string()) return false;

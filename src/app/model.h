@@ -59,7 +59,7 @@ struct Outbox {
 };
 
 // Whether a screen's list of questions has been on screen to its end: its
-// answer only counts once every question was seen (CLINICAL.md). The screen
+// answer only counts once every question was seen (docs/clinical.md). The screen
 // reports it ("list-seen"); unknown until it has been drawn.
 enum class ListSeen { unknown, unseen, seen };
 

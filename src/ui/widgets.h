@@ -94,7 +94,7 @@ struct Frame {
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
                   std::string_view arg = {}, float width_css = 0, bool enabled = true);
 // Call right after a list's last row. The answer below a list counts only once
-// the whole list has been on screen (CLINICAL.md): this tells the model when
+// the whole list has been on screen (docs/clinical.md): this tells the model when
 // it first is, and returns whether the answer may be offered now.
 bool ListEndSeen(Frame& f);
 // A large tappable row with a check box, for the red-flag questions.
