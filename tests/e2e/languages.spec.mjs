@@ -43,7 +43,8 @@ test('Spanish chosen on a first visit is fetched once, works offline after a rel
   await until(page, (s) => s.screen === 'settings', 'settings');
   await tap(page, 'lang-es');
   await until(page, (s) => s.lang === 'es', 'Spanish, once its file has arrived');
-  expect(await labels(page)).toEqual(expect.arrayContaining(['Voz']));
+  // widgets() are those of the last frame drawn; the next frame is in Spanish.
+  await expect.poll(() => labels(page), { message: 'Settings redrawn in Spanish' }).toEqual(expect.arrayContaining(['Voz']));
   expect(spanish).toEqual([200]);
   // The worker keeps the file the page fetched, without downloading it again.
   await expect.poll(() => page.evaluate(async () => {
