@@ -4,9 +4,12 @@
 # (no WebGL2, no JavaScript) comes from assets/i18n like every other word.
 # {{@routine}} becomes the routine's exercises and their dose ranges as JSON,
 # for the prescription builder (ROUTINE_FILE).
-# {{@words prefix…}} becomes a JSON object, per language file beside LANG_FILE,
-# of the keys starting with any prefix: the words the shell needs before (or
-# without) the wasm — loading, failure, its own notices — in every language.
+# {{@words prefix…}} becomes a JSON object of LANG_FILE's keys starting with
+# any prefix: the words the shell needs before (or without) the wasm —
+# loading, failure, its own notices. Other languages' words reach the shell in
+# their own file, fetched when the page shows that language.
+# {{@languages}} becomes every language beside LANG_FILE as JSON,
+# [{"code", "name"}…], each named in itself.
 # {{@noscript}} becomes the no-JavaScript message in every language.
 # Usage: cmake -DTEMPLATE=… -DLANG_FILE=… [-DROUTINE_FILE=…] -DOUT=… -P page_text.cmake
 file(READ ${TEMPLATE} page)
@@ -38,6 +41,21 @@ get_filename_component(lang_dir ${LANG_FILE} DIRECTORY)
 file(GLOB lang_files ${lang_dir}/*.json)
 list(SORT lang_files)
 
+if(page MATCHES "{{@languages}}")
+  set(list "")
+  foreach(file IN LISTS lang_files)
+    get_filename_component(code ${file} NAME_WE)
+    file(READ ${file} words)
+    string(JSON name GET "${words}" "language.name")
+    string(REPLACE "\"" "\\\"" name "${name}")
+    if(list)
+      string(APPEND list ",")
+    endif()
+    string(APPEND list "{\"code\":\"${code}\",\"name\":\"${name}\"}")
+  endforeach()
+  string(REPLACE "{{@languages}}" "[${list}]" page "${page}")
+endif()
+
 if(page MATCHES "{{@noscript}}")
   set(blocks "")
   foreach(file IN LISTS lang_files)
@@ -56,36 +74,27 @@ endif()
 if(page MATCHES "{{@words ([a-z_. ]+)}}")
   set(placeholder "${CMAKE_MATCH_0}")
   string(REPLACE " " ";" prefixes "${CMAKE_MATCH_1}")
-  set(all "")
-  foreach(file IN LISTS lang_files)
-    get_filename_component(code ${file} NAME_WE)
-    file(READ ${file} words)
-    string(JSON n LENGTH "${words}")
-    math(EXPR last "${n} - 1")
-    set(members "")
-    foreach(i RANGE ${last})
-      string(JSON key MEMBER "${words}" ${i})
-      foreach(prefix IN LISTS prefixes)
-        string(FIND "${key}" "${prefix}" at)
-        if(at EQUAL 0)
-          string(JSON v GET "${words}" "${key}")
-          string(REPLACE "\\" "\\\\" v "${v}")
-          string(REPLACE "\"" "\\\"" v "${v}")
-          string(REPLACE "</" "<\\/" v "${v}")
-          if(members)
-            string(APPEND members ",")
-          endif()
-          string(APPEND members "\"${key}\":\"${v}\"")
-          break()
+  string(JSON n LENGTH "${strings}")
+  math(EXPR last "${n} - 1")
+  set(members "")
+  foreach(i RANGE ${last})
+    string(JSON key MEMBER "${strings}" ${i})
+    foreach(prefix IN LISTS prefixes)
+      string(FIND "${key}" "${prefix}" at)
+      if(at EQUAL 0)
+        string(JSON v GET "${strings}" "${key}")
+        string(REPLACE "\\" "\\\\" v "${v}")
+        string(REPLACE "\"" "\\\"" v "${v}")
+        string(REPLACE "</" "<\\/" v "${v}")
+        if(members)
+          string(APPEND members ",")
         endif()
-      endforeach()
+        string(APPEND members "\"${key}\":\"${v}\"")
+        break()
+      endif()
     endforeach()
-    if(all)
-      string(APPEND all ",")
-    endif()
-    string(APPEND all "\"${code}\":{${members}}")
   endforeach()
-  string(REPLACE "${placeholder}" "{${all}}" page "${page}")
+  string(REPLACE "${placeholder}" "{${members}}" page "${page}")
 endif()
 
 if(ROUTINE_FILE)

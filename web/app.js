@@ -14,16 +14,18 @@ const config = Object.fromEntries(params.entries());
 config.tab = Math.random().toString(36).slice(2, 10);
 // Where the app lives, for the links it makes (the reminder's): the page's own address, not the query's.
 config.href = location.origin + location.pathname;
-// The shell's own words, every language (index.html, from assets/i18n): the
-// app says which language it chose; until it runs, the page's lang= or the
-// browser's languages decide, as the app itself would.
-const words = JSON.parse($('words').textContent);
+// The shell's own words, in English (index.html, from assets/i18n); another
+// language's reach it with that language's file. The app says which language
+// it chose; until it runs, the page's lang= or the browser's languages decide,
+// as the app itself would.
+const words = { en: JSON.parse($('words').textContent) };
+// Every language Unfurl has: a build-time list, so a language can be chosen before its file is fetched.
+const codes = JSON.parse($('languages').textContent).map((l) => l.code);
 // Not from the query either: the device's light or dark preference, for the first theme.
 config.scheme = matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
-// words also lists every language Unfurl has: a build-time list, so a
-// language can be chosen before its file is fetched.
-const known = (tag) => { const code = (tag || '').split('-')[0].toLowerCase(); return words[code] ? code : null; };
+// "de-AT" → "de": a language file serves every region of its language.
+const known = (tag) => { const code = (tag || '').split(/[-_]/)[0].toLowerCase(); return codes.includes(code) ? code : null; };
 // As the app chooses: the person's own choice, then lang= (an unknown one
 // means English), then the browser's languages.
 const choose = (chosen) => known(chosen) ||
@@ -37,6 +39,9 @@ const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
 const put = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 function localisePage() {
   document.documentElement.lang = lang;
+  // Installing takes the name and description in the page's language.
+  const manifest = document.querySelector('link[rel="manifest"]');
+  if (manifest.getAttribute('href') !== `manifest.${lang}.webmanifest`) manifest.setAttribute('href', `manifest.${lang}.webmanifest`);
   put($('loading-text'), say('page.loading'));
   put($('unsupported-title'), say('page.unsupported_title'));
   if (!$('unsupported-text').dataset.custom) put($('unsupported-text'), say('page.unsupported_body'));
@@ -136,6 +141,8 @@ function fetchLanguage(code) {
     languages.set(code, text);
     text.then((t) => {
       if (!t) { languages.delete(code); return; }  // a later choice tries again
+      try { words[code] = JSON.parse(t); } catch (e) { /* the app refuses it too, and says so */ }
+      if (code === lang) localisePage();
       try {  // a frame denied storage may be denied the worker too (reading it can throw)
         navigator.serviceWorker.ready
           .then((reg) => reg.active && reg.active.postMessage({ language: `i18n/${code}.json`, text: t })).catch(() => {});
@@ -248,17 +255,18 @@ const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: 
   powerPreference: 'low-power', premultipliedAlpha: true, preserveDrawingBuffer: false });
 
 async function boot() {
-  if (!gl) { fail(null); return; }
   const stored = storage.read();
-  const unsaved = storage.unsaved();
-  const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   // The language the app will choose (the person's own choice, then lang=,
-  // then the browser's), fetched beside the wasm so the first frame has it.
+  // then the browser's), fetched beside the wasm so the first frame has it;
+  // its words also reach the page that explains why Unfurl cannot start.
   let chosen = null;
   try { chosen = JSON.parse(stored).settings.lang; } catch (e) { chosen = null; }
   const early = choose(chosen);
   if (early !== lang) { lang = early; localisePage(); }
   const earlyText = early === 'en' ? null : fetchLanguage(early);
+  if (!gl) { fail(null); return; }
+  const unsaved = storage.unsaved();
+  const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;
   try {
     module = await createUnfurl({ shell, print: () => {}, printErr: (t) => console.warn(t) });

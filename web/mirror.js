@@ -30,14 +30,30 @@ export class Mirror {
         nodes.push(el);
       }
     };
+    // A radio group is one stop for Tab: the chosen radio takes focus, and the
+    // arrow keys move to the next or previous choice and choose it.
+    let group = null;
     widgets.forEach((w, i) => {
       addTexts(i);
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = w.label;
       b.dataset.id = w.id;
-      if (w.role === 'checkbox') { b.setAttribute('role', 'checkbox'); b.setAttribute('aria-checked', String(!!w.checked)); }
+      if (w.role === 'checkbox' || w.role === 'radio') { b.setAttribute('role', w.role); b.setAttribute('aria-checked', String(!!w.checked)); }
       if (!w.enabled) b.disabled = true;
+      if (w.role === 'radio') {
+        if (!group || group.getAttribute('aria-label') !== w.group) {
+          group = document.createElement('div');
+          group.setAttribute('role', 'radiogroup');
+          group.setAttribute('aria-label', w.group || '');
+          group.addEventListener('keydown', (e) => this.arrow(e));
+          nodes.push(group);
+        }
+        b.tabIndex = w.checked ? 0 : -1;
+        group.append(b);
+      } else {
+        group = null;
+      }
       b.addEventListener('click', () => this.act(w.action, w.arg));
       b.addEventListener('focus', () => {
         // A control scrolled out of sight is brought on screen when the keyboard reaches it.
@@ -46,8 +62,11 @@ export class Mirror {
         this.show(w.id);
       });
       b.addEventListener('blur', () => { this.ring.hidden = true; });
-      nodes.push(b);
+      if (w.role !== 'radio') nodes.push(b);
     });
+    // A group whose choice is not on this screen still needs one radio Tab reaches.
+    for (const g of nodes.filter((n) => n.getAttribute && n.getAttribute('role') === 'radiogroup'))
+      if (!g.querySelector('[tabindex="0"]') && g.firstChild) g.firstChild.tabIndex = 0;
     addTexts(Infinity);
     // The first heading names the screen; focus lands on it when the screen changes.
     const heading = nodes.find((n) => n.tagName === 'H2');
@@ -62,6 +81,16 @@ export class Mirror {
       const target = again || heading || this.root.querySelector('button');
       if (target) target.focus();
     }
+  }
+
+  arrow(e) {
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const radios = [...e.currentTarget.querySelectorAll('[role="radio"]')];
+    const next = radios[(radios.indexOf(document.activeElement) + step + radios.length) % radios.length];
+    next.focus();
+    next.click();
   }
 
   place(widgets) {

@@ -5,7 +5,44 @@
 // "rx"); nothing is sent anywhere. The app validates it again when it opens.
 const routine = JSON.parse(document.getElementById('routine').textContent);
 const words = JSON.parse(document.getElementById('words').textContent);
+const languages = JSON.parse(document.getElementById('languages').textContent);
 const $ = (id) => document.getElementById(id);
+
+// The builder's own language: ?lang=, else the browser's, else English. Its
+// words come in English with the page; another language's are in that
+// language's file, as the app's are (a file that cannot be fetched leaves the page in English).
+const known = (tag) => {
+  const code = (tag || '').split(/[-_]/)[0].toLowerCase();
+  return languages.some((l) => l.code === code) ? code : null;
+};
+const lang = known(new URLSearchParams(location.search).get('lang')) ||
+  (navigator.languages || [navigator.language]).map(known).find(Boolean) || 'en';
+
+async function localise() {
+  if (lang === 'en') return;
+  let file = null;
+  try {
+    const r = await fetch(`i18n/${lang}.json`);
+    file = r.ok ? await r.json() : null;
+  } catch (e) { file = null; }
+  if (!file) return;
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-t]')) if (file[el.dataset.t]) el.textContent = file[el.dataset.t];
+  for (const el of document.querySelectorAll('[data-t-label]')) if (file[el.dataset.tLabel]) el.setAttribute('aria-label', file[el.dataset.tLabel]);
+  for (const key of Object.keys(words)) if (file[`rx.${key}`]) words[key] = file[`rx.${key}`];
+  for (const e of routine) if (file[`ex.${e.id}.name`]) e.name = file[`ex.${e.id}.name`];
+}
+
+// Every other language's builder, each named in itself; and the patient's language for the link.
+function languageChoices() {
+  for (const l of languages) {
+    if (l.code !== lang) {
+      const a = Object.assign(document.createElement('a'), { href: `?lang=${l.code}`, hreflang: l.code, lang: l.code, textContent: l.name });
+      $('languages-nav').append(a, ' ');
+    }
+    $('patient-lang').append(Object.assign(document.createElement('option'), { value: l.code, lang: l.code, textContent: l.name }));
+  }
+}
 
 function number(id, label, value, [min, max]) {
   const wrap = document.createElement('label');
@@ -20,16 +57,18 @@ function number(id, label, value, [min, max]) {
   return wrap;
 }
 
-for (const e of routine) {
-  const row = document.createElement('div');
-  row.className = 'exercise';
-  const tick = document.createElement('label');
-  const box = document.createElement('input');
-  Object.assign(box, { type: 'checkbox', id: `on-${e.id}`, checked: true });
-  tick.append(box, ` ${e.name}${e.sided ? ` · ${words.sided}` : ''}`);
-  row.append(tick, number(`hold-${e.id}`, words.hold, e.hold_s, e.hold_range));
-  if (e.reps_range[1] > 1) row.append(number(`reps-${e.id}`, words.reps, e.reps, e.reps_range));
-  $('exercises').append(row);
+function exerciseRows() {
+  for (const e of routine) {
+    const row = document.createElement('div');
+    row.className = 'exercise';
+    const tick = document.createElement('label');
+    const box = document.createElement('input');
+    Object.assign(box, { type: 'checkbox', id: `on-${e.id}`, checked: true });
+    tick.append(box, ` ${e.name}${e.sided ? ` · ${words.sided}` : ''}`);
+    row.append(tick, number(`hold-${e.id}`, words.hold, e.hold_s, e.hold_range));
+    if (e.reps_range[1] > 1) row.append(number(`reps-${e.id}`, words.reps, e.reps, e.reps_range));
+    $('exercises').append(row);
+  }
 }
 
 // A value outside the range keeps the usual dose, and its field says so.
@@ -74,6 +113,8 @@ function update() {
   if (!rx) { $('link').value = ''; return; }
   const url = new URL('./', location.href);
   url.searchParams.set('rx', encode(rx));
+  // The patient's language, when the clinic knows it; else the app follows their phone.
+  if ($('patient-lang').value) url.searchParams.set('lang', $('patient-lang').value);
   $('link').value = url.href;
   // qrcode-generator (npm), copied in at build time: type 0 = the smallest that fits, level M.
   const qr = qrcode(0, 'M');
@@ -94,4 +135,8 @@ $('copy').addEventListener('click', async () => {
     $('link').select();  // no clipboard here: the link is selected for the person to copy
   }
 });
-update();
+localise().then(() => {
+  languageChoices();
+  exerciseRows();
+  update();
+});

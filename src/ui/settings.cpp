@@ -2,6 +2,8 @@
 // (each exercise on or off, its hold and repetitions inside docs/clinical.md's
 // ranges), how it looks, and "Delete all my data" — asked first, with the
 // export offered before anything is lost.
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "ui/screens.h"
@@ -65,10 +67,23 @@ void SettingsScreen(Frame& f) {
   if (m.confirm_delete()) return DeleteConfirmation(f);
 
   // Each language named in itself, so someone who cannot read the current one still finds theirs.
-  Caption(f, m.T("settings.language"));
-  for (const app::Model::Language& l : m.languages())
-    CheckRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, "set",
-             SetArg("lang", "\"" + l.code + "\""));
+  // Two to a line where a name fits in half the width, so eight languages do
+  // not push the voice and sound settings off a phone's first screen.
+  const char* caption = m.T("settings.language");
+  Caption(f, caption);
+  const std::vector<app::Model::Language>& langs = m.languages();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  float widest = 0;
+  for (const app::Model::Language& l : langs)
+    widest = std::max(widest, f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, l.name.c_str()).x);
+  const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
+  const bool pairs = widest + f.px(14 * 2 + 22 + 12) <= half;
+  for (size_t i = 0; i < langs.size(); ++i) {
+    const app::Model::Language& l = langs[i];
+    if (pairs && i % 2 == 1) ImGui::SameLine();
+    RadioRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, caption, "set",
+             SetArg("lang", "\"" + l.code + "\""), pairs ? half / f.dpr : 0);
+  }
 
   Toggle(f, "voice", m.T("settings.voice"), s.voice);
   Stepper(f, "voice_rate", Format(m.T("settings.voice_rate"), static_cast<int>(std::lround(s.voice_rate * 100))),

@@ -8,14 +8,9 @@ constexpr ImU32 Hex(unsigned rgb, unsigned a = 255) {
 }
 ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
-// Every glyph the catalogue, routine and red-flag texts use (see the pyftsubset
-// call in CMakeLists.txt, which cuts the font to the same set).
-// Latin-1's letters stay whole (a clinic's note may be in any Western
-// European language); of its symbols only those the words use.
-const ImWchar kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x00A1, 0x00AB, 0x00AB, 0x00B0, 0x00B0, 0x00B7, 0x00B7,
-                               0x00BB, 0x00BB, 0x00BF, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019,
-                               0x201C, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026, 0x2190, 0x2190, 0x2193, 0x2193,
-                               0x2192, 0x2192, 0x2212, 0x2212, 0};
+// Every glyph the words use: assets/fonts/glyphs.txt, which CMakeLists.txt
+// hands in as UNFURL_GLYPH_RANGES and also cuts the font to.
+const ImWchar kTextRanges[] = {UNFURL_GLYPH_RANGES, 0};
 const ImWchar kDigitRanges[] = {0x0030, 0x0039, 0};
 }  // namespace
 

@@ -21,6 +21,7 @@ void WidgetRegistry::Add(std::string_view id, std::string_view label, const char
   w.role.assign(role);
   w.action.assign(action);
   w.arg.assign(arg);
+  w.group.clear();
   auto css = [&](float v) { return std::round(v / dpr_ * 10) / 10; };
   w.x = css(min.x);
   w.y = css(min.y);
@@ -185,6 +186,34 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   ImGui::PopID();
   Register(f, id, label, "checkbox", action, arg, true, checked);
   if (pressed) f.Act(action, arg);
+  return pressed;
+}
+
+bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
+              std::string_view arg, float width_css) {
+  const Palette& p = f.colors();
+  ImGui::PushID(id);
+  ImGui::PushFont(f.fonts.body);
+  const float dot = f.px(22), pad = f.px(14), gap = f.px(12);
+  const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+  const float wrap = w - pad * 2 - dot - gap;
+  const ImVec2 text_size = ImGui::CalcTextSize(label, nullptr, false, wrap);
+  const float h = std::max(f.px(size::kSecondaryH), text_size.y + f.px(20));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton("row", ImVec2(w, h));
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), p.raised, f.px(size::kButtonRadius));
+  if (chosen) dl->AddRect(pos, ImVec2(pos.x + w, pos.y + h), p.accent, f.px(size::kButtonRadius), 0, f.px(2));
+  const ImVec2 c(pos.x + pad + dot / 2, pos.y + h / 2);
+  dl->AddCircle(c, dot / 2, chosen ? p.accent : p.quiet, 0, f.px(chosen ? 2 : 1.5f));
+  if (chosen) dl->AddCircleFilled(c, dot * 0.27f, p.accent);
+  dl->AddText(f.fonts.body, f.fonts.body->FontSize, ImVec2(pos.x + pad + dot + gap, pos.y + (h - text_size.y) / 2),
+              p.text, label, nullptr, wrap);
+  ImGui::PopFont();
+  ImGui::PopID();
+  Register(f, id, label, "radio", action, arg, true, chosen);
+  f.widgets.GroupLast(group);
+  if (pressed && !chosen) f.Act(action, arg);
   return pressed;
 }
 

@@ -19,7 +19,8 @@
 namespace unfurl::ui {
 
 struct Widget {
-  std::string id, label, role;  // role: button | checkbox
+  std::string id, label, role;  // role: button | checkbox | radio
+  std::string group;            // a radio's group, named as the caption above it reads
   std::string action, arg;      // act(action, arg) does what the control does; arg is JSON or ""
   float x = 0, y = 0, w = 0, h = 0;  // CSS px to a tenth, clipped to what is on screen
   bool enabled = true, checked = false;
@@ -53,6 +54,9 @@ class WidgetRegistry {
   // a "+" on the canvas sits beside its label, a "+" read aloud does not.
   void NameLast(std::string_view name) {
     if (count_ > 0) current_[count_ - 1].label.assign(name);
+  }
+  void GroupLast(std::string_view group) {
+    if (count_ > 0) current_[count_ - 1].group.assign(group);
   }
   // True when this frame's lists differ from the published ones (which they then become).
   bool Publish();
@@ -100,6 +104,10 @@ bool ListEndSeen(Frame& f);
 // A large tappable row with a check box, for the red-flag questions.
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
               std::string_view arg);
+// One of a set of choices of which exactly one is chosen (a radio button):
+// a row of width_css (0: the whole width), in the group named `group`.
+bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
+              std::string_view arg, float width_css = 0);
 // Wrapped text in a font and colour, also given to the accessible mirror
 // (the title font as the screen's heading).
 void Text(Frame& f, ImFont* font, ImU32 color, const char* text);

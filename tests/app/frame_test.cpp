@@ -359,7 +359,7 @@ TEST(Framing, TheBodyFillsTheViewInEveryHoldOnPhonesAndTablets) {
   }
 }
 
-// CLINICAL.md: on a screen too short for the whole check, "None of these
+// docs/clinical.md: on a screen too short for the whole check, "None of these
 // today" is not offered until every sign has been on screen; the signs out
 // of sight are still listed for the accessible mirror.
 TEST(FrameLoop, OnASmallPhoneNoneIsOfferedOnlyOnceEverySignWasOnScreen) {

@@ -8,7 +8,7 @@
 // The page shown when the app cannot run names the new signs.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -538,5 +538,10 @@ test('without JavaScript the page lists them too, in every language', async ({ b
   const es = page.locator('section[lang="es"] .sign-emergency');
   await expect(es).toContainText('dolor en el pecho');
   await expect(es).toContainText('accidente grave');
+  for (const code of ['de', 'fr', 'it', 'nl', 'pl', 'pt']) {
+    const words = JSON.parse(readFileSync(new URL(`../../assets/i18n/${code}.json`, import.meta.url), 'utf8'));
+    await expect(page.locator(`section[lang="${code}"] .sign-emergency`)).toHaveText(words['page.signs_emergency']);
+    await expect(page.locator(`section[lang="${code}"] .sign-urgent`)).toHaveText(words['page.signs_urgent']);
+  }
   await context.close();
 });

@@ -11,7 +11,7 @@ export async function open(page, query = '') {
   return errors;
 }
 
-// The check's signs in the table's order (CLINICAL.md), highest tier first.
+// The check's signs in the table's order (docs/clinical.md), highest tier first.
 export const FLAGS = ['bladder_bowel', 'saddle_numbness', 'both_legs', 'chest_pain', 'serious_accident', 'leg_worsening',
   'fever', 'weight_loss', 'injury', 'leg_shooting', 'leg_numb_weak', 'weeks'];
 // The one-time history questions, in their order.

@@ -4,6 +4,7 @@
 // interrupted or cancelled by the next cue — one after the other, never over
 // each other. (How long each waited is load-dependent, so not asserted: the
 // planned fit is tests/speech/check-espeak's.) About three minutes.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { open, act, state, until, startSession } from './helpers.mjs';
 
@@ -84,6 +85,40 @@ test('in Spanish, a Spanish voice says every sentence to its end', async ({ page
   });
   const all = heard.map((h) => h.text).join(' ');
   expect(all).toContain('Empecemos');
-  // CLINICAL.md: never a bare "para." as a spoken command in Spanish; "detente".
+  // docs/clinical.md: never a bare "para." as a spoken command in Spanish; "detente".
   expect(all).toContain('Si los síntomas se extienden más abajo por una pierna, detente.');
+});
+
+// German has the longest words of Unfurl's languages: its sentences are the
+// likeliest to outlast their place. Three exercises, every kind of sentence:
+// the preparation, introductions, counted repetitions, a hold, and the close.
+test('in German, a German voice says every sentence of a session to its end', async ({ page }) => {
+  test.setTimeout(420_000);
+  const german = JSON.parse(readFileSync(new URL('../../assets/i18n/de.json', import.meta.url), 'utf8'));
+  await recordSpeech(page);
+  const rx = b64url(JSON.stringify({ exercises: [{ id: 'pelvic_tilt', reps: 5, hold_s: 3 }, { id: 'press_up', reps: 3, hold_s: 1 }, { id: 'fetal', hold_s: 10 }] }));
+  await open(page, `lang=de&rx=${rx}`);
+  await act(page, 'ack', 'intro');
+  await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 120_000 }).toBeGreaterThan(0);
+  const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.lang.toLowerCase().startsWith('de')).length);
+  expect(voices, 'espeak-ng offers German voices').toBeGreaterThan(0);
+  expect(await act(page, 'set', { key: 'voice_rate', value: 1.2 })).toBe(true);
+  await startSession(page);
+  await until(page, (s) => s.screen === 'finish', 'the routine reached Finish', 360_000);
+  await expect.poll(() => page.evaluate(() => window.__heard.every((h) => h.end !== null)), { timeout: 30_000 }).toBe(true);
+  const heard = await page.evaluate(() => window.__heard);
+  expect(heard.length).toBeGreaterThan(10);
+  expect(heard.filter((h) => h.error).map((h) => `${h.error}: ${h.text}`)).toEqual([]);
+  heard.forEach((h, i) => {
+    expect(h.lang).toBe('de');
+    expect(h.voice, `a German voice for: ${h.text}`).toMatch(/^de/i);
+    expect(h.start, `never started: ${h.text}`).not.toBeNull();
+    if (i > 0) expect(h.start, `spoken over "${heard[i - 1].text}": ${h.text}`).toBeGreaterThanOrEqual(heard[i - 1].end);
+  });
+  const all = heard.map((h) => h.text).join(' ');
+  // The opening and the closing words as de.json writes them, each said whole.
+  expect(all).toContain(german['cue.prepare'].split('. ')[0]);
+  expect(all).toContain(german['cue.done'].split('. ')[0]);
+  const spoken = (await page.evaluate(() => window.unfurl.cues())).filter((c) => c.kind === 'speak');
+  expect(heard.map((h) => h.text)).toEqual(spoken.map((c) => c.text));
 });

@@ -531,8 +531,10 @@ TEST(Model, SpanishFromTheLinkPutsEveryWordAndCueInSpanish) {
 }
 
 TEST(Model, TheBrowsersLanguagesChooseWhenTheLinkDoesNot) {
-  EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,es-ES,en"})"))["lang"], "es");
-  EXPECT_EQ(state(fresh(R"({"langs":"fr-FR,de"})"))["lang"], "en");
+  EXPECT_EQ(state(fresh(R"({"langs":"sv-SE,es-ES,en"})"))["lang"], "es") << "the first the app has";
+  EXPECT_EQ(state(fresh(R"({"langs":"de-AT,fr"})"))["lang"], "de") << "a region finds its language";
+  EXPECT_EQ(state(fresh(R"({"langs":"pt-PT"})"))["lang"], "pt") << "Portugal's Portuguese is served by the Brazilian file";
+  EXPECT_EQ(state(fresh(R"({"langs":"sv-SE,ja"})"))["lang"], "en");
   EXPECT_EQ(state(fresh(R"({"lang":"en","langs":"es"})"))["lang"], "en");
 }
 
@@ -541,7 +543,7 @@ TEST(Model, TheBrowsersLanguagesChooseWhenTheLinkDoesNot) {
 TEST(Model, ALinksLanguageIsAskedForAtStartAndShownWhenItArrives) {
   Model m = bare(R"({"lang":"es"})");
   EXPECT_EQ(state(m)["lang"], "en") << "English until the Spanish file is here";
-  EXPECT_EQ(state(m)["languages"], json::array({"en", "es"})) << "every language Unfurl has, fetched or not";
+  EXPECT_EQ(state(m)["languages"], json::array({"de", "en", "es", "fr", "it", "nl", "pl", "pt"})) << "every language Unfurl has, fetched or not";
   m.LanguageArrived("es", language_file("es"));
   EXPECT_EQ(state(m)["lang"], "es");
   EXPECT_EQ(m.routine().name, "Espalda por la mañana");
@@ -557,8 +559,10 @@ TEST(Model, ChoosingALanguageNotYetFetchedAsksForItAndAppliesItWhenItArrives) {
   unfurl::app::Outbox out = m.TakeOutbox();
   EXPECT_EQ(out.language, "es");
   EXPECT_FALSE(out.store) << "the choice is kept only once the language is here";
-  ASSERT_EQ(m.languages().size(), 2u);
-  EXPECT_EQ(m.languages()[1].name, "Español") << "named in itself before its file is fetched";
+  ASSERT_EQ(m.languages().size(), 8u);
+  EXPECT_EQ(m.languages()[2].name, "Español") << "named in itself before its file is fetched";
+  EXPECT_EQ(m.languages()[0].name, "Deutsch");
+  EXPECT_EQ(m.languages()[6].name, "Polski");
   m.LanguageArrived("es", language_file("es"));
   EXPECT_EQ(state(m)["lang"], "es");
   EXPECT_EQ(m.routine().exercises[0].name, "Rodilla al pecho");

@@ -1,5 +1,5 @@
 // When Home offers the NICE NG65 questions, and what their answers mean:
-// each edge of CLINICAL.md's rule, one step either side.
+// each edge of docs/clinical.md's rule, one step either side.
 #include <gtest/gtest.h>
 
 #include "core/triage/pattern.h"

@@ -123,13 +123,13 @@ void for_every_dose(const std::function<void(const Routine&, const std::string&)
 
 }  // namespace
 
-// No spoken sentence over 18 words (CLINICAL.md, "Wording that is heard, not
+// No spoken sentence over 18 words (docs/clinical.md, "Wording that is heard, not
 // only read"): someone lying with eyes closed holds one idea at a time.
 TEST(Speech, NoSpokenSentenceIsOverEighteenWords) {
   EXPECT_EQ(sentences("Hold. Feel the stretch: slowly.").size(), 3u);
   EXPECT_EQ(sentences("Voice speed: 0.5 now").size(), 2u);
   EXPECT_EQ(words("Stop — it hurts ↓ 30 s"), 5);
-  for (const std::string lang : {"en", "es"}) {
+  for (const std::string& lang : Catalogue::available()) {
     for (const auto& [key, text] : everything_said(lang)) {
       for (const std::string& sentence : sentences(text))
         EXPECT_LE(words(sentence), 18) << lang << " [" << key << "] has " << words(sentence) << " words: \"" << sentence << "\"";

@@ -18,7 +18,7 @@ const std::vector<std::pair<std::string, Tier>> kClinical = {
     {"fever", Tier::urgent},            {"weight_loss", Tier::urgent},        {"injury", Tier::urgent},
     {"leg_shooting", Tier::clinician},  {"leg_numb_weak", Tier::clinician},   {"weeks", Tier::review},
 };
-// CLINICAL.md, "Once, before the first session".
+// docs/clinical.md, "Once, before the first session".
 const std::vector<std::pair<std::string, Tier>> kHistory = {
     {"cancer", Tier::urgent},    {"back_shape", Tier::urgent}, {"night_rest", Tier::urgent},
     {"immune", Tier::clinician}, {"bones", Tier::clinician},   {"age_new", Tier::clinician},
@@ -190,7 +190,7 @@ TEST(Triage, StopAnswersReachEveryTierTheyApplyTo) {
   EXPECT_FALSE(evaluate_stop(t, "leg_worsening"));
   EXPECT_EQ(evaluate_stop(t, "leg")->level, Tier::clinician);
   EXPECT_EQ(evaluate_stop(t, "back")->level, Tier::none);
-  // The leg answer names numbness, tingling or weakness (CLINICAL.md, wording).
+  // The leg answer names numbness, tingling or weakness (docs/clinical.md, wording).
   for (const StopAnswer& a : t.stop_answers)
     if (a.id == "leg")
       for (const char* w : {"numbness", "tingling", "weakness"}) EXPECT_NE(a.label.find(w), std::string::npos) << w;

@@ -102,8 +102,21 @@ std::string Catalogue::date(std::string_view iso) const {
   return out;
 }
 
+// CLDR's integer rules, named in each file's "language.plural". A rule is
+// grammar, not words, so it lives here; a language whose rule is not listed
+// yet falls back to the English one and still reads correctly for 1.
 std::string Catalogue::plural_key(std::string_view key, long n) const {
-  return std::string(key) + (n == 1 ? ".one" : ".other");
+  const std::string_view rule = get("language.plural");
+  const long units = n % 10, tens = n % 100;
+  const char* form = ".other";
+  if (rule == "one-few-many") {
+    form = n == 1 ? ".one" : (units >= 2 && units <= 4 && !(tens >= 12 && tens <= 14)) ? ".few" : ".many";
+  } else if (rule == "one-is-0-or-1") {
+    form = n == 0 || n == 1 ? ".one" : ".other";
+  } else {
+    form = n == 1 ? ".one" : ".other";
+  }
+  return std::string(key) + form;
 }
 
 std::string Catalogue::number(double v, int places, bool signed_) const {

@@ -37,9 +37,10 @@ class Catalogue {
   std::string date(std::string_view iso) const;
   // A number with `places` decimals and the language's decimal point; signed shows "+" too.
   std::string number(double v, int places, bool signed_ = false) const;
-  // A counted sentence's key for n in this language: `key` + ".one" or ".other"
-  // (CLDR's plural categories; English and Spanish have these two, "one" for
-  // exactly 1). Each form carries its own %d, so no sentence says "session(s)".
+  // A counted sentence's key for n in this language: `key` + the CLDR plural
+  // category of n (".one", ".other", and Polish's ".few" and ".many") by the
+  // rule its file names in "language.plural". Each form carries its own %d, so
+  // no sentence says "session(s)".
   std::string plural_key(std::string_view key, long n) const;
   // One language file's text alone, with no English to fall back on: how the
   // tests prove that each language carries every word by itself.

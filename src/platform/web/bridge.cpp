@@ -151,6 +151,7 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
     // arg is JSON text already (a number, a string, an object) or absent.
     o += ",\"arg\":"; o += w.arg.empty() ? "null" : w.arg;
     if (w.role != "button") { o += ",\"checked\":"; o += w.checked ? "true" : "false"; }
+    if (!w.group.empty()) { o += ",\"group\":"; quote(o, w.group); }
     if (!w.visible) o += ",\"visible\":false";
     if (w.clipped) o += ",\"clipped\":true";
     o += '}';
@@ -432,7 +433,9 @@ EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const c
 EMSCRIPTEN_KEEPALIVE void unfurl_language(const char* code, const char* text) {
   if (!g) return;
   g->app.LanguageArrived(code ? code : "", text ? text : "");
-  RequestFrame();
+  // Laid out at once, as after act(): state() and widgets() then agree on the language.
+  if (g->gpu_ready && !g->in_frame) RunFrame();
+  else RequestFrame();
 }
 
 // A new version is installed and waiting (the service worker): Home offers a restart.
