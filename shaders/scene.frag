@@ -4,6 +4,7 @@ precision mediump float;
 
 in vec3 v_normal;
 in vec3 v_world;
+in float v_shade;
 
 uniform vec3 u_color;
 uniform vec3 u_glow;
@@ -12,24 +13,12 @@ uniform int u_mode;
 uniform vec3 u_eye;
 uniform vec3 u_key_dir;
 uniform float u_rim;
-uniform vec4 u_casters[48];
-uniform int u_caster_count;
 
 out vec4 frag;
 
 void main() {
   if (u_mode == 1) {
-    float shade = 0.0;
-    for (int i = 0; i < 24; ++i) {
-      if (i >= u_caster_count) break;
-      vec4 a = u_casters[2 * i], b = u_casters[2 * i + 1];
-      vec2 ab = b.xy - a.xy, ap = v_world.xz - a.xy;
-      float t = clamp(dot(ap, ab) / max(dot(ab, ab), 1e-6), 0.0, 1.0);
-      float h = max(mix(a.w, b.w, t), 0.0), r = mix(a.z, b.z, t);
-      float d = length(ap - ab * t);
-      shade = max(shade, (1.0 - smoothstep(0.4 * r, r + 0.03 + 0.8 * h, d)) * (1.0 - smoothstep(0.0, 0.25, h)));
-    }
-    frag = vec4(0.0, 0.0, 0.0, u_alpha * shade);
+    frag = vec4(0.0, 0.0, 0.0, u_alpha * v_shade);
     return;
   }
   vec3 n = normalize(v_normal);

@@ -58,4 +58,20 @@ MeshData MakeCapsule(int stacks, int slices) {
   return m;
 }
 
+MeshData MakeGrid(int nx, int nz) {
+  MeshData m;
+  for (int i = 0; i <= nz; ++i)
+    for (int j = 0; j <= nx; ++j) {
+      m.positions.emplace_back(-1 + 2.0f * j / nx, 0, -1 + 2.0f * i / nz);
+      m.normals.emplace_back(0, 1, 0);
+    }
+  for (int i = 0; i < nz; ++i)
+    for (int j = 0; j < nx; ++j) {
+      uint16_t a = static_cast<uint16_t>(i * (nx + 1) + j), b = static_cast<uint16_t>(a + nx + 1);
+      m.indices.insert(m.indices.end(), {a, b, static_cast<uint16_t>(a + 1), static_cast<uint16_t>(a + 1), b,
+                                         static_cast<uint16_t>(b + 1)});
+    }
+  return m;
+}
+
 }  // namespace unfurl::render

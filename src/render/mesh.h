@@ -21,5 +21,7 @@ MeshData MakeSuperellipsoid(int stacks, int slices, float exponent);
 // A unit sphere split at its equator: the lower half as it is (y ≤ 0), the
 // upper half raised by 2 (y ≥ 2), the equator twice, joined by a band.
 MeshData MakeCapsule(int stacks, int slices);
+// A flat grid over [-1, 1] in x and z at y = 0: the contact shadow, shaded per vertex.
+MeshData MakeGrid(int nx, int nz);
 
 }  // namespace unfurl::render

@@ -40,11 +40,13 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
     const glm::vec3 color = lit ? glm::mix(wood, accent, 0.45f * glow) : wood;
     d.push_back({Shape::capsule, m, color, lit ? accent * (0.08f * glow) : glm::vec3(0), 1,
                  glm::vec4(len, c.radius, c.end_radius(), c.flat)});
+    // The shadow's quad covers only what lies near the mattress (as the renderer's casters do).
+    if (c.bottom() > 0.25f) continue;
     const float r = std::max(c.radius, c.end_radius());
     lo = glm::min(lo, glm::min(glm::vec2(c.a.x, c.a.z), glm::vec2(c.b.x, c.b.z)) - r);
     hi = glm::max(hi, glm::max(glm::vec2(c.a.x, c.a.z), glm::vec2(c.b.x, c.b.z)) + r);
   }
-  if (figure.capsules.empty()) return;
+  if (lo.x > hi.x) return;
   // The soft contact shadow: one flat quad on the mattress under the body,
   // darkened in the shader where a capsule lies near the bed.
   const glm::vec2 centre = (lo + hi) * 0.5f, half = (hi - lo) * 0.5f + glm::vec2(kShadowMargin);

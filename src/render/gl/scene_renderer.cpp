@@ -10,10 +10,16 @@
 
 namespace unfurl::render::gl {
 
+namespace {
+// Metres: a segment whose underside is higher than this casts no contact shadow.
+constexpr float kCastsBelow = 0.25f;
+}  // namespace
+
 void SceneRenderer::Start() {
   program_.Start("shaders/scene.vert", "shaders/scene.frag");
-  // In Shape's order: sphere, rounded box, capsule (the shadow is drawn on the box).
-  const MeshData data[kMeshes] = {MakeSuperellipsoid(12, 18, 1.0f), MakeSuperellipsoid(16, 24, 0.22f), MakeCapsule(12, 18)};
+  // In Shape's order: sphere, rounded box, capsule, the shadow's grid (shaded per vertex: cheap on any GPU).
+  const MeshData data[kMeshes] = {MakeSuperellipsoid(12, 18, 1.0f), MakeSuperellipsoid(16, 24, 0.22f), MakeCapsule(12, 18),
+                                  MakeGrid(48, 40)};
   for (int i = 0; i < kMeshes; ++i) {
     const MeshData& d = data[i];
     Mesh& g = meshes_[i];
@@ -134,6 +140,8 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
   for (const Draw& d : draws) {
     if (d.shape != Shape::capsule || casters == kMaxCasters) continue;
     const glm::vec3 a(d.model[3]), b = a + glm::vec3(d.model[1]) * d.capsule.x;
+    // Only what lies near the mattress casts: fewer steps for every shadow pixel.
+    if (std::min(a.y - d.capsule.y, b.y - d.capsule.z) > kCastsBelow) continue;
     casters_[2 * casters] = glm::vec4(a.x, a.z, d.capsule.y, a.y - d.capsule.y);
     casters_[2 * casters + 1] = glm::vec4(b.x, b.z, d.capsule.z, b.y - d.capsule.z);
     ++casters;
@@ -150,13 +158,15 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
     for (const Draw& d : draws) {
       const bool shadow = d.shape == Shape::shadow;
       if (shadow != (pass == 1)) continue;
-      const Mesh& g = meshes_[shadow ? static_cast<int>(Shape::rounded_box) : static_cast<int>(d.shape)];
+      const Mesh& g = meshes_[static_cast<int>(d.shape)];
       glUniformMatrix4fv(u_model_, 1, GL_FALSE, glm::value_ptr(d.model));
       glUniform3fv(u_color_, 1, glm::value_ptr(d.color));
       glUniform3fv(u_glow_, 1, glm::value_ptr(d.glow));
       glUniform1f(u_alpha_, d.alpha);
       glUniform1i(u_mode_, shadow ? 1 : d.shape == Shape::capsule ? 2 : 0);
-      glUniform4fv(u_capsule_, 1, glm::value_ptr(d.capsule));
+      // The vertex shader tells a segment (length > 0) and the shadow (< 0) from the rest.
+      const glm::vec4 capsule = shadow ? glm::vec4(-1, 0, 0, 0) : d.capsule;
+      glUniform4fv(u_capsule_, 1, glm::value_ptr(capsule));
       glBindVertexArray(g.vao);
       glDrawElements(GL_TRIANGLES, g.count, GL_UNSIGNED_SHORT, nullptr);
     }

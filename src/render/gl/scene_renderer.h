@@ -9,8 +9,9 @@
 // Light is a soft dawn: a warm key from the window side with a wrapped
 // falloff, a sky/floor fill, and on the figure (mode 2) a faint sheen and a
 // cool rim so its silhouette reads on a dark screen. Mode 1 is the contact
-// shadow: dark where a segment (u_casters: its ends on the bed's plane, radius,
-// height of its underside) lies close above the mattress, softer the higher.
+// shadow, shaded per vertex of a fine grid (u_capsule.x < 0): dark where a
+// segment (u_casters: its ends on the bed's plane, radius, height of its
+// underside) lies close above the mattress, softer the higher.
 //
 // It sets every piece of GL state it relies on and never reads any back: a
 // query waits for the GPU and stalls the page (docs/toolchain.md, item 11).
@@ -41,7 +42,7 @@ class SceneRenderer {
  private:
   void Target(int width_px, int height_px);
   struct Mesh { unsigned vao = 0, vbo = 0, ibo = 0; int count = 0; };
-  static constexpr int kMeshes = 3, kMaxCasters = 24;
+  static constexpr int kMeshes = 4, kMaxCasters = 24;
   Mesh meshes_[kMeshes];
   std::array<glm::vec4, 2 * kMaxCasters> casters_{};
   Program program_;
