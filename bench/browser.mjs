@@ -76,10 +76,16 @@ async function running() {
   const page = await context.newPage();
   await page.addInitScript((names) => {
     window.__gl = 0;
+    window.__draws = 0;
     const proto = WebGL2RenderingContext.prototype;
     for (const n of names) {
       const real = proto[n];
       proto[n] = function (...a) { window.__gl++; return real.apply(this, a); };
+    }
+    // Draw calls (the scene's and ImGui's), counted per frame.
+    for (const n of ['drawElements', 'drawArrays']) {
+      const real = proto[n];
+      proto[n] = function (...a) { window.__draws++; return real.apply(this, a); };
     }
   }, SYNC);
   const cdp = await context.newCDPSession(page);
@@ -92,7 +98,7 @@ async function running() {
   await page.evaluate(() => window.unfurl.act('ack', 'intro'));
 
   const window_ = async (seconds) => {
-    await page.evaluate(() => { window.unfurl.perf(true); window.__gl = 0; });
+    await page.evaluate(() => { window.unfurl.perf(true); window.__gl = 0; window.__draws = 0; });
     const f0 = (await page.evaluate(() => window.unfurl.state().frame));
     const b0 = await busy(), s0 = await script();
     const t0 = Date.now();
@@ -102,10 +108,11 @@ async function running() {
     const f1 = (await page.evaluate(() => window.unfurl.state().frame));
     const perf = await page.evaluate(() => window.unfurl.perf());
     const gl = await page.evaluate(() => window.__gl);
+    const draws = await page.evaluate(() => window.__draws);
     return { fps: (f1 - f0) / dt, busy_share: (b1 - b0) / dt, script_ms_per_10s: (s1 - s0) * 1000 * 10 / dt,
       task_ms_per_10s: (b1 - b0) * 1000 * 10 / dt,
       frame_ms_median: median(perf.frames_ms), frame_ms_p99: pct(perf.frames_ms, 0.99),
-      sync_gl_per_frame: f1 > f0 ? gl / (f1 - f0) : 0, frames: f1 - f0 };
+      sync_gl_per_frame: f1 > f0 ? gl / (f1 - f0) : 0, draws_per_frame: f1 > f0 ? draws / (f1 - f0) : 0, frames: f1 - f0 };
   };
   // Idle on Home once start-up has settled (the service worker's install, the first store).
   await page.waitForTimeout(3000);

@@ -39,6 +39,7 @@ const r = b.running;
 rows.push(`| idle on Home: frames per second / script / all main-thread tasks per 10 s (ms) | ${r.idle.fps.toFixed(1)} / ${ms(r.idle.script_ms_per_10s)} / ${ms(r.idle.task_ms_per_10s)} | ${r.reference_idle.fps.toFixed(1)} / ${ms(r.reference_idle.script_ms_per_10s)} / ${ms(r.reference_idle.task_ms_per_10s)} |`);
 rows.push(`| hold: frames per second / main thread busy | ${r.hold.fps.toFixed(1)} / ${(r.hold.busy_share * 100).toFixed(0)} % | — |`);
 rows.push(`| wasm + GL per frame, hold: median / p99 (ms) | ${ms(r.hold.frame_ms_median)} / ${ms(r.hold.frame_ms_p99)} | — |`);
+rows.push(`| mannequin frame, hold: wasm + GL median (ms) / draw calls per frame (scene and panel) | ${ms(r.hold.frame_ms_median)} / ${(r.hold.draws_per_frame ?? 0).toFixed(0)} | — |`);
 rows.push(`| wasm + GL per frame, transition: median / p99 (ms) | ${ms(r.transition.frame_ms_median)} / ${ms(r.transition.frame_ms_p99)} | — |`);
 rows.push(`| wasm + GL per frame, idle | no frames drawn (${r.idle.frames}) | every refresh |`);
 rows.push(`| synchronous WebGL calls per frame (hold / transition) | ${r.hold.sync_gl_per_frame.toFixed(2)} / ${r.transition.sync_gl_per_frame.toFixed(2)} | — |`);

@@ -1,12 +1,10 @@
 #version 300 es
-// Soft dawn light: a warm key light from the window side, a sky/floor
-// hemisphere fill, and a cool rim so the silhouette reads on a dark screen.
-// Mode 1 draws the soft contact shadow under the body.
+// What it does and why: src/render/gl/scene_renderer.h.
 precision mediump float;
 
 in vec3 v_normal;
 in vec3 v_world;
-in vec3 v_local;
+in float v_shade;
 
 uniform vec3 u_color;
 uniform vec3 u_glow;
@@ -20,19 +18,19 @@ out vec4 frag;
 
 void main() {
   if (u_mode == 1) {
-    float d = length(v_local.xz);
-    frag = vec4(0.0, 0.0, 0.0, u_alpha * (1.0 - smoothstep(0.15, 1.0, d)));
+    frag = vec4(0.0, 0.0, 0.0, u_alpha * v_shade);
     return;
   }
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - v_world);
-  float key = max(dot(n, normalize(u_key_dir)), 0.0);
-  float wrap = max(dot(n, normalize(u_key_dir)) * 0.5 + 0.5, 0.0);
+  vec3 l = normalize(u_key_dir);
+  float ndl = dot(n, l);
+  float key = max(ndl, 0.0), wrap = max(ndl * 0.5 + 0.5, 0.0);
   float hemi = 0.5 + 0.5 * n.y;
-  vec3 warm = vec3(1.0, 0.93, 0.84);
-  vec3 c = u_color * (0.22 + 0.20 * hemi + 0.45 * key * warm + 0.15 * wrap);
-  float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-  c += rim * u_rim * vec3(0.55, 0.62, 0.75);
-  c += u_glow;
-  frag = vec4(c, u_alpha);
+  vec3 c = u_color * (0.16 + 0.18 * hemi + 0.52 * key * vec3(1.0, 0.93, 0.84) + 0.14 * wrap);
+  if (u_mode == 2) {
+    c += vec3(1.0, 0.95, 0.88) * 0.06 * pow(max(dot(n, normalize(l + v)), 0.0), 24.0);
+    c += u_rim * vec3(0.55, 0.62, 0.75) * pow(1.0 - max(dot(n, v), 0.0), 3.0);
+  }
+  frag = vec4(c + u_glow, u_alpha);
 }

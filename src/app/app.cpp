@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "render/scene.h"
 
 namespace unfurl::app {
 
@@ -38,14 +37,14 @@ void App::Start(const StartInput& in) {
 }
 
 double App::NextFrame() const {
-  if (pending_frames_ > 0 || input_.Busy() || camera_.moving()) return 0;
+  if (pending_frames_ > 0 || input_.Busy() || stage_.camera().moving()) return 0;
   const core::Session* s = model_.session();
   if (model_.screen() == Screen::session && s && !s->finished() && !s->paused()) {
     const core::Phase ph = s->phase();
     const bool calm = ph == core::Phase::hold || ph == core::Phase::rest || ph == core::Phase::prepare;
-    return calm && !body_moving_ ? kCalmFrame_s : 0;
+    return calm && !stage_.moving() ? kCalmFrame_s : 0;
   }
-  return body_moving_ ? 0 : -1;
+  return stage_.moving() ? 0 : -1;
 }
 
 void App::Frame(const FrameInput& in, FrameOutput& out) {
@@ -75,7 +74,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
   if (in.width_px != width_px_ || in.height_px != height_px_ || in.dpr != style_dpr_) Wake();
   if (model_.camera_resets() != camera_resets_) {
     camera_resets_ = model_.camera_resets();
-    camera_.Reset();
+    stage_.camera().Reset();
     Wake();
   }
   const core::Session* s = model_.session();
@@ -146,9 +145,10 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
                        start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
   float scroll_css = 0;
   if (in_view) {
-    if (g.dragging) camera_.Orbit(g.drag_dx, g.drag_dy);
-    if (g.wheel != 0) camera_.Zoom(std::pow(1.0015f, -g.wheel));
-    if (g.pinch != 1) camera_.Zoom(g.pinch);
+    render::Camera& camera = stage_.camera();
+    if (g.dragging) camera.Orbit(g.drag_dx, g.drag_dy);
+    if (g.wheel != 0) camera.Zoom(std::pow(1.0015f, -g.wheel));
+    if (g.pinch != 1) camera.Zoom(g.pinch);
   } else {
     scroll_css = g.drag_dy;
     io.MouseWheel -= g.wheel / 100;
@@ -158,7 +158,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   actions_.clear();
   ui::Frame frame{model_, widgets_, actions_, fonts_, dpr, reduced_motion_};
   ui::DrawScreen(frame, layout, scroll_css);
-  ui::ViewControls(frame, layout, camera_.user_moved());
+  ui::ViewControls(frame, layout, stage_.camera().user_moved());
   EyesClosedTap(frame, layout);
   ImGui::Render();
 
@@ -168,20 +168,18 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   out.background = ToVec3(pal.background);
   out.has_view = layout.has_view;
   if (layout.has_view) {
-    camera_.Update(static_cast<float>(dt_s));
-    draws_.clear();
-    render::AddBed(draws_, dim);
     const glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(in.height_px - layout.view_max.y),
                         static_cast<int>(layout.view_max.x - layout.view_min.x),
                         static_cast<int>(layout.view_max.y - layout.view_min.y));
-    PoseBody(static_cast<float>(dt_s), vp.w > 0 ? static_cast<float>(vp.z) / vp.w : 1);
-    out.view = camera_.Build(vp);
-    out.draws = &draws_;
+    stage_.Update(model_.session(), static_cast<float>(dt_s), vp.w > 0 ? static_cast<float>(vp.z) / vp.w : 1, dim,
+                  reduced_motion_);
+    out.view = stage_.camera().Build(vp);
+    out.draws = &stage_.draws();
     // Soft shapes need no more than 2 device pixels per CSS pixel; the text
     // above them is drawn at full resolution.
     out.scene_scale = std::min(1.0f, 2.0f / dpr);
   } else {
-    body_moving_ = false;
+    stage_.Hide();
   }
 
   ++frames_;
@@ -196,100 +194,6 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   // the next frame shows where they lead.
   for (const ui::Pending& a : actions_)
     if (model_.Act(a.action, a.arg)) Wake();
-}
-
-void App::PoseBody(float dt_s, float aspect) {
-  namespace body = core::body;
-  body::Moment m;
-  const core::Session* s = model_.session();
-  if (!s) {
-    m.home = true;
-    exercise_.clear();
-    previous_exercise_.clear();
-  } else {
-    if (const core::Exercise* e = s->exercise(); e && e->id != exercise_) {
-      previous_exercise_ = exercise_;
-      exercise_ = e->id;
-    }
-    m.exercise = exercise_;
-    m.previous = previous_exercise_;
-    m.side = s->side();
-    m.phase = s->phase();
-    m.rep = s->rep();
-    m.phase_s = static_cast<float>(s->phase_duration_s());
-    m.progress = static_cast<float>(1 - s->phase_remaining_s() / std::max(1e-3, s->phase_duration_s()));
-    m.range = static_cast<float>(s->range());
-    // Reduced motion: the body goes straight to where each phase ends and lies
-    // still — no limb sweeps across the screen; the breath ring keeps the pace.
-    if (reduced_motion_ && m.phase != core::Phase::hold && m.phase != core::Phase::prepare) m.progress = 1;
-    const float b = body::ease(static_cast<float>(s->breath_progress()));
-    m.breath = s->finished() || reduced_motion_ ? 0 : (s->inhaling() ? b : 1 - b);
-  }
-  const body::Animated a = animator_.at(m);
-
-  // Ease toward the animator's pose, so jumps (Back, Next, Stop) glide
-  // instead of snapping; the animator's own motion is already smooth. With
-  // reduced motion, or on the first frame, the pose is shown as it is.
-  const float k = shown_once_ && !reduced_motion_ ? 1 - std::exp(-dt_s / 0.18f) : 1;
-  shown_once_ = true;
-  float moved = 0;
-  for (int j = 0; j < body::kJointCount; ++j) {
-    body::Angles& cur = shown_.pose.angles[j];
-    const body::Angles& to = a.key.pose.angles[j];
-    moved = std::max({moved, std::fabs(to.flex - cur.flex), std::fabs(to.abd - cur.abd), std::fabs(to.rot - cur.rot)});
-    cur.flex += (to.flex - cur.flex) * k;
-    cur.abd += (to.abd - cur.abd) * k;
-    cur.rot += (to.rot - cur.rot) * k;
-  }
-  for (int g = 0; g < static_cast<int>(body::Goal::kCount); ++g) {
-    moved = std::max(moved, std::fabs(a.key.goals.weight[g] - shown_.goals.weight[g]) * 100);
-    shown_.goals.weight[g] += (a.key.goals.weight[g] - shown_.goals.weight[g]) * k;
-  }
-  shown_.pose.root = a.key.pose.root;
-  shown_.contact = a.key.contact;
-
-  const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : muscles_;
-  body::pose_figure(shown_, animator_.body(), m.breath, figure_);
-  render::AddFigure(draws_, figure_, muscles, a.glow, model_.settings().dim);
-  FrameCamera(m, a, aspect);
-  body_moving_ = moved > 0.05f;
-}
-
-void App::FrameCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect) {
-  namespace body = core::body;
-  // Framed on the exercise's hold at this range (its start kept in view), not
-  // on this frame's pose: the camera holds still while the body moves, and
-  // glides only when the exercise, side, range or view changes.
-  const bool still_pose = m.exercise.empty() || m.home;
-  // Compared in place: the frame path copies no string unless the framing changes.
-  const std::string_view exercise = still_pose ? std::string_view() : m.exercise;
-  const int still = m.home ? 1 : m.phase == core::Phase::done ? 2 : 0;
-  const FrameKey& k = frame_key_;
-  if (framed_once_ && k.exercise == exercise && k.side == m.side && k.range == m.range && k.camera == a.camera &&
-      k.aspect == aspect && k.still == still)
-    return camera_.SetPreset(framed_, reduced_motion_);
-  // A new view size (a rotated phone, a resized window) re-frames at once; a
-  // new exercise glides there.
-  const bool cut = reduced_motion_ || aspect != frame_key_.aspect;
-  frame_key_ = {std::string(exercise), m.side, m.range, a.camera, aspect, still};
-  framed_once_ = true;
-  auto add = [&](const body::Keyframe& k, std::vector<glm::vec4>& spheres) {
-    spheres.clear();
-    body::pose_figure(k, animator_.body(), 0, frame_figure_);
-    for (const body::Capsule& c : frame_figure_.capsules) {
-      spheres.emplace_back(c.a, c.radius);
-      spheres.emplace_back(c.b, c.radius);
-    }
-  };
-  if (still_pose) {
-    add(a.key, frame_focus_);
-    frame_also_.clear();
-  } else {
-    add(animator_.target(m.exercise, m.side, m.range), frame_focus_);
-    add(animator_.start(m.exercise), frame_also_);
-  }
-  framed_ = render::Framed(render::Preset(a.camera), frame_focus_, frame_also_, aspect);
-  camera_.SetPreset(framed_, cut);
 }
 
 bool App::Act(std::string_view name, std::string_view arg) {

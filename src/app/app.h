@@ -1,5 +1,6 @@
-// The frame loop's decisions: which screen shows which controls, what the
-// mannequin and camera do, when a frame is worth drawing. Phones in bed run
+// The frame loop's decisions: which screen shows which controls, when a
+// frame is worth drawing; the mannequin and its camera are staged by
+// render::Stage. Phones in bed run
 // on battery, so nothing is drawn while nothing moves: the app asks for the
 // next frame only for input, a running session, a gliding camera or body, or
 // a change of size or state (FrameOutput::next_frame_s).
@@ -13,8 +14,7 @@
 
 #include "app/frame.h"
 #include "app/model.h"
-#include "core/body/animator.h"
-#include "render/camera.h"
+#include "render/stage.h"
 #include "ui/input.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -61,38 +61,15 @@ class App {
 
  private:
   void Draw(const FrameInput& in, double dt_s, FrameOutput& out);
-  void PoseBody(float dt_s, float aspect);  // the mannequin for this frame; sets body_moving_
-  void FrameCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect);
   void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
   double NextFrame() const;
 
   Model model_;
-  core::body::Animator animator_;
-  core::body::Keyframe shown_;  // what is drawn: eases toward the animator's pose
-  bool body_moving_ = true, shown_once_ = false;
-  std::string exercise_, previous_exercise_;
   long camera_resets_ = 0;
-  render::Camera camera_;
-  // What the camera is framed on; recomputed only when this changes.
-  struct FrameKey {
-    std::string exercise;
-    core::Side side;
-    float range;
-    std::string camera;
-    float aspect;
-    int still;  // home, finish
-  };
-  FrameKey frame_key_{};
-  bool framed_once_ = false;
-  render::CameraPose framed_;
-  core::body::Figure frame_figure_;
-  std::vector<glm::vec4> frame_focus_, frame_also_;
+  render::Stage stage_;  // the mannequin, its pose easing and camera framing
   ui::PointerInput input_;
   ui::WidgetRegistry widgets_;
   std::vector<ui::Pending> actions_;  // recorded by controls during a frame, applied after it
-  core::body::Figure figure_;         // the mannequin's capsules, reused frame after frame
-  std::vector<render::Draw> draws_;   // the scene, likewise
-  std::vector<std::string> muscles_;
   ui::Fonts fonts_;
   const void* font_ = nullptr;
   int font_len_ = 0;

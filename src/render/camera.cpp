@@ -4,6 +4,8 @@
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "core/ease.h"
+
 namespace unfurl::render {
 
 namespace {
@@ -20,13 +22,34 @@ CameraPose Lerp(const CameraPose& a, const CameraPose& b, float t) {
 }
 }  // namespace
 
-CameraPose Preset(std::string_view name) {
-  // Chosen so each movement reads best on a small screen: from the side for
-  // knee-to-chest, tilts and the press-up; three-quarter for the figure-four;
-  // from above for the twist and the curled-up fetal position.
-  if (name == "above") return {0, 62, 2.5f, {0.1f, 0.1f, 0}};
-  if (name == "three_quarter") return {14, 28, 2.4f, {0.1f, 0.2f, 0}};
-  return {0, 14, 2.5f, {0.08f, 0.22f, 0}};
+CameraPose Preset(std::string_view name, bool left, float aspect) {
+  // Yaw 0 looks at the bed's long side from the person's left (+z), 180 from
+  // their right, −90 from the foot end. Each is written for the right side.
+  struct Named { std::string_view name; float yaw, pitch; };
+  static constexpr Named kPresets[] = {
+      {"side", 0, 14},            // pelvic tilt: the low back against the mattress, from the side
+      {"leg_side", 200, 20},      // knee-to-chest: from the drawn-up leg's side, toward the feet
+      {"three_quarter", 200, 34}, // figure-four: the crossed leg's side, from above, the "4" open
+      {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
+      {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
+      {"curl", -28, 16},          // fetal: from the front at bed height, knees drawn up, head on the pillow
+      {"above", 0, 62},           // the finish and anything unnamed that lies flat
+  };
+  CameraPose p;
+  p.yaw_deg = 0;
+  p.pitch_deg = 14;
+  for (const Named& n : kPresets)
+    if (n.name == name) p.yaw_deg = n.yaw, p.pitch_deg = n.pitch;
+  // A portrait view is narrow: turn a little toward the foot end and look a
+  // little more from above, so the lying body spans the view's height as well.
+  if (aspect < 1) {
+    const float toward_feet = std::sin(glm::radians(p.yaw_deg)) < -0.5f ? 0.0f : 12 * (1 - aspect) / 0.4f;
+    p.yaw_deg += std::cos(glm::radians(p.yaw_deg)) >= 0 ? -toward_feet : toward_feet;
+    p.pitch_deg += 6 * std::min(1.0f, (1 - aspect) / 0.4f);
+  }
+  // The left side is the mirror image across the bed's long axis.
+  if (left) p.yaw_deg = 180 - p.yaw_deg;
+  return p;
 }
 
 float VerticalFovDeg(float aspect) {
@@ -86,8 +109,7 @@ void Camera::SetPreset(const CameraPose& pose, bool cut) {
 bool Camera::Update(float dt_s) {
   if (t_ >= 1) { now_ = to_; return false; }
   t_ = std::min(1.0f, t_ + dt_s / kGlide_s);
-  float e = t_ * t_ * (3 - 2 * t_);  // ease in and out
-  now_ = Lerp(from_, to_, e);
+  now_ = Lerp(from_, to_, core::ease(t_));
   return true;
 }
 

@@ -1,6 +1,7 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
-// movement reads best (side view for knee-to-chest, from above for the
-// twist), framed so the body fills the view at any aspect; the camera glides
+// defining movement reads best (the working leg's side for knee-to-chest and
+// the figure-four, above the knees for the twist, bed height for the
+// press-up's lift and the fetal curl), per side and per view shape, framed so the body fills the view at any aspect; the camera glides
 // between presets over ~1.5 s with ease-in-out (or cuts, with
 // prefers-reduced-motion), and the user's drag and pinch add an offset on
 // top until Reset.
@@ -20,8 +21,11 @@ struct CameraPose {
   glm::vec3 target{0.05f, 0.2f, 0};
 };
 
-// The preset for a name from assets/poses/poses.json ("side", "above", …).
-CameraPose Preset(std::string_view name);
+// The preset for a name from assets/poses/poses.json ("side", "leg_side",
+// "above_knees", …), for the exercise's right side or, with `left`, its
+// mirror image, and for a view of that aspect (width / height): a tall view
+// looks a little more along the bed, so the body fills its height too.
+CameraPose Preset(std::string_view name, bool left, float aspect);
 
 // The preset's direction, with its target and distance chosen so the
 // `focus` spheres (x, y, z, radius: the body in the exercise's hold) fill 86 %

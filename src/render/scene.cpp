@@ -3,12 +3,17 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 namespace unfurl::render {
 
 namespace {
 glm::vec3 Rgb(unsigned hex) {
   return glm::vec3((hex >> 16) & 255, (hex >> 8) & 255, hex & 255) / 255.0f;
 }
+// How far past the body the contact shadow may reach, in metres.
+constexpr float kShadowMargin = 0.12f;
 glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
   return glm::scale(glm::translate(glm::mat4(1), center), half);
 }
@@ -16,27 +21,37 @@ glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
 
 void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std::vector<std::string>& muscles,
                float glow, bool dim) {
-  const glm::vec3 wood = dim ? Rgb(0xd9b99b) : Rgb(0xe6cdb4);
+  // One warm wood for the whole figure; a targeted muscle takes on the
+  // accent's warmth during a hold rather than a band of paler colour.
+  const glm::vec3 wood = dim ? Rgb(0xd9b99b) : Rgb(0xe2c7ab);
   const glm::vec3 accent = Rgb(0xf2a65a);
+  glm::vec2 lo(1e9f), hi(-1e9f);
   for (const core::body::Capsule& c : figure.capsules) {
-    const glm::vec3 a = c.a, b = c.b;
-    glm::vec3 g = core::body::holds_muscle(muscles, c.part) ? accent * (0.28f * glow) : glm::vec3(0);
-    glm::mat4 sa = glm::scale(glm::translate(glm::mat4(1), a), glm::vec3(c.radius));
-    d.push_back({Shape::sphere, sa, wood, g});
-    glm::vec3 axis = b - a;
-    float len = glm::length(axis);
-    if (len < 1e-4f) continue;
-    d.push_back({Shape::sphere, glm::scale(glm::translate(glm::mat4(1), b), glm::vec3(c.radius)), wood, g});
-    glm::quat q(glm::vec3(0, 1, 0), axis / len);  // the rotation taking +y onto the segment
-    glm::mat4 m = glm::translate(glm::mat4(1), a) * glm::mat4_cast(q) * glm::scale(glm::mat4(1), glm::vec3(c.radius, len, c.radius));
-    d.push_back({Shape::cylinder, m, wood, g});
+    const glm::vec3 axis = c.b - c.a;
+    const float len = glm::length(axis);
+    const glm::vec3 y = len > 1e-5f ? axis / len : glm::vec3(0, 1, 0);
+    // Local z across the palm or sole (any perpendicular for a round segment).
+    glm::vec3 z = c.flat_dir - y * glm::dot(c.flat_dir, y);
+    if (glm::length(z) < 1e-4f) z = glm::cross(y, std::fabs(y.x) < 0.9f ? glm::vec3(1, 0, 0) : glm::vec3(0, 0, 1));
+    z = glm::normalize(z);
+    const glm::vec3 x = glm::cross(y, z);
+    glm::mat4 m(glm::vec4(x, 0), glm::vec4(y, 0), glm::vec4(z, 0), glm::vec4(c.a, 1));
+    const bool lit = core::body::holds_muscle(muscles, c.part);
+    const glm::vec3 color = lit ? glm::mix(wood, accent, 0.45f * glow) : wood;
+    d.push_back({Shape::capsule, m, color, lit ? accent * (0.08f * glow) : glm::vec3(0), 1,
+                 glm::vec4(len, c.radius, c.end_radius(), c.flat)});
+    // The shadow's quad covers only what lies near the mattress (as the renderer's casters do).
+    if (c.bottom() > 0.25f) continue;
+    const float r = std::max(c.radius, c.end_radius());
+    lo = glm::min(lo, glm::min(glm::vec2(c.a.x, c.a.z), glm::vec2(c.b.x, c.b.z)) - r);
+    hi = glm::max(hi, glm::max(glm::vec2(c.a.x, c.a.z), glm::vec2(c.b.x, c.b.z)) + r);
   }
-  // A soft contact shadow under the trunk.
-  const auto& j = figure.skeleton.joint;
-  glm::vec3 centre = (j[core::body::kPelvis] + j[core::body::kThorax]) * 0.5f;
-  centre.y = 0.004f;
-  d.push_back({Shape::shadow, glm::scale(glm::translate(glm::mat4(1), centre), glm::vec3(0.75f, 0.001f, 0.32f)),
-               glm::vec3(0), glm::vec3(0), dim ? 0.45f : 0.25f});
+  if (lo.x > hi.x) return;
+  // The soft contact shadow: one flat quad on the mattress under the body,
+  // darkened in the shader where a capsule lies near the bed.
+  const glm::vec2 centre = (lo + hi) * 0.5f, half = (hi - lo) * 0.5f + glm::vec2(kShadowMargin);
+  d.push_back({Shape::shadow, Box({centre.x, 0.003f, centre.y}, {half.x, 0.001f, half.y}), glm::vec3(0), glm::vec3(0),
+               dim ? 0.55f : 0.32f});
 }
 
 void AddBed(std::vector<Draw>& d, bool dim) {

@@ -14,9 +14,9 @@ namespace unfurl::render {
 
 void AddBed(std::vector<Draw>& draws, bool dim);
 
-// The mannequin: each capsule is a cylinder between two spheres (uniform
-// spheres keep the ends round however long the segment). Parts that hold the
-// exercise's targeted muscles glow in the accent colour by `glow` (0..1).
+// The mannequin: one capsule draw per segment (tapered, hands and feet
+// flattened), one colour, and a soft contact shadow under it. Parts that
+// hold the exercise's targeted muscles warm toward the accent by `glow` (0..1).
 void AddFigure(std::vector<Draw>& draws, const core::body::Figure& figure,
                const std::vector<std::string>& muscles, float glow, bool dim);
 

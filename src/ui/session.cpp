@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ease.h"
 #include "ui/screens.h"
 
 #include <imgui_internal.h>  // IM_PI
@@ -97,7 +98,7 @@ void HoldRing(Frame& f, float diameter_css) {
   }
   // Breathing guide: the circle grows on the in-breath and shrinks on the out-breath.
   float t = static_cast<float>(s.breath_progress());
-  float eased = 0.5f - 0.5f * std::cos(t * IM_PI);
+  float eased = core::ease(t);
   float k = s.inhaling() ? eased : 1 - eased;
   if (s.paused()) k = 0.5f;
   dl->AddCircleFilled(c, (r - thick) * (0.35f + 0.6f * k),

@@ -312,28 +312,28 @@ struct Extent {
 Extent BodyOnScreen(const FrameOutput& out) {
   Extent e;
   for (const unfurl::render::Draw& d : *out.draws) {
-    if (d.shape != unfurl::render::Shape::sphere) continue;  // the bed is boxes; the body, spheres and cylinders
-    const glm::vec3 c(d.model[3]);
-    const float r = d.model[0][0];
-    for (glm::vec3 o : {glm::vec3(r, 0, 0), glm::vec3(-r, 0, 0), glm::vec3(0, r, 0), glm::vec3(0, -r, 0),
-                        glm::vec3(0, 0, r), glm::vec3(0, 0, -r)}) {
-      const glm::vec4 clip = out.view.view_proj * glm::vec4(c + o, 1);
-      const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-      e.lo = glm::min(e.lo, ndc);
-      e.hi = glm::max(e.hi, ndc);
-    }
+    if (d.shape != unfurl::render::Shape::capsule) continue;  // the bed is boxes; the body, capsules
+    const glm::vec3 a(d.model[3]), b = a + glm::vec3(d.model[1]) * d.capsule.x;
+    for (auto [c, r] : {std::pair{a, d.capsule.y}, std::pair{b, d.capsule.z}})
+      for (glm::vec3 o : {glm::vec3(r, 0, 0), glm::vec3(-r, 0, 0), glm::vec3(0, r, 0), glm::vec3(0, -r, 0),
+                          glm::vec3(0, 0, r), glm::vec3(0, 0, -r)}) {
+        const glm::vec4 clip = out.view.view_proj * glm::vec4(c + o, 1);
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        e.lo = glm::min(e.lo, ndc);
+        e.hi = glm::max(e.hi, ndc);
+      }
   }
   return e;
 }
 }  // namespace
 
-// Issue 13: on a portrait phone, a small phone and a landscape tablet, every
+// Issue 13: on a portrait phone, a small phone, a 360×640 clinic frame and a landscape tablet, every
 // exercise mid-hold fills at least 70 % of the 3D view's width or height,
 // and nothing of the body is cut off by the view's edge.
 TEST(Framing, TheBodyFillsTheViewInEveryHoldOnPhonesAndTablets) {
   struct Device { const char* name; int w, h; float dpr; };
   for (const Device& dev : {Device{"412x915", 412, 915, 2.625f}, Device{"320x568", 320, 568, 2},
-                            Device{"1180x820", 1180, 820, 2}}) {
+                            Device{"360x640", 360, 640, 3}, Device{"1180x820", 1180, 820, 2}}) {
     Phone p;
     p.width_px = static_cast<int>(dev.w * dev.dpr);
     p.height_px = static_cast<int>(dev.h * dev.dpr);
@@ -409,4 +409,37 @@ TEST(FrameLoop, OnATallScreenNoneIsOfferedAtOnce) {
   EXPECT_EQ(p.Find("none")->action, "answer");
   p.Tap("none");
   EXPECT_EQ(p.screen(), Screen::rating_before);
+}
+
+// Issue 24: the camera is framed on each hold, so it stays put through it
+// (unless the person drags), and the room with its figure is still a few
+// draws: one per body segment, the bed's four boxes and one shadow.
+TEST(Framing, TheCameraHoldsStillThroughEveryHoldAndTheSceneIsAFewDraws) {
+  Phone p;
+  ToSession(p);
+  std::set<std::string> seen;
+  std::string holding;
+  glm::mat4 at_start(0);
+  for (int i = 0; i < 20000 && p.screen() == Screen::session; ++i) {
+    const FrameOutput& out = p.Frame(0.25);
+    const unfurl::core::Session* s = p.app.model().session();
+    if (!out.has_view || !s) continue;
+    EXPECT_LE(out.draws->size(), 30u) << "draws in a frame";
+    const bool hold = s->phase() == unfurl::core::Phase::hold && s->exercise();
+    if (!hold) {
+      holding.clear();
+      continue;
+    }
+    const std::string id = s->exercise()->id + std::to_string(static_cast<int>(s->side())) + std::to_string(s->rep());
+    if (id != holding) {
+      holding = id;
+      at_start = out.view.view_proj;
+      seen.insert(s->exercise()->id);
+      continue;
+    }
+    for (int c = 0; c < 4; ++c)
+      for (int r = 0; r < 4; ++r)
+        ASSERT_NEAR(out.view.view_proj[c][r], at_start[c][r], 1e-5f) << s->exercise()->id << " hold";
+  }
+  EXPECT_EQ(seen.size(), 6u);
 }

@@ -1,5 +1,5 @@
 // The mannequin on screen: each exercise photographed mid-move and mid-hold
-// at three screen sizes (saved as test artefacts, like raylib's example
+// at four screen sizes and in both themes (saved as test artefacts, like raylib's example
 // screenshots), camera gestures, and a clean WebGL run.
 import { test, expect } from '@playwright/test';
 import { open, state, act, startSession, pixels } from './helpers.mjs';
@@ -32,18 +32,26 @@ async function pauseWhen(page, exercise, phase, through) {
   expect(ok, `paused ${through} through ${exercise} ${phase}`).toBe(true);
 }
 
-// The gallery (issue 13): every exercise mid-move and mid-hold on a phone, a
-// small phone and a landscape tablet, kept in test-results/ (the best are in
-// docs/poses.md). Each picture must show a body of a plausible size.
-for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625 },
+// The gallery (issues 13 and 24): every exercise mid-move and mid-hold on a
+// phone in both themes, a 360×640 clinic frame, a small phone and a
+// landscape tablet, kept in test-results/. With UPDATE_GALLERY=1 the 3D view
+// of the phone's and the clinic frame's pictures is also written into
+// docs/poses/, which docs/poses.md shows. Each picture must show a body of a
+// plausible size.
+const GALLERY = process.env.UPDATE_GALLERY ? new URL('../../docs/poses/', import.meta.url) : null;
+for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625, docs: true },
+                      { name: '412x915', width: 412, height: 915, dpr: 2.625, light: true, docs: true },
+                      { name: '360x640', width: 360, height: 640, dpr: 3, docs: true },
                       { name: '320x568', width: 320, height: 568, dpr: 2 },
                       { name: '1180x820', width: 1180, height: 820, dpr: 1 }]) {
-  test.describe(`gallery ${device.name}`, () => {
+  const theme = device.light ? 'light' : 'dim';
+  test.describe(`gallery ${device.name} ${theme}`, () => {
     test.use({ viewport: { width: device.width, height: device.height }, deviceScaleFactor: device.dpr });
     test('every exercise, photographed mid-move and mid-hold, shows the body large on the bed', async ({ page }, info) => {
       test.setTimeout(360_000);  // SwiftShader paints a tablet's screen slowly on a busy CI machine
       await open(page, 'test=1&timescale=4');
       await act(page, 'ack', 'intro');
+      if (device.light) expect(await act(page, 'set', { key: 'dim', value: false })).toBe(true);
       await startSession(page);
       const plan = [['knee_to_chest', 1], ['pelvic_tilt', 2], ['figure_four', 1], ['spinal_twist', 2], ['press_up', 2], ['fetal', 1]];
       for (const [id, nexts] of plan) {
@@ -52,9 +60,15 @@ for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625 },
           await pauseWhen(page, id, phase, through);
           await page.waitForTimeout(1800);  // the camera glide and the pose's easing settle
           const clip = { x: 0, y: 0, width: device.width, height: device.height };
-          const path = info.outputPath(`${id}-${phase}-${device.name}.png`);
+          const path = info.outputPath(`${id}-${phase}-${device.name}-${theme}.png`);
           await page.screenshot({ clip, path });
           await info.attach(`${id}-${phase}`, { path, contentType: 'image/png' });
+          if (GALLERY && device.docs) {
+            // The 3D view: the top of a portrait screen, above the panel.
+            const view = { x: 0, y: 0, width: device.width, height: Math.round(device.height * 0.52) };
+            const name = `${id}-${phase}${device.name === '412x915' ? '' : '-' + device.name}${device.light ? '-light' : ''}.png`;
+            await page.screenshot({ clip: view, path: new URL(name, GALLERY).pathname, scale: 'css' });
+          }
           const share = bodyShare(await pixels(page, clip));
           expect(share, `${id} ${phase}: body share of the screen`).toBeGreaterThan(0.015);
           expect(share, `${id} ${phase}: body share of the screen`).toBeLessThan(0.6);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "core/body/animator.h"
@@ -28,7 +29,7 @@ float angle_deg(glm::vec3 a, glm::vec3 b) {
 float hinge_flex(glm::vec3 root, glm::vec3 mid, glm::vec3 end) { return angle_deg(mid - root, end - mid); }
 float lowest(const Figure& f) {
   float low = 1e9f;
-  for (const Capsule& c : f.capsules) low = std::min(low, std::min(c.a.y, c.b.y) - c.radius);
+  for (const Capsule& c : f.capsules) low = std::min(low, c.bottom());
   return low;
 }
 // Distance from point p to segment ab.
@@ -79,7 +80,7 @@ float pillow_gap(const Capsule& c) {
   for (int i = 0; i <= 16; ++i) {
     glm::vec3 p = glm::mix(c.a, c.b, i / 16.0f);
     glm::vec3 q = glm::clamp(p, lo, hi);
-    best = std::min(best, glm::length(p - q) - c.radius);
+    best = std::min(best, glm::length(p - q) - c.radius_at(i / 16.0f));
   }
   return best;
 }
@@ -208,7 +209,8 @@ TEST(Body, FigureFourPutsTheCrossingAnkleOnTheOppositeThighNearTheKnee) {
     // Resting on it: the shin's end touches the thigh's surface.
     const Capsule& shin = find(f, Part::shank, side == Side::right ? -1 : 1);
     const Capsule& thigh = find(f, Part::thigh, side == Side::right ? 1 : -1);
-    EXPECT_NEAR(to_segment(shin.b, thigh.a, thigh.b), shin.radius + thigh.radius, 0.01f);
+    const float along = glm::dot(shin.b - thigh.a, thigh.b - thigh.a) / glm::dot(thigh.b - thigh.a, thigh.b - thigh.a);
+    EXPECT_NEAR(to_segment(shin.b, thigh.a, thigh.b), shin.end_radius() + thigh.radius_at(along), 0.01f);
     // Hands behind the supporting thigh.
     EXPECT_LT(to_segment(j[kWristL], j[other_hip], j[other_knee]), 0.12f);
   }
@@ -332,7 +334,7 @@ TEST(Body, NothingGoesThroughTheMattressOrPillowOrOffTheBedAtAnyMoment) {
     each_moment(range, [&](const Moment& m, const Animated& a) {
       Figure f = posed(a.key);
       for (const Capsule& c : f.capsules) {
-        const float lo = std::min(c.a.y, c.b.y) - c.radius;
+        const float lo = c.bottom();
         if (lo < -0.005f) seen.emplace(part_name(c) + " under the mattress", where(m, range));
         // A pillow gives: a shoulder may press 3 cm into its edge.
         if (c.part != Part::head && pillow_gap(c) < -0.03f) seen.emplace(part_name(c) + " in the pillow", where(m, range));
@@ -353,7 +355,7 @@ TEST(Body, TheHeadRestsOnThePillowLyingOnTheBackOrSide) {
       Figure f = posed(a.key);
       if (lying_prone(f) || m.phase == Phase::rest) return;  // rolling over, or face down
       const Capsule& head = find(f, Part::head, 0);
-      const float lo = std::min(head.a.y, head.b.y) - head.radius;
+      const float lo = head.bottom();
       EXPECT_TRUE(kBed.over_pillow((head.a + head.b) * 0.5f)) << where(m, range);
       EXPECT_NEAR(lo, kBed.pillow_top, 0.01f) << where(m, range);
       ++checked;
@@ -390,7 +392,7 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
       Figure t = hold("spinal_twist", side);
       for (int arm : {1, -1}) {
         const Capsule& h = find(t, Part::hand, arm);
-        EXPECT_LT(std::min(h.a.y, h.b.y) - h.radius, near) << "twist: hand on the mattress" << at;
+        EXPECT_LT(h.bottom(), near) << "twist: hand on the mattress" << at;
         EXPECT_GT(std::fabs(h.b.z - t.skeleton.joint[arm > 0 ? kShoulderL : kShoulderR].z), 0.3f) << "twist: arm out" << at;
       }
     }
@@ -400,7 +402,7 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
     Figure p = full("press_up", Side::none, range);
     for (int arm : {1, -1}) {
       const Capsule& h = find(p, Part::hand, arm);
-      EXPECT_LT(std::min(h.a.y, h.b.y) - h.radius, near) << "press-up: hand on the mattress" << at;
+      EXPECT_LT(h.bottom(), near) << "press-up: hand on the mattress" << at;
       EXPECT_GT(std::max(h.a.y, h.b.y) - h.radius, -0.005f) << at;
       EXPECT_LT(std::fabs(h.a.y - h.b.y), 0.01f) << "press-up: hand flat" << at;
       const glm::vec3 shoulder = p.skeleton.joint[arm > 0 ? kShoulderL : kShoulderR];
@@ -409,7 +411,7 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
     // Fetal: on the side, the top arm resting in front of the chest, hand on the mattress.
     Figure fe = full("fetal", Side::none, range);
     const Capsule& top = find(fe, Part::hand, -1);
-    EXPECT_LT(std::min(top.a.y, top.b.y) - top.radius, near) << "fetal: top hand on the mattress" << at;
+    EXPECT_LT(top.bottom(), near) << "fetal: top hand on the mattress" << at;
     const glm::vec3 chest = fe.skeleton.joint[kThorax];
     const glm::vec3 front = fe.skeleton.thorax_rotation * glm::vec3(0, 1, 0);
     EXPECT_GT(glm::dot((top.a + top.b) * 0.5f - chest, front), 0.1f) << "fetal: top hand in front of the chest" << at;
@@ -433,13 +435,181 @@ TEST(Body, EveryMovementIsSlowAndSmooth) {
         auto speed = [&](glm::vec3 p, glm::vec3 q) { return glm::length(p - q) / static_cast<float>(step); };
         for (int j = 0; j < kJointCount; ++j)
           if (float v = speed(now.joint[j], was.joint[j]); v > fastest) fastest = v, when = std::string(joint_name(static_cast<Joint>(j))) + " in " + where(m, range);
-        for (auto [p, q] : {std::pair{now.hand_tip_l, was.hand_tip_l}, {now.hand_tip_r, was.hand_tip_r},
-                            {now.toe_l, was.toe_l}, {now.toe_r, was.toe_r}, {now.head_top, was.head_top}})
-          if (float v = speed(p, q); v > fastest) fastest = v, when = "a hand, foot or the head in " + where(m, range);
+        for (auto [name, p, q] : {std::tuple{"left hand", now.hand_tip_l, was.hand_tip_l}, {"right hand", now.hand_tip_r, was.hand_tip_r},
+                                  {"left toes", now.toe_l, was.toe_l}, {"right toes", now.toe_r, was.toe_r},
+                                  {"left heel", now.heel_l, was.heel_l}, {"right heel", now.heel_r, was.heel_r},
+                                  {"the crown", now.head_top, was.head_top}})
+          if (float v = speed(p, q); v > fastest) fastest = v, when = std::string(name) + " in " + where(m, range);
       }
       last = f;
       have = true;
     }, step);
     EXPECT_LT(fastest, 1.2f) << "m/s: " << when;
   }
+}
+
+namespace {
+// Angles a physiotherapist reads off the body, from its joints' positions.
+glm::vec3 superior(const Figure& f) { return f.skeleton.pelvis_rotation * glm::vec3(1, 0, 0); }
+glm::vec3 anterior(const Figure& f) { return f.skeleton.pelvis_rotation * glm::vec3(0, 1, 0); }
+// In the body's sagittal plane: 0 with the leg straight down the body, 90 with the thigh pointing forward.
+float hip_flexion(const Figure& f, bool left) {
+  const auto& j = f.skeleton.joint;
+  const glm::vec3 t = j[left ? kKneeL : kKneeR] - j[left ? kHipL : kHipR];
+  return glm::degrees(std::atan2(glm::dot(t, anterior(f)), glm::dot(t, -superior(f))));
+}
+float knee_flexion(const Figure& f, bool left) {
+  const auto& j = f.skeleton.joint;
+  return hinge_flex(j[left ? kHipL : kHipR], j[left ? kKneeL : kKneeR], j[left ? kAnkleL : kAnkleR]);
+}
+float elbow_flexion(const Figure& f, bool left) {
+  const auto& j = f.skeleton.joint;
+  return hinge_flex(j[left ? kShoulderL : kShoulderR], j[left ? kElbowL : kElbowR], j[left ? kWristL : kWristR]);
+}
+// The spine's bend from the pelvis to `to`, forward (+) or back (−), in the sagittal plane.
+float spine_flexion(const Figure& f, Joint from, Joint to) {
+  const glm::vec3 v = f.skeleton.joint[to] - f.skeleton.joint[from];
+  return glm::degrees(std::atan2(glm::dot(v, anterior(f)), glm::dot(v, superior(f))));
+}
+float pelvis_roll(const Figure& f) { return angle_deg(anterior(f), glm::vec3(0, 1, 0)); }
+float shoulder_abduction(const Figure& f, bool left) {
+  const auto& j = f.skeleton.joint;
+  return angle_deg(j[left ? kElbowL : kElbowR] - j[left ? kShoulderL : kShoulderR],
+                   f.skeleton.thorax_rotation * glm::vec3(-1, 0, 0));
+}
+
+// A measure of a hold: its value in the exercise's start, the full-range
+// target (CLINICAL.md's number), and how near the hold must come. At range
+// r the expected value is the start blended toward the target by r, as the
+// animator blends the pose.
+struct Target {
+  const char* exercise;
+  const char* measure;
+  float (*read)(const Figure&);
+  float full, tolerance;
+  bool placed = false;  // placed by IK (the crossing leg follows its ankle): the target at any range
+};
+const Target kTargets[] = {
+    {"knee_to_chest", "hip flexion", [](const Figure& f) { return hip_flexion(f, false); }, 115, 8},
+    {"knee_to_chest", "knee flexion", [](const Figure& f) { return knee_flexion(f, false); }, 125, 8},
+    {"figure_four", "stretched hip flexion", [](const Figure& f) { return hip_flexion(f, false); }, 90, 20, true},
+    {"figure_four", "supporting hip flexion", [](const Figure& f) { return hip_flexion(f, true); }, 100, 10},
+    {"pelvic_tilt", "posterior pelvic rotation",
+     [](const Figure& f) { return -glm::degrees(std::atan2(superior(f).y, superior(f).x)); }, 10, 3},
+    {"spinal_twist", "pelvis roll", pelvis_roll, 45, 5},
+    {"press_up", "lumbar extension", [](const Figure& f) { return -spine_flexion(f, kLumbar, kThorax); }, 25, 4},
+    {"fetal", "hip flexion", [](const Figure& f) { return hip_flexion(f, true); }, 75, 10},
+    {"fetal", "knee flexion", [](const Figure& f) { return knee_flexion(f, true); }, 90, 10},
+};
+}  // namespace
+
+// Issue 24: each hold's joint angles against CLINICAL.md's full-range
+// targets, at the default range and at full range (printed, for docs/poses.md).
+TEST(Body, EachHoldReachesItsClinicalAnglesAtEachRange) {
+  for (const Target& t : kTargets) {
+    const float start = t.read(posed(kAnimator.start(t.exercise)));
+    for (float range : {0.6f, 1.0f}) {
+      const float want = t.placed ? t.full : start + range * (t.full - start);
+      const float got = t.read(full(t.exercise, Side::right, range));
+      std::printf("[ angles   ] %-14s %-24s range %.1f: %5.1f° (expected %5.1f ± %.0f; full-range target %.0f)\n", t.exercise,
+                  t.measure, range, got, want, t.tolerance, t.full);
+      EXPECT_NEAR(got, want, t.tolerance) << t.exercise << " " << t.measure << " at range " << range;
+    }
+  }
+}
+
+// The contacts the article names, in every hold at both ranges and on both sides.
+TEST(Body, EachHoldTouchesTheBedWhereTheArticleSays) {
+  const float on = 0.015f;  // a surface this near the mattress rests on it
+  for (float range : {0.6f, 1.0f})
+    for (Side side : {Side::right, Side::left}) {
+      const bool right = side == Side::right;
+      const int s = right ? -1 : 1;  // the exercised side, as a capsule side
+      const std::string at = " at range " + std::to_string(range) + (right ? ", right" : ", left");
+
+      // Knee-to-chest: the knee drawn toward the chest, the other foot flat (heel and toe down), the sacrum down.
+      Figure k = full("knee_to_chest", side, range);
+      const auto& kj = k.skeleton.joint;
+      EXPECT_GT(kj[right ? kKneeR : kKneeL].x - kj[right ? kHipR : kHipL].x, range > 0.9f ? 0.05f : -0.05f) << "knee toward the chest" << at;
+      EXPECT_GT(kj[right ? kAnkleR : kAnkleL].y, 0.15f) << "the drawn-up foot is off the bed" << at;
+      const Capsule& other_foot = find(k, Part::foot, -s);
+      EXPECT_LT(other_foot.a.y - other_foot.radius, on) << "other heel down" << at;
+      EXPECT_LT(other_foot.b.y - other_foot.end_radius(), on) << "other toes down" << at;
+      EXPECT_LT(find(k, Part::pelvis, 0).bottom(), on) << "sacrum on the bed" << at;
+
+      // Figure-four: the ankle rests on the other thigh, just above the knee.
+      Figure f4 = full("figure_four", side, range);
+      const auto& fj = f4.skeleton.joint;
+      const glm::vec3 hip = fj[right ? kHipL : kHipR], knee = fj[right ? kKneeL : kKneeR];
+      const float along = glm::dot(fj[right ? kAnkleR : kAnkleL] - hip, knee - hip) / glm::dot(knee - hip, knee - hip);
+      EXPECT_GT(along, 0.65f) << "figure-four: ankle near the knee" << at;
+      EXPECT_LT(along, 1.0f) << "figure-four: ankle on the thigh, not past the knee" << at;
+      EXPECT_LT(gap(find(f4, Part::shank, s), find(f4, Part::thigh, -s)), on) << "figure-four: resting on it" << at;
+
+      // Twist: arms in a T at shoulder height, nearly straight, palms up, hands
+      // on the bed; both shoulders down; knees together, to the named side.
+      Figure t = full("spinal_twist", side, range);
+      const auto& tj = t.skeleton.joint;
+      for (bool left : {true, false}) {
+        const std::string arm = left ? " (left arm)" : " (right arm)";
+        EXPECT_NEAR(shoulder_abduction(t, left), 90, 12) << "twist: arm out to the side" << arm << at;
+        EXPECT_LT(std::fabs(tj[left ? kWristL : kWristR].x - tj[left ? kShoulderL : kShoulderR].x), 0.08f)
+            << "twist: hand at shoulder height" << arm << at;
+        EXPECT_LT(elbow_flexion(t, left), 20) << "twist: arm extended" << arm << at;
+        EXPECT_GT((left ? t.skeleton.palm_l : t.skeleton.palm_r).y, 0.8f) << "twist: palm up" << arm << at;
+        EXPECT_LT(find(t, Part::hand, left ? 1 : -1).bottom(), on) << "twist: hand on the bed" << arm << at;
+      }
+      EXPECT_GT((t.skeleton.thorax_rotation * glm::vec3(0, 1, 0)).y, std::cos(glm::radians(8.0f))) << "twist: shoulders flat" << at;
+      EXPECT_LT(glm::length(tj[kKneeL] - tj[kKneeR]), 0.2f) << "twist: knees together" << at;
+      const float knees_z = (tj[kKneeL].z + tj[kKneeR].z) / 2 - tj[kPelvis].z;
+      EXPECT_GT(right ? -knees_z : knees_z, 0.1f) << "twist: knees to the " << (right ? "right" : "left") << at;
+    }
+  for (float range : {0.6f, 1.0f}) {
+    const std::string at = " at range " + std::to_string(range);
+    // Press-up: palms flat beside the shoulders, elbows bent and extending,
+    // head and chest lifted a little, the pelvis down.
+    const Figure start = posed(kAnimator.start("press_up"));
+    const Figure p = full("press_up", Side::none, range);
+    const auto& pj = p.skeleton.joint;
+    for (bool left : {true, false}) {
+      const Joint sh = left ? kShoulderL : kShoulderR;
+      const Capsule& h = find(p, Part::hand, left ? 1 : -1);
+      const glm::vec3 mid = (h.a + h.b) * 0.5f;
+      EXPECT_LT(std::fabs(mid.x - pj[sh].x), 0.15f) << "press-up: hand level with the shoulder" << at;
+      EXPECT_LT(std::fabs(mid.z - pj[sh].z), 0.2f) << "press-up: hand just beside the shoulder" << at;
+      EXPECT_LT((left ? p.skeleton.palm_l : p.skeleton.palm_r).y, -0.9f) << "press-up: palm flat on the bed" << at;
+      EXPECT_GT(elbow_flexion(p, left), 20) << "press-up: elbow still bent" << at;
+      EXPECT_LT(elbow_flexion(p, left), elbow_flexion(start, left) - 5) << "press-up: elbow extending" << at;
+    }
+    EXPECT_GT(pj[kNeck].y - start.skeleton.joint[kNeck].y, 0.08f * range) << "press-up: chest lifted" << at;
+    EXPECT_GT(p.skeleton.head_top.y - start.skeleton.head_top.y, 0.08f * range) << "press-up: head lifted" << at;
+    EXPECT_LT(find(p, Part::pelvis, 0).bottom(), on) << "press-up: pelvis on the bed" << at;
+    EXPECT_LT(p.skeleton.face.y, 0) << "press-up: face toward the bed, not the ceiling" << at;
+
+    // Fetal: on the side, spine rounded, head on the pillow, arms resting in front.
+    const Figure fe = full("fetal", Side::none, range);
+    EXPECT_GT(std::fabs((fe.skeleton.pelvis_rotation * glm::vec3(0, 0, 1)).y), 0.95f) << "fetal: on the side" << at;
+    const float rounded = angle_deg(superior(fe), fe.skeleton.thorax_rotation * glm::vec3(1, 0, 0));
+    EXPECT_GT(rounded, 10 + 35 * range) << "fetal: spine rounded" << at;
+    const glm::vec3 front = fe.skeleton.thorax_rotation * glm::vec3(0, 1, 0);
+    for (int hand : {1, -1}) {
+      const Capsule& h = find(fe, Part::hand, hand);
+      EXPECT_GT(glm::dot((h.a + h.b) * 0.5f - fe.skeleton.joint[kThorax], front), 0.08f) << "fetal: arms in front" << at;
+      EXPECT_LT(h.bottom(), 0.03f) << "fetal: hands resting on the bed" << at;
+    }
+    const Capsule& head = find(fe, Part::head, 0);
+    EXPECT_TRUE(kBed.over_pillow((head.a + head.b) * 0.5f)) << "fetal: head on the pillow" << at;
+    EXPECT_NEAR(head.bottom(), kBed.pillow_top, 0.01f) << at;
+  }
+}
+
+// Face up and face down differ: the face (and the nose on it) looks at the
+// ceiling lying on the back and at the bed lying on the stomach.
+TEST(Body, TheHeadHasADirection) {
+  const Figure back = posed(kAnimator.start("knee_to_chest")), front = posed(kAnimator.start("press_up"));
+  EXPECT_GT(back.skeleton.face.y, 0.6f);
+  EXPECT_LT(front.skeleton.face.y, -0.6f);
+  int noses = 0;
+  for (const Capsule& c : back.capsules) noses += c.part == Part::head ? 1 : 0;
+  EXPECT_EQ(noses, 2) << "the head and its nose";
 }

@@ -56,11 +56,6 @@ bool read_key(const json& j, Keyframe& k, const std::string& where, std::string&
 }
 }  // namespace
 
-float ease(float t) {
-  t = std::clamp(t, 0.0f, 1.0f);
-  return t * t * (3 - 2 * t);
-}
-
 PoseLibraryResult load_poses(std::string_view text) {
   PoseLibraryResult result;
   json doc = parse_json(text);
@@ -223,7 +218,7 @@ Animated Animator::at(const Moment& m) const {
   if (m.exercise.empty()) {
     // Preparation: lying flat and breathing. After the routine: curled on the side.
     out.key = m.phase == Phase::done ? target("fetal", Side::none, m.range) : start("");
-    if (m.phase == Phase::done) out.camera = "above";
+    if (m.phase == Phase::done) out.camera = "curl";
     return out;
   }
   const Keyframe s = start(m.exercise), t = target(m.exercise, m.side, m.range);

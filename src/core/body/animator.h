@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/body/figure.h"
+#include "core/ease.h"
 #include "core/routine/session.h"
 
 namespace unfurl::core::body {
@@ -73,8 +74,5 @@ class Animator {
   const Keyframe* base(std::string_view name) const;
   const PoseLibrary& lib_;
 };
-
-// Eases in and out: nothing in Unfurl starts or stops abruptly.
-float ease(float t);
 
 }  // namespace unfurl::core::body

@@ -8,7 +8,7 @@
 namespace unfurl::core::body {
 
 struct Bed {
-  float length = 2.0f, width = 1.6f;  // a double mattress
+  float length = 2.0f, width = 1.9f;  // a king-size mattress: room for arms out in a T
   float depth = 0.24f;
   // The pillow: a box on the mattress near the head end, plumped to `top`.
   glm::vec3 pillow_centre{0.81f, 0, 0};

@@ -4,6 +4,7 @@
 // behind the thigh, an ankle crossed over the opposite thigh, hands beside
 // the shoulders. The result is a set of capsules, ready to draw or test.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,21 @@ enum class Part { pelvis, lumbar, chest, shoulders, neck, head, upper_arm, forea
 // can glow during the hold.
 bool holds_muscle(const std::vector<std::string>& muscles, Part part);
 
+// A segment of the body: round at both ends, tapering from `radius` at a to
+// `radius_b` at b. Hands and feet are flattened across `flat_dir` (palm or
+// sole) to `flat` of their width — drawn so; the tests take them round.
 struct Capsule {
   glm::vec3 a, b;
   float radius;
   Part part;
   int side;  // -1 right, 0 centre, +1 left
+  float radius_b = -1;  // < 0: the same as radius
+  glm::vec3 flat_dir{0};
+  float flat = 1;
+  float end_radius() const { return radius_b < 0 ? radius : radius_b; }
+  float radius_at(float t) const { return radius + (end_radius() - radius) * t; }
+  // The lowest point of its surface.
+  float bottom() const { return std::min(a.y - radius, b.y - end_radius()); }
 };
 
 struct Figure {

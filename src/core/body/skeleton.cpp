@@ -6,6 +6,8 @@ namespace unfurl::core::body {
 
 namespace {
 constexpr glm::vec3 kS(1, 0, 0), kA(0, 1, 0), kL(0, 0, 1);
+// Where the toes and the heel lie from the ankle, as fractions of the foot's length.
+constexpr float kToeForward = 0.75f, kHeelBack = 0.12f, kHeelDrop = 0.1f;
 
 glm::quat axis_angle(glm::vec3 axis, float deg) { return glm::angleAxis(glm::radians(deg), axis); }
 
@@ -107,8 +109,9 @@ Skeleton forward_kinematics(const Pose& pose, const Lengths& len) {
   s.joint[kHead] = s.joint[kNeck] + neck * (kS * (0.2f * len.head));
   glm::quat head = neck * joint_rotation(kHead, a[kHead]);
   s.head_top = s.joint[kHead] + head * (kS * len.head);
+  s.face = head * kA;
 
-  auto arm = [&](Joint sh, Joint el, Joint wr, float side, glm::vec3& tip) {
+  auto arm = [&](Joint sh, Joint el, Joint wr, float side, glm::vec3& tip, glm::vec3& palm) {
     s.joint[sh] = s.joint[kNeck] + thorax * (kL * (side * len.shoulder_width / 2) - kS * (0.02f * len.trunk));
     glm::quat q_sh = thorax * joint_rotation(sh, a[sh]);
     s.joint[el] = s.joint[sh] + q_sh * (-kS * len.upper_arm);
@@ -116,21 +119,24 @@ Skeleton forward_kinematics(const Pose& pose, const Lengths& len) {
     s.joint[wr] = s.joint[el] + q_el * (-kS * len.forearm);
     glm::quat q_wr = q_el * joint_rotation(wr, a[wr]);
     tip = s.joint[wr] + q_wr * (-kS * len.hand);
+    palm = q_wr * kA;  // in the anatomical position the palms face forward
   };
-  arm(kShoulderL, kElbowL, kWristL, 1, s.hand_tip_l);
-  arm(kShoulderR, kElbowR, kWristR, -1, s.hand_tip_r);
+  arm(kShoulderL, kElbowL, kWristL, 1, s.hand_tip_l, s.palm_l);
+  arm(kShoulderR, kElbowR, kWristR, -1, s.hand_tip_r, s.palm_r);
 
-  auto leg = [&](Joint hip, Joint knee, Joint ankle, float side, glm::vec3& toe) {
+  // The foot: toes forward of the ankle, the heel a little behind and below it.
+  auto leg = [&](Joint hip, Joint knee, Joint ankle, float side, glm::vec3& toe, glm::vec3& heel) {
     s.joint[hip] = s.joint[kPelvis] + pelvis * (kL * (side * len.hip_width / 2));
     glm::quat q_hip = pelvis * joint_rotation(hip, a[hip]);
     s.joint[knee] = s.joint[hip] + q_hip * (-kS * len.thigh);
     glm::quat q_knee = q_hip * joint_rotation(knee, a[knee]);
     s.joint[ankle] = s.joint[knee] + q_knee * (-kS * len.shank);
     glm::quat q_ankle = q_knee * joint_rotation(ankle, a[ankle]);
-    toe = s.joint[ankle] + q_ankle * (kA * (0.75f * len.foot));
+    toe = s.joint[ankle] + q_ankle * (kA * (kToeForward * len.foot));
+    heel = s.joint[ankle] + q_ankle * (kA * (-kHeelBack * len.foot) - kS * (kHeelDrop * len.foot));
   };
-  leg(kHipL, kKneeL, kAnkleL, 1, s.toe_l);
-  leg(kHipR, kKneeR, kAnkleR, -1, s.toe_r);
+  leg(kHipL, kKneeL, kAnkleL, 1, s.toe_l, s.heel_l);
+  leg(kHipR, kKneeR, kAnkleR, -1, s.toe_r, s.heel_r);
   return s;
 }
 

@@ -55,10 +55,13 @@ struct Pose {
   std::array<Angles, kJointCount> angles{};
 };
 
-// World positions of every joint, plus the ends of the hands, feet and head.
+// World positions of every joint, plus the ends of the hands, feet and head,
+// and the ways the palms and the face look (unit vectors).
 struct Skeleton {
   std::array<glm::vec3, kJointCount> joint{};
   glm::vec3 hand_tip_l{}, hand_tip_r{}, toe_l{}, toe_r{}, head_top{};
+  glm::vec3 heel_l{}, heel_r{};
+  glm::vec3 palm_l{0, 1, 0}, palm_r{0, 1, 0}, face{0, 1, 0};
   glm::quat pelvis_rotation{1, 0, 0, 0}, thorax_rotation{1, 0, 0, 0};
 };
 

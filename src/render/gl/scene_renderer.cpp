@@ -10,10 +10,17 @@
 
 namespace unfurl::render::gl {
 
+namespace {
+// Metres: a segment whose underside is higher than this casts no contact shadow.
+constexpr float kCastsBelow = 0.25f;
+}  // namespace
+
 void SceneRenderer::Start() {
   program_.Start("shaders/scene.vert", "shaders/scene.frag");
-  const MeshData data[3] = {MakeSuperellipsoid(12, 18, 1.0f), MakeCylinder(18), MakeSuperellipsoid(16, 24, 0.22f)};
-  for (int i = 0; i < 3; ++i) {
+  // In Shape's order: sphere, rounded box, capsule, the shadow's grid (shaded per vertex: cheap on any GPU).
+  const MeshData data[kMeshes] = {MakeSuperellipsoid(12, 18, 1.0f), MakeSuperellipsoid(16, 24, 0.22f), MakeCapsule(12, 18),
+                                  MakeGrid(48, 40)};
+  for (int i = 0; i < kMeshes; ++i) {
     const MeshData& d = data[i];
     Mesh& g = meshes_[i];
     std::vector<float> interleaved;
@@ -50,6 +57,9 @@ bool SceneRenderer::Finish(std::string& error) {
   u_eye_ = glGetUniformLocation(p, "u_eye");
   u_key_dir_ = glGetUniformLocation(p, "u_key_dir");
   u_rim_ = glGetUniformLocation(p, "u_rim");
+  u_capsule_ = glGetUniformLocation(p, "u_capsule");
+  u_casters_ = glGetUniformLocation(p, "u_casters");
+  u_caster_count_ = glGetUniformLocation(p, "u_caster_count");
   // Emscripten resolves a uniform's location on its first glUniform call (a
   // synchronous getUniformLocation); setting each one here keeps that out of frames.
   glUseProgram(p);
@@ -60,6 +70,10 @@ bool SceneRenderer::Finish(std::string& error) {
   glUniform1f(u_alpha_, 1);
   glUniform1f(u_rim_, 0);
   glUniform1i(u_mode_, 0);
+  glUniform4f(u_capsule_, 0, 0, 0, 0);
+  casters_.fill(glm::vec4(0));
+  glUniform4fv(u_casters_, 2 * kMaxCasters, &casters_[0].x);
+  glUniform1i(u_caster_count_, 0);
   glUseProgram(0);
   return true;
 }
@@ -119,7 +133,21 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
   glUniform3fv(u_eye_, 1, glm::value_ptr(view.eye));
   const glm::vec3 key_dir(0.35f, 0.9f, 0.55f);
   glUniform3fv(u_key_dir_, 1, glm::value_ptr(key_dir));
-  glUniform1f(u_rim_, dim ? 0.55f : 0.25f);
+  glUniform1f(u_rim_, dim ? 0.6f : 0.3f);
+  // The shadow's casters: each capsule's ends on the bed's plane, with its
+  // radius and how high its underside is there. Sent once, as one array.
+  int casters = 0;
+  for (const Draw& d : draws) {
+    if (d.shape != Shape::capsule || casters == kMaxCasters) continue;
+    const glm::vec3 a(d.model[3]), b = a + glm::vec3(d.model[1]) * d.capsule.x;
+    // Only what lies near the mattress casts: fewer steps for every shadow pixel.
+    if (std::min(a.y - d.capsule.y, b.y - d.capsule.z) > kCastsBelow) continue;
+    casters_[2 * casters] = glm::vec4(a.x, a.z, d.capsule.y, a.y - d.capsule.y);
+    casters_[2 * casters + 1] = glm::vec4(b.x, b.z, d.capsule.z, b.y - d.capsule.z);
+    ++casters;
+  }
+  glUniform4fv(u_casters_, 2 * casters + (casters == 0), &casters_[0].x);
+  glUniform1i(u_caster_count_, casters);
   // Opaque first, then the translucent shadow on top of the mattress.
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {
@@ -130,12 +158,15 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
     for (const Draw& d : draws) {
       const bool shadow = d.shape == Shape::shadow;
       if (shadow != (pass == 1)) continue;
-      const Mesh& g = meshes_[shadow ? 0 : static_cast<int>(d.shape)];
+      const Mesh& g = meshes_[static_cast<int>(d.shape)];
       glUniformMatrix4fv(u_model_, 1, GL_FALSE, glm::value_ptr(d.model));
       glUniform3fv(u_color_, 1, glm::value_ptr(d.color));
       glUniform3fv(u_glow_, 1, glm::value_ptr(d.glow));
       glUniform1f(u_alpha_, d.alpha);
-      glUniform1i(u_mode_, shadow ? 1 : 0);
+      glUniform1i(u_mode_, shadow ? 1 : d.shape == Shape::capsule ? 2 : 0);
+      // The vertex shader tells a segment (length > 0) and the shadow (< 0) from the rest.
+      const glm::vec4 capsule = shadow ? glm::vec4(-1, 0, 0, 0) : d.capsule;
+      glUniform4fv(u_capsule_, 1, glm::value_ptr(capsule));
       glBindVertexArray(g.vao);
       glDrawElements(GL_TRIANGLES, g.count, GL_UNSIGNED_SHORT, nullptr);
     }
