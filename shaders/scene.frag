@@ -27,7 +27,7 @@ void main() {
   float ndl = dot(n, l);
   float key = max(ndl, 0.0), wrap = max(ndl * 0.5 + 0.5, 0.0);
   float hemi = 0.5 + 0.5 * n.y;
-  vec3 c = u_color * (0.16 + 0.18 * hemi + 0.52 * key * vec3(1.0, 0.93, 0.84) + 0.14 * wrap);
+  vec3 c = u_color * (0.34 + 0.14 * hemi + 0.38 * key * vec3(1.0, 0.93, 0.84) + 0.14 * wrap);
   if (u_mode == 2) {
     c += vec3(1.0, 0.95, 0.88) * 0.06 * pow(max(dot(n, normalize(l + v)), 0.0), 24.0);
     c += u_rim * vec3(0.55, 0.62, 0.75) * pow(1.0 - max(dot(n, v), 0.0), 3.0);

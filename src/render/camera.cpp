@@ -32,7 +32,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", 200, 34}, // figure-four: the crossed leg's side, from above, the "4" open
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", -28, 16},          // fetal: from the front at bed height, knees drawn up, head on the pillow
+      {"curl", 160, 45},          // fetal: from behind and above: on one side, the back rounded, knees drawn up, head on the pillow
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;
@@ -88,8 +88,10 @@ CameraPose Framed(const CameraPose& preset, const std::vector<glm::vec4>& focus,
       distance = std::max({distance, x / tx - depth + s.w, y / ty - depth + s.w});
     }
   };
+  // Where the exercise starts may reach a little past the edge for the first
+  // moments of its move: the hold, which lasts, is what must be large.
   fit(focus, 0.86f);
-  fit(also, 1.0f);
+  fit(also, 1.05f);
   out.distance = distance;
   return out;
 }

@@ -11,7 +11,9 @@ function bodyShare({ data }) {
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
     const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
-    if (r > 120 && r - b > 35 && g > 80 && r >= g) n++;
+    // Warm and light enough to be the figure in shade too: the key light
+    // leaves its far side at about half its colour.
+    if (r > 100 && r - b > 0.18 * r && g > 0.7 * r && r >= g) n++;
   }
   return n / (data.length / 4);
 }
