@@ -70,6 +70,22 @@ async function loads(url, mark, warm) {
   };
 }
 
+// Start, the one-time history questions and the check answered "none" (each
+// list brought to its end first, as "See the rest" does: an answer counts only
+// once every question has been on screen), the rating skipped.
+async function toSession(page) {
+  const act = (n, v) => page.evaluate(([a, b]) => window.unfurl.act(a, b), [n, v]);
+  await act('start');
+  for (const screen of ['screening', 'check']) {
+    if ((await page.evaluate(() => window.unfurl.state().screen)) !== screen) continue;
+    await page.waitForFunction(() => window.unfurl.state().list !== 'unknown');
+    await act('reveal', 'end');
+    await page.waitForFunction(() => window.unfurl.state().list === 'seen');
+    await act('answer', 'none');
+  }
+  await act('skip');
+}
+
 // Running app: frames, wasm time per frame, main-thread share, sync GL calls.
 async function running() {
   const context = await browser.newContext(PHONE);
@@ -117,7 +133,7 @@ async function running() {
   // Idle on Home once start-up has settled (the service worker's install, the first store).
   await page.waitForTimeout(3000);
   const idle = await window_(10);
-  for (const a of [['start'], ['answer', 'none'], ['skip']]) await page.evaluate(([n, v]) => window.unfurl.act(n, v), a);
+  await toSession(page);
   // 3× session time: the preparation is a minute long at 1×; frames are paced the same at any timescale.
   await page.waitForFunction(() => window.unfurl.state().session.phase === 'hold', null, { timeout: 120_000 });
   const hold = await window_(3);
@@ -126,7 +142,7 @@ async function running() {
   // The rest of the session at 30× so the heap is measured after a whole one.
   await page.goto(unfurlUrl + '?test=1&timescale=30');
   await page.evaluate(() => window.unfurl.ready);
-  for (const a of [['start'], ['answer', 'none'], ['skip']]) await page.evaluate(([n, v]) => window.unfurl.act(n, v), a);
+  await toSession(page);
   await page.waitForFunction(() => window.unfurl.state().screen === 'finish', null, { timeout: 120_000 });
   const heap = (await page.evaluate(() => window.unfurl.perf())).heap;
   await context.close();
