@@ -39,7 +39,7 @@ void App::Start(const StartInput& in) {
 double App::NextFrame() const {
   if (pending_frames_ > 0 || input_.Busy() || stage_.camera().moving()) return 0;
   const core::Session* s = model_.session();
-  if (model_.screen() == Screen::session && s && !s->finished() && !s->paused()) {
+  if (model_.screen() == model::Screen::session && s && !s->finished() && !s->paused()) {
     const core::Phase ph = s->phase();
     const bool calm = ph == core::Phase::hold || ph == core::Phase::rest || ph == core::Phase::prepare;
     return calm && !stage_.moving() ? kCalmFrame_s : 0;
@@ -67,7 +67,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
     }
     if (!in.events->empty()) Wake(1);
   }
-  const Screen before = model_.screen();
+  const model::Screen before = model_.screen();
   const long version = model_.version();
   model_.Update(dt);
   if (model_.screen() != before || model_.version() != version) Wake();
@@ -78,7 +78,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
     Wake();
   }
   const core::Session* s = model_.session();
-  const bool running = model_.screen() == Screen::session && s && !s->finished() && !s->paused();
+  const bool running = model_.screen() == model::Screen::session && s && !s->finished() && !s->paused();
   if (running || NextFrame() >= 0) {
     const long drawn_version = model_.version();
     Draw(in, dt, out);
@@ -96,7 +96,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
 // so nobody has to find a button in the dark.
 void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
   const core::Session* s = model_.session();
-  if (!model_.settings().eyes_closed || model_.screen() != Screen::session || !s || s->finished()) return;
+  if (!model_.settings().eyes_closed || model_.screen() != model::Screen::session || !s || s->finished()) return;
   if (layout.has_view)
     widgets_.Add("tap-anywhere", model_.T("session.tap_hint"), "button", "toggle", "", layout.view_min,
                  layout.view_max, true, false);

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "app/frame.h"
-#include "app/model.h"
+#include "model/model.h"
 #include "render/stage.h"
 #include "ui/input.h"
 #include "ui/screens.h"
@@ -38,8 +38,8 @@ class App {
   std::string State() const;
   const std::vector<ui::Widget>& widgets() const { return widgets_.published(); }
   const std::vector<ui::TextItem>& texts() const { return widgets_.published_texts(); }
-  std::string_view screen_name() const { return app::screen_name(model_.screen()); }
-  const Model& model() const { return model_; }
+  std::string_view screen_name() const { return model::screen_name(model_.screen()); }
+  const model::Model& model() const { return model_; }
 
   void SetVisible(bool visible);
   void SetVoiceBusy(bool busy);
@@ -64,7 +64,7 @@ class App {
   void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
   double NextFrame() const;
 
-  Model model_;
+  model::Model model_;
   long camera_resets_ = 0;
   render::Stage stage_;  // the mannequin, its pose easing and camera framing
   ui::PointerInput input_;

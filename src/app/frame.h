@@ -6,11 +6,11 @@
 #include <glm/glm.hpp>
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
-#include "app/model.h"
+#include "model/model.h"
 #include "render/draws.h"
-#include "ui/widgets.h"
 
 namespace unfurl::app {
 
@@ -39,7 +39,7 @@ struct FrameInput {
 };
 
 struct FrameOutput {
-  Outbox out;              // cues, the document to store, events for the parent page…
+  model::Outbox out;              // cues, the document to store, events for the parent page…
   bool wake_lock = false;
   bool widgets_changed = false;  // App::widgets() holds a new list
   bool fonts_changed = false;    // upload ImGui's font atlas before drawing

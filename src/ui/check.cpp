@@ -15,7 +15,7 @@ void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_la
 }
 
 void CheckScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   // The answer is pinned at the bottom: on a 320×568 phone or in a short
   // clinic frame it is on screen at once; the questions scroll above it.

@@ -8,7 +8,7 @@
 namespace unfurl::ui {
 
 void CheckResultScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   const core::CheckOutcome& o = *m.outcome();
   const core::TierAdvice& advice = m.triage().for_tier(o.level);

@@ -5,12 +5,12 @@
 namespace unfurl::ui {
 
 void FinishScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   BeginScrollArea(f, FooterHeight({Kind::primary}));
   Text(f, f.fonts.title, p.text, m.T("finish.title"));
   // Storage refused this session: said here first (History keeps saying it); Done still leaves.
-  for (const app::Notice& n : m.notices())
+  for (const model::Notice& n : m.notices())
     if (n.id == "storage.unsaved") Text(f, f.fonts.caption, p.caution, n.text.c_str());
   for (const std::string& line : m.routine().closing_lines) Caption(f, line.c_str());
   Text(f, f.fonts.body, p.text, m.T("finish.after"));

@@ -140,12 +140,12 @@ void Plot(Frame& f) {
 }  // namespace
 
 void HistoryScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f, f.fonts.title, p.text, m.T("history.title"));
   Notices(f);
   // Data kept aside as unreadable is the person's: offered right under the notice that says so.
-  for (const app::Notice& n : m.notices())
+  for (const model::Notice& n : m.notices())
     if (n.id == "history.unreadable")
       ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
   const auto& sessions = m.doc().sessions;

@@ -6,7 +6,7 @@
 namespace unfurl::ui {
 
 void HomeScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   // Start (and, on a first visit, "I understand") are pinned at the bottom.
   BeginScrollArea(f, m.show_intro() ? FooterHeight({Kind::secondary, Kind::primary}) : FooterHeight({Kind::primary}));

@@ -6,7 +6,7 @@
 namespace unfurl::ui {
 
 void PatternScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (const auto& r = m.pattern_result()) {
     BeginScrollArea(f, FooterHeight({Kind::primary}));

@@ -4,7 +4,7 @@
 namespace unfurl::ui {
 
 void RatingScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   BeginScrollArea(f, FooterHeight({Kind::secondary}));
   Text(f, f.fonts.title, f.colors().text, m.T("rating.title"));
   Caption(f, m.T("rating.subtitle"));

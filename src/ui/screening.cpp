@@ -7,7 +7,7 @@
 namespace unfurl::ui {
 
 void ScreeningScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (const auto& o = m.screening_outcome()) {
     BeginScrollArea(f, FooterHeight({Kind::secondary, Kind::primary}));

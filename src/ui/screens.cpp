@@ -7,7 +7,7 @@
 
 namespace unfurl::ui {
 
-using app::Screen;
+using model::Screen;
 
 namespace {
 char g_format[16384];
@@ -30,7 +30,7 @@ const char* Format(const char* fmt, ...) {
   return out;
 }
 
-Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, float dpr) {
+Layout ComputeLayout(const model::Model& model, ImVec2 display, bool portrait, float dpr) {
   const Screen screen = model.screen();
   Layout l;
   l.has_view = screen == Screen::home || screen == Screen::session || screen == Screen::finish;
@@ -66,7 +66,7 @@ Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, flo
 }
 
 void Notices(Frame& f) {
-  for (const app::Notice& n : f.model.notices()) Text(f, f.fonts.caption, f.colors().caution, n.text.c_str());
+  for (const model::Notice& n : f.model.notices()) Text(f, f.fonts.caption, f.colors().caution, n.text.c_str());
 }
 
 void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
@@ -95,8 +95,8 @@ void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   f.scroll_css = scroll_css;
   // Every screen opens at its top: a check must never open scrolled past its
   // first sign because the screen before it was scrolled.
-  static app::Screen drawn = app::Screen::about;
-  static const app::Model* drawn_by = nullptr;
+  static model::Screen drawn = model::Screen::about;
+  static const model::Model* drawn_by = nullptr;
   f.entered = f.model.screen() != drawn || &f.model != drawn_by;
   drawn = f.model.screen();
   drawn_by = &f.model;

@@ -15,7 +15,7 @@ struct Layout {
   ImVec2 panel_pos, panel_size;
 };
 
-Layout ComputeLayout(const app::Model& model, ImVec2 display, bool portrait, float dpr);
+Layout ComputeLayout(const model::Model& model, ImVec2 display, bool portrait, float dpr);
 
 // Draws the current screen; scroll_css is this frame's one-finger drag on the panel.
 void DrawScreen(Frame& f, const Layout& layout, float scroll_css);

@@ -18,7 +18,7 @@ using core::Phase;
 // instruction from the article and its cautions; while preparing, the
 // article's rules; in a hold, the hold cue with the cautions kept in sight.
 void Instruction(Frame& f, const core::Session& s) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   const core::Exercise* e = s.exercise();
   auto cautions = [&] {
@@ -49,7 +49,7 @@ void Instruction(Frame& f, const core::Session& s) {
 }
 
 void StoppedPanel(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
   if (!m.stop_answer()) {
@@ -109,7 +109,7 @@ void HoldRing(Frame& f, float diameter_css) {
 }
 
 void SessionScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const core::Session& s = *m.session();
   const Palette& p = f.colors();
   if (s.phase() == Phase::stopped) return StoppedPanel(f);

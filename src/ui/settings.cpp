@@ -23,7 +23,7 @@ void Toggle(Frame& f, const std::string& key, const char* label, bool value) {
 // "Hold: 25 s   [−] [+]": a value and two large buttons, each a step inside the range.
 void Stepper(Frame& f, const std::string& key, const std::string& label, double value, double step, double lo,
              double hi, double scale = 1) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const float button = 56;
   const float text_w = ImGui::GetContentRegionAvail().x / f.dpr - 2 * button - 16;
   ImGui::BeginGroup();
@@ -48,7 +48,7 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
 }
 
 void DeleteConfirmation(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   Text(f, f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
   if (!m.doc().sessions.empty())
     ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", "\"csv\"");
@@ -59,7 +59,7 @@ void DeleteConfirmation(Frame& f) {
 }  // namespace
 
 void SettingsScreen(Frame& f) {
-  const app::Model& m = f.model;
+  const model::Model& m = f.model;
   const core::Settings& s = m.settings();
   const Palette& p = f.colors();
   Text(f, f.fonts.title, p.text, m.T("settings.title"));
@@ -71,15 +71,15 @@ void SettingsScreen(Frame& f) {
   // not push the voice and sound settings off a phone's first screen.
   const char* caption = m.T("settings.language");
   Caption(f, caption);
-  const std::vector<app::Model::Language>& langs = m.languages();
+  const std::vector<model::Model::Language>& langs = m.languages();
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   float widest = 0;
-  for (const app::Model::Language& l : langs)
+  for (const model::Model::Language& l : langs)
     widest = std::max(widest, f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, l.name.c_str()).x);
   const float half = (ImGui::GetContentRegionAvail().x - gap) / 2;
   const bool pairs = widest + f.px(14 * 2 + 22 + 12) <= half;
   for (size_t i = 0; i < langs.size(); ++i) {
-    const app::Model::Language& l = langs[i];
+    const model::Model::Language& l = langs[i];
     if (pairs && i % 2 == 1) ImGui::SameLine();
     RadioRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, caption, "set",
              SetArg("lang", "\"" + l.code + "\""), pairs ? half / f.dpr : 0);

@@ -149,10 +149,10 @@ bool ListEndSeen(Frame& f) {
   const ImRect row(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   const float shown = std::min(row.Max.y, ImGui::GetCurrentWindow()->ClipRect.Max.y) - row.Min.y;
   const bool on_screen = shown >= 0.75f * row.GetHeight();
-  const app::ListSeen seen = f.model.list_seen();
-  if (on_screen && seen != app::ListSeen::seen) f.Act("list-seen", "true");
-  else if (!on_screen && seen == app::ListSeen::unknown) f.Act("list-seen", "false");
-  return on_screen || seen == app::ListSeen::seen;
+  const model::ListSeen seen = f.model.list_seen();
+  if (on_screen && seen != model::ListSeen::seen) f.Act("list-seen", "true");
+  else if (!on_screen && seen == model::ListSeen::unknown) f.Act("list-seen", "false");
+  return on_screen || seen == model::ListSeen::seen;
 }
 
 bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,

@@ -2,7 +2,7 @@
 // widget registry (what window.unfurl.widgets() and the accessible DOM mirror
 // read) together with the act() call it performs, so a tap on the canvas, a
 // screen reader's click on the mirror and an automated test all take the
-// same path into app::Model::Act.
+// same path into model::Model::Act.
 //
 // A tap never changes the model while the screen is being laid out: the
 // control records its action, and the app applies it after the frame ends.
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "app/model.h"
+#include "model/model.h"
 #include "ui/theme.h"
 
 namespace unfurl::ui {
@@ -79,7 +79,7 @@ enum class Kind { primary, secondary, stop, quiet };
 
 // Everything a screen needs for one frame.
 struct Frame {
-  const app::Model& model;
+  const model::Model& model;
   WidgetRegistry& widgets;
   std::vector<Pending>& actions;
   const Fonts& fonts;

@@ -15,7 +15,7 @@ using unfurl::app::App;
 using unfurl::app::FrameInput;
 using unfurl::app::FrameOutput;
 using unfurl::app::PointerEvent;
-using unfurl::app::Screen;
+using unfurl::model::Screen;
 
 namespace {
 
@@ -371,14 +371,14 @@ TEST(FrameLoop, OnASmallPhoneNoneIsOfferedOnlyOnceEverySignWasOnScreen) {
   const std::string last = "flag-" + flags.back().id;
   ASSERT_NE(p.Find(last), nullptr) << "every sign is registered";
   EXPECT_FALSE(p.Find(last)->visible) << "the last sign starts out of sight";
-  EXPECT_EQ(p.app.model().list_seen(), unfurl::app::ListSeen::unseen);
+  EXPECT_EQ(p.app.model().list_seen(), unfurl::model::ListSeen::unseen);
   ASSERT_NE(p.Find("none"), nullptr);
   EXPECT_EQ(p.Find("none")->action, "reveal") << "the answer reads See the rest";
   EXPECT_FALSE(p.app.Act("answer", "\"none\""));
   p.Tap("none");
   EXPECT_EQ(p.screen(), Screen::check) << "the first tap only scrolls";
   EXPECT_TRUE(p.Find(last)->visible);
-  EXPECT_EQ(p.app.model().list_seen(), unfurl::app::ListSeen::seen);
+  EXPECT_EQ(p.app.model().list_seen(), unfurl::model::ListSeen::seen);
   EXPECT_EQ(p.Find("none")->action, "answer");
   // Scrolled back up, the answer stays offered: the list was seen.
   p.Drag("flag-" + flags[4].id, 2000);

@@ -119,6 +119,8 @@ TEST(I18n, AnErrorNamesTheFieldAndIsWordedInTheReadersLanguage) {
   EXPECT_EQ(describe(FieldError{}), "") << "no error, no words";
   EXPECT_EQ(fill("%s: %s (%d)", {"a", "b", "3"}), "a: b (3)");
   EXPECT_EQ(fill("%s and %s", std::vector<std::string>{"one"}), "one and %s") << "a missing argument stays visible";
+  EXPECT_EQ(fill("%d%%", "80"), "80%") << "a percent sign, as printf writes it";
+  EXPECT_EQ(fill("%d %s", std::vector<std::string>{"3", "x", "surplus"}), "3 x") << "an extra argument is ignored";
 }
 
 TEST(I18n, EveryLanguageHasEveryKeyWithTheSamePlaceholders) {

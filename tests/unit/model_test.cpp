@@ -3,14 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "app/model.h"
+#include "model/model.h"
 #include "languages.h"
 
-using unfurl::app::Model;
-using unfurl::app::Screen;
+using unfurl::model::Model;
+using unfurl::model::Screen;
 using nlohmann::json;
 
 namespace {
@@ -330,7 +333,7 @@ TEST(Model, ABlockIsRememberedForTheDayAndOnlyAWithdrawalGetsPastIt) {
 
   ASSERT_TRUE(m.Act("withdraw"));
   EXPECT_EQ(m.screen(), Screen::check) << "a withdrawal leads to a fresh check, never to the stretches";
-  unfurl::app::Outbox out = m.TakeOutbox();
+  unfurl::model::Outbox out = m.TakeOutbox();
   ASSERT_TRUE(out.store);
   json doc = json::parse(*out.store);
   EXPECT_EQ(doc["sessions"][0]["outcome"], "blocked");
@@ -400,11 +403,11 @@ TEST(Model, OnlyThePersonCutsTheVoiceOff) {
   }
   for (const char* a : {"pause", "resume", "next", "back"}) {
     ASSERT_TRUE(m.Act(a)) << a;
-    unfurl::app::Outbox out = m.TakeOutbox();
+    unfurl::model::Outbox out = m.TakeOutbox();
     EXPECT_TRUE(out.hush) << a;
   }
   ASSERT_TRUE(m.Act("stop-pain"));
-  unfurl::app::Outbox out = m.TakeOutbox();
+  unfurl::model::Outbox out = m.TakeOutbox();
   EXPECT_TRUE(out.hush);
   ASSERT_GE(out.cues.size(), 2u) << "what follows the action is said in full";
 }
@@ -556,7 +559,7 @@ TEST(Model, ChoosingALanguageNotYetFetchedAsksForItAndAppliesItWhenItArrives) {
   m.TakeOutbox();
   ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
   EXPECT_EQ(state(m)["lang"], "en");
-  unfurl::app::Outbox out = m.TakeOutbox();
+  unfurl::model::Outbox out = m.TakeOutbox();
   EXPECT_EQ(out.language, "es");
   EXPECT_FALSE(out.store) << "the choice is kept only once the language is here";
   ASSERT_EQ(m.languages().size(), 8u);
@@ -677,4 +680,24 @@ TEST(Model, TheFirstThemeFollowsTheDevicePreferenceThenThePersonsSetting) {
   auto stored = m.TakeOutbox().store;
   ASSERT_TRUE(stored);
   EXPECT_TRUE(fresh(R"({"scheme":"light"})", *stored).settings().dim);
+}
+
+// The actions live in one table (src/model/model.cpp); docs/automation.md
+// lists exactly those, so a script never calls one that does not exist.
+TEST(Model, TheDocumentedActionsAreExactlyTheModelsOwn) {
+  std::ifstream in(std::filesystem::path(UNFURL_SOURCE_DIR) / "docs" / "automation.md");
+  std::set<std::string> documented;
+  bool in_table = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("## Actions", 0) == 0) in_table = true;
+    else if (line.rfind("## ", 0) == 0) in_table = false;
+    if (!in_table || line.rfind("| `", 0) != 0) continue;
+    const std::string first = line.substr(2, line.find(" |", 2) - 2);
+    for (size_t at = first.find('`'); at != std::string::npos; at = first.find('`', first.find('`', at + 1) + 1))
+      documented.insert(first.substr(at + 1, first.find('`', at + 1) - at - 1));
+  }
+  std::set<std::string> known;
+  for (std::string_view n : unfurl::model::Model::ActionNames()) known.insert(std::string(n));
+  EXPECT_EQ(documented, known);
+  EXPECT_FALSE(bare().Act("no-such-action")) << "an unknown action is refused";
 }

@@ -6,13 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/model.h"
+#include "model/model.h"
 #include "core/history/calendar.h"
 #include "core/history/report.h"
 #include "languages.h"
 
 using namespace unfurl::core;
-using unfurl::app::Model;
+using unfurl::model::Model;
 using nlohmann::json;
 
 namespace {
@@ -146,7 +146,7 @@ TEST(Report, SharingIsOfferedOnlyWhereTheBrowserCanShareFiles) {
     m.SetClock(kNow, 0);
     ASSERT_TRUE(m.Act("open", "history"));
     EXPECT_EQ(m.Act("share", "\"csv\""), can);
-    unfurl::app::Outbox box = m.TakeOutbox();
+    unfurl::model::Outbox box = m.TakeOutbox();
     EXPECT_EQ(box.share, can);
     if (can) EXPECT_EQ(box.download->type, "text/csv");
     EXPECT_EQ(m.Act("share", "\"report\""), can);

@@ -7,10 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/model.h"
+#include "model/model.h"
 
-using unfurl::app::Model;
-using unfurl::app::Screen;
+using unfurl::model::Model;
+using unfurl::model::Screen;
 using nlohmann::json;
 
 namespace {

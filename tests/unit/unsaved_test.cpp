@@ -7,11 +7,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/model.h"
+#include "model/model.h"
 #include "languages.h"
 
-using unfurl::app::Model;
-using unfurl::app::Screen;
+using unfurl::model::Model;
+using unfurl::model::Screen;
 using nlohmann::json;
 
 namespace {

@@ -127,18 +127,18 @@ std::string Catalogue::number(double v, int places, bool signed_) const {
   return out;
 }
 
-std::string fill(std::string_view fmt, std::string_view arg) {
-  std::string out(fmt);
-  size_t at = std::min(out.find("%s"), out.find("%d"));
-  if (at != std::string::npos) out.replace(at, 2, arg);
-  return out;
-}
+std::string fill(std::string_view fmt, std::string_view arg) { return fill(fmt, std::vector<std::string>{std::string(arg)}); }
 
+// printf's shape without printf: a translation whose placeholders are wrong
+// shows them, it never reads past its arguments. "%%" is a percent sign.
 std::string fill(std::string_view fmt, const std::vector<std::string>& args) {
   std::string out;
   size_t next = 0;
   for (size_t i = 0; i < fmt.size(); ++i) {
-    if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 's' || fmt[i + 1] == 'd') && next < args.size()) {
+    if (fmt[i] == '%' && i + 1 < fmt.size() && fmt[i + 1] == '%') {
+      out += '%';
+      ++i;
+    } else if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 's' || fmt[i + 1] == 'd') && next < args.size()) {
       out += args[next++];
       ++i;
     } else {

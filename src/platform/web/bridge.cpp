@@ -162,10 +162,10 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
 // Sends what the frame produced to the shell. The shell answers later (events,
 // microtasks), never from inside these calls.
 void Dispatch(unfurl::app::FrameOutput& out) {
-  unfurl::app::Outbox& box = out.out;
+  unfurl::model::Outbox& box = out.out;
   const unfurl::core::Settings& s = g->app.model().settings();
   if (box.hush) js_hush();
-  for (const unfurl::app::Outbox::CueOut& c : box.cues)
+  for (const unfurl::model::Outbox::CueOut& c : box.cues)
     js_cue(std::string(unfurl::core::cue_kind_name(c.cue.kind)).c_str(), c.cue.key.c_str(), c.cue.text.c_str(),
            c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
   if (box.store) js_store(box.store->c_str());

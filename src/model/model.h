@@ -17,7 +17,7 @@
 #include "core/triage/pattern.h"
 #include "core/triage/trend.h"
 
-namespace unfurl::app {
+namespace unfurl::model {
 
 enum class Screen { home, check, check_result, rating_before, session, finish, history, settings, screening, pattern, about };
 std::string_view screen_name(Screen s);
@@ -102,6 +102,8 @@ class Model {
 
   // name as in docs/automation.md; arg is JSON text ("" when none).
   bool Act(std::string_view name, std::string_view arg = {});
+  // Every action Act() knows, in its table's order.
+  static std::vector<std::string_view> ActionNames();
 
   std::string StateJson() const;
   // Changes whenever an action succeeds: the frame loop redraws when it moves.
@@ -169,6 +171,10 @@ class Model {
   const std::optional<core::PatternResult>& pattern_result() const { return pattern_result_; }
 
  private:
+  // The table of every action Act() performs (model.cpp).
+  struct Action;
+  static const std::vector<Action>& Actions();
+  bool InSession() const;
   bool Start();
   bool ShowStandingBlock();
   bool Withdraw();
@@ -267,4 +273,4 @@ class Model {
   long camera_resets_ = 0;
 };
 
-}  // namespace unfurl::app
+}  // namespace unfurl::model

@@ -1,4 +1,4 @@
-#include "app/model.h"
+#include "model/model.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,7 +13,7 @@
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 
-namespace unfurl::app {
+namespace unfurl::model {
 
 namespace {
 using nlohmann::json;
@@ -27,6 +27,9 @@ json parse_arg(std::string_view arg) {
   // A bare word is as good as a JSON string: act('open', 'history').
   return j.is_discarded() ? json(std::string(arg)) : j;
 }
+
+// An action's argument when it names something ("intro", "csv"): "" when it is not a string.
+std::string string_arg(const json& a) { return a.is_string() ? a.get<std::string>() : std::string(); }
 
 std::optional<int> rating_arg(const json& j) {
   double v;
@@ -343,18 +346,16 @@ double Model::range_now() const {
 // words for Home: doses that differ, stretches left out, a smaller range.
 void Model::DescribePrescription() {
   const core::Routine standard = core::default_routine(text_);
-  char line[256];
   for (const core::Exercise& e : base_routine_.exercises) {
     const core::Exercise* usual = standard.find(e.id);
     if (!usual) continue;
     if (e.hold_s != usual->hold_s) {
-      std::snprintf(line, sizeof line, T("home.rx_hold"), e.name.c_str(), static_cast<int>(e.hold_s),
-                    static_cast<int>(usual->hold_s));
-      prescription_changes_.push_back(line);
+      prescription_changes_.push_back(core::fill(
+          T("home.rx_hold"), {e.name, std::to_string(static_cast<int>(e.hold_s)), std::to_string(static_cast<int>(usual->hold_s))}));
     }
     if (e.reps != usual->reps) {
-      std::snprintf(line, sizeof line, T("home.rx_reps"), e.name.c_str(), e.reps, usual->reps);
-      prescription_changes_.push_back(line);
+      prescription_changes_.push_back(
+          core::fill(T("home.rx_reps"), {e.name, std::to_string(e.reps), std::to_string(usual->reps)}));
     }
   }
   std::string left_out;
@@ -362,8 +363,8 @@ void Model::DescribePrescription() {
     if (!base_routine_.find(e.id)) left_out += (left_out.empty() ? "" : ", ") + e.name;
   if (!left_out.empty()) prescription_changes_.push_back(core::fill(T("home.rx_left_out"), left_out));
   if (base_routine_.range_cap < 1) {
-    std::snprintf(line, sizeof line, T("home.rx_cap"), static_cast<int>(std::lround(base_routine_.range_cap * 100)));
-    prescription_changes_.push_back(line);
+    prescription_changes_.push_back(
+        core::fill(T("home.rx_cap"), std::to_string(std::lround(base_routine_.range_cap * 100))));
   }
 }
 
@@ -989,7 +990,6 @@ bool Model::Export(std::string_view what) {
   auto date_of = [&](int day) { return text_.date(core::iso8601(day * 86400000.0)); };
   auto cell = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
   auto mean = [&](std::optional<double> v) { return v ? text_.number(*v, 1) : std::string("–"); };
-  char buf[256];
   json routine = json::array();
   for (const core::Exercise& e : routine_.exercises) {
     std::string dose = e.reps > 1 ? core::fill(T("report.reps"), std::to_string(e.reps)) + " " : "";
@@ -1023,21 +1023,22 @@ bool Model::Export(std::string_view what) {
     if (!flags.empty()) check += ": " + flags;
     if (!r.withdrawn.empty()) check += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
     const std::string stop = !r.pain.empty() ? T(("history.pain_" + r.pain).c_str()) : "–";
-    std::snprintf(buf, sizeof buf, T("report.percent"), static_cast<int>(std::lround(r.range * 100)));
+    const std::string percent = core::fill(T("report.percent"), std::to_string(std::lround(r.range * 100)));
     sessions.push_back(std::vector<std::string>{date, T(("outcome." + r.outcome).c_str()), check,
                                                 cell(r.before) + " → " + cell(r.after),
                                                 r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
-                                                r.outcome == "blocked" ? "–" : buf, std::to_string(r.exercises.size())});
+                                                r.outcome == "blocked" ? "–" : percent, std::to_string(r.exercises.size())});
     std::string said = flags;
     if (stop != "–") said += (said.empty() ? "" : T("text.list_separator")) + stop;
     if (!r.withdrawn.empty()) said += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
     if (!said.empty()) safety.push_back({{"date", date}, {"text", said}});
   }
   std::reverse(sessions.begin(), sessions.end());  // the latest first
-  std::snprintf(buf, sizeof buf, T("report.summary"), st.sessions, st.completed, st.current_streak, st.best_streak);
-  const std::string summary = buf;
+  const std::string summary =
+      core::fill(T("report.summary"), {std::to_string(st.sessions), std::to_string(st.completed),
+                                       std::to_string(st.current_streak), std::to_string(st.best_streak)});
   const std::string made = core::fill(T("report.made"), text_.date(core::iso8601(epoch_ms_ + utc_offset_min_ * 60000.0)));
-  std::snprintf(buf, sizeof buf, T("report.period"), date_of(ordered.front()->day).c_str(), date_of(ordered.back()->day).c_str());
+  const std::string period = core::fill(T("report.period"), {date_of(ordered.front()->day), date_of(ordered.back()->day)});
   json labels;
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close", "share", "name",
                         "dob", "remember", "page", "weeks", "patient"})
@@ -1050,7 +1051,7 @@ bool Model::Export(std::string_view what) {
     week_head.push_back(T(std::string("report.weeks_") + k));
   for (const char* k : {"date", "outcome", "check", "stiffness", "hurt", "stop", "range", "done"})
     session_head.push_back(T(std::string("report.sessions_") + k));
-  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"period", buf}, {"note", note_},
+  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"period", period}, {"note", note_},
                          {"routine_name", routine_.name}, {"routine", routine},
                          {"prescribed", prescribed_}, {"changes", prescription_changes_},
                          {"weeks", {{"head", week_head}, {"rows", weeks}}}, {"plot", plot},
@@ -1074,81 +1075,135 @@ bool Model::Open(std::string_view where) {
   return false;
 }
 
+// Every action, once: its name (docs/automation.md), whether it hushes the
+// voice, and what it does. Only the person cuts the voice off
+// (docs/clinical.md): pausing, stopping, skipping, going back or leaving
+// silences what was being said, and what was about to be said for the old
+// step is dropped with it.
+struct Model::Action {
+  std::string_view name;
+  bool hushes;
+  bool (*run)(Model& m, const json& a, std::string_view arg);
+};
+
+const std::vector<Model::Action>& Model::Actions() {
+  static const std::vector<Action> table = {
+      {"start", false, [](Model& m, const json&, std::string_view) { return m.Start(); }},
+      // Ticking a question is not leaving (see Act): only an answer that leads on hushes.
+      {"answer", true, [](Model& m, const json&, std::string_view arg) { return m.Answer(arg); }},
+      {"continue", false, [](Model& m, const json&, std::string_view) { return m.Continue(); }},
+      {"rate", false, [](Model& m, const json& a, std::string_view) {
+         const std::optional<int> v = rating_arg(a);
+         if (!v) return false;
+         if (m.screen_ == Screen::rating_before) { m.before_ = v; return m.BeginSession(); }
+         if (m.screen_ == Screen::finish) { m.after_ = v; return true; }
+         return false;
+       }},
+      {"skip", false, [](Model& m, const json&, std::string_view) {
+         return m.screen_ == Screen::rating_before && m.BeginSession();
+       }},
+      {"pause", true, [](Model& m, const json&, std::string_view) { return m.InSession() && m.session_->pause(); }},
+      {"resume", true, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.InSession() && m.session_->resume();
+         if (ok) m.auto_paused_ = false;
+         return ok;
+       }},
+      {"toggle", true, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.InSession() && (m.session_->paused() ? m.session_->resume() : m.session_->pause());
+         if (ok) m.auto_paused_ = false;
+         return ok;
+       }},
+      {"next", true, [](Model& m, const json&, std::string_view) { return m.InSession() && m.session_->next(); }},
+      {"back", true, [](Model& m, const json&, std::string_view) { return m.InSession() && m.session_->back(); }},
+      {"stop-pain", true, [](Model& m, const json&, std::string_view) { return m.StopForPain(); }},
+      // Never mid-session: a new version takes over only from Home, when asked.
+      {"restart", false, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.update_ready_ && m.screen_ == Screen::home && !m.session_;
+         if (ok) m.outbox_.restart = true;
+         return ok;
+       }},
+      // Leaving without pain: only from pause, so a stray tap cannot end a session.
+      {"end", true, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.InSession() && m.session_->paused() && m.session_->stop();
+         if (ok) {
+           m.session_->take_cues();
+           m.EndSession("abandoned");
+           m.session_.reset();
+           m.screen_ = Screen::home;
+         }
+         return ok;
+       }},
+      {"finish", false, [](Model& m, const json&, std::string_view) { return m.Finish(); }},
+      {"open", true, [](Model& m, const json& a, std::string_view) { return m.Open(string_arg(a)); }},
+      {"home", true, [](Model& m, const json&, std::string_view) { return m.Open("home"); }},
+      {"set", false, [](Model& m, const json&, std::string_view arg) { return m.Set(arg); }},
+      {"reset-view", false, [](Model& m, const json&, std::string_view) { return ++m.camera_resets_, true; }},
+      {"ack", false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         bool ok = false;
+         if (what == "intro") { ok = !m.doc_.intro_ack; m.doc_.intro_ack = true; }
+         else if (what == "trend") { ok = m.review_banner(); m.doc_.trend_ack_day = m.today_; }
+         if (ok) m.Save();
+         return ok;
+       }},
+      {"withdraw", true, [](Model& m, const json&, std::string_view) { return m.Withdraw(); }},
+      {"cleared", true, [](Model& m, const json&, std::string_view) { return m.Cleared(); }},
+      {"screening", false, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.screen_ == Screen::settings;
+         if (ok) m.OpenScreening(Screen::settings);
+         return ok;
+       }},
+      {"pattern", false, [](Model& m, const json& a, std::string_view) { return m.Pattern(string_arg(a)); }},
+      // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
+      {"list-seen", false, [](Model& m, const json& a, std::string_view) {
+         const bool ok = has_list(m.screen_) && a.is_boolean() && m.list_ != ListSeen::seen &&
+                         m.list_ != (a.get<bool>() ? ListSeen::seen : ListSeen::unseen);
+         if (ok) m.list_ = a.get<bool>() ? ListSeen::seen : ListSeen::unseen;
+         return ok;
+       }},
+      {"reveal", false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         if (what.empty()) return false;
+         m.reveal_ = what;
+         ++m.reveal_serial_;
+         return true;
+       }},
+      {"export", false, [](Model& m, const json& a, std::string_view) {
+         return (m.screen_ == Screen::history || m.screen_ == Screen::settings) && m.Export(string_arg(a));
+       }},
+      // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
+      {"share", false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         const bool ok = m.screen_ == Screen::history && m.config_.can_share && (what == "csv" || what == "report") &&
+                         m.Export(what);
+         if (ok) m.outbox_.share = true;
+         return ok;
+       }},
+      {"delete-data", false, [](Model& m, const json& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
+  };
+  return table;
+}
+
+std::vector<std::string_view> Model::ActionNames() {
+  std::vector<std::string_view> out;
+  for (const Action& a : Actions()) out.push_back(a.name);
+  return out;
+}
+
+bool Model::InSession() const { return screen_ == Screen::session && session_; }
+
 bool Model::Act(std::string_view name, std::string_view arg) {
-  json a = parse_arg(arg);
-  auto in_session = [&] { return screen_ == Screen::session && session_; };
+  const std::vector<Action>& actions = Actions();
+  const auto action = std::find_if(actions.begin(), actions.end(), [&](const Action& x) { return x.name == name; });
+  if (action == actions.end()) return false;
+  const json a = parse_arg(arg);
   const Screen screen_before = screen_;
   const size_t queued = outbox_.cues.size();  // cues from before this action
-  bool ok = false;
-  if (name == "start") ok = Start();
-  else if (name == "answer") ok = Answer(arg);
-  else if (name == "continue") ok = Continue();
-  else if (name == "rate") {
-    auto v = rating_arg(a);
-    if (!v) return false;
-    if (screen_ == Screen::rating_before) { before_ = v; ok = BeginSession(); }
-    else if (screen_ == Screen::finish) { after_ = v; ok = true; }
-  } else if (name == "skip") {
-    ok = screen_ == Screen::rating_before && BeginSession();
-  } else if (name == "pause") ok = in_session() && session_->pause();
-  else if (name == "resume") {
-    ok = in_session() && session_->resume();
-    if (ok) auto_paused_ = false;
-  } else if (name == "toggle") {
-    ok = in_session() && (session_->paused() ? session_->resume() : session_->pause());
-    if (ok) auto_paused_ = false;
-  } else if (name == "next") ok = in_session() && session_->next();
-  else if (name == "back") ok = in_session() && session_->back();
-  else if (name == "stop-pain") ok = StopForPain();
-  else if (name == "restart") {
-    // Never mid-session: a new version takes over only from Home, when asked.
-    ok = update_ready_ && screen_ == Screen::home && !session_;
-    if (ok) outbox_.restart = true;
-  } else if (name == "end") {
-    // Leaving without pain: only from pause, so a stray tap cannot end a session.
-    ok = in_session() && session_->paused() && session_->stop();
-    if (ok) { session_->take_cues(); EndSession("abandoned"); session_.reset(); screen_ = Screen::home; }
-  } else if (name == "finish") ok = Finish();
-  else if (name == "open" || name == "home") ok = Open(name == "home" ? "home" : (a.is_string() ? a.get<std::string>() : ""));
-  else if (name == "set") ok = Set(arg);
-  else if (name == "reset-view") ok = (++camera_resets_, true);
-  else if (name == "ack") {
-    std::string what = a.is_string() ? a.get<std::string>() : "";
-    if (what == "intro") { ok = !doc_.intro_ack; doc_.intro_ack = true; }
-    else if (what == "trend") { ok = review_banner(); doc_.trend_ack_day = today_; }
-    if (ok) Save();
-  } else if (name == "withdraw") ok = Withdraw();
-  else if (name == "cleared") ok = Cleared();
-  else if (name == "screening") {
-    ok = screen_ == Screen::settings;
-    if (ok) OpenScreening(Screen::settings);
-  } else if (name == "pattern") ok = Pattern(a.is_string() ? a.get<std::string>() : "");
-  else if (name == "list-seen") {
-    // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
-    ok = has_list(screen_) && a.is_boolean() && list_ != ListSeen::seen &&
-         list_ != (a.get<bool>() ? ListSeen::seen : ListSeen::unseen);
-    if (ok) list_ = a.get<bool>() ? ListSeen::seen : ListSeen::unseen;
-  } else if (name == "reveal") {
-    ok = a.is_string() && !a.get<std::string>().empty();
-    if (ok) { reveal_ = a.get<std::string>(); ++reveal_serial_; }
-  }
-  else if (name == "export") ok = (screen_ == Screen::history || screen_ == Screen::settings) && Export(a.is_string() ? a.get<std::string>() : "");
-  else if (name == "share") {
-    // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
-    const std::string what = a.is_string() ? a.get<std::string>() : "";
-    ok = screen_ == Screen::history && config_.can_share && (what == "csv" || what == "report") && Export(what);
-    if (ok) outbox_.share = true;
-  } else if (name == "delete-data") ok = DeleteData(a.is_string() ? a.get<std::string>() : "");
-  // Only the person cuts the voice off (docs/clinical.md): pausing, stopping,
-  // skipping, going back or leaving silences what was being said, and what
-  // was about to be said for the old step is dropped with it.
-  static constexpr std::string_view kHushing[] = {"pause", "resume", "toggle", "next", "back", "stop-pain",
-                                                  "end", "open", "home", "withdraw", "cleared", "answer"};
+  const bool ok = action->run(*this, a, arg);
   // Ticking a question is not leaving: what is being said goes on.
   const bool ticking = screen_ == Screen::check || screen_ == Screen::finish || screen_ == Screen::screening ||
                        screen_ == Screen::pattern;
-  if (ok && std::find(std::begin(kHushing), std::end(kHushing), name) != std::end(kHushing) &&
-      (name != "answer" || !ticking)) {
+  if (ok && action->hushes && (name != "answer" || !ticking)) {
     outbox_.hush = true;
     auto old_end = outbox_.cues.begin() + static_cast<long>(queued);
     outbox_.cues.erase(std::remove_if(outbox_.cues.begin(), old_end,
@@ -1248,4 +1303,4 @@ std::string Model::StateJson() const {
   return s.dump();
 }
 
-}  // namespace unfurl::app
+}  // namespace unfurl::model

@@ -1,0 +1,52 @@
+// Includes run one way, top to bottom (docs/architecture.md, "Layers"):
+// platform → app → ui, render → model → core. A lower room that names a
+// higher one would drag the browser, ImGui or GL into code that is tested
+// natively without them; this reads every include under src/ and says which
+// one points up.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+
+namespace {
+
+// What each room may include besides itself (and system or package headers).
+const std::map<std::string, std::set<std::string>> kMayInclude = {
+    {"core", {}},
+    {"model", {"core"}},
+    {"render", {"core"}},
+    {"ui", {"model", "core"}},
+    {"app", {"ui", "render", "model", "core"}},
+    {"platform", {"app", "ui", "render", "model", "core"}},
+};
+
+}  // namespace
+
+TEST(Layers, NoIncludeRunsUpward) {
+  const std::filesystem::path src = std::filesystem::path(UNFURL_SOURCE_DIR) / "src";
+  static const std::regex include(R"re(^\s*#\s*include\s+"([a-z_]+)/)re");
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(src)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string room = std::filesystem::relative(entry.path(), src).begin()->string();
+    ASSERT_TRUE(kMayInclude.count(room)) << "a room the layers do not name: src/" << room;
+    ++files;
+    std::ifstream in(entry.path());
+    int n = 0;
+    for (std::string line; std::getline(in, line);) {
+      ++n;
+      std::smatch m;
+      if (!std::regex_search(line, m, include)) continue;
+      const std::string to = m[1];
+      if (to == room || !kMayInclude.count(to)) continue;
+      EXPECT_TRUE(kMayInclude.at(room).count(to))
+          << std::filesystem::relative(entry.path(), src).string() << ":" << n << " includes " << to << "/ ("
+          << room << " may not)";
+    }
+  }
+  EXPECT_GT(files, 40) << "every source file read";
+}
