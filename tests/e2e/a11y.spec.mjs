@@ -47,7 +47,7 @@ for (const [name, reach, screen = name] of SCREENS) {
     expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     const snapshot = await page.locator('#a11y').ariaSnapshot();
     for (const w of await widgets(page)) {
-      const role = w.role === 'checkbox' ? 'checkbox' : 'button';
+      const role = w.role === 'button' ? 'button' : w.role;  // checkbox, radio
       expect(snapshot, `${w.id}`).toContain(`${role} "${w.label}"`);
     }
     expect(snapshot).toContain('heading');
