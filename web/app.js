@@ -166,7 +166,7 @@ const shell = {
   download(name, type, text, toShare) { (toShare ? share : download)(name, type, text); },
   report(json, toShare) {
     const data = JSON.parse(json);
-    if (toShare) share(data.file, 'text/html', reportHtml(data, rememberedPatient()));
+    if (toShare) share(data.file, 'text/html', reportHtml(data, rememberedPatient(data)));
     else showReport($('report'), data);
   },
   eraseAll() { storage.eraseAll(); },

@@ -1,5 +1,5 @@
 // The clinician's report: a plain DOM page laid out from what the app made of
-// the person's own history (every word included, src/app/model.cpp), with the
+// the person's own history (every word included, src/model/model.cpp), with the
 // stiffness plot as SVG. It holds every session, however many pages that
 // takes: a running header (the name and the period) repeats on each printed
 // page as the outer table's head, and the page numbers are @page margin
@@ -101,6 +101,7 @@ function build(data, patient) {
   if (data.note) td.append(el('p', data.note));
   td.append(el('h2', l.weeks), table(data.weeks.head, data.weeks.rows, 'report-weeks'));
   td.append(el('h2', `${l.routine}: ${data.routine_name}`));
+  if (data.prescribed) td.append(el('p', l.prescribed));
   const doses = el('ul');
   for (const r of data.routine) doses.append(el('li', `${r.name} — ${r.dose}`));
   for (const c of data.changes) doses.append(el('li', c));
@@ -143,7 +144,10 @@ function numberPages(label) {
   return rule;
 }
 
-export function rememberedPatient() {
+// data.remember is false where the page keeps nothing (history=0): no name is
+// read, offered to keep, or stored.
+export function rememberedPatient(data) {
+  if (!data.remember) return { name: '', dob: '', remember: false };
   try {
     const p = JSON.parse(localStorage.getItem(PATIENT) || 'null');
     if (p && typeof p === 'object') return { name: String(p.name || ''), dob: String(p.dob || ''), remember: true };
@@ -192,7 +196,7 @@ export function reportHtml(data, patient) {
 
 export function showReport(root, data) {
   const l = data.labels;
-  const patient = rememberedPatient();
+  const patient = rememberedPatient(data);
   root.replaceChildren();
   root.lang = data.lang;
   numberPages(l.page);
@@ -235,14 +239,15 @@ export function showReport(root, data) {
   const update = () => {
     patient.name = name.input.value.trim();
     patient.dob = dob.input.value;
-    patient.remember = tick.checked;
+    patient.remember = data.remember && tick.checked;
     who.textContent = fill(l.patient, patient.name || '____________', patient.dob || '__________');
-    rememberPatient(patient);
+    if (data.remember) rememberPatient(patient);
   };
   for (const input of [name.input, dob.input, tick]) input.addEventListener('input', update);
   tick.addEventListener('change', update);
   const fields = el('div', undefined, 'report-fields');
-  fields.append(name.wrap, dob.wrap, keep);
+  fields.append(name.wrap, dob.wrap);
+  if (data.remember) fields.append(keep);
   bar.append(buttons, fields);
 
   root.append(bar, page);

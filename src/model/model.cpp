@@ -179,6 +179,7 @@ void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
   if (chosen_ == code) {
     chosen_.clear();
     doc_.settings.lang = code;
+    core::forget_kept(doc_.settings, "lang");  // the person's choice replaces a stored value this version could not read
     Save();
   }
   ChooseLanguage();
@@ -659,8 +660,10 @@ bool Model::Answer(std::string_view arg) {
   }
   if (screen_ == Screen::screening || screen_ == Screen::pattern) {
     if (screen_ == Screen::screening) return AnswerScreening(id, value);
-    if (pattern_result_ || std::find(std::begin(core::kPatternQuestions), std::end(core::kPatternQuestions), id) ==
-                               std::end(core::kPatternQuestions))
+    // The nine questions after the gate; the gate itself is its own yes or no.
+    if (pattern_step() != PatternStep::questions || id == core::kPatternGate ||
+        std::find(std::begin(core::kPatternQuestions), std::end(core::kPatternQuestions), id) ==
+            std::end(core::kPatternQuestions))
       return false;
     return tick(pattern_answers_);
   }
@@ -792,11 +795,19 @@ bool Model::LeaveScreening() {
   return true;
 }
 
+Model::PatternStep Model::pattern_step() const {
+  if (screen_ != Screen::pattern) return PatternStep::none;
+  if (pattern_result_) return PatternStep::result;
+  return pattern_answers_.count(std::string(core::kPatternGate)) ? PatternStep::questions : PatternStep::gate;
+}
+
 bool Model::pattern_offered() const {
   return screen_ == Screen::home && !session_ && Derived().pattern_due;
 }
 
-// The NG65 questions: "open" from Home's offer, "done" for the result, "skip" from either.
+// The NG65 questions: "open" from Home's offer; the age gate answered "yes"
+// (the nine questions follow) or "no" (which ends it); "done" for the result;
+// "skip" from anywhere before the result.
 bool Model::Pattern(std::string_view step) {
   if (step == "open") {
     if (!pattern_offered()) return false;
@@ -812,7 +823,14 @@ bool Model::Pattern(std::string_view step) {
     screen_ = Screen::home;
     return true;
   }
-  if (step != "done" || screen_ != Screen::pattern || pattern_result_ || list_ == ListSeen::unseen) return false;
+  const PatternStep now = pattern_step();
+  if (step == "yes" && now == PatternStep::gate) {
+    pattern_answers_.insert(std::string(core::kPatternGate));
+    list_ = ListSeen::unknown;  // the nine questions are a new list to be seen
+    return true;
+  }
+  const bool ended_at_gate = step == "no" && now == PatternStep::gate;
+  if (!ended_at_gate && !(step == "done" && now == PatternStep::questions && list_ != ListSeen::unseen)) return false;
   std::vector<std::string> yes;
   for (std::string_view q : core::kPatternQuestions)
     if (pattern_answers_.count(std::string(q))) yes.emplace_back(q);
@@ -1044,6 +1062,7 @@ bool Model::Export(std::string_view what) {
                         "dob", "remember", "page", "weeks", "patient"})
     labels[k] = T(std::string("report.") + k);
   labels["weeks"] = core::fill(T("report.weeks"), std::to_string(kReportWeeks));
+  labels["prescribed"] = T("home.prescribed");
   labels["before"] = T("history.before");
   labels["after"] = T("history.after");
   std::vector<std::string> week_head, session_head;
@@ -1056,7 +1075,9 @@ bool Model::Export(std::string_view what) {
                          {"prescribed", prescribed_}, {"changes", prescription_changes_},
                          {"weeks", {{"head", week_head}, {"rows", weeks}}}, {"plot", plot},
                          {"sessions", {{"head", session_head}, {"rows", sessions}}}, {"safety", safety},
-                         {"sections", report_sections(*this)}, {"file", T("report.filename")}, {"lang", config_.lang}}).dump();
+                         {"sections", report_sections(*this)}, {"file", T("report.filename")}, {"lang", config_.lang},
+                         // A shared tablet (history=0) keeps no name either, and shows none left by someone else.
+                         {"remember", config_.keep_history}}).dump();
   return true;
 }
 
@@ -1269,7 +1290,10 @@ std::string Model::StateJson() const {
                     {"level", screening_outcome_ ? json(core::tier_name(screening_outcome_->level)) : json(nullptr)},
                     {"flags", screening_outcome_ ? json(screening_outcome_->flags) : json::array()},
                     {"stored", answered(doc_.screening)}};
+  static constexpr const char* kPatternSteps[] = {nullptr, "gate", "questions", "result"};
+  const PatternStep step = pattern_step();
   s["pattern"] = {{"offered", pattern_offered()},
+                  {"step", step == PatternStep::none ? json(nullptr) : json(kPatternSteps[static_cast<int>(step)])},
                   {"answers", std::vector<std::string>(pattern_answers_.begin(), pattern_answers_.end())},
                   {"result", pattern_result_ ? json(core::pattern_result_name(*pattern_result_)) : json(nullptr)},
                   {"stored", answered(doc_.pattern)}};

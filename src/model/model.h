@@ -167,6 +167,9 @@ class Model {
 
   // The inflammatory pattern (NICE NG65): offered on Home while the history shows it.
   bool pattern_offered() const;
+  // Where the questions are: the age gate first, then the nine after it, then the result.
+  enum class PatternStep { none, gate, questions, result };
+  PatternStep pattern_step() const;
   const std::set<std::string>& pattern_answers() const { return pattern_answers_; }
   const std::optional<core::PatternResult>& pattern_result() const { return pattern_result_; }
 

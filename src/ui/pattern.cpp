@@ -1,5 +1,6 @@
 // Months of stiff mornings (NICE NG65): offered from Home when the history
-// shows the pattern. Tick what is true; the result is plain words, never a
+// shows the pattern. The age gate first, on its own (a "no" ends it), then
+// tick what is true of the nine questions after it; the result is plain words, never a
 // block and never a diagnosis. Skipping is always there.
 #include "ui/screens.h"
 
@@ -18,10 +19,23 @@ void PatternScreen(Frame& f) {
     ActionButton(f, "home", m.T("pattern.home"), Kind::primary, "open", "\"home\"");
     return;
   }
+  if (m.pattern_step() == model::Model::PatternStep::gate) {
+    // The age gate is asked on its own: a "no" ends the questions there.
+    BeginScrollArea(f, FooterHeight({Kind::secondary, Kind::secondary, Kind::primary}));
+    Text(f, f.fonts.title, p.text, m.T("pattern.title"));
+    Caption(f, m.T("pattern.subtitle"));
+    Text(f, f.fonts.body, p.text, m.T("pattern.gate"));
+    EndScrollArea(f);
+    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", "\"skip\"");
+    ActionButton(f, "pattern-no", m.T("pattern.gate_no"), Kind::secondary, "pattern", "\"no\"");
+    ActionButton(f, "pattern-yes", m.T("pattern.gate_yes"), Kind::primary, "pattern", "\"yes\"");
+    return;
+  }
   BeginScrollArea(f, FooterHeight({Kind::secondary, Kind::primary}));
   Text(f, f.fonts.title, p.text, m.T("pattern.title"));
-  Caption(f, m.T("pattern.subtitle"));
+  Caption(f, m.T("pattern.tick"));
   for (std::string_view q : core::kPatternQuestions) {
+    if (q == core::kPatternGate) continue;
     const std::string id(q);
     CheckRow(f, Format("pattern-%s", id.c_str()), m.T("pattern.q." + id), m.pattern_answers().count(id) > 0, "answer",
              Format("\"%s\"", id.c_str()));

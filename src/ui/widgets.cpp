@@ -54,6 +54,10 @@ bool WidgetRegistry::Publish() {
 
 namespace {
 long g_revealed = 0;  // the model's last reveal serial this screen has acted on
+// The scrolled area being laid out, and the top (in its content) of its first
+// control that runs past its foot: where "See the rest ↓" turns the page to.
+ImGuiWindow* g_area = nullptr;
+float g_first_cut = FLT_MAX;
 
 // Brings into view what the model was asked to reveal, once per ask.
 bool TakeReveal(const Frame& f, std::string_view id) {
@@ -68,6 +72,8 @@ void Register(Frame& f, std::string_view id, std::string_view label, const char*
   const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   if (TakeReveal(f, id)) ImGui::SetScrollFromPosY(full.GetCenter().y - window->Pos.y, 0.5f);
+  if (window == g_area && full.Max.y > window->ClipRect.Max.y + 0.5f && full.Min.y > window->ClipRect.Min.y + 0.5f)
+    g_first_cut = std::min(g_first_cut, full.Min.y - window->Pos.y + window->Scroll.y);
   ImRect r = full;
   r.ClipWithFull(window->ClipRect);
   if (r.GetWidth() <= 0 || r.GetHeight() <= 0) {
@@ -252,6 +258,8 @@ float BeginScrollArea(Frame& f, float footer_css) {
   if (f.entered) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("words", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
+  g_area = ImGui::GetCurrentWindow();
+  g_first_cut = FLT_MAX;
   return room;
 }
 
@@ -271,7 +279,16 @@ static void MoreBelow(Frame& f) {
 }
 
 void EndScrollArea(Frame& f) {
-  if (TakeReveal(f, "end")) ImGui::SetScrollY(ImGui::GetScrollMaxY());
+  // "See the rest ↓" turns one page at a time, the first control cut off at
+  // the foot becoming the top: a jump to the end would skip the signs in the
+  // middle of a list taller than two screens (large text on a small phone).
+  if (TakeReveal(f, "end")) {
+    const float now = ImGui::GetScrollY();
+    float to = g_first_cut - f.px(8);
+    if (g_first_cut == FLT_MAX || to <= now + 1) to = now + 0.8f * ImGui::GetWindowHeight();  // one taller than the area
+    ImGui::SetScrollY(std::min(to, ImGui::GetScrollMaxY()));
+  }
+  g_area = nullptr;
   MoreBelow(f);
   ImGui::EndChild();
 }

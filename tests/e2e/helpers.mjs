@@ -96,19 +96,21 @@ export async function tapRow(page, id) {
 
 // "None of these today" on the check, "None of these apply to me" on the
 // history screen, tapped as a person would: where the list is taller than its
-// area the same button first reads "See the rest ↓", and that tap only
-// scrolls to the end; once every sign has been on screen it answers.
+// area the same button first reads "See the rest ↓", and each tap only
+// scrolls a screenful on; once every sign has been on screen it answers.
 export async function answerNone(page) {
   const from = (await state(page)).screen;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 12; i++) {
+    const shown = async () => (await widgets(page)).filter((x) => x.visible).map((x) => `${x.id}@${x.y}`).join();
+    const before = await shown();
     const w = await tap(page, 'none');
     if (w.action === 'answer') {
       await until(page, (s) => s.screen !== from, `"${w.label}" leads on from ${from}`);
       return;
     }
     expect(w.action, `"${w.label}"`).toBe('reveal');
-    await until(page, (s) => s.list === 'seen', 'the list seen to its end');
-    await expect.poll(async () => (await widget(page, 'none')).action, { message: 'the answer offered' }).toBe('answer');
+    await expect.poll(async () => (await state(page)).list === 'seen' || (await shown()) !== before,
+      { message: 'the list scrolled on' }).toBe(true);
   }
   throw new Error(`"none" did not lead on from ${from}`);
 }
@@ -120,7 +122,10 @@ export async function actNone(page) {
   await until(page, (s) => s.list !== 'unknown', 'the list measured');
   if ((await state(page)).list === 'unseen') {
     expect(await act(page, 'answer', 'none'), 'no answer before the list was seen').toBe(false);
-    expect(await act(page, 'reveal', 'end')).toBe(true);
+    for (let i = 0; i < 12 && (await state(page)).list !== 'seen'; i++) {
+      expect(await act(page, 'reveal', 'end')).toBe(true);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
     await until(page, (s) => s.list === 'seen', 'the list seen to its end');
   }
   return act(page, 'answer', 'none');

@@ -110,8 +110,10 @@ test.describe('served by nginx with docs/hosting/nginx.conf', () => {
   });
 
   test('every file has its type, the documented headers and its compressed copies', async () => {
-    const files = readdirSync(DIST).filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && statSync(join(DIST, f)).isFile());
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'unfurl.wasm', 'unfurl.js', 'sw.js']));
+    // Every file of dist/, the language files in their folder too.
+    const files = readdirSync(DIST, { recursive: true })
+      .filter((f) => !f.endsWith('.br') && !f.endsWith('.gz') && statSync(join(DIST, f)).isFile());
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'unfurl.wasm', 'unfurl.js', 'sw.js', join('i18n', 'es.json')]));
     for (const f of files) {
       const url = `${nginx.origin}/${f}`;
       const plain = await get(url);

@@ -80,6 +80,10 @@ test('75 sessions print with every date, the name and the period on each numbere
   });
   // The weekly table is on the first page, the stops are named.
   expect(pages[0]).toContain('Week by week');
+  // The routine as done, each exercise with its dose.
+  expect(all).toContain('Routine and doses');
+  for (const name of ['Knee to chest', 'Pelvic tilts', 'Figure-four stretch'])
+    expect(all).toMatch(new RegExp(`${name}[^\n]* — (\d+ × )?hold \d+ s`));
   expect(all).toContain('back pain');
   // Typed, printed, not kept: nothing about the person was stored.
   expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBeNull();
@@ -102,6 +106,23 @@ test('"remember on this device" keeps the name under its own key, never in the h
   await expect(page.locator('#report .report-patient')).toContainText('Ana');
   await page.uncheck('#report-remember');
   expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBeNull();
+});
+
+test('on a shared tablet (history=0) the report neither shows a name left there before nor offers to keep one', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('unfurl:v1:patient', JSON.stringify({ name: 'Earlier Person', dob: '1950-01-01' }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await open(page, 'history=0');
+  await openReport(page);
+  await expect(page.locator('#report-name')).toHaveValue('');
+  await expect(page.locator('#report-remember')).toHaveCount(0);
+  await expect(page.locator('#report')).not.toContainText('Earlier Person');
+  await page.fill('#report-name', 'Ana');
+  await expect(page.locator('#report .report-patient')).toContainText('Ana');
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).name).toBe('Earlier Person');
 });
 
 test('five years of mornings print, from the first to the last', async ({ page }) => {

@@ -61,5 +61,7 @@ TEST(Pattern, TheGateEndsItAndThenThreeOrFourOfNineDecide) {
   EXPECT_EQ(evaluate_pattern(yes), PatternResult::refer);
   EXPECT_EQ(evaluate_pattern({"before_45", "family", "arthritis", "enthesitis", "psoriasis", "nsaid"}), PatternResult::refer);
   EXPECT_EQ(evaluate_pattern({"before_45", "unknown", "also_unknown", "x"}), PatternResult::none) << "unknown ids count for nothing";
+  EXPECT_EQ(evaluate_pattern({"before_35", "night_wake", "buttock", "movement"}), PatternResult::refer)
+      << "pain that started before 35 started before 45: it passes the gate and counts as one of the nine";
   EXPECT_EQ(std::size(kPatternQuestions), 10u) << "the gate and the nine criteria";
 }

@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "core/history/calendar.h"
 #include "core/history/report.h"
+#include "core/routine/routine.h"
 #include "languages.h"
 
 using namespace unfurl::core;
@@ -152,4 +153,36 @@ TEST(Report, SharingIsOfferedOnlyWhereTheBrowserCanShareFiles) {
     EXPECT_EQ(m.Act("share", "\"report\""), can);
     EXPECT_EQ(m.TakeOutbox().report.has_value(), can);
   }
+}
+
+// The routine and its doses as the person does them: the default's six, or a
+// clinic's prescription, named as prescribed with what it changed.
+TEST(Report, NamesTheRoutineAndEachDoseAsDoneAndAPrescriptionAsPrescribed) {
+  json r = Report({on(kToday)});
+  const Routine routine = default_routine();
+  ASSERT_EQ(r["routine"].size(), routine.exercises.size());
+  for (size_t i = 0; i < routine.exercises.size(); ++i) {
+    const Exercise& e = routine.exercises[i];
+    EXPECT_EQ(r["routine"][i]["name"], e.name);
+    const std::string dose = r["routine"][i]["dose"];
+    EXPECT_NE(dose.find("hold " + std::to_string(static_cast<int>(e.hold_s)) + " s"), std::string::npos) << dose;
+    if (e.reps > 1) EXPECT_EQ(dose.rfind(std::to_string(e.reps) + " ×", 0), 0u) << dose;
+    EXPECT_EQ(dose.find("each side") != std::string::npos, e.sided) << dose;
+  }
+  EXPECT_FALSE(r["prescribed"].get<bool>());
+  // {"exercises":[{"id":"pelvic_tilt","reps":6}]}
+  json rx = Report({on(kToday)}, R"({"rx":"eyJleGVyY2lzZXMiOlt7ImlkIjoicGVsdmljX3RpbHQiLCJyZXBzIjo2fV19"})");
+  EXPECT_TRUE(rx["prescribed"].get<bool>());
+  EXPECT_EQ(rx["labels"]["prescribed"], "Prescribed routine, from your clinic");
+  ASSERT_EQ(rx["routine"].size(), 1u);
+  EXPECT_EQ(rx["routine"][0]["name"], "Pelvic tilts");
+  EXPECT_EQ(rx["routine"][0]["dose"].get<std::string>().rfind("6 ×", 0), 0u) << rx["routine"][0]["dose"];
+  EXPECT_FALSE(rx["changes"].empty()) << "what the prescription changed from the usual routine";
+}
+
+// A shared tablet (history=0) keeps nothing: the report page offers no
+// "remember on this device" and reads no name left there before (web/report.js).
+TEST(Report, OnAPageThatKeepsNothingNoNameIsRemembered) {
+  EXPECT_TRUE(Report({on(kToday)})["remember"].get<bool>());
+  EXPECT_FALSE(Report({on(kToday)}, R"({"history":"0"})")["remember"].get<bool>());
 }

@@ -214,7 +214,13 @@ TEST(Pattern, ALongStiffHistoryOffersTheQuestionsAndFourYesesAdviseRheumatology)
   EXPECT_TRUE(state(m)["pattern"]["offered"].get<bool>());
   ASSERT_TRUE(m.Act("pattern", "open"));
   EXPECT_EQ(state(m)["screen"], "pattern");
-  for (const char* q : {"before_45", "night_wake", "buttock", "movement", "nsaid"}) ASSERT_TRUE(m.Act("answer", std::string("\"") + q + "\""));
+  EXPECT_EQ(state(m)["pattern"]["step"], "gate");
+  EXPECT_FALSE(m.Act("answer", "\"night_wake\"")) << "the gate is asked first, on its own";
+  EXPECT_FALSE(m.Act("pattern", "done"));
+  ASSERT_TRUE(m.Act("pattern", "yes"));
+  EXPECT_EQ(state(m)["pattern"]["step"], "questions");
+  EXPECT_FALSE(m.Act("answer", "\"before_45\"")) << "the gate is answered, not ticked";
+  for (const char* q : {"night_wake", "buttock", "movement", "nsaid"}) ASSERT_TRUE(m.Act("answer", std::string("\"") + q + "\""));
   EXPECT_FALSE(m.Act("answer", "\"stiff\""));
   ASSERT_TRUE(m.Act("pattern", "done"));
   EXPECT_EQ(state(m)["pattern"]["result"], "refer");
@@ -227,9 +233,34 @@ TEST(Pattern, ALongStiffHistoryOffersTheQuestionsAndFourYesesAdviseRheumatology)
   // It never blocks: the routine starts as usual.
   ASSERT_TRUE(m.Act("start"));
   EXPECT_EQ(m.screen(), Screen::check);
-  // A year on, if it still holds, it is offered again.
+  // A year on it is offered again only if the pattern still holds.
   Model year = load(doc.dump(), kNow + 365 * 86400000.0);
   EXPECT_FALSE(state(year)["pattern"]["offered"].get<bool>()) << "no sessions in the last 90 days by then";
+}
+
+// Asked again 12 months after the last answer, when the mornings are still stiff.
+TEST(Pattern, AnsweredAYearAgoAndStillStiffItIsOfferedAgain) {
+  auto answered_ago = [](int days) {
+    json doc = json::parse(stiff_mornings(110, 5));
+    doc["acks"]["inflammatory"] = {{"asked", "2022-11-14T00:00:00.000Z"}, {"day", kToday - days}, {"yes", json::array()},
+                                   {"result", "none"}};
+    return doc.dump();
+  };
+  EXPECT_FALSE(state(load(answered_ago(364)))["pattern"]["offered"].get<bool>()) << "not before 12 months";
+  EXPECT_TRUE(state(load(answered_ago(365)))["pattern"]["offered"].get<bool>()) << "again after 12 months";
+}
+
+// NG65's gate: a "no" to "started before 45" ends the questions there.
+TEST(Pattern, NoAtTheAgeGateEndsTheQuestionsWithNothingPointingToIt) {
+  Model m = load(stiff_mornings(110, 5));
+  ASSERT_TRUE(m.Act("pattern", "open"));
+  ASSERT_TRUE(m.Act("pattern", "no"));
+  EXPECT_EQ(state(m)["pattern"]["step"], "result");
+  EXPECT_EQ(state(m)["pattern"]["result"], "none");
+  EXPECT_FALSE(m.Act("answer", "\"night_wake\""));
+  json stored_now = json::parse(stored(m))["acks"]["inflammatory"];
+  EXPECT_EQ(stored_now["result"], "none");
+  EXPECT_EQ(stored_now["yes"], json::array());
 }
 
 TEST(Pattern, ShortOrMildHistoriesOfferNothingAndSkippingIsRemembered) {
@@ -244,7 +275,8 @@ TEST(Pattern, ShortOrMildHistoriesOfferNothingAndSkippingIsRemembered) {
 TEST(Pattern, ExactlyThreeSaysMentionItAndTheReportCarriesTheAnswers) {
   Model m = load(stiff_mornings(110, 6));
   ASSERT_TRUE(m.Act("pattern", "open"));
-  for (const char* q : {"before_45", "family", "arthritis", "psoriasis"}) ASSERT_TRUE(m.Act("answer", std::string("\"") + q + "\""));
+  ASSERT_TRUE(m.Act("pattern", "yes"));
+  for (const char* q : {"family", "arthritis", "psoriasis"}) ASSERT_TRUE(m.Act("answer", std::string("\"") + q + "\""));
   ASSERT_TRUE(m.Act("continue"));
   EXPECT_EQ(state(m)["pattern"]["result"], "mention");
   ASSERT_TRUE(m.Act("open", "history"));

@@ -180,3 +180,20 @@ TEST(Unsaved, AWrongTypedSettingIsWrittenBackUntilThePersonChangesIt) {
   EXPECT_NE(shelf.stored.find(R"("voice_rate":1.1)"), std::string::npos) << shelf.stored;
   EXPECT_EQ(json::parse(shelf.stored)["settings"]["holds"]["knee_to_chest"], 20);
 }
+
+// A language chosen in Settings arrives later (its file is fetched): the choice
+// replaces a stored language this version could not read, it does not give way to it.
+TEST(Unsaved, ALanguageChosenOverAWrongTypedOneIsStoredWhenItsFileArrives) {
+  Shelf shelf{R"({"schema":1,"sessions":[],"settings":{"lang":7}})"};
+  Model m;  // only English at hand, as on a first visit
+  m.Load(shelf.stored, "{}");
+  m.SetClock(kNow, 0);
+  ASSERT_TRUE(m.Act("open", "\"settings\""));
+  ASSERT_TRUE(m.Act("set", R"({"key":"lang","value":"es"})"));
+  EXPECT_EQ(m.TakeOutbox().language, "es");
+  m.LanguageArrived("es", language_file("es"));
+  shelf.Flush(m);
+  EXPECT_EQ(json::parse(shelf.stored)["settings"]["lang"], "es") << shelf.stored;
+  Model again = Open(shelf);
+  EXPECT_EQ(again.settings().lang, "es");
+}

@@ -30,13 +30,15 @@ bool pattern_due(const std::vector<RatedDay>& sessions, int today, std::optional
 
 // The NG65 questions in the order they are asked; the first is the gate.
 inline constexpr std::string_view kPatternGate = "before_45";
+inline constexpr std::string_view kPatternBefore35 = "before_35";
 inline constexpr std::string_view kPatternQuestions[] = {"before_45", "before_35", "night_wake", "buttock", "movement",
                                                          "nsaid",     "family",    "arthritis",  "enthesitis", "psoriasis"};
 
 enum class PatternResult { none, mention, refer };
 std::string_view pattern_result_name(PatternResult r);  // none | mention | refer
 
-// yes: the ids answered yes. A "no" at the gate ends it; after it, 4 or more
+// yes: the ids answered yes. A "no" at the gate ends it (unless the pain
+// started before 35, which answers the gate too); after it, 4 or more
 // of the other nine → refer, exactly 3 → mention, fewer → none.
 PatternResult evaluate_pattern(const std::vector<std::string>& yes);
 
