@@ -14,6 +14,11 @@ void CheckResultScreen(Frame& f) {
   const core::TierAdvice& advice = m.triage().for_tier(o.level);
   ImU32 tone = o.level == core::Tier::review ? p.caution : p.stop;
 
+  // The way home is pinned under the words, never scrolled out of reach (large text on a small phone).
+  const bool withdraw = m.remembered();
+  const float footer = o.blocked && !withdraw ? FooterHeight({Kind::primary})
+                                             : FooterHeight({Kind::primary, Kind::secondary});
+  BeginScrollArea(f, footer);
   if (m.remembered()) Caption(f, m.T("result.remembered"));
   Text(f, f.fonts.title, tone, advice.title.c_str());
   Text(f, f.fonts.body, p.text, advice.action.c_str());
@@ -34,12 +39,12 @@ void CheckResultScreen(Frame& f) {
     for (const core::StopAnswer& a : m.triage().stop_answers)
       if (a.id == *m.stop_answer()) { Text(f, f.fonts.body, p.text, m.T("result.led")); Caption(f, core::fill(m.T("text.list_item"), a.label).c_str()); }
   Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
-  ImGui::Spacing();
+  EndScrollArea(f);
   if (!o.blocked)
     ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");
   ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", "\"home\"");
   // A block remembered from earlier today: the only way past it is to say the answer was a mistake.
-  if (m.remembered()) ActionButton(f, "withdraw", m.T("result.withdraw"), Kind::secondary, "withdraw");
+  if (withdraw) ActionButton(f, "withdraw", m.T("result.withdraw"), Kind::secondary, "withdraw");
 }
 
 }  // namespace unfurl::ui

@@ -104,6 +104,7 @@ void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
   ImGui::PushStyleColor(ImGuiCol_WindowBg, layout.has_view ? p.surface : p.background);
   if (BeginPanel(f, "panel", layout.panel_pos, layout.panel_size, scroll_css)) {
     kScreens[static_cast<int>(f.model.screen())](f);
+    MeasureFooter();
   }
   EndPanel();
   ImGui::PopStyleColor();

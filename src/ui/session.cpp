@@ -51,15 +51,21 @@ void Instruction(Frame& f, const core::Session& s) {
 void StoppedPanel(Frame& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
-  Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
   if (!m.stop_answer()) {
+    // The answers are the list: it scrolls, with "More below" while one is out of sight.
+    BeginScrollArea(f, 0);
+    Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
     Text(f, f.fonts.body, p.text, m.triage().stop_question.c_str());
     for (const core::StopAnswer& a : m.triage().stop_answers)
       ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", "\"" + a.id + "\"");
+    EndScrollArea(f);
   } else {
+    BeginScrollArea(f, FooterHeight({Kind::primary}));
+    Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
     Text(f, f.fonts.body, p.text, m.triage().rest_title.c_str());
     Caption(f, m.triage().rest_action.c_str());
     Caption(f, m.T("result.disclaimer"));
+    EndScrollArea(f);
     ActionButton(f, "home", m.T("common.home"), Kind::primary, "open", "\"home\"");
   }
 }
@@ -129,11 +135,17 @@ void SessionScreen(Frame& f) {
   ImGui::PopFont();
 
   // The controls never move: Stop sits at the bottom of the panel, the row of
-  // Back / Pause / Next just above it, whatever the instruction text does.
+  // Back / Pause / Next just above it, whatever the instruction text does. Each
+  // is as tall as its label needs at the person's text size, so none overlaps.
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float stop_y = ImGui::GetWindowHeight() - st.WindowPadding.y - f.px(size::kPrimaryH);
-  const float row_y = stop_y - st.ItemSpacing.y - f.px(size::kSecondaryH);
-  const float extra_y = row_y - st.ItemSpacing.y - f.px(size::kSecondaryH);  // End session, while paused
+  const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3 / f.dpr;
+  const char* middle = s.paused() ? m.T("session.resume") : m.T("session.pause");
+  const float row_h = std::max({ButtonHeight(f, m.T("session.back"), Kind::secondary, third),
+                                ButtonHeight(f, middle, s.paused() ? Kind::primary : Kind::secondary, third),
+                                ButtonHeight(f, m.T("session.next"), Kind::secondary, third)});
+  const float stop_y = ImGui::GetWindowHeight() - st.WindowPadding.y - ButtonHeight(f, m.T("session.stop"), Kind::stop);
+  const float row_y = stop_y - st.ItemSpacing.y - row_h;
+  const float extra_y = row_y - st.ItemSpacing.y - ButtonHeight(f, m.T("session.end"), Kind::quiet);  // End session, while paused
 
   // The words scroll (a drag or the wheel) while the controls below stay put.
   const float room = BeginScrollArea(f, s.paused() ? FooterHeight({Kind::quiet, Kind::secondary, Kind::stop})
@@ -156,15 +168,14 @@ void SessionScreen(Frame& f) {
     ActionButton(f, "end", m.T("session.end"), Kind::quiet, "end");
   }
   ImGui::SetCursorPosY(row_y);
-  const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3 / f.dpr;
-  ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, third);
+  ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, third, true, row_h);
   ImGui::SameLine();
   if (s.paused())
-    ActionButton(f, "resume", m.T("session.resume"), Kind::primary, "resume", {}, third);
+    ActionButton(f, "resume", middle, Kind::primary, "resume", {}, third, true, row_h);
   else
-    ActionButton(f, "pause", m.T("session.pause"), Kind::secondary, "pause", {}, third);
+    ActionButton(f, "pause", middle, Kind::secondary, "pause", {}, third, true, row_h);
   ImGui::SameLine();
-  ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, third);
+  ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, third, true, row_h);
   ImGui::SetCursorPosY(stop_y);
   ActionButton(f, "stop-pain", m.T("session.stop"), Kind::stop, "stop-pain");
 }

@@ -58,6 +58,11 @@ long g_revealed = 0;  // the model's last reveal serial this screen has acted on
 // control that runs past its foot: where "See the rest ↓" turns the page to.
 ImGuiWindow* g_area = nullptr;
 float g_first_cut = FLT_MAX;
+// The pinned controls under the scrolled area, as tall as they were last
+// frame: a long label at large text wraps, and its button grows past what its
+// kind alone reserves. Kept only while the screen and its buttons stay the
+// same (g_footer_for: what their kinds reserved when it was measured).
+float g_footer_top = -1, g_footer_px = 0, g_footer_for = -1, g_footer_declared = 0;
 
 // Brings into view what the model was asked to reveal, once per ask.
 bool TakeReveal(const Frame& f, std::string_view id) {
@@ -91,20 +96,36 @@ std::string_view Visible(const char* label) {
 }
 }  // namespace
 
-bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
-                  std::string_view arg, float width_css, bool enabled) {
-  const Palette& p = f.colors();
-  const std::string_view text = Visible(label);
-  const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+namespace {
+// A button's label as laid out: its padding and wrapped size at width w (device px).
+struct ButtonLabel {
+  float pad;
+  ImVec2 size;
+};
+ButtonLabel LayOutLabel(const Frame& f, std::string_view text, float w) {
   // Padding gives way before a word does: "Resume" in a third of a 320-px
   // phone stays whole. Long labels (a stop answer, say) still wrap onto more lines.
   const float one_line = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, text.data(),
                                                      text.data() + text.size()).x;
   const float pad = std::clamp((w - one_line) / 2 - f.px(1), f.px(4), f.px(16));
-  const ImVec2 ts = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.data(),
-                                                text.data() + text.size());
+  return {pad, f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.data(),
+                                           text.data() + text.size())};
+}
+}  // namespace
+
+float ButtonHeight(const Frame& f, const char* label, Kind kind, float width_css) {
+  const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
   const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
-  const float h = std::max(min_h, ts.y + 2 * f.px(12));
+  return std::max(min_h, LayOutLabel(f, Visible(label), w).size.y + 2 * f.px(12));
+}
+
+bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
+                  std::string_view arg, float width_css, bool enabled, float height) {
+  const Palette& p = f.colors();
+  const std::string_view text = Visible(label);
+  const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
+  const auto [pad, ts] = LayOutLabel(f, text, w);
+  const float h = std::max(height, ButtonHeight(f, label, kind, width_css));
   ImGui::PushID(id);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   if (!enabled) ImGui::BeginDisabled();
@@ -254,7 +275,10 @@ float FooterHeight(std::initializer_list<Kind> buttons) {
 }
 
 float BeginScrollArea(Frame& f, float footer_css) {
-  const float room = std::max(f.px(48), ImGui::GetContentRegionAvail().y - f.px(footer_css));
+  g_footer_declared = f.px(footer_css);
+  if (f.entered || g_footer_declared != g_footer_for) g_footer_px = 0;
+  const float footer = std::max(g_footer_declared, g_footer_px);
+  const float room = std::max(f.px(48), ImGui::GetContentRegionAvail().y - footer);
   if (f.entered) ImGui::SetNextWindowScroll(ImVec2(0, 0));
   ImGui::BeginChild("words", ImVec2(0, room), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (f.scroll_css != 0) ImGui::SetScrollY(ImGui::GetScrollY() - f.scroll_css * f.dpr);
@@ -291,6 +315,15 @@ void EndScrollArea(Frame& f) {
   g_area = nullptr;
   MoreBelow(f);
   ImGui::EndChild();
+  g_footer_top = ImGui::GetCursorScreenPos().y;
+}
+
+void MeasureFooter() {
+  if (g_footer_top >= 0) {
+    g_footer_px = ImGui::GetCursorScreenPos().y - g_footer_top;
+    g_footer_for = g_footer_declared;
+  }
+  g_footer_top = -1;
 }
 
 bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {

@@ -94,9 +94,12 @@ struct Frame {
   }
 };
 
-// A full-width (or given width) button that performs act(action, arg) when tapped.
+// A full-width (or given width) button that performs act(action, arg) when
+// tapped; at least `height` device px tall (a row's buttons share the tallest's).
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
-                  std::string_view arg = {}, float width_css = 0, bool enabled = true);
+                  std::string_view arg = {}, float width_css = 0, bool enabled = true, float height = 0);
+// How tall that button is: its label wraps at large text.
+float ButtonHeight(const Frame& f, const char* label, Kind kind, float width_css = 0);
 // Call right after a list's last row. The answer below a list counts only once
 // the whole list has been on screen (docs/clinical.md): this tells the model when
 // it first is, and returns whether the answer may be offered now.
@@ -120,6 +123,9 @@ void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value);
 // the phone or the clinic's frame: footer_css is the pinned part's height
 // (FooterHeight of its buttons). A "More below" sign shows while words are hidden.
 float FooterHeight(std::initializer_list<Kind> buttons);
+// After a screen is laid out: how tall its pinned controls really were, for
+// the next frame's scrolled area.
+void MeasureFooter();
 // Returns the scrolling area's height in device px.
 float BeginScrollArea(Frame& f, float footer_css);
 void EndScrollArea(Frame& f);

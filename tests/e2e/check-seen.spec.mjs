@@ -172,7 +172,7 @@ for (const view of VIEWS) {
       // Wholly on screen; the last sign as the app counts it (most of it: at the very
       // end the area's clip trims a pixel or two off its rounded edge).
       const look = async () => {
-        for (const w of await widgets(v.app)) if (w.id.startsWith('flag-') && w.visible && !w.clipped) seen.add(w.id.slice(5));
+        for (const w of await widgets(v.app)) if (w.id.startsWith('flag-') && w.visible !== false && !w.clipped) seen.add(w.id.slice(5));
         if ((await state(v.app)).list === 'seen') seen.add(FLAGS.at(-1));
       };
       await look();
@@ -259,7 +259,7 @@ for (const view of VIEWS) {
         const v = await setUp(page, view);
         await startToCheck(v);
         // Scrolled to by a finger if it is not in sight.
-        for (let i = 0; i < 10 && !(await widgets(v.app)).some((w) => w.id === `flag-${flag}` && w.h >= 30); i++) {
+        for (let i = 0; i < 25 && !(await widgets(v.app)).some((w) => w.id === `flag-${flag}` && w.h >= 30); i++) {
           const none = (await widgets(v.app)).find((w) => w.id === 'none');
           await dragUp(v, none.y - 24, Math.max(24, none.y - 124));
           await page.waitForTimeout(100);

@@ -101,7 +101,7 @@ export async function tapRow(page, id) {
 export async function answerNone(page) {
   const from = (await state(page)).screen;
   for (let i = 0; i < 12; i++) {
-    const shown = async () => (await widgets(page)).filter((x) => x.visible).map((x) => `${x.id}@${x.y}`).join();
+    const shown = async () => (await widgets(page)).filter((x) => x.visible !== false).map((x) => `${x.id}@${x.y}`).join();
     const before = await shown();
     const w = await tap(page, 'none');
     if (w.action === 'answer') {

@@ -54,3 +54,50 @@ test('with a flag ticked, Continue takes the place of "None of these today" at t
   const cont = await fullyOnScreen(page, 'continue', [320, 568]);
   expect(Math.abs(cont.y - none.y)).toBeLessThan(2);
 });
+
+// The largest text on the smallest phone: long labels wrap, buttons grow, and
+// still every way on, back or home stays pinned on screen, results included.
+test('at 200 % text on a 320×568 phone every result and answer keeps its way on on screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  const size = [320, 568];
+  const pinned = (id) => expect.poll(async () => {
+    const c = (await page.evaluate(() => window.unfurl.widgets())).find((w) => w.id === id);
+    return !!c && c.visible !== false && !c.clipped && c.y >= 0 && c.y + c.h <= size[1] + 0.5 && c.h >= 48;
+  }, { message: `${id} wholly on screen` }).toBe(true);
+  await page.setViewportSize({ width: size[0], height: size[1] });
+  await open(page, 'test=1&timescale=40');
+  expect(await act(page, 'set', { key: 'text_size', value: 2 })).toBe(true);
+  await pinned('ack-intro');
+  await pinned('start');
+  await act(page, 'ack', 'intro');
+  // A "yes" on the history questions: the doctor's word and the way home, both pinned.
+  expect(await act(page, 'start')).toBe(true);
+  await pinned('none');
+  expect(await act(page, 'answer', 'cancer')).toBe(true);
+  expect(await act(page, 'continue')).toBe(true);
+  await pinned('cleared');
+  await pinned('home');
+  expect(await act(page, 'cleared')).toBe(true);
+  await until(page, (s) => s.screen === 'check', 'check');
+  // A session stopped because it hurt: every answer reachable, then the way home.
+  await answerNone(page);
+  await pinned('skip');
+  await tap(page, 'skip');
+  await pinned('stop-pain');
+  await tap(page, 'stop-pain');
+  await until(page, (s) => s.session?.phase === 'stopped', 'stopped');
+  for (const id of ['pain-emergency', 'pain-leg', 'pain-back']) {
+    expect(await act(page, 'reveal', id)).toBe(true);
+    await pinned(id);
+  }
+  await tap(page, 'pain-back');
+  await pinned('home');
+  await tap(page, 'home');
+  await until(page, (s) => s.screen === 'home', 'home');
+  // An emergency on the check: the way home (last: a block stays for the rest of the day).
+  await toCheck(page);
+  expect(await act(page, 'answer', 'chest_pain')).toBe(true);
+  await pinned('continue');
+  expect(await act(page, 'continue')).toBe(true);
+  await pinned('home');
+});

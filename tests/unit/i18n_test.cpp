@@ -229,6 +229,53 @@ TEST(I18n, SpanishKeepsTheEmergencyAnEmergency) {
   EXPECT_NE(std::string(es.get("session.stop")).find("me duele"), std::string::npos);
 }
 
+// docs/languages.md, Spanish: the words the people this app is for read
+// right. Numbness is never bare "adormecimiento" (also drowsiness) and never
+// "entumecimiento" (read as stiffness); "promptly" is "cuanto antes", not
+// "pronto"; cues fit any gender (no "quieto", "listo", "tumbado").
+TEST(I18n, SpanishNamesNumbnessAsLossOfFeelingAndSpeaksToAnyGender) {
+  const json es = json::parse(language_file("es"));
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const auto& [key, value] : es.items()) {
+    if (value.is_string()) texts.emplace_back(key, value.get<std::string>());
+    else if (value.is_array())
+      for (const json& line : value)
+        if (line.is_string()) texts.emplace_back(key, line.get<std::string>());
+  }
+  for (const auto& [key, text] : texts) {
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("adormecimiento") != std::string::npos)
+      EXPECT_NE(lower.find("pérdida de sensibilidad"), std::string::npos) << key << ": " << text;
+    for (const char* word : {"entumec", "pronto", "quieto", "listo", "tumbad"})
+      EXPECT_EQ(lower.find(word), std::string::npos) << key << " has \"" << word << "\": " << text;
+  }
+  EXPECT_NE(es["flag.leg_numb_weak.action"].get<std::string>().find("cuanto antes"), std::string::npos);
+}
+
+// The figure-four stretches the buttock of the crossed leg (piriformis and
+// gluteals), not the hip flexors the article names (docs/clinical-sources.md).
+TEST(I18n, TheFigureFourNamesTheMusclesItStretches) {
+  for (const std::string lang : {"en", "es"}) {
+    const json file = json::parse(language_file(lang));
+    std::string all;
+    for (const auto& [key, value] : file.items())
+      if (key.rfind("ex.figure_four.", 0) == 0) all += value.dump();
+    EXPECT_NE(all.find(lang == "en" ? "piriformis" : "piriforme"), std::string::npos) << lang;
+    EXPECT_EQ(all.find(lang == "en" ? "flexor" : "flexores"), std::string::npos) << lang;
+  }
+}
+
+// The preparation's rule about pain says what to do, as it is heard (no
+// "means stop at once" without the Stop control).
+TEST(I18n, ThePreparationTellsWhatToDoAboutSharpPain) {
+  const json en = json::parse(language_file("en"));
+  std::string lines = en["prepare.lines"].dump();
+  EXPECT_NE(lines.find("stop at once and press Stop"), std::string::npos) << lines;
+  EXPECT_EQ(lines.find("means stop"), std::string::npos) << lines;
+  EXPECT_NE(json::parse(language_file("es"))["prepare.lines"].dump().find("detente de inmediato y pulsa Parar"), std::string::npos);
+}
+
 // In every language the emergency names the emergency department and
 // forbids the stretches, and the urgent tier stays the same day, as the glossary
 // in docs/languages.md records (its back-translations say the same).
