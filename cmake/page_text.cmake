@@ -11,7 +11,7 @@
 # {{@languages}} becomes every language beside LANG_FILE as JSON,
 # [{"code", "name"}…], each named in itself.
 # {{@noscript}} becomes the no-JavaScript message in every language.
-# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… [-DROUTINE_FILE=…] -DOUT=… -P page_text.cmake
+# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… -DTRIAGE_FILE=… [-DROUTINE_FILE=…] -DOUT=… -P page_text.cmake
 file(READ ${TEMPLATE} page)
 file(READ ${LANG_FILE} strings)
 
@@ -22,14 +22,33 @@ function(escape_html in out)
   set(${out} "${s}" PARENT_SCOPE)
 endfunction()
 
+# The warning signs as the check lists them (TRIAGE_FILE: which tier each is
+# in, in order): each tier's heading, its signs and what to do, so a sign
+# added to the table is on this page in every language. data-t names the key
+# each text comes from, for the shell to show it in the page's language.
+file(READ ${TRIAGE_FILE} triage)
 function(signs_of strings out)
-  string(JSON title GET "${strings}" "page.signs_title")
-  escape_html("${title}" title)
-  set(signs "<p class=\"signs-title\">${title}</p><ul>")
+  macro(text key var)
+    string(JSON ${var} GET "${strings}" "${key}")
+    escape_html("${${var}}" ${var})
+  endmacro()
+  text("page.signs_title" title)
+  set(signs "<p class=\"signs-title\" data-t=\"page.signs_title\">${title}</p><ul>")
+  string(JSON count LENGTH "${triage}" flags)
+  math(EXPR last "${count} - 1")
   foreach(tier emergency urgent clinician review)
-    string(JSON text GET "${strings}" "page.signs_${tier}")
-    escape_html("${text}" text)
-    string(APPEND signs "<li class=\"sign-${tier}\">${text}</li>")
+    text("check.group.${tier}" heading)
+    string(APPEND signs "<li class=\"sign-${tier}\"><p data-t=\"check.group.${tier}\">${heading}</p><ul>")
+    foreach(i RANGE ${last})
+      string(JSON in GET "${triage}" flags ${i} tier)
+      if(in STREQUAL tier)
+        string(JSON id GET "${triage}" flags ${i} id)
+        text("flag.${id}.question" sign)
+        string(APPEND signs "<li data-t=\"flag.${id}.question\">${sign}</li>")
+      endif()
+    endforeach()
+    text("triage.${tier}.action" action)
+    string(APPEND signs "</ul><p data-t=\"triage.${tier}.action\">${action}</p></li>")
   endforeach()
   string(APPEND signs "</ul>")
   set(${out} "${signs}" PARENT_SCOPE)

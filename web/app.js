@@ -45,10 +45,12 @@ function localisePage() {
   put($('loading-text'), say('page.loading'));
   put($('unsupported-title'), say('page.unsupported_title'));
   if (!$('unsupported-text').dataset.custom) put($('unsupported-text'), say('page.unsupported_body'));
-  const signs = document.querySelector('#unsupported .signs');
-  put(signs.querySelector('.signs-title'), say('page.signs_title'));
-  for (const tier of ['emergency', 'urgent', 'clinician', 'review'])
-    put(signs.querySelector(`.sign-${tier}`), say(`page.signs_${tier}`));
+  // The warning signs name their keys (data-t); the page carries them in
+  // English, which stays until the language's file has arrived.
+  for (const el of document.querySelectorAll('#unsupported [data-t]')) {
+    el.dataset.en ??= el.textContent;
+    put(el, (words[lang] && words[lang][el.dataset.t]) || el.dataset.en);
+  }
 }
 localisePage();
 

@@ -900,25 +900,18 @@ bool Model::Set(std::string_view arg) {
   std::string key = a["key"].get<std::string>();
   const json& v = a["value"];
   core::Settings& s = doc_.settings;
-  bool* b = key == "voice" ? &s.voice : key == "tones" ? &s.tones : key == "vibration" ? &s.vibration
-          : key == "dim" ? &s.dim : key == "eyes_closed" ? &s.eyes_closed
-          : key == "soft_mattress" ? &s.soft_mattress : nullptr;
-  if (b) {
-    if (!v.is_boolean()) return false;
-    *b = v.get<bool>();
-    if (key == "eyes_closed" && s.eyes_closed) s.dim = true;
-  } else if (key == "voice_rate" || key == "volume") {
-    if (!v.is_number()) return false;
-    double x = v.get<double>();
-    if (key == "voice_rate") {
-      if (x < core::kVoiceRateMin || x > core::kVoiceRateMax) return false;
-      s.voice_rate = x;
-      Replan();
+  if (const core::ScalarSetting* d = core::find_setting(key)) {
+    if (d->flag) {
+      if (!v.is_boolean()) return false;
+      s.*d->flag = v.get<bool>();
+    } else {
+      if (d->whole ? !v.is_number_integer() : !v.is_number()) return false;
+      const double x = v.get<double>();
+      if (x < d->min || x > d->max) return false;
+      if (d->whole) s.*d->whole = static_cast<int>(x); else s.*d->number = x;
     }
-    else { if (x < 0 || x > 1) return false; s.volume = x; }
-  } else if (key == "reminder_min") {
-    if (!v.is_number_integer() || v.get<int>() < 0 || v.get<int>() >= 24 * 60) return false;
-    s.reminder_min = v.get<int>();
+    if (key == "eyes_closed" && s.eyes_closed) s.dim = true;
+    if (key == "voice_rate") Replan();
   } else if (key == "lang") {
     if (!v.is_string() || !has_language(v.get<std::string>()) || (session_ && !session_->finished())) return false;
     const std::string code = v.get<std::string>();
@@ -931,9 +924,6 @@ bool Model::Set(std::string_view arg) {
     chosen_.clear();
     s.lang = code;
     ChooseLanguage();
-  } else if (key == "text_size") {
-    if (!v.is_number() || v.get<double>() < 1 || v.get<double>() > 2) return false;
-    s.text_size = v.get<double>();
   } else if (key.rfind("hold.", 0) == 0 || key.rfind("reps.", 0) == 0 || key.rfind("exercise.", 0) == 0) {
     // Per exercise, only inside the catalogue's range; a prescription is the clinic's to change.
     const std::string id = key.substr(key.find('.') + 1);
@@ -1298,12 +1288,10 @@ std::string Model::StateJson() const {
                   {"result", pattern_result_ ? json(core::pattern_result_name(*pattern_result_)) : json(nullptr)},
                   {"stored", answered(doc_.pattern)}};
   const core::Settings& st = doc_.settings;
-  s["settings"] = {{"voice", st.voice}, {"tones", st.tones}, {"vibration", st.vibration},
-                   {"voice_rate", st.voice_rate}, {"volume", st.volume}, {"dim", st.dim},
-                   {"eyes_closed", st.eyes_closed}, {"soft_mattress", st.soft_mattress}, {"text_size", st.text_size},
-                   {"reminder_min", st.reminder_min}, {"lang", st.lang},
-                   {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
+  s["settings"] = {{"lang", st.lang}, {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
                    {"confirm_delete", confirm_delete_}};
+  for (const core::ScalarSetting& d : core::kScalarSettings)
+    s["settings"][std::string(d.key)] = d.flag ? json(st.*d.flag) : d.number ? json(st.*d.number) : json(st.*d.whole);
   s["lang"] = config_.lang;
   s["embed"] = config_.embed;
   s["clinic"] = config_.clinic;

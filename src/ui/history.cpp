@@ -150,15 +150,15 @@ void HistoryScreen(Frame& f) {
       ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
   const auto& sessions = m.doc().sessions;
   const core::HistoryStats& st = m.stats();
-  Text(f, f.fonts.body, p.text, Format(m.T("history.streak"), st.current_streak, st.best_streak));
-  Caption(f, Format(m.T("history.per_week"), m.text().number(st.per_week, 1).c_str()));
+  Text(f, f.fonts.body, p.text, Fill(m.T("history.streak"), {std::to_string(st.current_streak), std::to_string(st.best_streak)}));
+  Caption(f, Fill(m.T("history.per_week"), {m.text().number(st.per_week, 1)}));
   if (st.average_change)
-    Caption(f, Format(m.T("history.average_change"), m.text().number(*st.average_change, 1, true).c_str()));
+    Caption(f, Fill(m.T("history.average_change"), {m.text().number(*st.average_change, 1, true)}));
   Calendar(f, m.today());
   ImGui::Spacing();
   Plot(f);
   ImGui::Spacing();
-  Text(f, f.fonts.body, p.text, Format(m.T("history.range"), static_cast<int>(std::lround(m.range_now() * 100))));
+  Text(f, f.fonts.body, p.text, Fill(m.T("history.range"), {std::to_string(std::lround(m.range_now() * 100))}));
   Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
 
   if (!sessions.empty()) {
@@ -177,22 +177,22 @@ void HistoryScreen(Frame& f) {
     std::string yes;
     for (const std::string& id : s->yes)
       if (const core::RedFlag* q = m.triage().find_history(id)) yes += (yes.empty() ? "" : m.T("text.list_separator")) + q->short_text;
-    Caption(f, Format(m.T("history.screening"), m.text().date(s->asked).c_str(), yes.empty() ? m.T("history.screening_none") : yes.c_str()));
-    if (!s->cleared.empty()) Caption(f, Format(m.T("history.screening_cleared"), m.text().date(s->cleared).c_str()));
+    Caption(f, Fill(m.T("history.screening"), {m.text().date(s->asked), yes.empty() ? m.T("history.screening_none") : yes}));
+    if (!s->cleared.empty()) Caption(f, Fill(m.T("history.screening_cleared"), {m.text().date(s->cleared)}));
   }
   if (const auto& a = m.doc().pattern)
-    Caption(f, Format(m.T("history.pattern"), m.text().date(a->asked).c_str(), m.T(Format("pattern.result.%s", a->result.c_str()))));
+    Caption(f, Fill(m.T("history.pattern"), {m.text().date(a->asked), m.T(Format("pattern.result.%s", a->result.c_str()))}));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
     const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
-    if (it->before || it->after) line = Format("%s%s", line, Format(m.T("history.stiffness"), r(it->before), r(it->after)));
+    if (it->before || it->after) line = Format("%s%s", line, Fill(m.T("history.stiffness"), {r(it->before), r(it->after)}));
     if (it->check_level != "none")
-      line = Format("%s%s", line, Format(m.T("history.check"), m.T(Format("tier.%s", it->check_level.c_str()))));
+      line = Format("%s%s", line, Fill(m.T("history.check"), {m.T(Format("tier.%s", it->check_level.c_str()))}));
     if (!it->pain.empty())
-      line = Format("%s%s", line, Format(m.T("history.pain"), m.T(Format("history.pain_%s", it->pain.c_str()))));
+      line = Format("%s%s", line, Fill(m.T("history.pain"), {m.T(Format("history.pain_%s", it->pain.c_str()))}));
     if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
     if (it->outcome != "blocked")
-      line = Format("%s%s", line, Format(m.T("history.range_used"), static_cast<int>(std::lround(it->range * 100))));
+      line = Format("%s%s", line, Fill(m.T("history.range_used"), {std::to_string(std::lround(it->range * 100))}));
     Text(f, f.fonts.body, p.text, line);
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");

@@ -38,7 +38,7 @@ void HomeScreen(Frame& f) {
   }
 
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
-  Caption(f, Format(m.T("home.minutes"), static_cast<int>(m.routine().exercises.size()), m.minutes()));
+  Caption(f, Fill(m.T("home.minutes"), {std::to_string(m.routine().exercises.size()), std::to_string(m.minutes())}));
   if (m.prescribed()) {
     // A clinic's routine says so, and what it changes from the usual one.
     Text(f, f.fonts.body, p.calm, m.T("home.prescribed"));
@@ -47,11 +47,11 @@ void HomeScreen(Frame& f) {
   if (!m.note().empty()) Text(f, f.fonts.body, p.text, m.note().c_str());
 
   const auto& sessions = m.doc().sessions;
-  const char* line = m.streak() > 0 ? Format(m.T("home.streak"), m.streak()) : "";
+  const char* line = m.streak() > 0 ? Fill(m.T("home.streak"), {std::to_string(m.streak())}) : "";
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     if (it->outcome != "completed") continue;
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
-    const char* last = Format(m.T("home.last"), r(it->before), r(it->after));
+    const char* last = Fill(m.T("home.last"), {r(it->before), r(it->after)});
     line = *line ? Format("%s · %s", line, last) : last;
     break;
   }

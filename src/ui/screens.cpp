@@ -30,6 +30,10 @@ const char* Format(const char* fmt, ...) {
   return out;
 }
 
+const char* Fill(std::string_view words, std::initializer_list<std::string> args) {
+  return Format("%s", core::fill(words, std::vector<std::string>(args)).c_str());
+}
+
 Layout ComputeLayout(const model::Model& model, ImVec2 display, bool portrait, float dpr) {
   const Screen screen = model.screen();
   Layout l;

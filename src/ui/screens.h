@@ -43,9 +43,12 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved);
 // Shared bits.
 void Notices(Frame& f);
 void HoldRing(Frame& f, float diameter_css);
-// A string from the catalogue with printf arguments, written into a buffer
-// that lives until the next frame begins: no allocation per frame.
+// The frame's strings, written into a buffer that lives until the next frame
+// begins: no allocation per frame. Format takes the code's own printf formats
+// (ids, joins); Fill takes the catalogue's words, whose placeholders a
+// translator writes, through core::fill, which never reads past its arguments.
 const char* Format(const char* fmt, ...) IM_FMTARGS(1);
+const char* Fill(std::string_view words, std::initializer_list<std::string> args);
 void ResetFormat();  // the frame's buffer is free again
 
 }  // namespace unfurl::ui

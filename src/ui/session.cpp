@@ -123,11 +123,11 @@ void SessionScreen(Frame& f) {
   // Where am I: "2 of 6 · Right side" and the minutes left.
   const char* where = s.exercise_index() < 0
       ? m.T("session.prepare")
-      : Format(m.T("session.step"), s.exercise_index() + 1, static_cast<int>(m.routine().exercises.size()));
+      : Fill(m.T("session.step"), {std::to_string(s.exercise_index() + 1), std::to_string(m.routine().exercises.size())});
   if (s.side() != core::Side::none)
-    where = Format("%s%s", where, Format(m.T("session.side"), m.T(s.side() == core::Side::right ? "session.right" : "session.left")));
+    where = Format("%s%s", where, Fill(m.T("session.side"), {m.T(s.side() == core::Side::right ? "session.right" : "session.left")}));
   if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where = Format("%s · %d/%d", where, s.rep(), e->reps);
-  const char* left = Format(m.T("session.min_left"), static_cast<int>(std::ceil(s.remaining_s() / 60)));
+  const char* left = Fill(m.T("session.min_left"), {std::to_string(static_cast<int>(std::ceil(s.remaining_s() / 60)))});
   ImGui::PushFont(f.fonts.caption);
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", where);
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(left).x);

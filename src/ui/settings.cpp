@@ -40,11 +40,24 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
   const double less = std::max(lo, value - step), more = std::min(hi, value + step);
   ActionButton(f, ("less-" + key).c_str(), (std::string(m.T("settings.less")) + "##" + key).c_str(), Kind::secondary,
                "set", SetArg(key, fmt(less)), button, value > lo + 1e-9);
-  f.widgets.NameLast(Format(m.T("settings.less_named"), label.c_str()));
+  f.widgets.NameLast(Fill(m.T("settings.less_named"), {label}));
   ImGui::SameLine(0, f.px(8));
   ActionButton(f, ("more-" + key).c_str(), (std::string(m.T("settings.more")) + "##" + key).c_str(), Kind::secondary,
                "set", SetArg(key, fmt(more)), button, value < hi - 1e-9);
-  f.widgets.NameLast(Format(m.T("settings.more_named"), label.c_str()));
+  f.widgets.NameLast(Fill(m.T("settings.more_named"), {label}));
+}
+
+// A setting from the one table (core::kScalarSettings): a toggle, or a stepper
+// over its range in its steps; label takes the value as the screen shows it.
+void Setting(Frame& f, std::string_view key, const char* label) {
+  const core::ScalarSetting& d = *core::find_setting(key);
+  const core::Settings& s = f.model.settings();
+  const std::string k(key);
+  if (d.flag) return Toggle(f, k, label, s.*d.flag);
+  const double value = d.number ? s.*d.number : s.*d.whole;
+  // The last whole step inside the range: a quarter hour before midnight, not a minute.
+  const double hi = d.min + std::floor((d.max - d.min) / d.step + 1e-9) * d.step;
+  Stepper(f, k, label, value, d.step, d.min, hi);
 }
 
 void DeleteConfirmation(Frame& f) {
@@ -85,37 +98,34 @@ void SettingsScreen(Frame& f) {
              SetArg("lang", "\"" + l.code + "\""), pairs ? half / f.dpr : 0);
   }
 
-  Toggle(f, "voice", m.T("settings.voice"), s.voice);
-  Stepper(f, "voice_rate", Format(m.T("settings.voice_rate"), static_cast<int>(std::lround(s.voice_rate * 100))),
-          s.voice_rate, 0.1, core::kVoiceRateMin, core::kVoiceRateMax);
-  Toggle(f, "tones", m.T("settings.tones"), s.tones);
-  Stepper(f, "volume", Format(m.T("settings.volume"), static_cast<int>(std::lround(s.volume * 100))), s.volume, 0.1, 0, 1);
-  Toggle(f, "vibration", m.T("settings.vibration"), s.vibration);
-  Toggle(f, "soft_mattress", m.T("settings.soft_mattress"), s.soft_mattress);
+  Setting(f, "voice", m.T("settings.voice"));
+  Setting(f, "voice_rate", Fill(m.T("settings.voice_rate"), {std::to_string(std::lround(s.voice_rate * 100))}));
+  Setting(f, "tones", m.T("settings.tones"));
+  Setting(f, "volume", Fill(m.T("settings.volume"), {std::to_string(std::lround(s.volume * 100))}));
+  Setting(f, "vibration", m.T("settings.vibration"));
+  Setting(f, "soft_mattress", m.T("settings.soft_mattress"));
 
   Text(f, f.fonts.title, p.text, m.T("settings.routine"));
   if (m.prescribed()) Caption(f, m.T("settings.prescribed"));
   for (const core::Exercise& e : m.base_routine().exercises) {
     if (m.prescribed()) { Caption(f, e.name.c_str()); continue; }
     const bool on = !s.exercises_off.count(e.id);
-    Toggle(f, "exercise." + e.id, Format(m.T("settings.exercise_on"), e.name.c_str()), on);
+    Toggle(f, "exercise." + e.id, Fill(m.T("settings.exercise_on"), {e.name}), on);
     if (!on) continue;
     const core::Exercise* now = m.routine().find(e.id);
     if (e.hold_range.max_s > e.hold_range.min_s)
-      Stepper(f, "hold." + e.id, Format(m.T("settings.hold"), static_cast<int>(now->hold_s)), now->hold_s, 1,
+      Stepper(f, "hold." + e.id, Fill(m.T("settings.hold"), {std::to_string(static_cast<int>(now->hold_s))}), now->hold_s, 1,
               e.hold_range.min_s, e.hold_range.max_s);
     if (e.reps_range.max > e.reps_range.min)
-      Stepper(f, "reps." + e.id, Format(m.T("settings.reps"), now->reps), now->reps, 1, e.reps_range.min, e.reps_range.max);
+      Stepper(f, "reps." + e.id, Fill(m.T("settings.reps"), {std::to_string(now->reps)}), now->reps, 1, e.reps_range.min, e.reps_range.max);
   }
 
   // The morning reminder: a time in quarter hours, then a calendar file with a daily alarm.
-  Stepper(f, "reminder_min", Format(m.T("settings.reminder_time"), s.reminder_min / 60, s.reminder_min % 60),
-          s.reminder_min, 15, 0, 24 * 60 - 15);
+  Setting(f, "reminder_min", Fill(m.T("settings.reminder_time"), {Format("%02d:%02d", s.reminder_min / 60, s.reminder_min % 60)}));
   ActionButton(f, "reminder", m.T("settings.reminder_add"), Kind::secondary, "export", "\"ics\"");
-  Stepper(f, "text_size", Format(m.T("settings.text_size"), static_cast<int>(std::lround(s.text_size * 100))),
-          s.text_size, 0.25, 1, 2);
-  Toggle(f, "dim", m.T("settings.dim"), s.dim);
-  Toggle(f, "eyes_closed", m.T("settings.eyes_closed"), s.eyes_closed);
+  Setting(f, "text_size", Fill(m.T("settings.text_size"), {std::to_string(std::lround(s.text_size * 100))}));
+  Setting(f, "dim", m.T("settings.dim"));
+  Setting(f, "eyes_closed", m.T("settings.eyes_closed"));
   ActionButton(f, "screening-again", m.T("settings.screening"), Kind::secondary, "screening");
   ActionButton(f, "delete-data", m.T("settings.delete"), Kind::stop, "delete-data");
   ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", "\"about\"");

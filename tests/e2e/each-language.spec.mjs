@@ -7,6 +7,7 @@ import { open, state, widgets, act, cues, until, answerNone, toCheck, FLAGS } fr
 
 const words = (code) => JSON.parse(readFileSync(new URL(`../../assets/i18n/${code}.json`, import.meta.url), 'utf8'));
 const EN = words('en');
+const TABLE = JSON.parse(readFileSync(new URL('../../assets/triage/red-flags.json', import.meta.url), 'utf8'));
 const rx = Buffer.from(JSON.stringify({ exercises: [{ id: 'press_up', reps: 3, hold_s: 1 }] })).toString('base64url');
 
 for (const code of ['de', 'fr', 'it', 'nl', 'pl', 'pt']) {
@@ -57,7 +58,10 @@ for (const code of ['de', 'fr', 'it', 'nl', 'pl', 'pt']) {
     await bare.goto(`./?lang=${code}`);
     await expect(bare.locator('#unsupported')).toBeVisible();
     await expect(bare.locator('#unsupported-title')).toHaveText(w['page.unsupported_title']);
-    await expect(bare.locator('#unsupported .sign-emergency')).toHaveText(w['page.signs_emergency']);
+    // Every sign of the check, under its tier, in this language.
+    for (const tier of ['emergency', 'urgent', 'clinician', 'review'])
+      await expect(bare.locator(`#unsupported .sign-${tier} li`))
+        .toHaveText(TABLE.flags.filter((f) => f.tier === tier).map((f) => w[`flag.${f.id}.question`]));
     await expect(bare.locator('html')).toHaveAttribute('lang', code);
     await bare.close();
   });

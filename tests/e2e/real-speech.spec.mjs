@@ -1,4 +1,4 @@
-// Heard, not just emitted: the spinal twist and the prone press-up at real
+// Heard, not just emitted: the pelvic tilt, the spinal twist and the prone press-up at real
 // speed, spoken by a real voice (espeak-ng through speech-dispatcher, see
 // speech-setup.mjs). Every utterance must be spoken and end on its own — none
 // interrupted or cancelled by the next cue — one after the other, never over
@@ -28,10 +28,11 @@ const recordSpeech = (page) => page.addInitScript(() => {
   };
 });
 
-test('twist and press-up: every sentence is heard to its end', async ({ page }) => {
+test('pelvic tilt, twist and press-up: every sentence is heard to its end', async ({ page }) => {
   test.setTimeout(420_000);
   await recordSpeech(page);
-  const rx = b64url(JSON.stringify({ exercises: [{ id: 'spinal_twist', hold_s: 20 }, { id: 'press_up', reps: 3, hold_s: 1 }] }));
+  const rx = b64url(JSON.stringify({ exercises: [{ id: 'pelvic_tilt', reps: 5, hold_s: 3 }, { id: 'spinal_twist', hold_s: 20 },
+    { id: 'press_up', reps: 3, hold_s: 1 }] }));
   await open(page, `rx=${rx}`);
   await act(page, 'ack', 'intro');
   // speech-dispatcher lists espeak-ng's thousands of voices slowly: start once they are there.
@@ -55,6 +56,8 @@ test('twist and press-up: every sentence is heard to its end', async ({ page }) 
   expect(all).toContain('great care');
   expect(all).toContain('If symptoms spread further down a leg, stop.');
   expect(all).toContain('range that does not hurt');
+  // The pelvic tilt's introduction, said as short sentences (docs/clinical.md, "Wording that is heard").
+  expect(all).toContain('Tighten your belly and buttocks to flatten your lower back into the mattress.');
   // The session's own record agrees: each spoken cue went to the voice.
   const spoken = (await page.evaluate(() => window.unfurl.cues())).filter((c) => c.kind === 'speak');
   expect(heard.map((h) => h.text)).toEqual(spoken.map((c) => c.text));
@@ -91,9 +94,11 @@ async function hearSession(page, lang, exercises, { atLeast, finishWithin }) {
 }
 
 test('in Spanish, a Spanish voice says every sentence to its end', async ({ page }) => {
-  test.setTimeout(300_000);
-  const all = await hearSession(page, 'es', [{ id: 'press_up', reps: 3, hold_s: 1 }], { atLeast: 5, finishWithin: 240_000 });
+  test.setTimeout(420_000);
+  const all = await hearSession(page, 'es', [{ id: 'pelvic_tilt', reps: 5, hold_s: 3 }, { id: 'press_up', reps: 3, hold_s: 1 }],
+    { atLeast: 8, finishWithin: 300_000 });
   expect(all).toContain('Empecemos');
+  expect(all).toContain('Aprieta el abdomen y los glúteos para aplanar la parte baja de la espalda contra el colchón.');
   // docs/clinical.md: never a bare "para." as a spoken command in Spanish; "detente".
   expect(all).toContain('Si los síntomas se extienden más abajo por una pierna, detente.');
 });

@@ -131,6 +131,27 @@ test('on a shared tablet (history=0) the report neither shows a name left there 
   expect(JSON.parse(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).name).toBe('Earlier Person');
 });
 
+test('the printed report is black and white: every text, fill and line a grey', async ({ page }) => {
+  await seed(page, history(12).doc);
+  await open(page);
+  await openReport(page);
+  await page.emulateMedia({ media: 'print' });
+  const coloured = await page.evaluate(() => {
+    const out = [];
+    const grey = (c) => {
+      const m = c.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/);
+      return !m || m[4] === '0' || (m[1] === m[2] && m[2] === m[3]);
+    };
+    for (const el of document.querySelectorAll('#report .report-page, #report .report-page *')) {
+      const cs = getComputedStyle(el);
+      for (const prop of ['color', 'backgroundColor', 'borderTopColor', 'fill', 'stroke'])
+        if (cs[prop] && cs[prop] !== 'none' && !grey(cs[prop])) out.push(`${el.tagName}.${el.className?.baseVal ?? el.className} ${prop} ${cs[prop]}`);
+    }
+    return out;
+  });
+  expect(coloured).toEqual([]);
+});
+
 test('five years of mornings print, from the first to the last', async ({ page }) => {
   test.setTimeout(180_000);
   const { days, doc } = history(5 * 365);
@@ -197,6 +218,20 @@ test('where files can be shared, History shares the report as .html and the CSV'
   expect(report.text).not.toMatch(/<script/i);
   for (const d of days) expect(report.text).toContain(dateOf(d));
   await expect(page.locator('#report')).toBeHidden();  // shared, not opened
+  // From the printable page too, with the name typed there; and nothing left the device
+  // but through the person's own share.
+  const requests = [];
+  const origin = new URL(page.url()).origin;
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('blob:')) requests.push(r.url()); });
+  expect(await act(page, 'export', 'report')).toBe(true);
+  await expect(page.locator('#report')).toBeVisible();
+  await page.fill('#report-name', 'Ana');
+  await page.locator('#report .report-buttons button', { hasText: 'Share with my physiotherapist' }).tap();
+  await expect.poll(() => page.evaluate(() => window.shared.length)).toBe(3);
+  const fromPage = (await page.evaluate(() => window.shared))[2];
+  expect([fromPage.name, fromPage.type]).toEqual(['unfurl-report.html', 'text/html']);
+  expect(fromPage.text).toContain('Ana');
+  expect(requests).toEqual([]);
 });
 
 test('where files cannot be shared, History offers only the download and the printable report', async ({ page }) => {

@@ -128,7 +128,8 @@ test('stop with pain down a leg gives the clinician result, with no way back int
   expect(await act(page, 'start')).toBe(false);
 });
 
-// The stop question's emergency answer: numbness or tingling in both legs, or around the genitals or bottom.
+// The stop question's emergency answer: numbness or tingling in both legs, or around the
+// genitals or bottom, or chest pain.
 for (const [answer, level] of [['emergency', 'emergency']]) {
   test(`stop with "${answer}" gives the ${level} result, with no way back into the routine, for the rest of the day`, async ({ page }) => {
     await open(page, 'test=1&timescale=20');

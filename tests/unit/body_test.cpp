@@ -479,7 +479,7 @@ float shoulder_abduction(const Figure& f, bool left) {
 }
 
 // A measure of a hold: its value in the exercise's start, the full-range
-// target (CLINICAL.md's number), and how near the hold must come. At range
+// target (docs/clinical.md's number), and how near the hold must come. At range
 // r the expected value is the start blended toward the target by r, as the
 // animator blends the pose.
 struct Target {
@@ -503,7 +503,7 @@ const Target kTargets[] = {
 };
 }  // namespace
 
-// Issue 24: each hold's joint angles against CLINICAL.md's full-range
+// Issue 24: each hold's joint angles against docs/clinical.md's full-range
 // targets, at the default range and at full range (printed, for docs/poses.md).
 TEST(Body, EachHoldReachesItsClinicalAnglesAtEachRange) {
   for (const Target& t : kTargets) {

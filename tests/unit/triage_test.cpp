@@ -185,8 +185,11 @@ TEST(Triage, TheNewEmergencySignsSendToEmergencyHelpAndTheWorseningLegToday) {
 TEST(Triage, StopAnswersReachEveryTierTheyApplyTo) {
   const Triage& t = default_triage();
   EXPECT_EQ(evaluate_stop(t, "emergency")->level, Tier::emergency);
-  // Three answers, so all of them fit beside each other at 200 % text; a leg
-  // that gives way is the leg answer's weakness, and the next check asks again.
+  // Chest pain can come during a stretch as well as before one: the emergency answer names it.
+  EXPECT_NE(t.stop_answers[0].label.find("chest pain"), std::string::npos) << t.stop_answers[0].label;
+  // Three answers, so all of them fit on a small phone at 200 % text.
+  EXPECT_EQ(t.stop_answers.size(), 3u);
+  // A leg that gives way is the leg answer's weakness, and the next check asks again.
   EXPECT_FALSE(evaluate_stop(t, "leg_worsening"));
   EXPECT_EQ(evaluate_stop(t, "leg")->level, Tier::clinician);
   EXPECT_EQ(evaluate_stop(t, "back")->level, Tier::none);

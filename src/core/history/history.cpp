@@ -249,14 +249,12 @@ Decoded decode_history(std::string_view text) {
       keep(raw, k, k);
       return std::nullopt;
     };
-    const std::pair<const char*, bool*> flags[] = {{"voice", &st.voice}, {"tones", &st.tones}, {"vibration", &st.vibration},
-                                                   {"dim", &st.dim}, {"eyes_closed", &st.eyes_closed},
-                                                   {"soft_mattress", &st.soft_mattress}};
-    for (auto [k, v] : flags) read_flag(k, *v);
-    st.voice_rate = read_num("voice_rate", 0.5, 1.5).value_or(st.voice_rate);
-    st.volume = read_num("volume", 0, 1).value_or(st.volume);
-    st.text_size = read_num("text_size", 1, 2).value_or(st.text_size);
-    st.reminder_min = static_cast<int>(read_num("reminder_min", 0, 24 * 60 - 1).value_or(st.reminder_min));
+    for (const ScalarSetting& d : kScalarSettings) {
+      const char* k = d.key.data();
+      if (d.flag) read_flag(k, st.*d.flag);
+      else if (d.number) st.*d.number = read_num(k, d.min, d.max).value_or(st.*d.number);
+      else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max).value_or(st.*d.whole));
+    }
     if (auto l = s->find("lang"); l != s->end()) {
       if (l->is_string() && l->get<std::string>().size() <= 8) st.lang = l->get<std::string>();
       else keep(raw, "lang", "lang");
@@ -282,9 +280,9 @@ Decoded decode_history(std::string_view text) {
       if (!strings) keep(raw, "exercises_off", "exercises_off");
       else for (const json& v : *o) st.exercises_off.insert(v.get<std::string>());
     }
-    d.doc.settings_extra = unknown_members(raw_of("settings"), {"voice", "tones", "vibration", "dim", "eyes_closed",
-                                                                 "soft_mattress", "voice_rate", "volume", "text_size",
-                                                                 "reminder_min", "lang", "holds", "reps", "exercises_off"});
+    std::set<std::string, std::less<>> known = {"lang", "holds", "reps", "exercises_off"};
+    for (const ScalarSetting& d : kScalarSettings) known.emplace(d.key);
+    d.doc.settings_extra = unknown_members(raw_of("settings"), known);
   }
   if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
     d.doc.intro_ack = flag(*a, "intro", false);
@@ -300,6 +298,21 @@ Decoded decode_history(std::string_view text) {
   }
   return d;
 }
+
+const ScalarSetting* find_setting(std::string_view key) {
+  for (const ScalarSetting& d : kScalarSettings)
+    if (d.key == key) return &d;
+  return nullptr;
+}
+
+namespace {
+json settings_json(const Settings& s) {
+  json out = {{"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
+  for (const ScalarSetting& d : kScalarSettings)
+    out[std::string(d.key)] = d.flag ? json(s.*d.flag) : d.number ? json(s.*d.number) : json(s.*d.whole);
+  return out;
+}
+}  // namespace
 
 std::string encode_history(const HistoryDoc& doc) {
   std::string sessions = "[";
@@ -323,11 +336,7 @@ std::string encode_history(const HistoryDoc& doc) {
   if (doc.trend_ack_day) acks["trend_day"] = *doc.trend_ack_day;
   std::string out = "{\"schema\":" + std::to_string(kSchema) + ",\"sessions\":" + sessions;
   out += ",\"progress\":" + with_extra({{"range", doc.range}}, doc.progress_extra);
-  json settings = {{"voice", s.voice}, {"tones", s.tones}, {"vibration", s.vibration},
-                   {"voice_rate", s.voice_rate}, {"volume", s.volume}, {"dim", s.dim},
-                   {"eyes_closed", s.eyes_closed}, {"soft_mattress", s.soft_mattress}, {"text_size", s.text_size},
-                   {"reminder_min", s.reminder_min},
-                   {"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
+  json settings = settings_json(s);
   // Only once chosen, so documents from before languages existed are written back as they were.
   if (!s.lang.empty()) settings["lang"] = s.lang;
   out += ",\"settings\":" + with_extra(with_kept(settings, s.kept), doc.settings_extra);

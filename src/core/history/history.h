@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/history/raw_json.h"
+#include "core/routine/speech.h"
 
 namespace unfurl::core {
 
@@ -50,7 +51,7 @@ struct KeptRecord {
 
 struct Settings {
   bool voice = true, tones = true, vibration = true;
-  double voice_rate = 0.9, volume = 0.5;
+  double voice_rate = kVoiceRateDefault, volume = 0.5;
   bool dim = true, eyes_closed = false, soft_mattress = false;
   double text_size = 1.0;                  // 1–2: the person's text size
   int reminder_min = 7 * 60 + 30;          // the morning reminder's local time, minutes after midnight
@@ -64,6 +65,32 @@ struct Settings {
   std::vector<RawMember> kept;
   bool operator==(const Settings&) const = default;
 };
+
+// Every setting that is one value, defined once: its key (in the stored
+// document, in set() and in state()), its member, and for numbers the range
+// accepted from the person (outside it, refused), read from storage (clamped
+// into it) and stepped through on the Settings screen. The language and the
+// per-exercise doses, whose ranges are the routine's, are read on their own.
+struct ScalarSetting {
+  std::string_view key;
+  bool Settings::*flag = nullptr;      // a yes or no, or
+  double Settings::*number = nullptr;  // a number, or
+  int Settings::*whole = nullptr;      // a whole number
+  double min = 0, max = 0, step = 0;
+};
+inline constexpr ScalarSetting kScalarSettings[] = {
+    {"voice", &Settings::voice, nullptr, nullptr, 0, 0, 0},
+    {"tones", &Settings::tones, nullptr, nullptr, 0, 0, 0},
+    {"vibration", &Settings::vibration, nullptr, nullptr, 0, 0, 0},
+    {"dim", &Settings::dim, nullptr, nullptr, 0, 0, 0},
+    {"eyes_closed", &Settings::eyes_closed, nullptr, nullptr, 0, 0, 0},
+    {"soft_mattress", &Settings::soft_mattress, nullptr, nullptr, 0, 0, 0},
+    {"voice_rate", nullptr, &Settings::voice_rate, nullptr, kVoiceRateMin, kVoiceRateMax, 0.1},
+    {"volume", nullptr, &Settings::volume, nullptr, 0, 1, 0.1},
+    {"text_size", nullptr, &Settings::text_size, nullptr, 1, 2, 0.25},
+    {"reminder_min", nullptr, nullptr, &Settings::reminder_min, 0, 24 * 60 - 1, 15},  // a quarter hour a step
+};
+const ScalarSetting* find_setting(std::string_view key);
 
 // A set of yes/no questions answered on a day, kept under "acks": the
 // one-time history screen (acks.history) and the inflammatory-pattern

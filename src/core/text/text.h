@@ -15,8 +15,8 @@
 
 namespace unfurl::core {
 
-// A catalogue string with its one argument in place of its first %s or %d:
-// the strings are printf-shaped so that screens can Format() them too.
+// A catalogue string with its one argument in place of its first %s or %d
+// (printf's shape, so a translator knows it; "%%" is a percent sign).
 std::string fill(std::string_view fmt, std::string_view arg);
 // The same with several arguments, each in place of the next %s or %d.
 std::string fill(std::string_view fmt, const std::vector<std::string>& args);
