@@ -28,13 +28,14 @@ void HomeScreen(Frame& f) {
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
   }
 
-  // Months of stiff mornings: the NICE NG65 questions, offered once (again after a year).
+  // Months of stiff mornings: the NICE NG65 questions, offered once (again after a
+  // year). Skipping here is skipping them, as on their own screen: not "not now".
   if (m.pattern_offered()) {
     Text(f, f.fonts.body, p.calm, m.T("home.pattern_offer"));
     const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
     ActionButton(f, "pattern-open", m.T("home.pattern_open"), Kind::secondary, "pattern", "\"open\"", half_w);
     ImGui::SameLine();
-    ActionButton(f, "pattern-skip", m.T("home.pattern_skip"), Kind::quiet, "pattern", "\"skip\"", half_w);
+    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::quiet, "pattern", "\"skip\"", half_w);
   }
 
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
