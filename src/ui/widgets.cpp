@@ -111,12 +111,17 @@ ButtonLabel LayOutLabel(const Frame& f, std::string_view text, float w) {
   return {pad, f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, w - 2 * pad, text.data(),
                                            text.data() + text.size())};
 }
+
+// At least its kind's height; taller where its label wraps.
+float HeightFor(const Frame& f, Kind kind, const ButtonLabel& label) {
+  const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
+  return std::max(min_h, label.size.y + 2 * f.px(12));
+}
 }  // namespace
 
 float ButtonHeight(const Frame& f, const char* label, Kind kind, float width_css) {
   const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
-  const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
-  return std::max(min_h, LayOutLabel(f, Visible(label), w).size.y + 2 * f.px(12));
+  return HeightFor(f, kind, LayOutLabel(f, Visible(label), w));
 }
 
 bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
@@ -124,8 +129,10 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   const Palette& p = f.colors();
   const std::string_view text = Visible(label);
   const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
-  const auto [pad, ts] = LayOutLabel(f, text, w);
-  const float h = std::max(height, ButtonHeight(f, label, kind, width_css));
+  const ButtonLabel laid = LayOutLabel(f, text, w);
+  const float pad = laid.pad;
+  const ImVec2 ts = laid.size;
+  const float h = std::max(height, HeightFor(f, kind, laid));
   ImGui::PushID(id);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   if (!enabled) ImGui::BeginDisabled();
