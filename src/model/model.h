@@ -174,10 +174,9 @@ class Model {
   const std::optional<core::PatternResult>& pattern_result() const { return pattern_result_; }
 
  private:
-  // The table of every action Act() performs (model.cpp).
+  // The table of every action Act() performs (actions.cpp).
   struct Action;
   static const std::vector<Action>& Actions();
-  bool InSession() const;
   bool Start();
   bool ShowStandingBlock();
   bool Withdraw();

@@ -682,7 +682,7 @@ TEST(Model, TheFirstThemeFollowsTheDevicePreferenceThenThePersonsSetting) {
   EXPECT_TRUE(fresh(R"({"scheme":"light"})", *stored).settings().dim);
 }
 
-// The actions live in one table (src/model/model.cpp); docs/automation.md
+// The actions live in one table (src/model/actions.cpp); docs/automation.md
 // lists exactly those, so a script never calls one that does not exist.
 TEST(Model, TheDocumentedActionsAreExactlyTheModelsOwn) {
   std::ifstream in(std::filesystem::path(UNFURL_SOURCE_DIR) / "docs" / "automation.md");

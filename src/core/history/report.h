@@ -1,5 +1,5 @@
 // What the clinician's report sums up from the history, apart from its words:
-// the weekly table on its first page. The report itself (src/model/model.cpp,
+// the weekly table on its first page. The report itself (src/model/exports.cpp,
 // laid out by web/report.js) lists every session after it, however many pages
 // that takes; nothing here depends on how the pages fall.
 #pragma once

@@ -1,0 +1,200 @@
+// Every action a control can take, in one table, and Act(), the one way in.
+#include "model/model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/json.h"
+#include "model/parts.h"
+
+namespace unfurl::model {
+
+namespace {
+using nlohmann::json;
+
+// An action's argument when it names something ("intro", "csv"): "" when it is not a string.
+std::string string_arg(const json& a) { return a.is_string() ? a.get<std::string>() : std::string(); }
+
+std::optional<int> rating_arg(const json& j) {
+  double v;
+  if (j.is_number()) v = j.get<double>();
+  else if (j.is_object() && j.contains("value") && j["value"].is_number()) v = j["value"].get<double>();
+  else return std::nullopt;
+  if (v < 0 || v > 10 || v != std::floor(v)) return std::nullopt;
+  return static_cast<int>(v);
+}
+
+// A screen whose answer counts only once its whole list has been seen.
+bool has_list(Screen s) { return s == Screen::check || s == Screen::screening || s == Screen::pattern; }
+}  // namespace
+
+nlohmann::json parse_arg(std::string_view arg) {
+  if (arg.empty()) return nlohmann::json();
+  nlohmann::json j = core::parse_json(arg);
+  // A bare word is as good as a JSON string: act('open', 'history').
+  return j.is_discarded() ? nlohmann::json(std::string(arg)) : j;
+}
+
+bool Model::Open(std::string_view where) {
+  // Leaving a running session goes through Stop or End, never a side door.
+  if (screen_ == Screen::session && session_ && !session_->finished()) return false;
+  static const Screen targets[] = {Screen::home, Screen::history, Screen::settings, Screen::about};
+  for (Screen s : targets) {
+    if (screen_name(s) != where) continue;
+    if (screen_ == Screen::finish && !record_saved_) return false;
+    if (screen_ == Screen::finish) Finish();
+    screen_ = s;
+    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); remembered_ = false; pattern_result_.reset(); }
+    return true;
+  }
+  return false;
+}
+
+// Every action, once: its name (docs/automation.md), when it is allowed, whether it hushes the
+// voice, and what it does. Only the person cuts the voice off
+// (docs/clinical.md): pausing, stopping, skipping, going back or leaving
+// silences what was being said, and what was about to be said for the old
+// step is dropped with it.
+struct Model::Action {
+  std::string_view name;
+  bool (*allowed)(const Model& m);  // when it may run at all; the action itself refuses what its argument rules out
+  bool hushes;
+  bool (*run)(Model& m, const json& a, std::string_view arg);
+};
+
+namespace {
+// When an action is allowed, as docs/automation.md's table says. "Always"
+// actions check their own screen, because what they may do depends on it.
+bool Always(const Model&) { return true; }
+bool Running(const Model& m) { return m.screen() == Screen::session && m.session(); }
+bool Paused(const Model& m) { return Running(m) && m.session()->paused(); }
+bool Rating(const Model& m) { return m.screen() == Screen::rating_before || m.screen() == Screen::finish; }
+bool BeforeRating(const Model& m) { return m.screen() == Screen::rating_before; }
+bool InSettings(const Model& m) { return m.screen() == Screen::settings; }
+bool WithList(const Model& m) { return has_list(m.screen()); }
+bool Exporting(const Model& m) { return m.screen() == Screen::history || m.screen() == Screen::settings; }
+bool Sharing(const Model& m) { return m.screen() == Screen::history && m.config().can_share; }
+bool UpdateWaiting(const Model& m) { return m.update_ready() && m.screen() == Screen::home && !m.session(); }
+}  // namespace
+
+const std::vector<Model::Action>& Model::Actions() {
+  static const std::vector<Action> table = {
+      {"start", Always, false, [](Model& m, const json&, std::string_view) { return m.Start(); }},
+      // Ticking a question is not leaving (see Act): only an answer that leads on hushes.
+      {"answer", Always, true, [](Model& m, const json&, std::string_view arg) { return m.Answer(arg); }},
+      {"continue", Always, false, [](Model& m, const json&, std::string_view) { return m.Continue(); }},
+      {"rate", Rating, false, [](Model& m, const json& a, std::string_view) {
+         const std::optional<int> v = rating_arg(a);
+         if (!v) return false;
+         if (m.screen_ == Screen::finish) return m.after_ = v, true;
+         m.before_ = v;
+         return m.BeginSession();
+       }},
+      {"skip", BeforeRating, false, [](Model& m, const json&, std::string_view) { return m.BeginSession(); }},
+      {"pause", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->pause(); }},
+      {"resume", Running, true, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.session_->resume();
+         if (ok) m.auto_paused_ = false;
+         return ok;
+       }},
+      {"toggle", Running, true, [](Model& m, const json&, std::string_view) {
+         const bool ok = m.session_->paused() ? m.session_->resume() : m.session_->pause();
+         if (ok) m.auto_paused_ = false;
+         return ok;
+       }},
+      {"next", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->next(); }},
+      {"back", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->back(); }},
+      {"stop-pain", Running, true, [](Model& m, const json&, std::string_view) { return m.StopForPain(); }},
+      // Never mid-session: a new version takes over only from Home, when asked.
+      {"restart", UpdateWaiting, false, [](Model& m, const json&, std::string_view) { return m.outbox_.restart = true; }},
+      // Leaving without pain: only from pause, so a stray tap cannot end a session.
+      {"end", Paused, true, [](Model& m, const json&, std::string_view) {
+         if (!m.session_->stop()) return false;
+         m.session_->take_cues();
+         m.EndSession("abandoned");
+         m.session_.reset();
+         m.screen_ = Screen::home;
+         return true;
+       }},
+      {"finish", Always, false, [](Model& m, const json&, std::string_view) { return m.Finish(); }},
+      {"open", Always, true, [](Model& m, const json& a, std::string_view) { return m.Open(string_arg(a)); }},
+      {"home", Always, true, [](Model& m, const json&, std::string_view) { return m.Open("home"); }},
+      {"set", Always, false, [](Model& m, const json&, std::string_view arg) { return m.Set(arg); }},
+      {"reset-view", Always, false, [](Model& m, const json&, std::string_view) { return ++m.camera_resets_, true; }},
+      {"ack", Always, false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         bool ok = false;
+         if (what == "intro") { ok = !m.doc_.intro_ack; m.doc_.intro_ack = true; }
+         else if (what == "trend") { ok = m.review_banner(); m.doc_.trend_ack_day = m.today_; }
+         if (ok) m.Save();
+         return ok;
+       }},
+      {"withdraw", Always, true, [](Model& m, const json&, std::string_view) { return m.Withdraw(); }},
+      {"cleared", Always, true, [](Model& m, const json&, std::string_view) { return m.Cleared(); }},
+      {"screening", InSettings, false, [](Model& m, const json&, std::string_view) {
+         m.OpenScreening(Screen::settings);
+         return true;
+       }},
+      {"pattern", Always, false, [](Model& m, const json& a, std::string_view) { return m.Pattern(string_arg(a)); }},
+      // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
+      {"list-seen", WithList, false, [](Model& m, const json& a, std::string_view) {
+         if (!a.is_boolean() || m.list_ == ListSeen::seen) return false;
+         const ListSeen now = a.get<bool>() ? ListSeen::seen : ListSeen::unseen;
+         if (m.list_ == now) return false;
+         m.list_ = now;
+         return true;
+       }},
+      {"reveal", Always, false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         if (what.empty()) return false;
+         m.reveal_ = what;
+         ++m.reveal_serial_;
+         return true;
+       }},
+      {"export", Exporting, false, [](Model& m, const json& a, std::string_view) { return m.Export(string_arg(a)); }},
+      // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
+      {"share", Sharing, false, [](Model& m, const json& a, std::string_view) {
+         const std::string what = string_arg(a);
+         const bool ok = (what == "csv" || what == "report") && m.Export(what);
+         if (ok) m.outbox_.share = true;
+         return ok;
+       }},
+      {"delete-data", Always, false, [](Model& m, const json& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
+  };
+  return table;
+}
+
+std::vector<std::string_view> Model::ActionNames() {
+  std::vector<std::string_view> out;
+  for (const Action& a : Actions()) out.push_back(a.name);
+  return out;
+}
+
+bool Model::Act(std::string_view name, std::string_view arg) {
+  const std::vector<Action>& actions = Actions();
+  const auto action = std::find_if(actions.begin(), actions.end(), [&](const Action& x) { return x.name == name; });
+  if (action == actions.end() || !action->allowed(*this)) return false;
+  const json a = parse_arg(arg);
+  const Screen screen_before = screen_;
+  const size_t queued = outbox_.cues.size();  // cues from before this action
+  const bool ok = action->run(*this, a, arg);
+  // Ticking a question is not leaving: what is being said goes on.
+  const bool ticking = screen_ == Screen::check || screen_ == Screen::finish || screen_ == Screen::screening ||
+                       screen_ == Screen::pattern;
+  if (ok && action->hushes && (name != "answer" || !ticking)) {
+    outbox_.hush = true;
+    auto old_end = outbox_.cues.begin() + static_cast<long>(queued);
+    outbox_.cues.erase(std::remove_if(outbox_.cues.begin(), old_end,
+                                      [](const Outbox::CueOut& c) { return c.cue.kind == core::CueKind::speak; }),
+                       old_end);
+  }
+  Drain();
+  if (screen_ != screen_before) {
+    list_ = ListSeen::unknown;  // a new screen's list is yet to be seen
+    reveal_.clear();
+  }
+  if (ok) ++version_;
+  return ok;
+}
+
+}  // namespace unfurl::model

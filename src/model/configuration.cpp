@@ -1,0 +1,271 @@
+// The page's configuration and the stored document read at start, the language
+// chosen and fetched, and the routine the person runs (a clinic's prescription
+// or the standard one with their own settings).
+#include "model/model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "core/assets.h"
+#include "core/json.h"
+#include "core/routine/prescription.h"
+#include "core/routine/progression.h"
+#include "model/parts.h"
+
+namespace unfurl::model {
+
+namespace {
+using nlohmann::json;
+
+// "es-MX" → "es": a language file serves every region of its language.
+std::string language_code(const std::string& tag) {
+  std::string code = tag.substr(0, tag.find('-'));
+  for (char& ch : code) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return code;
+}
+
+bool valid_lang(const std::string& s) {
+  if (s.size() < 2 || s.size() > 8) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
+}
+}  // namespace
+
+bool has_language(const std::string& code) {
+  if (code.empty()) return false;
+  for (const std::string& l : core::Catalogue::available())
+    if (l == code) return true;
+  return false;
+}
+// or the standard one with their own settings).
+
+// The names come with the build's list of languages: offering one fetches nothing.
+const std::vector<Model::Language>& Model::languages() const {
+  static const std::vector<Language> all = [] {
+    std::vector<Language> out;
+    for (const core::ShippedLanguage& l : core::shipped_languages()) out.push_back({std::string(l.code), std::string(l.name)});
+    return out;
+  }();
+  return all;
+}
+
+// The routine the person runs: a clinic's prescription as written, or the
+// standard one with their own holds, repetitions and exercises — each kept
+// inside the catalogue's range (docs/clinical.md), the order always the article's.
+void Model::Personalise() {
+  routine_ = base_routine_;
+  if (!prescribed_) {
+    const core::Settings& s = doc_.settings;
+    std::vector<core::Exercise> kept;
+    for (core::Exercise e : routine_.exercises) {
+      if (s.exercises_off.count(e.id)) continue;
+      if (auto h = s.holds.find(e.id); h != s.holds.end())
+        e.hold_s = std::clamp(std::round(h->second), e.hold_range.min_s, e.hold_range.max_s);
+      if (auto r = s.reps.find(e.id); r != s.reps.end()) e.reps = std::clamp(r->second, e.reps_range.min, e.reps_range.max);
+      kept.push_back(std::move(e));
+    }
+    if (!kept.empty()) routine_.exercises = std::move(kept);
+  }
+  Replan();
+}
+
+void Model::Replan() {
+  core::Session plan(routine_, core::kRangeStart, core::VoicePlan{doc_.settings.voice_rate, &text_});
+  minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
+}
+
+void Model::Fetch(const std::string& lang) {
+  asked_ = lang;
+  outbox_.language = lang;
+}
+
+void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
+  const std::string code(lang);
+  const bool wanted = !code.empty() && code == asked_;
+  if (wanted) {
+    asked_.clear();
+    outbox_.language.clear();
+  }
+  auto failed = [](const Notice& n) { return n.id == "lang.failed"; };
+  const bool here = at_hand_.count(code) || (!json_text.empty() && core::Catalogue::hand_in(code, json_text));
+  if (!here) {
+    if (!wanted) return;
+    // The language on screen stays, and the person is told why nothing changed.
+    if (chosen_ == code) chosen_.clear();
+    notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+    std::string name = code;
+    for (const Language& l : languages())
+      if (l.code == code) name = l.name;
+    AddNotice("lang.failed", "notice.lang_failed", name);
+    return;
+  }
+  at_hand_.insert(code);
+  if (!wanted) return;  // the shell's guess, kept for when it is chosen
+  notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
+  if (chosen_ == code) {
+    chosen_.clear();
+    doc_.settings.lang = code;
+    core::forget_kept(doc_.settings, "lang");  // the person's choice replaces a stored value this version could not read
+    Save();
+  }
+  ChooseLanguage();
+  ++version_;
+}
+
+void Model::Load(std::string_view stored, std::string_view config_json) {
+  json c = core::parse_json(config_json);
+  if (!c.is_object()) c = json::object();
+  auto get = [&](const char* k) -> std::optional<std::string> {
+    auto it = c.find(k);
+    if (it == c.end() || !it->is_string()) return std::nullopt;
+    return it->get<std::string>();
+  };
+  auto yes_no = [&](const char* k, bool fallback) {
+    auto v = get(k);
+    if (!v) return fallback;
+    if (*v == "1" || *v == "true") return true;
+    if (*v == "0" || *v == "false") return false;
+    Notify(std::string("config.") + k, "notice.config_yes_no", std::string(k) + "=\"" + v->substr(0, 16) + "\"");
+    return fallback;
+  };
+
+  if (auto tab = get("tab"); tab && tab->size() <= 12 &&
+      std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
+    tab_ = *tab + "-";
+  // The app's own address, set by the shell (never from the query): the reminder links back to it.
+  if (auto href = get("href"); href && (href->rfind("https://", 0) == 0 || href->rfind("http://", 0) == 0) &&
+                               href->size() < 512 && href->find_first_of("\r\n") == std::string::npos)
+    config_.href = *href;
+  config_.test = yes_no("test", false);
+  config_.embed = yes_no("embed", false);
+  config_.keep_history = yes_no("history", true);
+  config_.can_share = get("share") == "1";
+  std::string unknown_lang;
+  if (auto lang = get("lang")) {
+    std::string code = language_code(*lang);
+    if (valid_lang(*lang) && has_language(code)) {
+      config_.lang_asked = code;
+    } else {
+      // Unfurl stays in English (or the person's own choice), and says so in it: the
+      // notice's words are filled in once the language is chosen, below.
+      unknown_lang = lang->substr(0, 16);
+      Notify("config.lang", "notice.lang_unknown", unknown_lang);
+    }
+  }
+  if (auto langs = get("langs")) {
+    for (size_t start = 0; start < langs->size();) {
+      size_t end = std::min(langs->find(',', start), langs->size());
+      std::string one = langs->substr(start, end - start);
+      if (valid_lang(one) && config_.browser_langs.size() < 16) config_.browser_langs.push_back(language_code(one));
+      start = end + 1;
+    }
+  }
+  if (auto clinic = get("clinic")) {
+    bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
+    if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
+    else Notify("config.clinic", "notice.config_clinic");
+  }
+  if (auto theme = get("theme")) {
+    if (*theme == "dim" || *theme == "light") config_.theme = *theme;
+    else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
+  }
+  if (auto ts = get("timescale")) {
+    char* end = nullptr;
+    double v = std::strtod(ts->c_str(), &end);
+    if (!config_.test) Notify("config.timescale", "notice.config_timescale_test");
+    else if (end && *end == '\0' && v >= 0.1 && v <= 1000) config_.timescale = v;
+    else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
+  }
+
+  core::Decoded d = core::decode_history(stored);
+  switch (d.status) {
+    case core::DecodeStatus::empty:
+    case core::DecodeStatus::ok:
+      doc_ = std::move(d.doc);
+      break;
+    case core::DecodeStatus::unreadable:
+      // The shell moves unreadable data aside before calling Load; this is the
+      // second line of defence and changes nothing on disk until the next save.
+      Notify("history.unreadable", "notice.history_unreadable");
+      break;
+    case core::DecodeStatus::newer_schema:
+      doc_ = std::move(d.doc);
+      read_only_ = true;
+      Notify("history.newer", "notice.history_newer");
+      break;
+  }
+  if (d.kept > 0) Notify("history.kept", "notice.history_kept", std::to_string(d.kept));
+  base_ = doc_;
+  // The first theme follows the device's light or dark preference; after that, the person's setting.
+  if (d.status == core::DecodeStatus::empty && get("scheme") == "light") doc_.settings.dim = false;
+  if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
+  if (!unknown_lang.empty()) config_.lang_asked = "en";
+  rx_ = get("rx").value_or("");
+  ChooseLanguage();
+  if (!rx_.empty() && !prescribed_) {
+    // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
+    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, text_).substr(0, 120));
+  }
+}
+
+void Model::ChooseLanguage() {
+  std::string lang = "en";
+  if (has_language(doc_.settings.lang)) lang = doc_.settings.lang;
+  else if (!config_.lang_asked.empty()) lang = config_.lang_asked;
+  else
+    for (const std::string& b : config_.browser_langs)
+      if (has_language(b)) { lang = b; break; }
+  if (!at_hand_.count(lang)) {
+    // Its file is fetched; until it arrives, the language on screen stays.
+    Fetch(lang);
+    lang = text_.lang();
+  }
+  text_.load(lang);
+  config_.lang = text_.lang();
+  for (Notice& n : notices_) n.text = core::fill(T(n.key), n.arg);
+  triage_ = core::default_triage(text_);
+  prescribed_ = false;
+  note_.clear();
+  prescription_changes_.clear();
+  base_routine_ = core::default_routine(text_);
+  if (!rx_.empty()) {
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
+    if (p.prescription) {
+      base_routine_ = std::move(p.prescription->routine);
+      prescribed_ = true;
+      note_ = std::move(p.prescription->note);
+      DescribePrescription();
+    }
+  }
+  Personalise();
+}
+
+// What a clinic's prescription changes from the standard routine, in plain
+// words for Home: doses that differ, stretches left out, a smaller range.
+void Model::DescribePrescription() {
+  const core::Routine standard = core::default_routine(text_);
+  for (const core::Exercise& e : base_routine_.exercises) {
+    const core::Exercise* usual = standard.find(e.id);
+    if (!usual) continue;
+    if (e.hold_s != usual->hold_s) {
+      prescription_changes_.push_back(core::fill(
+          T("home.rx_hold"), {e.name, std::to_string(static_cast<int>(e.hold_s)), std::to_string(static_cast<int>(usual->hold_s))}));
+    }
+    if (e.reps != usual->reps) {
+      prescription_changes_.push_back(
+          core::fill(T("home.rx_reps"), {e.name, std::to_string(e.reps), std::to_string(usual->reps)}));
+    }
+  }
+  std::string left_out;
+  for (const core::Exercise& e : standard.exercises)
+    if (!base_routine_.find(e.id)) left_out += (left_out.empty() ? "" : ", ") + e.name;
+  if (!left_out.empty()) prescription_changes_.push_back(core::fill(T("home.rx_left_out"), left_out));
+  if (base_routine_.range_cap < 1) {
+    prescription_changes_.push_back(
+        core::fill(T("home.rx_cap"), std::to_string(std::lround(base_routine_.range_cap * 100))));
+  }
+}
+
+}  // namespace unfurl::model

@@ -1,0 +1,144 @@
+// What the person takes away: the CSV, the clinician's report, history kept
+// aside and the morning reminder.
+#include "model/model.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/history/calendar.h"
+#include "core/history/export.h"
+#include "core/history/report.h"
+#include "model/parts.h"
+
+namespace unfurl::model {
+
+namespace {
+using nlohmann::json;
+
+constexpr int kReportWeeks = 12;  // the weekly table: what fits the report's first page beside the rest
+
+// The one-time health questions and the inflammatory-pattern questions, each
+// question with its answer, for the report: [{title, rows: [[label, value]…]}].
+json report_sections(const Model& m) {
+  json sections = json::array();
+  auto yes_no = [&](bool yes) { return m.T(yes ? "report.yes" : "report.no"); };
+  auto said = [](const core::Answered& a, const std::string& id) {
+    return std::find(a.yes.begin(), a.yes.end(), id) != a.yes.end();
+  };
+  if (const auto& s = m.doc().screening) {
+    json rows = json::array({json::array({m.T("report.asked_label"), core::fill(m.T("report.asked"), m.text().date(s->asked))})});
+    for (const core::RedFlag& q : m.triage().history) rows.push_back(json::array({q.question, yes_no(said(*s, q.id))}));
+    if (!s->cleared.empty())
+      rows.push_back(json::array({m.T("screening.cleared"), core::fill(m.T("report.asked"), m.text().date(s->cleared))}));
+    sections.push_back({{"title", m.T("report.screening")}, {"rows", rows}});
+  }
+  if (const auto& a = m.doc().pattern) {
+    json rows = json::array({json::array({m.T("report.asked_label"), core::fill(m.T("report.asked"), m.text().date(a->asked))})});
+    if (a->result != "skipped")
+      for (std::string_view q : core::kPatternQuestions)
+        rows.push_back(json::array({m.T("pattern.q." + std::string(q)), yes_no(said(*a, std::string(q)))}));
+    rows.push_back(json::array({m.T("report.result"), m.T("pattern.result." + a->result)}));
+    sections.push_back({{"title", m.T("report.pattern")}, {"rows", rows}});
+  }
+  return sections;
+}
+}  // namespace
+
+// What the person takes to a clinician, made here from their own history.
+bool Model::Export(std::string_view what) {
+  if (what == "aside") {
+    const bool kept = std::any_of(notices_.begin(), notices_.end(), [](const Notice& n) { return n.id == "history.unreadable"; });
+    return kept && (outbox_.download_asides = true);
+  }
+  if (what == "ics") {
+    const std::string uid = tab_ + std::to_string(static_cast<long long>(epoch_ms_)) + "@unfurl";
+    outbox_.download = Outbox::File{T("ics.filename"), "text/calendar",
+                                    core::reminder_ics(doc_.settings.reminder_min, today_ + 1, epoch_ms_, uid, config_.href, text_)};
+    return true;
+  }
+  if (doc_.sessions.empty()) return false;
+  if (what == "csv") {
+    outbox_.download = Outbox::File{T("csv.filename"), "text/csv", core::sessions_csv(doc_, text_)};
+    return true;
+  }
+  if (what != "report") return false;
+  // Everything the history holds, however long: the layout (web/report.js)
+  // pages it; nothing here is cut to fit a page.
+  const core::HistoryStats& st = stats();
+  auto date_of = [&](int day) { return text_.date(core::iso8601(day * 86400000.0)); };
+  auto cell = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
+  auto mean = [&](std::optional<double> v) { return v ? text_.number(*v, 1) : std::string("–"); };
+  json routine = json::array();
+  for (const core::Exercise& e : routine_.exercises) {
+    std::string dose = e.reps > 1 ? core::fill(T("report.reps"), std::to_string(e.reps)) + " " : "";
+    dose += core::fill(T("report.hold"), std::to_string(static_cast<int>(e.hold_s)));
+    if (e.sided) dose += std::string(" ") + T("report.sides");
+    routine.push_back({{"name", e.name}, {"dose", dose}});
+  }
+  json weeks = json::array();
+  for (const core::WeekSummary& w : core::weekly_summary(doc_.sessions, today_, kReportWeeks))
+    weeks.push_back(std::vector<std::string>{date_of(w.first_day) + " – " + date_of(w.first_day + 6),
+                                             std::to_string(w.sessions), std::to_string(w.completed),
+                                             std::to_string(w.stopped), std::to_string(w.blocked), mean(w.before),
+                                             mean(w.after)});
+  json plot = json::array(), sessions = json::array(), safety = json::array();
+  auto rating = [](std::optional<int> v) { return v ? json(*v) : json(nullptr); };
+  // In the order they happened, whatever order merges from other tabs left them in.
+  std::vector<const core::SessionRecord*> ordered;
+  for (const core::SessionRecord& r : doc_.sessions) ordered.push_back(&r);
+  std::sort(ordered.begin(), ordered.end(), [](const core::SessionRecord* a, const core::SessionRecord* b) {
+    return a->day != b->day ? a->day < b->day : a->started != b->started ? a->started < b->started : a < b;
+  });
+  for (const core::SessionRecord* p : ordered) {
+    const core::SessionRecord& r = *p;
+    const std::string date = date_of(r.day);
+    if (r.before || r.after) plot.push_back({{"date", date}, {"before", rating(r.before)}, {"after", rating(r.after)}});
+    // The check as answered: the signs named, or none of them.
+    std::string flags;
+    for (const std::string& id : r.check_flags)
+      if (const core::RedFlag* f = triage().find(id)) flags += (flags.empty() ? "" : T("text.list_separator")) + f->short_text;
+    std::string check = r.check_level == "none" ? T("report.check_none") : T(("tier." + r.check_level).c_str());
+    if (!flags.empty()) check += ": " + flags;
+    if (!r.withdrawn.empty()) check += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
+    const std::string stop = !r.pain.empty() ? T(("history.pain_" + r.pain).c_str()) : "–";
+    const std::string percent = core::fill(T("report.percent"), std::to_string(std::lround(r.range * 100)));
+    sessions.push_back(std::vector<std::string>{date, T(("outcome." + r.outcome).c_str()), check,
+                                                cell(r.before) + " → " + cell(r.after),
+                                                r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
+                                                r.outcome == "blocked" ? "–" : percent, std::to_string(r.exercises.size())});
+    std::string said = flags;
+    if (stop != "–") said += (said.empty() ? "" : T("text.list_separator")) + stop;
+    if (!r.withdrawn.empty()) said += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
+    if (!said.empty()) safety.push_back({{"date", date}, {"text", said}});
+  }
+  std::reverse(sessions.begin(), sessions.end());  // the latest first
+  const std::string summary =
+      core::fill(T("report.summary"), {std::to_string(st.sessions), std::to_string(st.completed),
+                                       std::to_string(st.current_streak), std::to_string(st.best_streak)});
+  const std::string made = core::fill(T("report.made"), text_.date(core::iso8601(epoch_ms_ + utc_offset_min_ * 60000.0)));
+  const std::string period = core::fill(T("report.period"), {date_of(ordered.front()->day), date_of(ordered.back()->day)});
+  json labels;
+  for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close", "share", "name",
+                        "dob", "remember", "page", "weeks", "patient"})
+    labels[k] = T(std::string("report.") + k);
+  labels["weeks"] = core::fill(T("report.weeks"), std::to_string(kReportWeeks));
+  labels["prescribed"] = T("home.prescribed");
+  labels["before"] = T("history.before");
+  labels["after"] = T("history.after");
+  std::vector<std::string> week_head, session_head;
+  for (const char* k : {"week", "count", "completed", "stopped", "blocked", "before", "after"})
+    week_head.push_back(T(std::string("report.weeks_") + k));
+  for (const char* k : {"date", "outcome", "check", "stiffness", "hurt", "stop", "range", "done"})
+    session_head.push_back(T(std::string("report.sessions_") + k));
+  outbox_.report = json({{"labels", labels}, {"made", made}, {"summary", summary}, {"period", period}, {"note", note_},
+                         {"routine_name", routine_.name}, {"routine", routine},
+                         {"prescribed", prescribed_}, {"changes", prescription_changes_},
+                         {"weeks", {{"head", week_head}, {"rows", weeks}}}, {"plot", plot},
+                         {"sessions", {{"head", session_head}, {"rows", sessions}}}, {"safety", safety},
+                         {"sections", report_sections(*this)}, {"file", T("report.filename")}, {"lang", config_.lang},
+                         // A shared tablet (history=0) keeps no name either, and shows none left by someone else.
+                         {"remember", config_.keep_history}}).dump();
+  return true;
+}
+
+}  // namespace unfurl::model
