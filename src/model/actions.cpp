@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/json.h"
+#include "core/legacy_json.h"
 #include "model/parts.h"
 
 namespace unfurl::model {

@@ -9,7 +9,7 @@
 #include <cstdlib>
 
 #include "core/assets.h"
-#include "core/json.h"
+#include "core/legacy_json.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 #include "model/parts.h"

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "core/json.h"
+#include "core/legacy_json.h"
 
 namespace unfurl::model {
 

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/json.h"
+#include "core/legacy_json.h"
 #include "core/routine/progression.h"
 
 namespace unfurl::core {

@@ -1,82 +1,89 @@
 #include "core/history/raw_json.h"
 
-#include <nlohmann/json.hpp>
-
-#include "core/json.h"
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 namespace unfurl::core {
 
 namespace {
 
-size_t skip_space(std::string_view t, size_t i) {
-  while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
-  return i;
-}
+// RapidJSON's iterative reader says where each value is: a container's event
+// fires with the stream at its bracket, a scalar's once it has been read; a
+// scalar starts at the first byte after the separator before it. So the
+// spans are the parser's own, for any JSON.
+class Spans : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Spans> {
+ public:
+  Spans(std::string_view text, const rapidjson::MemoryStream& in) : text_(text), in_(in) {}
 
-// One past the end of the value that starts at i (already known to be valid JSON).
-size_t value_end(std::string_view t, size_t i) {
-  if (t[i] == '"') {
-    for (++i; i < t.size(); ++i) {
-      if (t[i] == '\\') ++i;
-      else if (t[i] == '"') return i + 1;
-    }
-    return t.size();
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
+    if (depth_ == 1) key_.assign(s, n);
+    if (depth_ == 1) after_ = in_.Tell();
+    return true;
   }
-  if (t[i] == '{' || t[i] == '[') {
-    int depth = 0;
-    for (; i < t.size(); ++i) {
-      const char c = t[i];
-      if (c == '"') { i = value_end(t, i) - 1; continue; }
-      if (c == '{' || c == '[') ++depth;
-      if (c == '}' || c == ']') {
-        if (--depth == 0) return i + 1;
-      }
-    }
-    return t.size();
-  }
-  while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && t[i] != ' ' && t[i] != '\n' && t[i] != '\r' && t[i] != '\t') ++i;
-  return i;
-}
+  bool StartObject() { return Open(); }
+  bool StartArray() { return Open(); }
+  bool EndObject(rapidjson::SizeType) { return Close(); }
+  bool EndArray(rapidjson::SizeType) { return Close(); }
+  bool Default() { return depth_ == 1 ? Item() : true; }  // any scalar
 
-// Walks the members (or elements) of the container starting at `open`.
-template <typename OnItem>
-bool walk(std::string_view text, char open, char close, OnItem on_item) {
-  size_t i = skip_space(text, 0);
-  if (i >= text.size() || text[i] != open) return false;
-  i = skip_space(text, i + 1);
-  if (i < text.size() && text[i] == close) return true;
-  while (i < text.size()) {
-    std::string key;
-    if (open == '{') {
-      const size_t key_end = value_end(text, i);
-      auto k = parse_json(text.substr(i, key_end - i));
-      if (!k.is_string()) return false;
-      key = k.get<std::string>();
-      i = skip_space(text, key_end);
-      if (i >= text.size() || text[i] != ':') return false;
-      i = skip_space(text, i + 1);
-    }
-    const size_t end = value_end(text, i);
-    on_item(std::move(key), std::string(text.substr(i, end - i)));
-    i = skip_space(text, end);
-    if (i < text.size() && text[i] == ',') i = skip_space(text, i + 1);
-    else return i < text.size() && text[i] == close;
+  std::vector<RawMember> items;
+
+ private:
+  bool Open() {
+    if (depth_ == 0) after_ = in_.Tell() + 1;
+    else if (depth_ == 1) start_ = in_.Tell();
+    ++depth_;
+    return true;
   }
-  return false;
+  bool Close() {
+    --depth_;
+    if (depth_ == 1) return Emit(start_, in_.Tell() + 1);
+    return true;
+  }
+  bool Item() { return Emit(Start(), in_.Tell()); }
+  // The first byte of the value that follows `after_`: past whitespace, and the ':' or ',' before it.
+  size_t Start() const {
+    size_t i = after_;
+    while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\n' || text_[i] == '\r' || text_[i] == '\t' ||
+                                text_[i] == ':' || text_[i] == ','))
+      ++i;
+    return i;
+  }
+  bool Emit(size_t start, size_t end) {
+    after_ = end;
+    items.push_back({std::move(key_), std::string(text_.substr(start, after_ - start))});
+    key_.clear();
+    return true;
+  }
+
+  std::string_view text_;
+  const rapidjson::MemoryStream& in_;
+  int depth_ = 0;
+  size_t after_ = 0, start_ = 0;
+  std::string key_;
+};
+
+std::optional<std::vector<RawMember>> spans(std::string_view text, char open) {
+  size_t first = 0;
+  while (first < text.size() && (text[first] == ' ' || text[first] == '\n' || text[first] == '\r' || text[first] == '\t')) ++first;
+  if (first >= text.size() || text[first] != open) return std::nullopt;
+  rapidjson::MemoryStream in(text.data(), text.size());
+  Spans spans(text, in);
+  rapidjson::Reader reader;
+  if (reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(in, spans).IsError())
+    return std::nullopt;
+  return std::move(spans.items);
 }
 
 }  // namespace
 
-std::optional<std::vector<RawMember>> raw_members(std::string_view text) {
-  std::vector<RawMember> out;
-  if (!walk(text, '{', '}', [&](std::string k, std::string v) { out.push_back({std::move(k), std::move(v)}); }))
-    return std::nullopt;
-  return out;
-}
+std::optional<std::vector<RawMember>> raw_members(std::string_view text) { return spans(text, '{'); }
 
 std::optional<std::vector<std::string>> raw_elements(std::string_view text) {
+  auto items = spans(text, '[');
+  if (!items) return std::nullopt;
   std::vector<std::string> out;
-  if (!walk(text, '[', ']', [&](std::string, std::string v) { out.push_back(std::move(v)); })) return std::nullopt;
+  for (RawMember& m : *items) out.push_back(std::move(m.raw));
   return out;
 }
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json.h"
+#include "core/legacy_json.h"
 
 namespace unfurl::core {
 

@@ -2,7 +2,7 @@
 // routine file) flows through here, and the wasm has no exceptions: every value
 // is type-checked before it is read, and the first problem found is returned
 // as a value naming the field, its sentence a key in assets/i18n ("error.*").
-#include "core/json.h"
+#include "core/legacy_json.h"
 #include "core/routine/routine.h"
 
 #include <cstdio>

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/assets.h"
-#include "core/json.h"
+#include "core/legacy_json.h"
 
 namespace unfurl::core {
 
