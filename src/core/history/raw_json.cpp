@@ -1,5 +1,7 @@
 #include "core/history/raw_json.h"
 
+#include "core/json.h"  // first: it sets how RapidJSON checks itself
+
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
