@@ -203,10 +203,7 @@ bool App::Act(std::string_view name, std::string_view arg) {
   return ok;
 }
 
-std::string App::State() const {
-  std::string s = model_.StateJson();
-  return "{\"frame\":" + std::to_string(frames_) + "," + s.substr(1);
-}
+std::string App::State() const { return model_.StateJson(frames_); }
 
 void App::SetVoiceBusy(bool busy) {
   model_.SetVoiceBusy(busy);

@@ -7,8 +7,12 @@ namespace unfurl::core::json {
 
 namespace {
 // Iterative: no recursion however deep the document. Encoding validated, as
-// a browser's JSON.parse would refuse what is not UTF-8.
-constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
+// a browser's JSON.parse would refuse what is not UTF-8. Full precision: a
+// stored 1.1 must read back as the double that was written, or a setting
+// would drift in its last digit with every save (RapidJSON's own arithmetic,
+// not libc's strtod).
+constexpr unsigned kFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseFullPrecisionFlag;
 }  // namespace
 
 std::optional<Document> parse(std::string_view text) {

@@ -4,35 +4,35 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/legacy_json.h"
 #include "model/parts.h"
 
 namespace unfurl::model {
 
 namespace {
-using nlohmann::json;
+namespace json = core::json;
+using Arg = json::Value;  // an action's argument, parsed (parse_arg)
 
 // An action's argument when it names something ("intro", "csv"): "" when it is not a string.
-std::string string_arg(const json& a) { return a.is_string() ? a.get<std::string>() : std::string(); }
+std::string string_arg(const Arg& a) { return json::string(&a).value_or(""); }
 
-std::optional<int> rating_arg(const json& j) {
-  double v;
-  if (j.is_number()) v = j.get<double>();
-  else if (j.is_object() && j.contains("value") && j["value"].is_number()) v = j["value"].get<double>();
-  else return std::nullopt;
-  if (v < 0 || v > 10 || v != std::floor(v)) return std::nullopt;
-  return static_cast<int>(v);
+std::optional<int> rating_arg(const Arg& a) {
+  std::optional<double> v = json::number(&a);
+  if (!v) v = json::number(json::member(a, "value"));
+  if (!v || *v < 0 || *v > 10 || *v != std::floor(*v)) return std::nullopt;
+  return static_cast<int>(*v);
 }
 
 // A screen whose answer counts only once its whole list has been seen.
 bool has_list(Screen s) { return s == Screen::check || s == Screen::screening || s == Screen::pattern; }
 }  // namespace
 
-nlohmann::json parse_arg(std::string_view arg) {
-  if (arg.empty()) return nlohmann::json();
-  nlohmann::json j = core::parse_json(arg);
+core::json::Document parse_arg(std::string_view arg) {
+  if (arg.empty()) return {};
+  if (std::optional<json::Document> d = json::parse(arg)) return std::move(*d);
   // A bare word is as good as a JSON string: act('open', 'history').
-  return j.is_discarded() ? nlohmann::json(std::string(arg)) : j;
+  json::Document word;
+  word.SetString(arg.data(), static_cast<rapidjson::SizeType>(arg.size()), word.GetAllocator());
+  return word;
 }
 
 bool Model::Open(std::string_view where) {
@@ -59,7 +59,7 @@ struct Model::Action {
   std::string_view name;
   bool (*allowed)(const Model& m);  // when it may run at all; the action itself refuses what its argument rules out
   bool hushes;
-  bool (*run)(Model& m, const json& a, std::string_view arg);
+  bool (*run)(Model& m, const Arg& a, std::string_view arg);
 };
 
 namespace {
@@ -79,36 +79,36 @@ bool UpdateWaiting(const Model& m) { return m.update_ready() && m.screen() == Sc
 
 const std::vector<Model::Action>& Model::Actions() {
   static const std::vector<Action> table = {
-      {"start", Always, false, [](Model& m, const json&, std::string_view) { return m.Start(); }},
+      {"start", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Start(); }},
       // Ticking a question is not leaving (see Act): only an answer that leads on hushes.
-      {"answer", Always, true, [](Model& m, const json&, std::string_view arg) { return m.Answer(arg); }},
-      {"continue", Always, false, [](Model& m, const json&, std::string_view) { return m.Continue(); }},
-      {"rate", Rating, false, [](Model& m, const json& a, std::string_view) {
+      {"answer", Always, true, [](Model& m, const Arg&, std::string_view arg) { return m.Answer(arg); }},
+      {"continue", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Continue(); }},
+      {"rate", Rating, false, [](Model& m, const Arg& a, std::string_view) {
          const std::optional<int> v = rating_arg(a);
          if (!v) return false;
          if (m.screen_ == Screen::finish) return m.after_ = v, true;
          m.before_ = v;
          return m.BeginSession();
        }},
-      {"skip", BeforeRating, false, [](Model& m, const json&, std::string_view) { return m.BeginSession(); }},
-      {"pause", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->pause(); }},
-      {"resume", Running, true, [](Model& m, const json&, std::string_view) {
+      {"skip", BeforeRating, false, [](Model& m, const Arg&, std::string_view) { return m.BeginSession(); }},
+      {"pause", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->pause(); }},
+      {"resume", Running, true, [](Model& m, const Arg&, std::string_view) {
          const bool ok = m.session_->resume();
          if (ok) m.auto_paused_ = false;
          return ok;
        }},
-      {"toggle", Running, true, [](Model& m, const json&, std::string_view) {
+      {"toggle", Running, true, [](Model& m, const Arg&, std::string_view) {
          const bool ok = m.session_->paused() ? m.session_->resume() : m.session_->pause();
          if (ok) m.auto_paused_ = false;
          return ok;
        }},
-      {"next", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->next(); }},
-      {"back", Running, true, [](Model& m, const json&, std::string_view) { return m.session_->back(); }},
-      {"stop-pain", Running, true, [](Model& m, const json&, std::string_view) { return m.StopForPain(); }},
+      {"next", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->next(); }},
+      {"back", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->back(); }},
+      {"stop-pain", Running, true, [](Model& m, const Arg&, std::string_view) { return m.StopForPain(); }},
       // Never mid-session: a new version takes over only from Home, when asked.
-      {"restart", UpdateWaiting, false, [](Model& m, const json&, std::string_view) { return m.outbox_.restart = true; }},
+      {"restart", UpdateWaiting, false, [](Model& m, const Arg&, std::string_view) { return m.outbox_.restart = true; }},
       // Leaving without pain: only from pause, so a stray tap cannot end a session.
-      {"end", Paused, true, [](Model& m, const json&, std::string_view) {
+      {"end", Paused, true, [](Model& m, const Arg&, std::string_view) {
          if (!m.session_->stop()) return false;
          m.session_->take_cues();
          m.EndSession("abandoned");
@@ -116,12 +116,12 @@ const std::vector<Model::Action>& Model::Actions() {
          m.screen_ = Screen::home;
          return true;
        }},
-      {"finish", Always, false, [](Model& m, const json&, std::string_view) { return m.Finish(); }},
-      {"open", Always, true, [](Model& m, const json& a, std::string_view) { return m.Open(string_arg(a)); }},
-      {"home", Always, true, [](Model& m, const json&, std::string_view) { return m.Open("home"); }},
-      {"set", Always, false, [](Model& m, const json&, std::string_view arg) { return m.Set(arg); }},
-      {"reset-view", Always, false, [](Model& m, const json&, std::string_view) { return ++m.camera_resets_, true; }},
-      {"ack", Always, false, [](Model& m, const json& a, std::string_view) {
+      {"finish", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Finish(); }},
+      {"open", Always, true, [](Model& m, const Arg& a, std::string_view) { return m.Open(string_arg(a)); }},
+      {"home", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Open("home"); }},
+      {"set", Always, false, [](Model& m, const Arg&, std::string_view arg) { return m.Set(arg); }},
+      {"reset-view", Always, false, [](Model& m, const Arg&, std::string_view) { return ++m.camera_resets_, true; }},
+      {"ack", Always, false, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          bool ok = false;
          if (what == "intro") { ok = !m.doc_.intro_ack; m.doc_.intro_ack = true; }
@@ -129,37 +129,38 @@ const std::vector<Model::Action>& Model::Actions() {
          if (ok) m.Save();
          return ok;
        }},
-      {"withdraw", Always, true, [](Model& m, const json&, std::string_view) { return m.Withdraw(); }},
-      {"cleared", Always, true, [](Model& m, const json&, std::string_view) { return m.Cleared(); }},
-      {"screening", InSettings, false, [](Model& m, const json&, std::string_view) {
+      {"withdraw", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Withdraw(); }},
+      {"cleared", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Cleared(); }},
+      {"screening", InSettings, false, [](Model& m, const Arg&, std::string_view) {
          m.OpenScreening(Screen::settings);
          return true;
        }},
-      {"pattern", Always, false, [](Model& m, const json& a, std::string_view) { return m.Pattern(string_arg(a)); }},
+      {"pattern", Always, false, [](Model& m, const Arg& a, std::string_view) { return m.Pattern(string_arg(a)); }},
       // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
-      {"list-seen", WithList, false, [](Model& m, const json& a, std::string_view) {
-         if (!a.is_boolean() || m.list_ == ListSeen::seen) return false;
-         const ListSeen now = a.get<bool>() ? ListSeen::seen : ListSeen::unseen;
+      {"list-seen", WithList, false, [](Model& m, const Arg& a, std::string_view) {
+         const std::optional<bool> seen = json::boolean(&a);
+         if (!seen || m.list_ == ListSeen::seen) return false;
+         const ListSeen now = *seen ? ListSeen::seen : ListSeen::unseen;
          if (m.list_ == now) return false;
          m.list_ = now;
          return true;
        }},
-      {"reveal", Always, false, [](Model& m, const json& a, std::string_view) {
+      {"reveal", Always, false, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          if (what.empty()) return false;
          m.reveal_ = what;
          ++m.reveal_serial_;
          return true;
        }},
-      {"export", Exporting, false, [](Model& m, const json& a, std::string_view) { return m.Export(string_arg(a)); }},
+      {"export", Exporting, false, [](Model& m, const Arg& a, std::string_view) { return m.Export(string_arg(a)); }},
       // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
-      {"share", Sharing, false, [](Model& m, const json& a, std::string_view) {
+      {"share", Sharing, false, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          const bool ok = (what == "csv" || what == "report") && m.Export(what);
          if (ok) m.outbox_.share = true;
          return ok;
        }},
-      {"delete-data", Always, false, [](Model& m, const json& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
+      {"delete-data", Always, false, [](Model& m, const Arg& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
   };
   return table;
 }
@@ -174,7 +175,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   const std::vector<Action>& actions = Actions();
   const auto action = std::find_if(actions.begin(), actions.end(), [&](const Action& x) { return x.name == name; });
   if (action == actions.end() || !action->allowed(*this)) return false;
-  const json a = parse_arg(arg);
+  const json::Document a = parse_arg(arg);
   const Screen screen_before = screen_;
   const size_t queued = outbox_.cues.size();  // cues from before this action
   const bool ok = action->run(*this, a, arg);

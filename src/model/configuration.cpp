@@ -6,10 +6,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 
 #include "core/assets.h"
-#include "core/legacy_json.h"
 #include "core/routine/prescription.h"
 #include "core/routine/progression.h"
 #include "model/parts.h"
@@ -17,7 +15,7 @@
 namespace unfurl::model {
 
 namespace {
-using nlohmann::json;
+namespace json = core::json;
 
 // "es-MX" → "es": a language file serves every region of its language.
 std::string language_code(const std::string& tag) {
@@ -38,7 +36,6 @@ bool has_language(const std::string& code) {
     if (l == code) return true;
   return false;
 }
-// or the standard one with their own settings).
 
 // The names come with the build's list of languages: offering one fetches nothing.
 const std::vector<Model::Language>& Model::languages() const {
@@ -114,13 +111,8 @@ void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
 }
 
 void Model::Load(std::string_view stored, std::string_view config_json) {
-  json c = core::parse_json(config_json);
-  if (!c.is_object()) c = json::object();
-  auto get = [&](const char* k) -> std::optional<std::string> {
-    auto it = c.find(k);
-    if (it == c.end() || !it->is_string()) return std::nullopt;
-    return it->get<std::string>();
-  };
+  const std::optional<json::Document> page = json::parse(config_json);
+  auto get = [&](const char* k) { return json::string(json::member(page ? &*page : nullptr, k)); };
   auto yes_no = [&](const char* k, bool fallback) {
     auto v = get(k);
     if (!v) return fallback;
@@ -171,10 +163,11 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
   }
   if (auto ts = get("timescale")) {
-    char* end = nullptr;
-    double v = std::strtod(ts->c_str(), &end);
+    // Read as a JSON number by RapidJSON's own reader: libc's strtod is left out of the wasm.
+    const std::optional<json::Document> number = json::parse(*ts);
+    const std::optional<double> v = number ? json::number(&*number) : std::nullopt;
     if (!config_.test) Notify("config.timescale", "notice.config_timescale_test");
-    else if (end && *end == '\0' && v >= 0.1 && v <= 1000) config_.timescale = v;
+    else if (v && *v >= 0.1 && *v <= 1000) config_.timescale = *v;
     else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
   }
 

@@ -9,10 +9,8 @@
 namespace unfurl::model {
 
 namespace {
-using nlohmann::json;
+namespace json = core::json;
 }  // namespace
-
-// settings, and erasing everything.
 
 const Model::DerivedHistory& Model::Derived() const {
   DerivedHistory& d = derived_;
@@ -125,26 +123,28 @@ void Model::WriteRecord(const std::string& outcome) {
 }
 
 bool Model::Set(std::string_view arg) {
-  json a = parse_arg(arg);
-  if (!a.is_object() || !a.contains("key") || !a["key"].is_string() || !a.contains("value")) return false;
-  std::string key = a["key"].get<std::string>();
-  const json& v = a["value"];
+  const json::Document a = parse_arg(arg);
+  const std::optional<std::string> named = json::string(json::member(a, "key"));
+  const json::Value* v = json::member(a, "value");
+  if (!named || !v) return false;
+  const std::string& key = *named;
   core::Settings& s = doc_.settings;
   if (const core::ScalarSetting* d = core::find_setting(key)) {
     if (d->flag) {
-      if (!v.is_boolean()) return false;
-      s.*d->flag = v.get<bool>();
+      const std::optional<bool> on = json::boolean(v);
+      if (!on) return false;
+      s.*d->flag = *on;
     } else {
-      if (d->whole ? !v.is_number_integer() : !v.is_number()) return false;
-      const double x = v.get<double>();
-      if (x < d->min || x > d->max) return false;
-      if (d->whole) s.*d->whole = static_cast<int>(x); else s.*d->number = x;
+      // A whole setting takes only a number written as an integer (15, not 15.0).
+      const std::optional<double> x = json::number(v);
+      if (!x || (d->whole && !json::integer(v)) || *x < d->min || *x > d->max) return false;
+      if (d->whole) s.*d->whole = static_cast<int>(*x); else s.*d->number = *x;
     }
     if (key == "eyes_closed" && s.eyes_closed) s.dim = true;
     if (key == "voice_rate") Replan();
   } else if (key == "lang") {
-    if (!v.is_string() || !has_language(v.get<std::string>()) || (session_ && !session_->finished())) return false;
-    const std::string code = v.get<std::string>();
+    const std::string code = json::string(v).value_or("");
+    if (!has_language(code) || (session_ && !session_->finished())) return false;
     if (!at_hand_.count(code)) {
       // Chosen once its file has arrived (LanguageArrived); nothing changes before.
       chosen_ = code;
@@ -160,14 +160,17 @@ bool Model::Set(std::string_view arg) {
     const core::Exercise* e = base_routine_.find(id);
     if (!e || prescribed_) return false;
     if (key[0] == 'h') {
-      if (!v.is_number() || v.get<double>() < e->hold_range.min_s || v.get<double>() > e->hold_range.max_s) return false;
-      s.holds[id] = v.get<double>();
+      const std::optional<double> hold = json::number(v);
+      if (!hold || *hold < e->hold_range.min_s || *hold > e->hold_range.max_s) return false;
+      s.holds[id] = *hold;
     } else if (key[0] == 'r') {
-      if (!v.is_number_integer() || v.get<int>() < e->reps_range.min || v.get<int>() > e->reps_range.max) return false;
-      s.reps[id] = v.get<int>();
+      const std::optional<int> reps = json::integer(v);
+      if (!reps || *reps < e->reps_range.min || *reps > e->reps_range.max) return false;
+      s.reps[id] = *reps;
     } else {
-      if (!v.is_boolean()) return false;
-      if (v.get<bool>()) s.exercises_off.erase(id);
+      const std::optional<bool> on = json::boolean(v);
+      if (!on) return false;
+      if (*on) s.exercises_off.erase(id);
       else if (s.exercises_off.size() + 1 < base_routine_.exercises.size()) s.exercises_off.insert(id);
       else return false;  // at least one stretch stays
     }

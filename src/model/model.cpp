@@ -4,12 +4,11 @@
 
 #include <cmath>
 
-#include "core/legacy_json.h"
+#include "core/json.h"
 
 namespace unfurl::model {
 
 namespace {
-using nlohmann::json;
 using core::Phase;
 }  // namespace
 
@@ -108,13 +107,11 @@ void Model::SpeakResult() {
   Say("result." + std::string(core::tier_name(outcome_->level)), text);
 }
 
-void Model::Post(const std::string& type, const std::string& extra_json) {
-  json e = {{"type", "unfurl:" + type}};
-  if (!extra_json.empty()) {
-    json x = core::parse_json(extra_json);
-    if (x.is_object()) e.update(x);
-  }
-  outbox_.events.push_back(e.dump());
+void Model::Post(const std::string& type, std::initializer_list<std::pair<std::string_view, long long>> numbers) {
+  core::json::Writer e;
+  e.begin_object().field("type", "unfurl:" + type);
+  for (const auto& [key, n] : numbers) e.field(key, n);
+  outbox_.events.push_back(e.end_object().text());
 }
 
 Outbox Model::TakeOutbox() {

@@ -3,10 +3,12 @@
 // DOM mirror all call Act(), so they cannot disagree, and the whole flow runs
 // natively under GoogleTest.
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/history/history.h"
@@ -105,7 +107,8 @@ class Model {
   // Every action Act() knows, in its table's order.
   static std::vector<std::string_view> ActionNames();
 
-  std::string StateJson() const;
+  // frame: how many frames the app has drawn, state()'s first member when given.
+  std::string StateJson(std::optional<long> frame = std::nullopt) const;
   // Changes whenever an action succeeds: the frame loop redraws when it moves.
   long version() const { return version_; }
   // Counts "reset-view" taps; the frame loop owns the camera and resets it.
@@ -202,7 +205,8 @@ class Model {
   void WriteRecord(const std::string& outcome);
   core::SessionRecord* Current();
   void Save();
-  void Post(const std::string& type, const std::string& extra_json = {});
+  // A message for the embedding page: its type and numbers, never health data (docs/embedding.md).
+  void Post(const std::string& type, std::initializer_list<std::pair<std::string_view, long long>> numbers = {});
   void Say(const std::string& key, const std::string& text);
   void SpeakResult();
   void Notify(std::string id, std::string key, std::string arg = {});

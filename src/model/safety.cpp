@@ -11,7 +11,7 @@
 namespace unfurl::model {
 
 namespace {
-using nlohmann::json;
+namespace json = core::json;
 using core::Phase;
 
 // The one-time history questions are asked again after about six months (docs/clinical.md).
@@ -19,22 +19,22 @@ constexpr int kScreeningReaskDays = 183;
 }  // namespace
 
 bool Model::Answer(std::string_view arg) {
-  json a = parse_arg(arg);
+  const json::Document a = parse_arg(arg);
   // A question on the check, the history or the pattern screen: its id (which
   // toggles it) or {id, value}.
   std::string id;
   std::optional<bool> value;
-  if (a.is_string()) id = a.get<std::string>();
-  else if (a.is_object() && a.contains("id") && a["id"].is_string()) {
-    id = a["id"].get<std::string>();
-    if (a.contains("value") && a["value"].is_boolean()) value = a["value"].get<bool>();
+  if (a.IsString()) id = json::view(a);
+  else if (std::optional<std::string> named = json::string(json::member(a, "id"))) {
+    id = std::move(*named);
+    value = json::boolean(json::member(a, "value"));
   }
   auto tick = [&](std::set<std::string>& ticked) {
     if (value.value_or(!ticked.count(id))) ticked.insert(id); else ticked.erase(id);
     return true;
   };
   if (screen_ == Screen::check) {
-    if (a.is_string() && id == "none") {
+    if (a.IsString() && id == "none") {
       if (!answers_.empty()) return false;  // "None" while flags are ticked is a contradiction
       if (list_ == ListSeen::unseen) return false;  // not before every sign has been on screen
       return Continue();
@@ -51,8 +51,7 @@ bool Model::Answer(std::string_view arg) {
     return tick(pattern_answers_);
   }
   if (screen_ == Screen::session && session_ && session_->phase() == Phase::stopped && !stop_answer_) {
-    if (!a.is_string()) return false;
-    std::string id = a.get<std::string>();
+    if (!a.IsString()) return false;
     auto out = core::evaluate_stop(triage(), id);
     if (!out) return false;
     stop_answer_ = id;
@@ -70,11 +69,9 @@ bool Model::Answer(std::string_view arg) {
   }
   if (screen_ == Screen::finish) {
     // {"hurt": true|false}
-    if (a.is_object() && a.contains("hurt") && a["hurt"].is_boolean()) {
-      hurt_ = a["hurt"].get<bool>();
-      return true;
-    }
-    return false;
+    const std::optional<bool> hurt = json::boolean(json::member(a, "hurt"));
+    if (hurt) hurt_ = hurt;
+    return hurt.has_value();
   }
   return false;
 }

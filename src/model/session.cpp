@@ -7,13 +7,8 @@
 
 #include "core/history/calendar.h"
 #include "core/routine/progression.h"
-#include "model/parts.h"
 
 namespace unfurl::model {
-
-namespace {
-using nlohmann::json;
-}  // namespace
 
 double Model::range_now() const {
   if (session_ && !session_->finished()) return session_->range();
@@ -31,8 +26,8 @@ void Model::EndSession(const std::string& outcome) {
   WriteRecord(outcome);
 
   if (outcome == "completed") {
-    Post("session-completed", json({{"duration_s", std::lround(session_->elapsed_s())},
-                                    {"exercises_done", session_->exercises_done().size()}}).dump());
+    Post("session-completed", {{"duration_s", std::lround(session_->elapsed_s())},
+                               {"exercises_done", session_->exercises_done().size()}});
   } else if (outcome == "stopped-pain") {
     Post("session-stopped");
   } else if (outcome == "blocked") {

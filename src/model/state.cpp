@@ -1,13 +1,9 @@
 // state(): the JSON snapshot window.unfurl and the tests read (docs/automation.md).
 #include "model/model.h"
 
-#include "model/parts.h"
+#include "core/json.h"
 
 namespace unfurl::model {
-
-namespace {
-using nlohmann::json;
-}  // namespace
 
 std::string_view screen_name(Screen s) {
   switch (s) {
@@ -26,83 +22,97 @@ std::string_view screen_name(Screen s) {
   return "home";
 }
 
-std::string Model::StateJson() const {
-  json s;
-  s["screen"] = screen_name(screen_);
-  json ex = json::array();
-  for (const core::Exercise& e : routine_.exercises) ex.push_back(e.id);
-  s["routine"] = {{"id", routine_.id}, {"name", routine_.name},
-                  {"minutes", minutes_}, {"exercises", ex},
-                  {"range_cap", routine_.range_cap}, {"note", note_}};
-  s["prescribed"] = prescribed_;
-  s["prescription_changes"] = prescription_changes_;
+std::string Model::StateJson(std::optional<long> frame) const {
+  core::json::Writer out;
+  out.begin_object();
+  if (frame) out.field("frame", *frame);
+  auto strings = [&](const auto& list) {
+    out.begin_array();
+    for (const std::string& s : list) out.value(s);
+    out.end_array();
+  };
+  auto answered = [&](const std::optional<core::Answered>& a) {
+    if (!a) {
+      out.value(nullptr);
+      return;
+    }
+    out.begin_object().field("asked", a->asked).field("yes", a->yes).field("result", a->result);
+    out.field("cleared", a->cleared).end_object();
+  };
+  out.field("screen", screen_name(screen_));
+  out.key("routine").begin_object().field("id", routine_.id).field("name", routine_.name).field("minutes", minutes_);
+  out.key("exercises").begin_array();
+  for (const core::Exercise& e : routine_.exercises) out.value(e.id);
+  out.end_array().field("range_cap", routine_.range_cap).field("note", note_).end_object();
+  out.field("prescribed", prescribed_).field("prescription_changes", prescription_changes_);
+  out.key("session");
   if (session_) {
     const core::Session& ss = *session_;
     const core::Exercise* e = ss.exercise();
-    s["session"] = {
-        {"step", ss.exercise_index() + 1}, {"steps", routine_.exercises.size()},
-        {"exercise", e ? json(e->id) : json(nullptr)}, {"exercise_name", e ? json(e->name) : json(nullptr)},
-        {"side", ss.side() == core::Side::none ? json(nullptr) : json(core::side_name(ss.side()))},
-        {"rep", ss.rep()}, {"reps", e ? e->reps : 1}, {"phase", core::phase_name(ss.phase())},
-        {"phase_remaining_s", ss.phase_remaining_s()}, {"phase_duration_s", ss.phase_duration_s()},
-        {"elapsed_s", ss.elapsed_s()}, {"remaining_s", ss.remaining_s()}, {"total_s", ss.total_s()},
-        {"paused", ss.paused()}, {"auto_paused", auto_paused_}, {"range", ss.range()},
-        {"breath", ss.inhaling() ? "in" : "out"}, {"segment", ss.segment()},
-        {"stop_answer", stop_answer_ ? json(*stop_answer_) : json(nullptr)},
-        {"waiting_for_voice", ss.waiting_for_voice()}};
+    out.begin_object().field("step", ss.exercise_index() + 1).field("steps", routine_.exercises.size());
+    out.key("exercise"), e ? out.value(e->id) : out.value(nullptr);
+    out.key("exercise_name"), e ? out.value(e->name) : out.value(nullptr);
+    out.key("side"), ss.side() == core::Side::none ? out.value(nullptr) : out.value(core::side_name(ss.side()));
+    out.field("rep", ss.rep()).field("reps", e ? e->reps : 1).field("phase", core::phase_name(ss.phase()));
+    out.field("phase_remaining_s", ss.phase_remaining_s()).field("phase_duration_s", ss.phase_duration_s());
+    out.field("elapsed_s", ss.elapsed_s()).field("remaining_s", ss.remaining_s()).field("total_s", ss.total_s());
+    out.field("paused", ss.paused()).field("auto_paused", auto_paused_).field("range", ss.range());
+    out.field("breath", ss.inhaling() ? "in" : "out").field("segment", ss.segment());
+    out.field("stop_answer", stop_answer_).field("waiting_for_voice", ss.waiting_for_voice()).end_object();
   } else {
-    s["session"] = nullptr;
+    out.value(nullptr);
   }
+  out.key("check");
   if (outcome_) {
-    s["check"] = {{"level", core::tier_name(outcome_->level)}, {"flags", outcome_->flags},
-                  {"also", outcome_->also}, {"blocked", outcome_->blocked}, {"remembered", remembered_}};
+    out.begin_object().field("level", core::tier_name(outcome_->level)).field("flags", outcome_->flags);
+    out.field("also", outcome_->also).field("blocked", outcome_->blocked).field("remembered", remembered_).end_object();
   } else {
-    s["check"] = nullptr;
+    out.value(nullptr);
   }
-  s["answers"] = json(std::vector<std::string>(answers_.begin(), answers_.end()));
+  out.key("answers");
+  strings(answers_);
   static constexpr const char* kListNames[] = {"unknown", "unseen", "seen"};
-  s["list"] = kListNames[static_cast<int>(list_)];
-  auto answered = [](const std::optional<core::Answered>& a) {
-    return a ? json({{"asked", a->asked}, {"yes", a->yes}, {"result", a->result}, {"cleared", a->cleared}}) : json(nullptr);
-  };
-  s["screening"] = {{"due", screening_due()},
-                    {"answers", std::vector<std::string>(screening_answers_.begin(), screening_answers_.end())},
-                    {"level", screening_outcome_ ? json(core::tier_name(screening_outcome_->level)) : json(nullptr)},
-                    {"flags", screening_outcome_ ? json(screening_outcome_->flags) : json::array()},
-                    {"stored", answered(doc_.screening)}};
+  out.field("list", kListNames[static_cast<int>(list_)]);
+  out.key("screening").begin_object().field("due", screening_due()).key("answers");
+  strings(screening_answers_);
+  out.key("level"), screening_outcome_ ? out.value(core::tier_name(screening_outcome_->level)) : out.value(nullptr);
+  out.key("flags");
+  strings(screening_outcome_ ? screening_outcome_->flags : std::vector<std::string>());
+  out.key("stored");
+  answered(doc_.screening);
+  out.end_object();
   static constexpr const char* kPatternSteps[] = {nullptr, "gate", "questions", "result"};
   const PatternStep step = pattern_step();
-  s["pattern"] = {{"offered", pattern_offered()},
-                  {"step", step == PatternStep::none ? json(nullptr) : json(kPatternSteps[static_cast<int>(step)])},
-                  {"answers", std::vector<std::string>(pattern_answers_.begin(), pattern_answers_.end())},
-                  {"result", pattern_result_ ? json(core::pattern_result_name(*pattern_result_)) : json(nullptr)},
-                  {"stored", answered(doc_.pattern)}};
+  out.key("pattern").begin_object().field("offered", pattern_offered());
+  out.key("step"), step == PatternStep::none ? out.value(nullptr) : out.value(kPatternSteps[static_cast<int>(step)]);
+  out.key("answers");
+  strings(pattern_answers_);
+  out.key("result"), pattern_result_ ? out.value(core::pattern_result_name(*pattern_result_)) : out.value(nullptr);
+  out.key("stored");
+  answered(doc_.pattern);
+  out.end_object();
   const core::Settings& st = doc_.settings;
-  s["settings"] = {{"lang", st.lang}, {"holds", st.holds}, {"reps", st.reps}, {"exercises_off", st.exercises_off},
-                   {"confirm_delete", confirm_delete_}};
+  out.key("settings").begin_object().field("lang", st.lang).key("holds").begin_object();
+  for (const auto& [id, s] : st.holds) out.field(id, s);
+  out.end_object().key("reps").begin_object();
+  for (const auto& [id, n] : st.reps) out.field(id, n);
+  out.end_object().key("exercises_off");
+  strings(st.exercises_off);
+  out.field("confirm_delete", confirm_delete_);
   for (const core::ScalarSetting& d : core::kScalarSettings)
-    s["settings"][std::string(d.key)] = d.flag ? json(st.*d.flag) : d.number ? json(st.*d.number) : json(st.*d.whole);
-  s["lang"] = config_.lang;
-  s["embed"] = config_.embed;
-  s["clinic"] = config_.clinic;
-  s["range"] = range_now();
-  s["streak"] = streak();
-  s["update_ready"] = update_ready_;
-  s["review"] = review_banner();
+    out.key(d.key), d.flag ? out.value(st.*d.flag) : d.number ? out.value(st.*d.number) : out.value(st.*d.whole);
+  out.end_object();
+  out.field("lang", config_.lang).field("embed", config_.embed).field("clinic", config_.clinic);
+  out.field("range", range_now()).field("streak", streak()).field("update_ready", update_ready_);
+  out.field("review", review_banner());
   static constexpr const char* kTrendNames[] = {"none", "persists", "worsens", "keeps-hurting"};
-  s["trend"] = kTrendNames[static_cast<int>(trend().kind)];
-  s["intro"] = show_intro();
-  s["ratings"] = {{"before", before_ ? json(*before_) : json(nullptr)},
-                  {"after", after_ ? json(*after_) : json(nullptr)},
-                  {"hurt", hurt_ ? json(*hurt_) : json(nullptr)}};
-  s["storage"] = {{"read_only", read_only_}, {"keep", config_.keep_history}};
-  json n = json::array();
-  for (const Notice& x : notices_) n.push_back({{"id", x.id}, {"text", x.text}});
-  s["notices"] = n;
-  json langs = json::array();
-  for (const std::string& code : core::Catalogue::available()) langs.push_back(code);
-  s["languages"] = langs;
-  return s.dump();
+  out.field("trend", kTrendNames[static_cast<int>(trend().kind)]).field("intro", show_intro());
+  out.key("ratings").begin_object().field("before", before_).field("after", after_).field("hurt", hurt_).end_object();
+  out.key("storage").begin_object().field("read_only", read_only_).field("keep", config_.keep_history).end_object();
+  out.key("notices").begin_array();
+  for (const Notice& x : notices_) out.begin_object().field("id", x.id).field("text", x.text).end_object();
+  out.end_array().field("languages", core::Catalogue::available());
+  return out.end_object().text();
 }
 
 }  // namespace unfurl::model

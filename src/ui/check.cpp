@@ -3,6 +3,7 @@
 // these today", or "Continue" once anything is ticked. Nothing here can be
 // skipped, and "None of these today" is offered only once every sign has been
 // on screen: until then the same place reads "See the rest ↓" and scrolls there.
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -10,8 +11,8 @@ namespace unfurl::ui {
 void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label) {
   // A ticked sign leads on at once: its result must never wait behind the rest of the list.
   if (any_ticked) ActionButton(f, "continue", continue_label, Kind::primary, "continue");
-  else if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
-  else ActionButton(f, "none", none_label, Kind::primary, "answer", "\"none\"");
+  else if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", core::json::quoted("end"));
+  else ActionButton(f, "none", none_label, Kind::primary, "answer", core::json::quoted("none"));
 }
 
 void CheckScreen(Frame& f) {
@@ -30,7 +31,7 @@ void CheckScreen(Frame& f) {
            m.T(Format("check.group.%s", core::tier_name(flag.tier).data())));
     }
     const bool on = m.answers().count(flag.id) > 0;
-    CheckRow(f, Format("flag-%s", flag.id.c_str()), flag.question.c_str(), on, "answer", Format("\"%s\"", flag.id.c_str()));
+    CheckRow(f, Format("flag-%s", flag.id.c_str()), flag.question.c_str(), on, "answer", core::json::quoted(flag.id));
   }
   const bool offered = ListEndSeen(f);
   EndScrollArea(f);

@@ -3,6 +3,7 @@
 // only the way home — never "start anyway" — and, when the result is one
 // remembered from earlier today, "I answered by mistake", which leads to a
 // fresh check.
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -42,7 +43,7 @@ void CheckResultScreen(Frame& f) {
   EndScrollArea(f);
   if (!o.blocked)
     ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");
-  ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", "\"home\"");
+  ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", core::json::quoted("home"));
   // A block remembered from earlier today: the only way past it is to say the answer was a mistake.
   if (withdraw) ActionButton(f, "withdraw", m.T("result.withdraw"), Kind::secondary, "withdraw");
 }

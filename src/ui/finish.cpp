@@ -1,5 +1,6 @@
 // Finish: the fetal position stays on screen; how to sit up, how stiff now,
 // did anything hurt — then Done saves it all.
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -18,11 +19,15 @@ void FinishScreen(Frame& f) {
   Text(f, f.fonts.body, p.text, m.T("finish.hurt"));
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
   auto hurt = m.hurt();
+  auto hurt_arg = [](bool yes) {
+    core::json::Writer arg;
+    return arg.begin_object().field("hurt", yes).end_object().text();
+  };
   ActionButton(f, "hurt-yes", m.T("finish.yes"), hurt && *hurt ? Kind::primary : Kind::secondary, "answer",
-               "{\"hurt\":true}", half);
+               hurt_arg(true), half);
   ImGui::SameLine();
   ActionButton(f, "hurt-no", m.T("finish.no"), hurt && !*hurt ? Kind::primary : Kind::secondary, "answer",
-               "{\"hurt\":false}", half);
+               hurt_arg(false), half);
   EndScrollArea(f);
   ActionButton(f, "finish", m.T("finish.done"), Kind::primary, "finish");
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -147,7 +148,7 @@ void HistoryScreen(Frame& f) {
   // Data kept aside as unreadable is the person's: offered right under the notice that says so.
   for (const model::Notice& n : m.notices())
     if (n.id == "history.unreadable")
-      ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", "\"aside\"");
+      ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", core::json::quoted("aside"));
   const auto& sessions = m.doc().sessions;
   const core::HistoryStats& st = m.stats();
   Text(f, f.fonts.body, p.text, Fill(m.T("history.streak"), {std::to_string(st.current_streak), std::to_string(st.best_streak)}));
@@ -164,11 +165,11 @@ void HistoryScreen(Frame& f) {
   if (!sessions.empty()) {
     // First where the browser can hand a file to the share sheet (phones): the person picks who gets it.
     if (m.config().can_share) {
-      ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", "\"report\"");
-      ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", "\"csv\"");
+      ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", core::json::quoted("report"));
+      ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", core::json::quoted("csv"));
     }
-    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", "\"csv\"");
-    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", "\"report\"");
+    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", core::json::quoted("csv"));
+    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", core::json::quoted("report"));
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   // The one-time health questions and the inflammatory-pattern questions, when answered.
@@ -195,7 +196,7 @@ void HistoryScreen(Frame& f) {
       line = Format("%s%s", line, Fill(m.T("history.range_used"), {std::to_string(std::lround(it->range * 100))}));
     Text(f, f.fonts.body, p.text, line);
   }
-  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");
+  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", core::json::quoted("home"));
 }
 
 }  // namespace unfurl::ui

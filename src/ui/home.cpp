@@ -1,6 +1,7 @@
 // Home: today's routine and one big Start. The first visit adds what the
 // routine is for and what it is not; the trend rule adds its advice on top.
 #include "core/routine/routine.h"
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -25,7 +26,7 @@ void HomeScreen(Frame& f) {
     static constexpr const char* kTrendText[] = {"home.review_banner", "home.trend.persists", "home.trend.worsens",
                                                  "home.trend.keeps_hurting"};
     Text(f, f.fonts.body, p.caution, m.T(kTrendText[static_cast<int>(m.trend().kind)]));
-    ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", "\"trend\"");
+    ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", core::json::quoted("trend"));
   }
 
   // Months of stiff mornings: the NICE NG65 questions, offered once (again after a
@@ -33,9 +34,9 @@ void HomeScreen(Frame& f) {
   if (m.pattern_offered()) {
     Text(f, f.fonts.body, p.calm, m.T("home.pattern_offer"));
     const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
-    ActionButton(f, "pattern-open", m.T("home.pattern_open"), Kind::secondary, "pattern", "\"open\"", half_w);
+    ActionButton(f, "pattern-open", m.T("home.pattern_open"), Kind::secondary, "pattern", core::json::quoted("open"), half_w);
     ImGui::SameLine();
-    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::quiet, "pattern", "\"skip\"", half_w);
+    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::quiet, "pattern", core::json::quoted("skip"), half_w);
   }
 
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
@@ -59,9 +60,9 @@ void HomeScreen(Frame& f) {
   if (*line) Caption(f, line);
 
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
-  ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", "\"history\"", half);
+  ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", core::json::quoted("history"), half);
   ImGui::SameLine();
-  ActionButton(f, "open-settings", m.T("home.settings"), Kind::secondary, "open", "\"settings\"", half);
+  ActionButton(f, "open-settings", m.T("home.settings"), Kind::secondary, "open", core::json::quoted("settings"), half);
   // First visit: what the routine is for and what it is not (the view above is smaller to make room).
   if (m.show_intro()) {
     Text(f, f.fonts.body, p.text, m.T("intro.title"));
@@ -69,7 +70,7 @@ void HomeScreen(Frame& f) {
     Caption(f, m.T("intro.rules"));
   }
   EndScrollArea(f);
-  if (m.show_intro()) ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", "\"intro\"");
+  if (m.show_intro()) ActionButton(f, "ack-intro", m.T("intro.ok"), Kind::secondary, "ack", core::json::quoted("intro"));
   ActionButton(f, "start", m.T("home.start"), Kind::primary, "start");
 }
 

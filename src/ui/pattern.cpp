@@ -2,6 +2,7 @@
 // shows the pattern. The age gate first, on its own (a "no" ends it), then
 // tick what is true of the nine questions after it; the result is plain words, never a
 // block and never a diagnosis. Skipping is always there.
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -16,7 +17,7 @@ void PatternScreen(Frame& f) {
          m.T(Format("pattern.result.%s", core::pattern_result_name(*r).data())));
     Caption(f, m.T("pattern.not_diagnosis"));
     EndScrollArea(f);
-    ActionButton(f, "home", m.T("pattern.home"), Kind::primary, "open", "\"home\"");
+    ActionButton(f, "home", m.T("pattern.home"), Kind::primary, "open", core::json::quoted("home"));
     return;
   }
   if (m.pattern_step() == model::Model::PatternStep::gate) {
@@ -26,9 +27,9 @@ void PatternScreen(Frame& f) {
     Caption(f, m.T("pattern.subtitle"));
     Text(f, f.fonts.body, p.text, m.T("pattern.gate"));
     EndScrollArea(f);
-    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", "\"skip\"");
-    ActionButton(f, "pattern-no", m.T("pattern.gate_no"), Kind::secondary, "pattern", "\"no\"");
-    ActionButton(f, "pattern-yes", m.T("pattern.gate_yes"), Kind::primary, "pattern", "\"yes\"");
+    ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", core::json::quoted("skip"));
+    ActionButton(f, "pattern-no", m.T("pattern.gate_no"), Kind::secondary, "pattern", core::json::quoted("no"));
+    ActionButton(f, "pattern-yes", m.T("pattern.gate_yes"), Kind::primary, "pattern", core::json::quoted("yes"));
     return;
   }
   BeginScrollArea(f, FooterHeight({Kind::secondary, Kind::primary}));
@@ -38,13 +39,13 @@ void PatternScreen(Frame& f) {
     if (q == core::kPatternGate) continue;
     const std::string id(q);
     CheckRow(f, Format("pattern-%s", id.c_str()), m.T("pattern.q." + id), m.pattern_answers().count(id) > 0, "answer",
-             Format("\"%s\"", id.c_str()));
+             core::json::quoted(id));
   }
   const bool offered = ListEndSeen(f);
   EndScrollArea(f);
-  ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", "\"skip\"");
-  if (offered) ActionButton(f, "pattern-done", m.T("pattern.done"), Kind::primary, "pattern", "\"done\"");
-  else ActionButton(f, "pattern-done", m.T("check.see_rest"), Kind::primary, "reveal", "\"end\"");
+  ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::secondary, "pattern", core::json::quoted("skip"));
+  if (offered) ActionButton(f, "pattern-done", m.T("pattern.done"), Kind::primary, "pattern", core::json::quoted("done"));
+  else ActionButton(f, "pattern-done", m.T("check.see_rest"), Kind::primary, "reveal", core::json::quoted("end"));
 }
 
 }  // namespace unfurl::ui

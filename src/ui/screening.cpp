@@ -2,6 +2,7 @@
 // history that changes what back pain means. A "yes" shows what to do, and the
 // routine waits; the only way on is the person's word that a doctor or
 // physiotherapist has checked their back — never "start anyway".
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -22,7 +23,7 @@ void ScreeningScreen(Frame& f) {
     Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
     EndScrollArea(f);
     ActionButton(f, "cleared", m.T("screening.cleared"), Kind::secondary, "cleared");
-    ActionButton(f, "home", m.T("result.home"), Kind::primary, "open", "\"home\"");
+    ActionButton(f, "home", m.T("result.home"), Kind::primary, "open", core::json::quoted("home"));
     return;
   }
   BeginScrollArea(f, FooterHeight({Kind::primary}));
@@ -30,7 +31,7 @@ void ScreeningScreen(Frame& f) {
   Caption(f, m.T("screening.subtitle"));
   for (const core::RedFlag& q : m.triage().history)
     CheckRow(f, Format("hist-%s", q.id.c_str()), q.question.c_str(), m.screening_answers().count(q.id) > 0, "answer",
-             Format("\"%s\"", q.id.c_str()));
+             core::json::quoted(q.id));
   const bool offered = ListEndSeen(f);
   Caption(f, m.T("screening.again"));
   EndScrollArea(f);

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/ease.h"
+#include "core/json.h"
 #include "ui/screens.h"
 
 #include <imgui_internal.h>  // IM_PI
@@ -57,7 +58,7 @@ void StoppedPanel(Frame& f) {
     Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
     Text(f, f.fonts.body, p.text, m.triage().stop_question.c_str());
     for (const core::StopAnswer& a : m.triage().stop_answers)
-      ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", "\"" + a.id + "\"");
+      ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", core::json::quoted(a.id));
     EndScrollArea(f);
   } else {
     BeginScrollArea(f, FooterHeight({Kind::primary}));
@@ -66,7 +67,7 @@ void StoppedPanel(Frame& f) {
     Caption(f, m.triage().rest_action.c_str());
     Caption(f, m.T("result.disclaimer"));
     EndScrollArea(f);
-    ActionButton(f, "home", m.T("common.home"), Kind::primary, "open", "\"home\"");
+    ActionButton(f, "home", m.T("common.home"), Kind::primary, "open", core::json::quoted("home"));
   }
 }
 }  // namespace

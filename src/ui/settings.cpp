@@ -6,18 +6,22 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/json.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
 
 namespace {
 
-std::string SetArg(const std::string& key, const std::string& value_json) {
-  return "{\"key\":\"" + key + "\",\"value\":" + value_json + "}";
+// act("set", {key, value}).
+template <typename T>
+std::string SetArg(const std::string& key, const T& value) {
+  core::json::Writer arg;
+  return arg.begin_object().field("key", key).field("value", value).end_object().text();
 }
 
 void Toggle(Frame& f, const std::string& key, const char* label, bool value) {
-  CheckRow(f, ("set-" + key).c_str(), label, value, "set", SetArg(key, value ? "false" : "true"));
+  CheckRow(f, ("set-" + key).c_str(), label, value, "set", SetArg(key, !value));
 }
 
 // "Hold: 25 s   [−] [+]": a value and two large buttons, each a step inside the range.
@@ -32,18 +36,18 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
   ImGui::SameLine(ImGui::GetContentRegionMax().x - f.px(2 * button + 8));
-  auto fmt = [&](double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", std::round(v / scale * 100) / 100 * scale);
-    return std::string(buf);
+  // A whole number is written as one (25, not 25.0): a whole setting takes no other.
+  auto set_to = [&](double v) {
+    v = std::round(v / scale * 100) / 100 * scale;
+    return v == std::floor(v) ? SetArg(key, static_cast<long long>(v)) : SetArg(key, v);
   };
   const double less = std::max(lo, value - step), more = std::min(hi, value + step);
   ActionButton(f, ("less-" + key).c_str(), (std::string(m.T("settings.less")) + "##" + key).c_str(), Kind::secondary,
-               "set", SetArg(key, fmt(less)), button, value > lo + 1e-9);
+               "set", set_to(less), button, value > lo + 1e-9);
   f.widgets.NameLast(Fill(m.T("settings.less_named"), {label}));
   ImGui::SameLine(0, f.px(8));
   ActionButton(f, ("more-" + key).c_str(), (std::string(m.T("settings.more")) + "##" + key).c_str(), Kind::secondary,
-               "set", SetArg(key, fmt(more)), button, value < hi - 1e-9);
+               "set", set_to(more), button, value < hi - 1e-9);
   f.widgets.NameLast(Fill(m.T("settings.more_named"), {label}));
 }
 
@@ -64,9 +68,9 @@ void DeleteConfirmation(Frame& f) {
   const model::Model& m = f.model;
   Text(f, f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
   if (!m.doc().sessions.empty())
-    ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", "\"csv\"");
-  ActionButton(f, "delete-confirm", m.T("settings.delete_yes"), Kind::stop, "delete-data", "\"confirm\"");
-  ActionButton(f, "delete-cancel", m.T("settings.delete_no"), Kind::primary, "delete-data", "\"cancel\"");
+    ActionButton(f, "delete-export", m.T("settings.delete_export"), Kind::secondary, "export", core::json::quoted("csv"));
+  ActionButton(f, "delete-confirm", m.T("settings.delete_yes"), Kind::stop, "delete-data", core::json::quoted("confirm"));
+  ActionButton(f, "delete-cancel", m.T("settings.delete_no"), Kind::primary, "delete-data", core::json::quoted("cancel"));
 }
 
 }  // namespace
@@ -95,7 +99,7 @@ void SettingsScreen(Frame& f) {
     const model::Model::Language& l = langs[i];
     if (pairs && i % 2 == 1) ImGui::SameLine();
     RadioRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, caption, "set",
-             SetArg("lang", "\"" + l.code + "\""), pairs ? half / f.dpr : 0);
+             SetArg("lang", l.code), pairs ? half / f.dpr : 0);
   }
 
   Setting(f, "voice", m.T("settings.voice"));
@@ -122,14 +126,14 @@ void SettingsScreen(Frame& f) {
 
   // The morning reminder: a time in quarter hours, then a calendar file with a daily alarm.
   Setting(f, "reminder_min", Fill(m.T("settings.reminder_time"), {Format("%02d:%02d", s.reminder_min / 60, s.reminder_min % 60)}));
-  ActionButton(f, "reminder", m.T("settings.reminder_add"), Kind::secondary, "export", "\"ics\"");
+  ActionButton(f, "reminder", m.T("settings.reminder_add"), Kind::secondary, "export", core::json::quoted("ics"));
   Setting(f, "text_size", Fill(m.T("settings.text_size"), {std::to_string(std::lround(s.text_size * 100))}));
   Setting(f, "dim", m.T("settings.dim"));
   Setting(f, "eyes_closed", m.T("settings.eyes_closed"));
   ActionButton(f, "screening-again", m.T("settings.screening"), Kind::secondary, "screening");
   ActionButton(f, "delete-data", m.T("settings.delete"), Kind::stop, "delete-data");
-  ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", "\"about\"");
-  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", "\"home\"");
+  ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", core::json::quoted("about"));
+  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", core::json::quoted("home"));
 }
 
 }  // namespace unfurl::ui

@@ -1,15 +1,13 @@
 #include "core/body/animator.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "core/assets.h"
-#include "core/legacy_json.h"
+#include "core/json.h"
 
 namespace unfurl::core::body {
 
 namespace {
-using nlohmann::json;
 
 std::optional<Joint> joint_from(std::string_view name) {
   for (int j = 0; j < kJointCount; ++j)
@@ -23,33 +21,36 @@ std::optional<Goal> goal_from(std::string_view name) {
 }
 
 // Reads "angles" and "goals" (and roll/pitch) into k, on top of what k has.
-bool read_key(const json& j, Keyframe& k, const std::string& where, std::string& error) {
-  if (!j.is_object()) { error = where + ": must be an object"; return false; }
-  if (auto a = j.find("angles"); a != j.end()) {
-    if (!a->is_object()) { error = where + ".angles: must be an object"; return false; }
-    for (auto it = a->begin(); it != a->end(); ++it) {
-      auto joint = joint_from(it.key());
-      const json& v = it.value();
-      if (!joint) { error = where + ".angles." + it.key() + ": unknown joint"; return false; }
-      if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() || !v[2].is_number()) {
-        error = where + ".angles." + it.key() + ": must be [flexion, abduction, rotation]";
+bool read_key(const json::Value& j, Keyframe& k, const std::string& where, std::string& error) {
+  if (!j.IsObject()) { error = where + ": must be an object"; return false; }
+  if (const json::Value* a = json::member(j, "angles")) {
+    if (!a->IsObject()) { error = where + ".angles: must be an object"; return false; }
+    for (const auto& m : a->GetObject()) {
+      const std::string name(json::view(m.name));
+      auto joint = joint_from(name);
+      const json::Value& v = m.value;
+      if (!joint) { error = where + ".angles." + name + ": unknown joint"; return false; }
+      if (!v.IsArray() || v.Size() != 3 || !v[0].IsNumber() || !v[1].IsNumber() || !v[2].IsNumber()) {
+        error = where + ".angles." + name + ": must be [flexion, abduction, rotation]";
         return false;
       }
-      k.pose.angles[*joint] = {v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+      k.pose.angles[*joint] = {static_cast<float>(v[0].GetDouble()), static_cast<float>(v[1].GetDouble()),
+                               static_cast<float>(v[2].GetDouble())};
     }
   }
-  if (auto g = j.find("goals"); g != j.end()) {
-    if (!g->is_object()) { error = where + ".goals: must be an object"; return false; }
-    for (auto it = g->begin(); it != g->end(); ++it) {
-      auto goal = goal_from(it.key());
-      if (!goal || !it.value().is_number()) { error = where + ".goals." + it.key() + ": unknown goal or not a weight"; return false; }
-      k.goals[*goal] = std::clamp(it.value().get<float>(), 0.0f, 1.0f);
+  if (const json::Value* g = json::member(j, "goals")) {
+    if (!g->IsObject()) { error = where + ".goals: must be an object"; return false; }
+    for (const auto& m : g->GetObject()) {
+      const std::string name(json::view(m.name));
+      auto goal = goal_from(name);
+      if (!goal || !m.value.IsNumber()) { error = where + ".goals." + name + ": unknown goal or not a weight"; return false; }
+      k.goals[*goal] = std::clamp(static_cast<float>(m.value.GetDouble()), 0.0f, 1.0f);
     }
   }
   for (const char* key : {"roll", "pitch"}) {
-    if (auto r = j.find(key); r != j.end()) {
-      if (!r->is_number()) { error = where + "." + key + ": must be a number"; return false; }
-      (std::string(key) == "roll" ? k.pose.root.roll_deg : k.pose.root.pitch_deg) = r->get<float>();
+    if (const json::Value* r = json::member(j, key)) {
+      if (!r->IsNumber()) { error = where + "." + key + ": must be a number"; return false; }
+      (std::string(key) == "roll" ? k.pose.root.roll_deg : k.pose.root.pitch_deg) = static_cast<float>(r->GetDouble());
     }
   }
   return true;
@@ -58,43 +59,48 @@ bool read_key(const json& j, Keyframe& k, const std::string& where, std::string&
 
 PoseLibraryResult load_poses(std::string_view text) {
   PoseLibraryResult result;
-  json doc = parse_json(text);
-  if (doc.is_discarded() || !doc.is_object()) { result.error = "poses: not a JSON object"; return result; }
+  const std::optional<json::Document> parsed = json::parse(text);
+  if (!parsed || !parsed->IsObject()) { result.error = "poses: not a JSON object"; return result; }
+  const json::Value& doc = *parsed;
   PoseLibrary lib;
-  if (auto h = doc.find("height_m"); h != doc.end() && h->is_number()) lib.height_m = h->get<float>();
-  auto bases = doc.find("bases");
-  if (bases == doc.end() || !bases->is_object()) { result.error = "bases: missing"; return result; }
-  for (auto it = bases->begin(); it != bases->end(); ++it) {
+  if (std::optional<double> h = json::number(json::member(doc, "height_m"))) lib.height_m = static_cast<float>(*h);
+  const json::Value* bases = json::member(doc, "bases");
+  if (!json::is_object(bases)) { result.error = "bases: missing"; return result; }
+  for (const auto& m : bases->GetObject()) {
     Keyframe k;
-    const json& b = it.value();
-    std::string where = "bases." + it.key();
-    if (!b.is_object() || !b.contains("lying") || !b["lying"].is_string()) { result.error = where + ".lying: missing"; return result; }
-    std::string lying = b["lying"].get<std::string>();
-    if (lying == "supine") k.pose.root.lying = Lying::supine;
-    else if (lying == "prone") k.pose.root.lying = Lying::prone;
-    else if (lying == "side") k.pose.root.lying = Lying::side;
+    const std::string name(json::view(m.name));
+    const json::Value& b = m.value;
+    std::string where = "bases." + name;
+    const std::optional<std::string> lying = json::string(json::member(b, "lying"));
+    if (!lying) { result.error = where + ".lying: missing"; return result; }
+    if (*lying == "supine") k.pose.root.lying = Lying::supine;
+    else if (*lying == "prone") k.pose.root.lying = Lying::prone;
+    else if (*lying == "side") k.pose.root.lying = Lying::side;
     else { result.error = where + ".lying: must be supine, prone or side"; return result; }
-    k.contact = b.value("contact", std::string()) == "lowest_point" ? Contact::lowest_point : Contact::pelvis_and_chest;
+    k.contact = json::string(json::member(b, "contact")) == "lowest_point" ? Contact::lowest_point : Contact::pelvis_and_chest;
     if (!read_key(b, k, where, result.error)) return result;
-    lib.bases[it.key()] = k;
+    lib.bases[name] = k;
   }
-  auto exercises = doc.find("exercises");
-  if (exercises == doc.end() || !exercises->is_object()) { result.error = "exercises: missing"; return result; }
-  for (auto it = exercises->begin(); it != exercises->end(); ++it) {
-    const json& e = it.value();
-    std::string where = "exercises." + it.key();
-    if (!e.is_object() || !e.contains("start") || !e["start"].is_string()) { result.error = where + ".start: missing"; return result; }
+  const json::Value* exercises = json::member(doc, "exercises");
+  if (!json::is_object(exercises)) { result.error = "exercises: missing"; return result; }
+  for (const auto& m : exercises->GetObject()) {
+    const std::string name(json::view(m.name));
+    const json::Value& e = m.value;
+    std::string where = "exercises." + name;
+    const std::optional<std::string> start = json::string(json::member(e, "start"));
+    if (!start) { result.error = where + ".start: missing"; return result; }
     ExercisePoses ex;
-    ex.start = e["start"].get<std::string>();
+    ex.start = *start;
     auto base = lib.bases.find(ex.start);
     if (base == lib.bases.end()) { result.error = where + ".start: unknown base \"" + ex.start + "\""; return result; }
-    ex.camera = e.value("camera", std::string("side"));
+    ex.camera = json::string(json::member(e, "camera")).value_or("side");
     ex.full = base->second;
-    if (!e.contains("full") || !read_key(e["full"], ex.full, where + ".full", result.error)) {
+    const json::Value* full = json::member(e, "full");
+    if (!full || !read_key(*full, ex.full, where + ".full", result.error)) {
       if (result.error.empty()) result.error = where + ".full: missing";
       return result;
     }
-    lib.exercises[it.key()] = ex;
+    lib.exercises[name] = ex;
   }
   result.library = std::move(lib);
   return result;

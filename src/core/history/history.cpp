@@ -1,166 +1,151 @@
 #include "core/history/history.h"
 
+#include "core/json.h"  // first: it sets how RapidJSON checks itself
+
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/legacy_json.h"
 #include "core/routine/progression.h"
 
 namespace unfurl::core {
 
 namespace {
-using nlohmann::json;
 
 const std::set<std::string, std::less<>> kOutcomes = {"completed", "stopped-pain", "abandoned", "blocked"};
 
 // Strict readers for one session record: a field of the wrong type makes the
 // whole record unreadable (and so kept verbatim), never silently changed.
 struct Strict {
-  const json& o;
+  const json::Value& o;
   bool ok = true;
-  const json* get(const char* k) const {
-    auto it = o.find(k);
-    return it == o.end() || it->is_null() ? nullptr : &*it;
+  const json::Value* get(std::string_view k) const {
+    const json::Value* v = json::member(o, k);
+    return v && !v->IsNull() ? v : nullptr;
   }
-  std::string str(const char* k) {
-    const json* v = get(k);
+  std::string str(std::string_view k) {
+    const json::Value* v = get(k);
     if (!v) return {};
-    if (!v->is_string()) { ok = false; return {}; }
-    return v->get<std::string>();
+    if (!v->IsString()) { ok = false; return {}; }
+    return std::string(json::view(*v));
   }
-  std::vector<std::string> strings(const json& from, const char* k) {
+  std::vector<std::string> strings(std::string_view k) {
     std::vector<std::string> out;
-    auto it = from.find(k);
-    if (it == from.end() || it->is_null()) return out;
-    if (!it->is_array()) { ok = false; return out; }
-    for (const json& v : *it) {
-      if (!v.is_string()) { ok = false; return {}; }
-      out.push_back(v.get<std::string>());
+    const json::Value* v = get(k);
+    if (!v) return out;
+    if (!v->IsArray()) { ok = false; return out; }
+    for (const json::Value& e : v->GetArray()) {
+      if (!e.IsString()) { ok = false; return {}; }
+      out.emplace_back(json::view(e));
     }
     return out;
   }
-  std::optional<int> rating(const char* k) {
-    const json* v = get(k);
+  std::optional<int> rating(std::string_view k) {
+    const json::Value* v = get(k);
     if (!v) return std::nullopt;
-    if (!v->is_number_integer() || v->get<int>() < 0 || v->get<int>() > 10) { ok = false; return std::nullopt; }
-    return v->get<int>();
+    const std::optional<int> n = json::integer(v);
+    if (!n || *n < 0 || *n > 10) { ok = false; return std::nullopt; }
+    return n;
   }
 };
+
+// Written as a whole number (5, not 5.0), however large: what a repetition count is read from.
+bool integer_literal(const json::Value& v) { return v.IsInt64() || v.IsUint64(); }
 
 const std::set<std::string, std::less<>> kRecordKeys = {"id", "routine", "started", "ended", "day", "outcome", "check",
                                                         "before", "after", "hurt", "pain", "withdrawn", "range", "exercises"};
 
-json known_json(const SessionRecord& r) {
-  json j = {{"id", r.id}, {"routine", r.routine}, {"started", r.started}, {"ended", r.ended},
-            {"day", r.day}, {"outcome", r.outcome}, {"check", {{"level", r.check_level}, {"flags", r.check_flags}}},
-            {"range", r.range}, {"exercises", r.exercises}};
-  j["before"] = r.before ? json(*r.before) : json(nullptr);
-  j["after"] = r.after ? json(*r.after) : json(nullptr);
-  j["hurt"] = r.hurt ? json(*r.hurt) : json(nullptr);
-  j["pain"] = r.pain.empty() ? json(nullptr) : json(r.pain);
-  if (!r.withdrawn.empty()) j["withdrawn"] = r.withdrawn;
-  return j;
+// A record's known fields. The objects inside the document are written with
+// their keys in alphabetical order, as this codec always has: a document an
+// earlier version wrote is written back as the same text.
+void write_known(json::Writer& w, const SessionRecord& r) {
+  w.field("after", r.after).field("before", r.before);
+  w.key("check").begin_object().field("flags", r.check_flags).field("level", r.check_level).end_object();
+  w.field("day", r.day).field("ended", r.ended).field("exercises", r.exercises).field("hurt", r.hurt);
+  w.field("id", r.id).field("outcome", r.outcome);
+  w.key("pain");
+  if (r.pain.empty()) w.value(nullptr);
+  else w.value(r.pain);
+  w.field("range", r.range).field("routine", r.routine).field("started", r.started);
+  if (!r.withdrawn.empty()) w.field("withdrawn", r.withdrawn);
 }
 
-// `{...known...}` with the unknown members spliced in, each as its own bytes.
-std::string with_extra(std::string out, const std::vector<RawMember>& extra) {
-  if (extra.empty()) return out;
-  out.pop_back();
-  for (const RawMember& m : extra) {
-    if (out.size() > 1) out += ',';
-    out += json(m.key).dump() + ':' + m.raw;
-  }
-  return out + '}';
+std::string known_text(const SessionRecord& r) {
+  json::Writer w;
+  w.begin_object();
+  write_known(w, r);
+  w.end_object();
+  return w.text();
 }
 
-std::string with_extra(const json& known, const std::vector<RawMember>& extra) { return with_extra(known.dump(), extra); }
-
-// `known` as text, with each kept member's bytes (Settings::kept, keyed by path) in
-// place of the value this version would write, or added where it writes none.
-std::string with_kept(const json& known, const std::vector<RawMember>& kept, const std::string& prefix = "") {
-  if (kept.empty()) return known.dump();
-  std::string out = "{";
-  auto member = [&](const std::string& key, const std::string& value) {
-    if (out.size() > 1) out += ',';
-    out += json(key).dump() + ':' + value;
-  };
-  auto find = [&](const std::string& path) -> const RawMember* {
-    for (const RawMember& k : kept)
-      if (k.key == path) return &k;
-    return nullptr;
-  };
-  for (auto it = known.begin(); it != known.end(); ++it) {
-    const std::string path = prefix + it.key();
-    if (const RawMember* k = find(path)) member(it.key(), k->raw);
-    else member(it.key(), it->is_object() ? with_kept(*it, kept, path + ".") : it->dump());
-  }
-  for (const RawMember& k : kept) {
-    if (k.key.rfind(prefix, 0) != 0) continue;
-    const std::string key = k.key.substr(prefix.size());
-    if (key.find('.') == std::string::npos && !known.contains(key)) member(key, k.raw);
-  }
-  return out + '}';
+// The unknown members, each as its own bytes, after the known ones.
+void write_extra(json::Writer& w, const std::vector<RawMember>& extra) {
+  for (const RawMember& m : extra) w.key(m.key).raw(m.raw);
 }
 
-std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std::string, std::less<>>& known) {
+const RawMember* find_kept(const std::vector<RawMember>& kept, std::string_view path) {
+  for (const RawMember& k : kept)
+    if (k.key == path) return &k;
+  return nullptr;
+}
+
+std::vector<RawMember> unknown_members(const std::vector<RawMember>& members, const std::set<std::string, std::less<>>& known) {
   std::vector<RawMember> out;
-  if (auto members = raw_members(raw))
-    for (RawMember& m : *members)
-      if (!known.count(m.key)) out.push_back(std::move(m));
+  for (const RawMember& m : members)
+    if (!known.count(m.key)) out.push_back(m);
   return out;
 }
+std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std::string, std::less<>>& known) {
+  return unknown_members(raw_members(raw).value_or(std::vector<RawMember>{}), known);
+}
 
-std::optional<SessionRecord> read_record(const std::string& raw) {
-  json j = parse_json(raw);
-  if (!j.is_object()) return std::nullopt;
-  Strict s{j};
+// `j` is the record parsed, `raw` the text it was parsed from.
+std::optional<SessionRecord> read_record(const json::Value* j, const std::string& raw) {
+  if (!json::is_object(j)) return std::nullopt;
+  Strict s{*j};
   SessionRecord r;
   r.outcome = s.str("outcome");
-  const json* day = s.get("day");
-  if (!kOutcomes.count(r.outcome) || !day || !day->is_number_integer()) return std::nullopt;
-  r.day = day->get<int>();
+  const std::optional<int> day = json::integer(s.get("day"));
+  if (!kOutcomes.count(r.outcome) || !day) return std::nullopt;
+  r.day = *day;
   r.id = s.str("id");
   r.routine = s.str("routine");
   r.started = s.str("started");
   r.ended = s.str("ended");
   r.pain = s.str("pain");
   r.withdrawn = s.str("withdrawn");
-  if (const json* c = s.get("check")) {
-    if (!c->is_object()) return std::nullopt;
+  if (const json::Value* c = s.get("check")) {
+    if (!c->IsObject()) return std::nullopt;
     Strict cs{*c};
     r.check_level = cs.str("level");
-    r.check_flags = cs.strings(*c, "flags");
+    r.check_flags = cs.strings("flags");
     if (!cs.ok) return std::nullopt;
   }
   if (r.check_level.empty()) r.check_level = "none";
   r.before = s.rating("before");
   r.after = s.rating("after");
-  if (const json* h = s.get("hurt")) {
-    if (!h->is_boolean()) return std::nullopt;
-    r.hurt = h->get<bool>();
+  if (const json::Value* h = s.get("hurt")) {
+    if (!h->IsBool()) return std::nullopt;
+    r.hurt = h->GetBool();
   }
-  if (const json* g = s.get("range")) {
-    if (!g->is_number()) return std::nullopt;
-    r.range = std::clamp(g->get<double>(), kRangeMin, kRangeMax);
+  if (const json::Value* g = s.get("range")) {
+    if (!g->IsNumber()) return std::nullopt;
+    r.range = std::clamp(g->GetDouble(), kRangeMin, kRangeMax);
   }
-  r.exercises = s.strings(j, "exercises");
+  r.exercises = s.strings("exercises");
   if (!s.ok) return std::nullopt;
-  r.extra = unknown_members(raw, kRecordKeys);
+  // The record's own bytes are read again only for members this version does not know.
+  const auto members = j->GetObject();
+  if (std::any_of(members.begin(), members.end(), [](const auto& m) { return !kRecordKeys.count(json::view(m.name)); }))
+    r.extra = unknown_members(raw, kRecordKeys);
   r.raw = raw;
-  r.raw_known = known_json(r).dump();
+  r.raw_known = known_text(r);
   return r;
 }
 
-bool flag(const json& o, const char* k, bool fallback) {
-  auto it = o.find(k);
-  return it != o.end() && it->is_boolean() ? it->get<bool>() : fallback;
-}
-double num(const json& o, const char* k, double fallback, double lo, double hi) {
-  auto it = o.find(k);
-  if (it == o.end() || !it->is_number()) return fallback;
-  return std::clamp(it->get<double>(), lo, hi);
+double num(const json::Value& o, std::string_view k, double fallback, double lo, double hi) {
+  const std::optional<double> v = json::number(json::member(o, k));
+  return v ? std::clamp(*v, lo, hi) : fallback;
 }
 
 const std::set<std::string, std::less<>> kAnsweredKeys = {"asked", "day", "yes", "result", "cleared"};
@@ -169,15 +154,15 @@ const std::set<std::string, std::less<>> kAnsweredKeys = {"asked", "day", "yes",
 // can read (then it stays in acks' unknown members, byte for byte).
 std::optional<Answered> read_answered(std::string_view raw) {
   if (raw.empty()) return std::nullopt;
-  json j = parse_json(raw);
-  if (!j.is_object()) return std::nullopt;
-  Strict s{j};
+  const std::optional<json::Document> j = json::parse(raw);
+  if (!j || !j->IsObject()) return std::nullopt;
+  Strict s{*j};
   Answered a;
-  const json* day = s.get("day");
-  if (!day || !day->is_number_integer()) return std::nullopt;
-  a.day = day->get<int>();
+  const std::optional<int> day = json::integer(s.get("day"));
+  if (!day) return std::nullopt;
+  a.day = *day;
   a.asked = s.str("asked");
-  a.yes = s.strings(j, "yes");
+  a.yes = s.strings("yes");
   a.result = s.str("result");
   a.cleared = s.str("cleared");
   if (!s.ok) return std::nullopt;
@@ -185,67 +170,76 @@ std::optional<Answered> read_answered(std::string_view raw) {
   return a;
 }
 
-std::string write_answered(const Answered& a) {
-  json j = {{"asked", a.asked}, {"day", a.day}, {"yes", a.yes}};
-  if (!a.result.empty()) j["result"] = a.result;
-  if (!a.cleared.empty()) j["cleared"] = a.cleared;
-  return with_extra(j, a.extra);
+void write_answered(json::Writer& w, const Answered& a) {
+  w.begin_object().field("asked", a.asked);
+  if (!a.cleared.empty()) w.field("cleared", a.cleared);
+  w.field("day", a.day);
+  if (!a.result.empty()) w.field("result", a.result);
+  w.field("yes", a.yes);
+  write_extra(w, a.extra);
+  w.end_object();
 }
 
 const std::string& key_of(const SessionRecord& r) { return r.id.empty() ? r.raw : r.id; }
 bool same(const SessionRecord& a, const SessionRecord& b) {
-  return known_json(a) == known_json(b) && a.extra == b.extra;
+  return known_text(a) == known_text(b) && a.extra == b.extra;
 }
 }  // namespace
 
 Decoded decode_history(std::string_view text) {
   Decoded d;
   if (text.empty()) return d;
-  json doc = parse_json(text);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("schema") || !doc["schema"].is_number()) {
+  const std::optional<json::Document> doc = json::parse(text);
+  const std::optional<double> schema = doc ? json::number(json::member(*doc, "schema")) : std::nullopt;
+  if (!schema) {
     d.status = DecodeStatus::unreadable;
     return d;
   }
-  d.status = doc["schema"].get<double>() > kSchema ? DecodeStatus::newer_schema : DecodeStatus::ok;
+  d.status = *schema > kSchema ? DecodeStatus::newer_schema : DecodeStatus::ok;
   std::vector<RawMember> top = raw_members(text).value_or(std::vector<RawMember>{});
+  // The first member of a name, as json::member finds it: the bytes and the value read are the same member's.
   auto raw_of = [&](const char* k) -> std::string_view {
     for (const RawMember& m : top) if (m.key == k) return m.raw;
     return {};
   };
-  d.doc.extra = unknown_members(text, {"schema", "sessions", "progress", "settings", "acks"});
+  d.doc.extra = unknown_members(top, {"schema", "sessions", "progress", "settings", "acks"});
 
   if (auto elements = raw_elements(raw_of("sessions"))) {
-    for (std::string& raw : *elements) {
-      if (std::optional<SessionRecord> r = read_record(raw)) {
+    // The array as parsed, element for element beside each one's bytes: a record is not parsed twice.
+    const json::Value* parsed = json::member(*doc, "sessions");
+    const rapidjson::SizeType size = json::is_array(parsed) ? parsed->Size() : 0;
+    for (size_t i = 0; i < elements->size(); ++i) {
+      const json::Value* element = i < size ? &(*parsed)[static_cast<rapidjson::SizeType>(i)] : nullptr;
+      if (std::optional<SessionRecord> r = read_record(element, (*elements)[i])) {
         d.doc.sessions.push_back(std::move(*r));
       } else {
-        d.doc.unreadable.push_back({d.doc.sessions.size(), std::move(raw)});
+        d.doc.unreadable.push_back({d.doc.sessions.size(), std::move((*elements)[i])});
         ++d.kept;
       }
     }
   }
-  if (auto p = doc.find("progress"); p != doc.end() && p->is_object()) {
+  if (const json::Value* p = json::member(*doc, "progress"); json::is_object(p)) {
     d.doc.range = num(*p, "range", kRangeStart, kRangeMin, kRangeMax);
     d.doc.progress_extra = unknown_members(raw_of("progress"), {"range"});
   }
-  if (auto s = doc.find("settings"); s != doc.end() && s->is_object()) {
+  if (const json::Value* s = json::member(*doc, "settings"); json::is_object(s)) {
     Settings& st = d.doc.settings;
     const std::vector<RawMember> raw = raw_members(raw_of("settings")).value_or(std::vector<RawMember>{});
     // A known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
-    auto keep = [&](const std::vector<RawMember>& from, const std::string& key, const std::string& path) {
+    auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
       for (const RawMember& m : from)
         if (m.key == key) { st.kept.push_back({path, m.raw}); return; }
     };
     auto read_flag = [&](const char* k, bool& v) {
-      auto it = s->find(k);
-      if (it == s->end()) return;
-      if (it->is_boolean()) v = it->get<bool>();
+      const json::Value* f = json::member(*s, k);
+      if (!f) return;
+      if (f->IsBool()) v = f->GetBool();
       else keep(raw, k, k);
     };
     auto read_num = [&](const char* k, double lo, double hi) -> std::optional<double> {
-      auto it = s->find(k);
-      if (it == s->end()) return std::nullopt;
-      if (it->is_number()) return std::clamp(it->get<double>(), lo, hi);
+      const json::Value* n = json::member(*s, k);
+      if (!n) return std::nullopt;
+      if (n->IsNumber()) return std::clamp(n->GetDouble(), lo, hi);
       keep(raw, k, k);
       return std::nullopt;
     };
@@ -255,39 +249,41 @@ Decoded decode_history(std::string_view text) {
       else if (d.number) st.*d.number = read_num(k, d.min, d.max).value_or(st.*d.number);
       else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max).value_or(st.*d.whole));
     }
-    if (auto l = s->find("lang"); l != s->end()) {
-      if (l->is_string() && l->get<std::string>().size() <= 8) st.lang = l->get<std::string>();
+    if (const json::Value* l = json::member(*s, "lang")) {
+      if (l->IsString() && l->GetStringLength() <= 8) st.lang = json::view(*l);
       else keep(raw, "lang", "lang");
     }
     // Per exercise: one unreadable dose is kept on its own; the others are read.
     auto read_doses = [&](const char* k, bool whole) {
       std::map<std::string, double> doses;
-      auto o = s->find(k);
-      if (o == s->end()) return doses;
-      if (!o->is_object()) { keep(raw, k, k); return doses; }
+      const json::Value* o = json::member(*s, k);
+      if (!o) return doses;
+      if (!o->IsObject()) { keep(raw, k, k); return doses; }
       std::vector<RawMember> entries;
       for (const RawMember& m : raw)
         if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
-      for (auto it = o->begin(); it != o->end(); ++it)
-        if (whole ? it->is_number_integer() : it->is_number()) doses[it.key()] = it->get<double>();
-        else keep(entries, it.key(), std::string(k) + "." + it.key());
+      // By id, the last of a repeated id standing, as they have always been read.
+      std::map<std::string_view, const json::Value*> by_id;
+      for (const auto& m : o->GetObject()) by_id[json::view(m.name)] = &m.value;
+      for (const auto& [id, v] : by_id)
+        if (whole ? integer_literal(*v) : v->IsNumber()) doses[std::string(id)] = v->GetDouble();
+        else keep(entries, id, std::string(k) + "." + std::string(id));
       return doses;
     };
     st.holds = read_doses("holds", false);
     for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(std::clamp(n, -1e6, 1e6));
-    if (auto o = s->find("exercises_off"); o != s->end()) {
-      const bool strings = o->is_array() && std::all_of(o->begin(), o->end(), [](const json& v) { return v.is_string(); });
+    if (const json::Value* o = json::member(*s, "exercises_off")) {
+      const bool strings = o->IsArray() && std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
       if (!strings) keep(raw, "exercises_off", "exercises_off");
-      else for (const json& v : *o) st.exercises_off.insert(v.get<std::string>());
+      else for (const json::Value& v : o->GetArray()) st.exercises_off.emplace(json::view(v));
     }
     std::set<std::string, std::less<>> known = {"lang", "holds", "reps", "exercises_off"};
     for (const ScalarSetting& d : kScalarSettings) known.emplace(d.key);
     d.doc.settings_extra = unknown_members(raw_of("settings"), known);
   }
-  if (auto a = doc.find("acks"); a != doc.end() && a->is_object()) {
-    d.doc.intro_ack = flag(*a, "intro", false);
-    if (auto t = a->find("trend_day"); t != a->end() && t->is_number_integer())
-      d.doc.trend_ack_day = t->get<int>();
+  if (const json::Value* a = json::member(*doc, "acks"); json::is_object(a)) {
+    d.doc.intro_ack = json::boolean(json::member(*a, "intro")).value_or(false);
+    d.doc.trend_ack_day = json::integer(json::member(*a, "trend_day"));
     std::set<std::string, std::less<>> known = {"intro", "trend_day"};
     if (auto members = raw_members(raw_of("acks")))
       for (const RawMember& m : *members) {
@@ -306,53 +302,98 @@ const ScalarSetting* find_setting(std::string_view key) {
 }
 
 namespace {
-json settings_json(const Settings& s) {
-  json out = {{"holds", s.holds}, {"reps", s.reps}, {"exercises_off", s.exercises_off}};
-  for (const ScalarSetting& d : kScalarSettings)
-    out[std::string(d.key)] = d.flag ? json(s.*d.flag) : d.number ? json(s.*d.number) : json(s.*d.whole);
-  return out;
+// The settings object: each member by name, and in place of the value this
+// version would write the bytes kept for it (Settings::kept, keyed by path),
+// or, where it writes none, after the members it does write.
+void write_settings(json::Writer& w, const Settings& s, const std::vector<RawMember>& extra) {
+  const std::vector<RawMember>& kept = s.kept;
+  // Per exercise: a dose kept in its place, or after the doses this version holds.
+  auto doses = [&](std::string_view key, const auto& by_id) {
+    const std::string prefix = std::string(key) + ".";
+    w.begin_object();
+    for (const auto& [id, n] : by_id) {
+      w.key(id);
+      if (const RawMember* k = find_kept(kept, prefix + id)) w.raw(k->raw);
+      else w.value(n);
+    }
+    for (const RawMember& k : kept) {
+      if (k.key.rfind(prefix, 0) != 0) continue;
+      const std::string id = k.key.substr(prefix.size());
+      if (!by_id.count(id)) w.key(id).raw(k.raw);
+    }
+    w.end_object();
+  };
+  std::vector<std::string_view> keys = {"holds", "reps", "exercises_off"};
+  for (const ScalarSetting& d : kScalarSettings) keys.push_back(d.key);
+  // Only once chosen, so documents from before languages existed are written back as they were.
+  if (!s.lang.empty()) keys.push_back("lang");
+  std::sort(keys.begin(), keys.end());
+
+  w.begin_object();
+  for (std::string_view key : keys) {
+    w.key(key);
+    const ScalarSetting* d = find_setting(key);
+    if (const RawMember* k = find_kept(kept, key)) w.raw(k->raw);
+    else if (d && d->flag) w.value(s.*d->flag);
+    else if (d && d->number) w.value(s.*d->number);
+    else if (d) w.value(s.*d->whole);
+    else if (key == "holds") doses(key, s.holds);
+    else if (key == "reps") doses(key, s.reps);
+    else if (key == "exercises_off") w.value(std::vector<std::string>(s.exercises_off.begin(), s.exercises_off.end()));
+    else w.value(s.lang);
+  }
+  for (const RawMember& k : kept)
+    if (k.key.find('.') == std::string::npos && !std::binary_search(keys.begin(), keys.end(), std::string_view(k.key)))
+      w.key(k.key).raw(k.raw);
+  write_extra(w, extra);
+  w.end_object();
 }
 }  // namespace
 
 std::string encode_history(const HistoryDoc& doc) {
-  std::string sessions = "[";
+  json::Writer w;
+  w.begin_object().field("schema", kSchema);
+  w.key("sessions").begin_array();
   size_t kept = 0;
-  auto add = [&](const std::string& text) {
-    if (sessions.size() > 1) sessions += ',';
-    sessions += text;
-  };
   for (size_t i = 0; i <= doc.sessions.size(); ++i) {
-    for (; kept < doc.unreadable.size() && doc.unreadable[kept].position <= i; ++kept) add(doc.unreadable[kept].raw);
+    for (; kept < doc.unreadable.size() && doc.unreadable[kept].position <= i; ++kept) w.raw(doc.unreadable[kept].raw);
     if (i == doc.sessions.size()) break;
     const SessionRecord& r = doc.sessions[i];
-    json known = known_json(r);
-    add(!r.raw.empty() && known.dump() == r.raw_known ? r.raw : with_extra(known, r.extra));
+    if (!r.raw.empty() && known_text(r) == r.raw_known) {
+      w.raw(r.raw);
+      continue;
+    }
+    w.begin_object();
+    write_known(w, r);
+    write_extra(w, r.extra);
+    w.end_object();
   }
-  for (; kept < doc.unreadable.size(); ++kept) add(doc.unreadable[kept].raw);
-  sessions += ']';
+  for (; kept < doc.unreadable.size(); ++kept) w.raw(doc.unreadable[kept].raw);
+  w.end_array();
 
-  const Settings& s = doc.settings;
-  json acks = {{"intro", doc.intro_ack}};
-  if (doc.trend_ack_day) acks["trend_day"] = *doc.trend_ack_day;
-  std::string out = "{\"schema\":" + std::to_string(kSchema) + ",\"sessions\":" + sessions;
-  out += ",\"progress\":" + with_extra({{"range", doc.range}}, doc.progress_extra);
-  json settings = settings_json(s);
-  // Only once chosen, so documents from before languages existed are written back as they were.
-  if (!s.lang.empty()) settings["lang"] = s.lang;
-  out += ",\"settings\":" + with_extra(with_kept(settings, s.kept), doc.settings_extra);
-  std::vector<RawMember> acks_extra = doc.acks_extra;
-  // A newer answer replaces one this version could not read.
-  auto put = [&](const char* key, const std::optional<Answered>& a) {
-    if (!a) return;
-    acks_extra.erase(std::remove_if(acks_extra.begin(), acks_extra.end(), [&](const RawMember& m) { return m.key == key; }),
-                     acks_extra.end());
-    acks_extra.push_back({key, write_answered(*a)});
+  w.key("progress").begin_object().field("range", doc.range);
+  write_extra(w, doc.progress_extra);
+  w.end_object();
+  w.key("settings");
+  write_settings(w, doc.settings, doc.settings_extra);
+
+  w.key("acks").begin_object().field("intro", doc.intro_ack);
+  if (doc.trend_ack_day) w.field("trend_day", *doc.trend_ack_day);
+  // A newer answer replaces one this version could not read, after the members kept.
+  auto answered = [&](std::string_view key) -> const std::optional<Answered>& {
+    return key == "history" ? doc.screening : doc.pattern;
   };
-  put("history", doc.screening);
-  put("inflammatory", doc.pattern);
-  out += ",\"acks\":" + with_extra(acks, acks_extra);
-  for (const RawMember& m : doc.extra) out += ',' + json(m.key).dump() + ':' + m.raw;
-  return out + '}';
+  for (const RawMember& m : doc.acks_extra)
+    if (!((m.key == "history" || m.key == "inflammatory") && answered(m.key))) w.key(m.key).raw(m.raw);
+  for (const char* key : {"history", "inflammatory"})
+    if (const std::optional<Answered>& a = answered(key)) {
+      w.key(key);
+      write_answered(w, *a);
+    }
+  w.end_object();
+  write_extra(w, doc.extra);
+  w.end_object();
+  return w.text();
 }
 
 HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const HistoryDoc& stored) {

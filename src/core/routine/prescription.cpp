@@ -1,12 +1,62 @@
 #include "core/routine/prescription.h"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
 
-#include "core/legacy_json.h"
+#include "core/history/raw_json.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
-using nlohmann::json;
+namespace {
+
+// The first member named `key`: the one json::member finds.
+const RawMember* find(const std::vector<RawMember>& members, std::string_view key) {
+  for (const RawMember& m : members)
+    if (m.key == key) return &m;
+  return nullptr;
+}
+
+// The elements of the array `key` among `members`, each as written; nullopt when there is no such array.
+std::optional<std::vector<std::string>> elements(const std::optional<std::vector<RawMember>>& members, std::string_view key) {
+  const RawMember* list = members ? find(*members, key) : nullptr;
+  return list ? raw_elements(list->raw) : std::nullopt;
+}
+
+// What a string value written as `text` says; nullopt for any other value.
+std::optional<std::string> string_written(std::string_view text) {
+  const std::optional<json::Document> doc = json::parse(text);
+  return doc ? json::string(&*doc) : std::nullopt;
+}
+
+// One of the routine's exercises, its members as the file writes them.
+struct Entry {
+  std::optional<std::string> id;
+  std::vector<RawMember> members;
+};
+
+// The routine's own members with `exercises` in place of its list.
+std::string with_exercises(const std::vector<RawMember>& routine, const std::vector<std::vector<RawMember>>& exercises) {
+  json::Writer out;
+  out.begin_object();
+  for (const RawMember& m : routine) {
+    out.key(m.key);
+    if (m.key != "exercises") {
+      out.raw(m.raw);
+      continue;
+    }
+    out.begin_array();
+    for (const std::vector<RawMember>& e : exercises) {
+      out.begin_object();
+      for (const RawMember& f : e) out.key(f.key).raw(f.raw);
+      out.end_object();
+    }
+    out.end_array();
+  }
+  out.end_object();
+  return out.text();
+}
+
+}  // namespace
 
 std::optional<std::string> base64url_decode(std::string_view text) {
   auto value = [](char c) -> int {
@@ -37,61 +87,82 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 
 PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json, const Catalogue& text) {
   PrescriptionResult result;
-  json rx = parse_json(rx_json);
-  if (rx.is_discarded() || !rx.is_object()) { result.error = {"", "error.rx_json", {}}; return result; }
-  json base = parse_json(routine_json);
-  if (base.is_discarded() || !base.is_object() || !base.contains("exercises") || !base["exercises"].is_array()) {
-    result.error = {"", "error.routine_unreadable", {}};
-    return result;
+  const std::optional<json::Document> rx = json::parse(rx_json);
+  if (!rx || !rx->IsObject()) { result.error = {"", "error.rx_json", {}}; return result; }
+  // The loader is given the routine file's own text but for the exercises the
+  // link picks, and the doses it sets as the link writes them: every number is
+  // read as written, once, by the loader.
+  const std::optional<std::vector<RawMember>> routine = raw_members(routine_json);
+  const std::optional<std::vector<std::string>> listed = elements(routine, "exercises");
+  if (!listed) { result.error = {"", "error.routine_unreadable", {}}; return result; }
+  std::vector<Entry> entries;
+  for (const std::string& e : *listed) {
+    std::optional<std::vector<RawMember>> members = raw_members(e);
+    if (!members) continue;
+    const RawMember* id = find(*members, "id");
+    entries.push_back({id ? string_written(id->raw) : std::nullopt, std::move(*members)});
   }
-  json picked = json::array();
-  auto list = rx.find("exercises");
-  if (list == rx.end() || !list->is_array() || list->empty()) {
+  const std::optional<std::vector<std::string>> items = elements(raw_members(rx_json), "exercises");
+  if (!items || items->empty()) {
     result.error = {"exercises", "error.non_empty_list", {}};
     return result;
   }
-  for (size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
+  std::vector<std::vector<RawMember>> picked;
+  for (size_t i = 0; i < items->size(); ++i) {
     const std::string where = "exercises[" + std::to_string(i) + "]";
-    std::string id;
-    if (item.is_string()) id = item.get<std::string>();
-    else if (item.is_object() && item.contains("id") && item["id"].is_string()) id = item["id"].get<std::string>();
-    else { result.error = {where, "error.rx_item", {}}; return result; }
-    json found;
-    for (const json& e : base["exercises"])
-      if (e.is_object() && e.value("id", std::string()) == id) found = e;
-    if (found.is_null()) { result.error = {where, "error.unknown_exercise", {id}}; return result; }
-    if (item.is_object()) {
-      for (auto it = item.begin(); it != item.end(); ++it) {
-        if (it.key() == "id") continue;
-        if (it.key() != "hold_s" && it.key() != "reps") {
-          result.error = {where + "." + it.key(), "error.rx_field", {}};
-          return result;
+    const std::string& item = (*items)[i];
+    const std::optional<std::vector<RawMember>> fields = raw_members(item);  // nullopt for a bare id
+    const RawMember* id_field = fields ? find(*fields, "id") : nullptr;
+    const std::optional<std::string> id = fields ? (id_field ? string_written(id_field->raw) : std::nullopt)
+                                                 : string_written(item);
+    if (!id) { result.error = {where, "error.rx_item", {}}; return result; }
+    const Entry* found = nullptr;
+    for (const Entry& e : entries)
+      if (e.id == *id) found = &e;
+    if (!found) { result.error = {where, "error.unknown_exercise", {*id}}; return result; }
+    std::vector<RawMember> exercise = found->members;
+    // Of several fields a link cannot set, the first in key order is named:
+    // the same one however the link's writer ordered them.
+    const RawMember* unknown = nullptr;
+    if (fields) {
+      for (const RawMember& f : *fields) {
+        if (f.key == "id") continue;
+        if (f.key != "hold_s" && f.key != "reps") {
+          if (!unknown || f.key < unknown->key) unknown = &f;
+          continue;
         }
-        found[it.key()] = it.value();  // type and range are checked by the routine loader
+        // Type and range are checked by the routine loader.
+        auto same = std::find_if(exercise.begin(), exercise.end(), [&](const RawMember& m) { return m.key == f.key; });
+        if (same == exercise.end()) exercise.push_back(f);
+        else same->raw = f.raw;
       }
     }
-    picked.push_back(found);
+    if (unknown) {
+      result.error = {where + "." + unknown->key, "error.rx_field", {}};
+      return result;
+    }
+    picked.push_back(std::move(exercise));
   }
-  base["exercises"] = picked;
-  RoutineResult r = load_routine(base.dump(), text);
+  RoutineResult r = load_routine(with_exercises(*routine, picked), text);
   if (!r.routine) { result.error = r.error; return result; }
 
   Prescription p;
   p.routine = std::move(*r.routine);
-  if (auto cap = rx.find("range_cap"); cap != rx.end()) {
-    if (!cap->is_number() || cap->get<double>() < 0.5 || cap->get<double>() > 1.0) {
+  if (const json::Value* cap = json::member(*rx, "range_cap")) {
+    const std::optional<double> v = json::number(cap);
+    if (!v || *v < 0.5 || *v > 1.0) {
       result.error = {"range_cap", "error.range_cap", {}};
       return result;
     }
-    p.routine.range_cap = cap->get<double>();
+    p.routine.range_cap = *v;
   }
-  if (auto note = rx.find("note"); note != rx.end()) {
-    if (!note->is_string() || note->get<std::string>().size() > 200) {
+  if (const json::Value* note = json::member(*rx, "note")) {
+    std::optional<std::string> s = json::string(note);
+    if (!s || s->size() > 200) {
       result.error = {"note", "error.note", {"200"}};
       return result;
     }
-    p.note = note->get<std::string>();
+    p.note = std::move(*s);
   }
   result.prescription = std::move(p);
   return result;

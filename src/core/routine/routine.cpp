@@ -2,19 +2,16 @@
 // routine file) flows through here, and the wasm has no exceptions: every value
 // is type-checked before it is read, and the first problem found is returned
 // as a value naming the field, its sentence a key in assets/i18n ("error.*").
-#include "core/legacy_json.h"
 #include "core/routine/routine.h"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/assets.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
 namespace {
-
-using nlohmann::json;
 
 // What docs/clinical.md allows for each exercise the app knows how to show. A
 // routine may narrow these, never widen them: doses outside are not ours to give.
@@ -40,7 +37,7 @@ std::string fmt(double v) {
 // Reads fields from one JSON object, remembering the first error with its path.
 class Reader {
  public:
-  Reader(const json& obj, std::string path, FieldError& error)
+  Reader(const json::Value& obj, std::string path, FieldError& error)
       : obj_(obj), path_(std::move(path)), error_(error) {}
 
   bool ok() const { return error_.empty(); }
@@ -52,62 +49,59 @@ class Reader {
     fail({where(key), sentence, std::move(args)});
   }
 
-  const json* field(const char* key, bool required) {
-    auto it = obj_.find(key);
-    if (it == obj_.end()) {
-      if (required) fail(key, "error.missing");
-      return nullptr;
-    }
-    return &*it;
+  const json::Value* field(const char* key, bool required) {
+    const json::Value* v = json::member(obj_, key);
+    if (!v && required) fail(key, "error.missing");
+    return v;
   }
 
   std::string text(const char* key, bool required = true) {
-    const json* v = field(key, required);
+    const json::Value* v = field(key, required);
     if (!v) return {};
-    if (!v->is_string()) { fail(key, "error.text"); return {}; }
-    std::string s = v->get<std::string>();
+    if (!v->IsString()) { fail(key, "error.text"); return {}; }
+    std::string s(json::view(*v));
     if (required && s.empty()) fail(key, "error.empty");
     return s;
   }
 
   double number(const char* key, double fallback, bool required = true) {
-    const json* v = field(key, required);
+    const json::Value* v = field(key, required);
     if (!v) return fallback;
-    if (!v->is_number()) { fail(key, "error.number"); return fallback; }
-    return v->get<double>();
+    if (!v->IsNumber()) { fail(key, "error.number"); return fallback; }
+    return v->GetDouble();
   }
 
   bool boolean(const char* key, bool fallback) {
-    const json* v = field(key, false);
+    const json::Value* v = field(key, false);
     if (!v) return fallback;
-    if (!v->is_boolean()) { fail(key, "error.boolean"); return fallback; }
-    return v->get<bool>();
+    if (!v->IsBool()) { fail(key, "error.boolean"); return fallback; }
+    return v->GetBool();
   }
 
   std::vector<std::string> lines(const char* key, bool required = true) {
     std::vector<std::string> out;
-    const json* v = field(key, required);
+    const json::Value* v = field(key, required);
     if (!v) return out;
-    if (!v->is_array()) { fail(key, "error.lines"); return out; }
-    for (const json& line : *v) {
-      if (!line.is_string()) { fail(key, "error.lines"); return out; }
-      out.push_back(line.get<std::string>());
+    if (!v->IsArray()) { fail(key, "error.lines"); return out; }
+    for (const json::Value& line : v->GetArray()) {
+      if (!line.IsString()) { fail(key, "error.lines"); return out; }
+      out.emplace_back(json::view(line));
     }
     return out;
   }
 
   std::pair<double, double> pair(const char* key) {
-    const json* v = field(key, true);
+    const json::Value* v = field(key, true);
     if (!v) return {0, 0};
-    if (!v->is_array() || v->size() != 2 || !(*v)[0].is_number() || !(*v)[1].is_number()) {
+    if (!v->IsArray() || v->Size() != 2 || !(*v)[0].IsNumber() || !(*v)[1].IsNumber()) {
       fail(key, "error.min_max");
       return {0, 0};
     }
-    return {(*v)[0].get<double>(), (*v)[1].get<double>()};
+    return {(*v)[0].GetDouble(), (*v)[1].GetDouble()};
   }
 
  private:
-  const json& obj_;
+  const json::Value& obj_;
   std::string path_;
   FieldError& error_;
 };
@@ -135,8 +129,8 @@ class Words {
   FieldError& error_;
 };
 
-void read_exercise(const json& j, const std::string& path, Exercise& e, const Catalogue& text, FieldError& error) {
-  if (!j.is_object()) { error = {path, "error.object", {}}; return; }
+void read_exercise(const json::Value& j, const std::string& path, Exercise& e, const Catalogue& text, FieldError& error) {
+  if (!j.IsObject()) { error = {path, "error.object", {}}; return; }
   Reader r(j, path, error);
   e.id = r.text("id");
   if (!r.ok()) return;
@@ -208,9 +202,10 @@ const Exercise* Routine::find(std::string_view id) const {
 
 RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   RoutineResult result;
-  json doc = parse_json(json_text);
-  if (doc.is_discarded()) { result.error = {"routine", "error.not_json", {}}; return result; }
-  if (!doc.is_object()) { result.error = {"routine", "error.not_object", {}}; return result; }
+  const std::optional<json::Document> parsed = json::parse(json_text);
+  if (!parsed) { result.error = {"routine", "error.not_json", {}}; return result; }
+  const json::Value& doc = *parsed;
+  if (!doc.IsObject()) { result.error = {"routine", "error.not_object", {}}; return result; }
 
   FieldError error;
   Routine routine;
@@ -222,8 +217,8 @@ RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
   routine.between_s = r.number("between_s", 5, false);
   if (r.ok() && (routine.between_s < 3 || routine.between_s > 30)) r.fail("between_s", "error.range_s", {"3", "30"});
 
-  if (const json* prep = r.field("preparation", true); prep && r.ok()) {
-    if (!prep->is_object()) {
+  if (const json::Value* prep = r.field("preparation", true); prep && r.ok()) {
+    if (!prep->IsObject()) {
       r.fail("preparation", "error.object");
     } else {
       Reader p(*prep, "preparation", error);
@@ -236,11 +231,11 @@ RoutineResult load_routine(std::string_view json_text, const Catalogue& text) {
     }
   }
 
-  if (const json* list = r.field("exercises", true); list && r.ok()) {
-    if (!list->is_array() || list->empty()) {
+  if (const json::Value* list = r.field("exercises", true); list && r.ok()) {
+    if (!list->IsArray() || list->Empty()) {
       r.fail("exercises", "error.non_empty_list");
     } else {
-      for (size_t i = 0; i < list->size() && error.empty(); ++i) {
+      for (rapidjson::SizeType i = 0; i < list->Size() && error.empty(); ++i) {
         Exercise e;
         read_exercise((*list)[i], "exercises[" + std::to_string(i) + "]", e, text, error);
         if (error.empty() && routine.find(e.id))

@@ -4,10 +4,8 @@
 #include <cstdio>
 #include <list>
 
-#include <nlohmann/json.hpp>
-
 #include "core/assets.h"
-#include "core/legacy_json.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
@@ -20,16 +18,19 @@ constexpr std::string_view kEnglish = "assets/i18n/en.json";
 const Catalogue::Strings* Catalogue::parse(std::string_view json_text) {
   static std::list<Strings> kept;
   Strings& out = kept.emplace_back();
-  auto doc = parse_json(json_text);
-  if (doc.is_discarded() || !doc.is_object()) return &out;
-  for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (it.value().is_string()) {
-      out[it.key()] = it.value().get<std::string>();
-    } else if (it.value().is_array()) {
+  const std::optional<json::Document> doc = json::parse(json_text);
+  if (!doc || !doc->IsObject()) return &out;
+  for (const auto& m : doc->GetObject()) {
+    if (m.value.IsString()) {
+      out[std::string(json::view(m.name))] = json::view(m.value);
+    } else if (m.value.IsArray()) {
       std::string joined;
-      for (const auto& line : it.value())
-        if (line.is_string()) joined += (joined.empty() ? "" : "\n") + line.get<std::string>();
-      out[it.key()] = std::move(joined);
+      for (const json::Value& line : m.value.GetArray()) {
+        if (!line.IsString()) continue;
+        if (!joined.empty()) joined += '\n';
+        joined += json::view(line);
+      }
+      out[std::string(json::view(m.name))] = std::move(joined);
     }
   }
   return &out;

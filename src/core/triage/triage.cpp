@@ -1,15 +1,13 @@
 #include "core/triage/triage.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "core/assets.h"
-#include "core/legacy_json.h"
+#include "core/json.h"
 
 namespace unfurl::core {
 
 namespace {
-using nlohmann::json;
 
 // The table's words come from the catalogue (assets/i18n/), keyed by flag and
 // tier id, so every language carries every safety sentence; a missing one is
@@ -21,13 +19,13 @@ std::string words(const Catalogue& text, const std::string& key, std::string& er
   return {};
 }
 
-std::string text_of(const json& obj, const char* key, std::string& error, const std::string& where) {
-  auto it = obj.find(key);
-  if (it == obj.end() || !it->is_string() || it->get<std::string>().empty()) {
+std::string text_of(const json::Value& obj, const char* key, std::string& error, const std::string& where) {
+  std::optional<std::string> s = json::string(json::member(obj, key));
+  if (!s || s->empty()) {
     if (error.empty()) error = where + "." + key + ": missing text";
     return {};
   }
-  return it->get<std::string>();
+  return *s;
 }
 }  // namespace
 
@@ -62,35 +60,36 @@ const RedFlag* Triage::find_history(std::string_view id) const {
 
 TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   TriageResult result;
-  json doc = parse_json(json_text);
-  if (doc.is_discarded() || !doc.is_object()) { result.error = "red flags: not a JSON object"; return result; }
+  const std::optional<json::Document> parsed = json::parse(json_text);
+  if (!parsed || !parsed->IsObject()) { result.error = "red flags: not a JSON object"; return result; }
+  const json::Value& doc = *parsed;
   std::string error;
   Triage t;
 
-  auto tiers = doc.find("tiers");
-  if (tiers == doc.end() || !tiers->is_object()) { result.error = "tiers: missing"; return result; }
+  const json::Value* tiers = json::member(doc, "tiers");
+  if (!json::is_object(tiers)) { result.error = "tiers: missing"; return result; }
   for (Tier tier : {Tier::review, Tier::clinician, Tier::urgent, Tier::emergency}) {
     std::string name(tier_name(tier));
-    auto it = tiers->find(name);
-    if (it == tiers->end() || !it->is_object()) { result.error = "tiers." + name + ": missing"; return result; }
+    const json::Value* entry = json::member(tiers, name);
+    if (!json::is_object(entry)) { result.error = "tiers." + name + ": missing"; return result; }
     TierAdvice& a = t.advice[static_cast<int>(tier)];
     a.title = words(text, "triage." + name + ".title", error);
     a.action = words(text, "triage." + name + ".action", error);
     a.why = words(text, "triage." + name + ".why", error);
-    auto b = it->find("blocked");
-    if (b == it->end() || !b->is_boolean()) { result.error = "tiers." + name + ".blocked: must be true or false"; return result; }
-    a.blocked = b->get<bool>();
+    const std::optional<bool> blocked = json::boolean(json::member(entry, "blocked"));
+    if (!blocked) { result.error = "tiers." + name + ".blocked: must be true or false"; return result; }
+    a.blocked = *blocked;
   }
 
   // The daily check and the one-time history questions are one kind of table:
   // an id and its tier, with words under "flag." and "hist." in the catalogue.
   auto read_flags = [&](const char* member, const std::string& prefix, std::vector<RedFlag>& out) {
-    auto list = doc.find(member);
-    if (list == doc.end() || !list->is_array()) { error = std::string(member) + ": missing"; return; }
-    for (size_t i = 0; i < list->size() && error.empty(); ++i) {
-      const json& f = (*list)[i];
+    const json::Value* list = json::member(doc, member);
+    if (!json::is_array(list)) { error = std::string(member) + ": missing"; return; }
+    for (rapidjson::SizeType i = 0; i < list->Size() && error.empty(); ++i) {
+      const json::Value& f = (*list)[i];
       std::string where = std::string(member) + "[" + std::to_string(i) + "]";
-      if (!f.is_object()) { error = where + ": must be an object"; return; }
+      if (!f.IsObject()) { error = where + ": must be an object"; return; }
       RedFlag flag;
       flag.id = text_of(f, "id", error, where);
       flag.question = words(text, prefix + flag.id + ".question", error);
@@ -107,15 +106,15 @@ TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
   read_flags("history", "hist.", t.history);
   if (!error.empty()) { result.error = error; return result; }
 
-  auto stop = doc.find("stop");
-  if (stop == doc.end() || !stop->is_object()) { result.error = "stop: missing"; return result; }
+  const json::Value* stop = json::member(doc, "stop");
+  if (!json::is_object(stop)) { result.error = "stop: missing"; return result; }
   t.stop_question = words(text, "stop.question", error);
   t.rest_title = words(text, "stop.rest_title", error);
   t.rest_action = words(text, "stop.rest_action", error);
-  auto answers = stop->find("answers");
-  if (answers == stop->end() || !answers->is_array()) { result.error = "stop.answers: missing"; return result; }
-  for (const json& a : *answers) {
-    if (!a.is_object()) { result.error = "stop.answers: must be objects"; return result; }
+  const json::Value* answers = json::member(stop, "answers");
+  if (!json::is_array(answers)) { result.error = "stop.answers: missing"; return result; }
+  for (const json::Value& a : answers->GetArray()) {
+    if (!a.IsObject()) { result.error = "stop.answers: must be objects"; return result; }
     StopAnswer s;
     s.id = text_of(a, "id", error, "stop.answers");
     s.label = words(text, "stop." + s.id + ".label", error);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/json.h"
 #include "render/gl/imgui_renderer.h"
 #include "render/gl/scene_renderer.h"
 
@@ -108,55 +109,32 @@ void Schedule(double next_frame_s) {
   g->frame_request = emscripten_request_animation_frame(OnAnimationFrame, nullptr);
 }
 
-void Quote(std::string& o, const std::string& s) {
-  o += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') { o += '\\'; o += c; }
-    else if (static_cast<unsigned char>(c) < 0x20) o += ' ';
-    else o += c;
-  }
-  o += '"';
-}
-
 std::string TextsJson(const std::vector<unfurl::ui::TextItem>& list) {
-  std::string o = "[";
-  for (const unfurl::ui::TextItem& t : list) {
-    if (o.size() > 1) o += ',';
-    o += "{\"role\":"; Quote(o, t.role);
-    o += ",\"text\":"; Quote(o, t.text);
-    o += ",\"at\":" + std::to_string(t.at) + "}";
-  }
-  return o + "]";
+  unfurl::core::json::Writer o;
+  o.begin_array();
+  for (const unfurl::ui::TextItem& t : list)
+    o.begin_object().field("role", t.role).field("text", t.text).field("at", t.at).end_object();
+  return o.end_array().text();
 }
 
 std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
-  auto quote = Quote;
-  auto num = [](std::string& o, float v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%g", v);
-    o += buf;
-  };
-  std::string o = "[";
+  // Laid out to a tenth of a CSS px: a float's binary tail would only lengthen the text.
+  auto tenth = [](float v) { return std::round(static_cast<double>(v) * 10) / 10; };
+  unfurl::core::json::Writer o;
+  o.begin_array();
   for (const unfurl::ui::Widget& w : list) {
-    if (o.size() > 1) o += ',';
-    o += "{\"id\":"; quote(o, w.id);
-    o += ",\"label\":"; quote(o, w.label);
-    o += ",\"role\":"; quote(o, w.role);
-    o += ",\"x\":"; num(o, w.x);
-    o += ",\"y\":"; num(o, w.y);
-    o += ",\"w\":"; num(o, w.w);
-    o += ",\"h\":"; num(o, w.h);
-    o += ",\"enabled\":"; o += w.enabled ? "true" : "false";
-    o += ",\"action\":"; quote(o, w.action);
+    o.begin_object().field("id", w.id).field("label", w.label).field("role", w.role);
+    o.field("x", tenth(w.x)).field("y", tenth(w.y)).field("w", tenth(w.w)).field("h", tenth(w.h));
+    o.field("enabled", w.enabled).field("action", w.action);
     // arg is JSON text already (a number, a string, an object) or absent.
-    o += ",\"arg\":"; o += w.arg.empty() ? "null" : w.arg;
-    if (w.role != "button") { o += ",\"checked\":"; o += w.checked ? "true" : "false"; }
-    if (!w.group.empty()) { o += ",\"group\":"; quote(o, w.group); }
-    if (!w.visible) o += ",\"visible\":false";
-    if (w.clipped) o += ",\"clipped\":true";
-    o += '}';
+    o.key("arg"), w.arg.empty() ? o.value(nullptr) : o.raw(w.arg);
+    if (w.role != "button") o.field("checked", w.checked);
+    if (!w.group.empty()) o.field("group", w.group);
+    if (!w.visible) o.field("visible", false);
+    if (w.clipped) o.field("clipped", true);
+    o.end_object();
   }
-  return o + "]";
+  return o.end_array().text();
 }
 
 // Sends what the frame produced to the shell. The shell answers later (events,
@@ -448,17 +426,14 @@ EMSCRIPTEN_KEEPALIVE void unfurl_update_ready() {
 // For scripts/bench: every drawn frame's time in the wasm and GL calls (ms),
 // and the heap's size. Not used by the app itself.
 EMSCRIPTEN_KEEPALIVE const char* unfurl_perf(int reset) {
-  g_out = "{\"heap\":" + std::to_string(emscripten_get_heap_size()) + ",\"frames_ms\":[";
+  unfurl::core::json::Writer o;
+  o.begin_object().field("heap", emscripten_get_heap_size()).key("frames_ms").begin_array();
   if (g) {
-    for (size_t i = 0; i < g->frame_ms.size(); ++i) {
-      if (i) g_out += ',';
-      char buf[24];
-      std::snprintf(buf, sizeof buf, "%.3f", g->frame_ms[i]);
-      g_out += buf;
-    }
+    // To a microsecond, finer than the browser's clock: a float's binary tail would only lengthen the text.
+    for (float ms : g->frame_ms) o.value(std::round(static_cast<double>(ms) * 1000) / 1000);
     if (reset) g->frame_ms.clear();
   }
-  g_out += "]}";
+  g_out = o.end_array().end_object().text();
   return g_out.c_str();
 }
 
