@@ -131,19 +131,20 @@ async function applyWakeLock() {
   }
 }
 
-// Every language but English is a file of its own (i18n/<code>.json, built
-// from assets/i18n), fetched once per page when needed and handed to the app
+// Every language is a file of its own (i18n/<code>.json, built from
+// assets/i18n), fetched once per page when needed and handed to the app
 // as text ("" when it could not be fetched: the app then keeps its language
 // and says so). The service worker is handed each one too, so it stays
 // available offline without a second download.
 const languages = new Map();
 function fetchLanguage(code) {
   if (!languages.has(code)) {
-    const text = fetch(`i18n/${code}.json`).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+    // A server's error page or a cut-off download reads as a failed fetch.
+    const text = fetch(`i18n/${code}.json`).then((r) => (r.ok ? r.text() : ''))
+      .then((t) => { words[code] = JSON.parse(t); return t; }).catch(() => '');
     languages.set(code, text);
     text.then((t) => {
       if (!t) { languages.delete(code); return; }  // a later choice tries again
-      try { words[code] = JSON.parse(t); } catch (e) { /* the app refuses it too, and says so */ }
       if (code === lang) localisePage();
       try {  // a frame denied storage may be denied the worker too (reading it can throw)
         navigator.serviceWorker.ready
@@ -265,7 +266,7 @@ async function boot() {
   try { chosen = JSON.parse(stored).settings.lang; } catch (e) { chosen = null; }
   const early = choose(chosen);
   if (early !== lang) { lang = early; localisePage(); }
-  const earlyText = early === 'en' ? null : fetchLanguage(early);
+  const earlyText = fetchLanguage(early);
   if (!gl) { fail(null); return; }
   const unsaved = storage.unsaved();
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
@@ -282,21 +283,28 @@ async function boot() {
     fail(say('page.load_failed'));
     return;
   }
-  const text = await earlyText;
+  // The app carries no words of its own: without its language's file it
+  // starts in English (and says the other could not be loaded), without
+  // English too the page says it cannot start.
+  let pageLang = early, text = await earlyText;
+  if (!text && early !== 'en') { pageLang = 'en'; text = await fetchLanguage('en'); }
+  if (!text) {
+    fail(say('page.load_failed'));
+    return;
+  }
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
-  const strings = [JSON.stringify(config), stored].map((t) => {
+  const strings = [JSON.stringify(config), stored, pageLang, text].map((t) => {
     const n = M.lengthBytesUTF8(t) + 1;
     const p = M._malloc(n);
     M.stringToUTF8(t, p, n);
     return p;
   });
-  const err = M._unfurl_start(ptr, len, strings[0], strings[1]);
+  const err = M._unfurl_start(ptr, len, ...strings);
   strings.forEach((p) => M._free(p));
   // "" means no WebGL2: the page's own explanation says what to do.
   if (err) { fail(M.UTF8ToString(err) || null); return; }
-  if (earlyText) handIn(early, text);
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
   if (unsaved) call('_unfurl_restore', unsaved);

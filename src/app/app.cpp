@@ -28,6 +28,7 @@ void App::Start(const StartInput& in) {
   font_ = in.font;
   font_len_ = in.font_len;
   reduced_motion_ = in.reduced_motion;
+  if (!in.lang.empty()) model_.LanguageArrived(in.lang, in.lang_text);
   model_.Load(in.stored, in.config_json);
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout is fixed; nothing to remember

@@ -26,6 +26,9 @@ struct StartInput {
   const void* font = nullptr;  // the Inter subset; the caller keeps it alive for font rebuilds
   int font_len = 0;
   std::string_view config_json = "{}", stored;
+  // The page's language file (assets/i18n/<lang>.json), fetched by the shell
+  // before start so the first frame speaks it; the binary carries no words.
+  std::string_view lang, lang_text;
   bool reduced_motion = false;  // prefers-reduced-motion: camera moves cut, the body goes straight to its pose
 };
 

@@ -1,7 +1,8 @@
-// The text assets (routine, red flags, English, shaders) are compiled into
-// the binary by cmake/embed.cmake, so the wasm needs no file system and the
-// native tests read the very bytes the app ships. Other languages are files
-// of their own, fetched when chosen; only their list is compiled in.
+// The text assets (routine, red flags, poses, shaders) are compiled into the
+// binary by cmake/embed.cmake, so the wasm needs no file system and the native
+// tests read the very bytes the app ships. Languages are files of their own,
+// fetched by the shell; only their list is compiled in (and, natively, English,
+// for the tests: CMakeLists.txt).
 #pragma once
 #include <string_view>
 #include <vector>

@@ -211,9 +211,10 @@ void Model::ChooseLanguage() {
     for (const std::string& b : config_.browser_langs)
       if (has_language(b)) { lang = b; break; }
   if (!at_hand_.count(lang)) {
-    // Its file is fetched; until it arrives, the language on screen stays.
+    // Its file is fetched; until it arrives, the language on screen stays
+    // (at start, the one the shell handed in with the page).
     Fetch(lang);
-    lang = text_.lang();
+    lang = at_hand_.count(text_.lang()) || at_hand_.empty() ? text_.lang() : *at_hand_.begin();
   }
   text_.load(lang);
   config_.lang = text_.lang();

@@ -13,7 +13,7 @@ using core::Phase;
 }  // namespace
 
 Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_), triage_(core::default_triage()) {
-  text_.load("en");
+  if (text_.load("en")) at_hand_.insert("en");
   Replan();
 }
 

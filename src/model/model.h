@@ -238,7 +238,7 @@ class Model {
   std::vector<std::string> prescription_changes_;
   core::Catalogue text_;
   core::Triage triage_;
-  std::set<std::string> at_hand_{"en"};  // languages whose text this page holds: English, and those handed in
+  std::set<std::string> at_hand_;  // languages whose text this page holds: those handed in (and English, when built in)
   std::string asked_;   // the language asked of the shell, until it arrives or fails
   std::string chosen_;  // the person's choice in Settings, applied when its file arrives
   std::string rx_;  // the prescription link, re-read in a newly chosen language

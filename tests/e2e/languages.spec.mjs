@@ -1,10 +1,13 @@
 // Languages load on demand: a first visit downloads only the language the
-// page shows (English is inside the app); any other is one file, fetched once
+// page shows (the app carries no words); any other is one file, fetched once
 // when chosen, kept by the service worker for offline use, and fetched before
 // the first frame when the page will open in it. A language that cannot be
 // fetched leaves the page as it was, and says so.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { open, state, widgets, act, tap, until, toCheck } from './helpers.mjs';
+
+const EN = JSON.parse(readFileSync(new URL('../../assets/i18n/en.json', import.meta.url), 'utf8'));
 
 const labels = async (page) => (await widgets(page)).map((w) => w.label);
 
@@ -99,12 +102,38 @@ test('a link in a language that cannot be fetched opens in English, with a notic
   expect(await labels(page)).toEqual(expect.arrayContaining(['Start']));
 });
 
-test('an unknown lang= keeps English with a notice and fetches nothing', async ({ page, context }) => {
+test('an unknown lang= keeps English with a notice and fetches nothing but English', async ({ page, context }) => {
   const any = [];
-  context.on('request', (r) => { if (r.url().includes('/i18n/')) any.push(r.url()); });
+  context.on('request', (r) => { if (r.url().includes('/i18n/')) any.push(new URL(r.url()).pathname); });
   await open(page, 'lang=xx&test=1');
   const s = await state(page);
   expect(s.lang).toBe('en');
   expect(s.notices.map((n) => n.id)).toEqual(['config.lang']);
-  expect(any).toEqual([]);
+  expect(any).toEqual(['/i18n/en.json']);
+});
+
+// The wasm carries no words: each visitor downloads the one language the page
+// shows, before the first frame, and a Spanish visit never downloads English.
+test('a first visit fetches only the language the page shows', async ({ browser }) => {
+  for (const [query, file, label] of [['lang=es', 'es.json', 'Empezar'], ['', 'en.json', 'Start']]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const fetched = [];
+    context.on('request', (r) => { if (r.url().includes('/i18n/')) fetched.push(new URL(r.url()).pathname); });
+    await open(page, `${query}&test=1`);
+    expect(await labels(page)).toEqual(expect.arrayContaining([label]));
+    expect(fetched).toEqual([`/i18n/${file}`]);
+    await context.close();
+  }
+});
+
+test('when the page\'s language cannot be fetched it starts in English and says so; without English too, the page says it cannot load', async ({ page }) => {
+  await page.route('**/i18n/de.json', (route) => route.abort());
+  await open(page, 'lang=de&test=1');
+  await until(page, (s) => s.notices.some((n) => n.id === 'lang.failed'), 'the notice');
+  expect((await state(page)).lang).toBe('en');
+  await page.route('**/i18n/en.json', (route) => route.fulfill({ status: 200, body: '<html>502 Bad Gateway</html>' }));
+  await page.goto('./?lang=de&test=1');
+  await expect(page.locator('#unsupported')).toBeVisible();
+  await expect(page.locator('#unsupported-text')).toHaveText(EN['page.load_failed']);
 });

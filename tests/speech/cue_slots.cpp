@@ -2,8 +2,8 @@
 // before the next sentence begins, as "slot_s<TAB>key<TAB>text" lines: the
 // input of tests/speech/check-espeak, which says each one with espeak-ng and
 // fails if real speech is longer than its place in the timeline.
-// English is built in; any other language is read from its assets/i18n file,
-// handed in as the shell hands in a fetched language.
+// English is built into the native build; any other language is read from its
+// assets/i18n file, handed in as the shell hands in a fetched language.
 // Usage: unfurl_cue_slots [voice rate, default 1] [language, default en] [its assets/i18n file]
 #include <cstdio>
 #include <cstdlib>

@@ -99,7 +99,8 @@ TEST(I18n, HandingInRefusesWhatIsNotALanguageFileOfUnfurls) {
   EXPECT_FALSE(Catalogue::hand_in("es", spanish.substr(0, spanish.size() / 2))) << "a download cut short";
   EXPECT_FALSE(Catalogue::hand_in("es", R"({"page.title": "Hola"})")) << "not a language file";
   EXPECT_FALSE(Catalogue::hand_in("xx", spanish)) << "not a language Unfurl has";
-  EXPECT_FALSE(Catalogue::hand_in("en", spanish)) << "English is built in, the fallback under every language";
+  EXPECT_FALSE(Catalogue::hand_in("en", spanish)) << "another language's file, served as English's";
+  EXPECT_FALSE(Catalogue::hand_in("fr", spanish)) << "another language's file, served as French";
   Catalogue xx;
   EXPECT_FALSE(xx.load("xx"));
   EXPECT_EQ(xx.lang(), "en");

@@ -1,6 +1,6 @@
-// The language files as the shell fetches them: English is built into the
-// app, every other language reaches it at run time as the text of its
-// assets/i18n file, which is what these helpers read.
+// The language files as the shell fetches them: in the app every language
+// reaches the model at run time as the text of its assets/i18n file, which is
+// what these helpers read (natively English is built in as well).
 #pragma once
 #include <filesystem>
 #include <fstream>

@@ -541,8 +541,9 @@ TEST(Model, TheBrowsersLanguagesChooseWhenTheLinkDoesNot) {
   EXPECT_EQ(state(fresh(R"({"lang":"en","langs":"es"})"))["lang"], "en");
 }
 
-// Languages load on demand: English is in the app, the others are fetched by
-// the shell when the app asks for them, and nothing changes until one arrives.
+// Languages load on demand: the shell fetches a language when the app asks for
+// it, and nothing changes until it arrives (natively English is built in, as
+// the page's language is handed in before start in the browser).
 TEST(Model, ALinksLanguageIsAskedForAtStartAndShownWhenItArrives) {
   Model m = bare(R"({"lang":"es"})");
   EXPECT_EQ(state(m)["lang"], "en") << "English until the Spanish file is here";
@@ -551,6 +552,18 @@ TEST(Model, ALinksLanguageIsAskedForAtStartAndShownWhenItArrives) {
   EXPECT_EQ(state(m)["lang"], "es");
   EXPECT_EQ(m.routine().name, "Espalda por la mañana");
   EXPECT_EQ(m.TakeOutbox().language, "") << "asked for once, and it came";
+}
+
+// The shell fetches the page's language beside the wasm and hands it in
+// before the history is read (app/app.cpp): the first frame already speaks it.
+TEST(Model, ThePagesLanguageHandedInBeforeStartIsShownFromTheFirstFrame) {
+  Model m;
+  m.LanguageArrived("es", language_file("es"));
+  m.Load(R"({"schema":1,"settings":{"lang":"es"},"sessions":[]})", "{}");
+  EXPECT_EQ(state(m)["lang"], "es");
+  EXPECT_EQ(m.routine().exercises[0].name, "Rodilla al pecho");
+  EXPECT_EQ(state(m)["notices"].size(), 0u);
+  EXPECT_EQ(m.TakeOutbox().language, "") << "nothing more to fetch";
 }
 
 TEST(Model, ChoosingALanguageNotYetFetchedAsksForItAndAppliesItWhenItArrives) {

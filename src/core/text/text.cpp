@@ -44,15 +44,16 @@ std::map<std::string, const Catalogue::Strings*, std::less<>>& Catalogue::loaded
 const Catalogue::Strings* Catalogue::at_hand(std::string_view lang) {
   auto& by_lang = loaded();
   if (auto it = by_lang.find(lang); it != by_lang.end()) return it->second;
-  if (lang != "en") return nullptr;
+  if (lang != "en" || embedded_asset(kEnglish).empty()) return nullptr;
   return by_lang["en"] = parse(embedded_asset(kEnglish));
 }
 
 bool Catalogue::hand_in(std::string_view lang, std::string_view json_text) {
-  const std::vector<std::string> all = available();
-  if (lang == "en" || std::find(all.begin(), all.end(), lang) == all.end()) return false;
+  const auto& all = shipped_languages();
+  const auto shipped = std::find_if(all.begin(), all.end(), [&](const ShippedLanguage& l) { return l.code == lang; });
+  if (shipped == all.end()) return false;
   const Strings* s = parse(json_text);
-  if (s->find("language.name") == s->end()) return false;
+  if (auto name = s->find("language.name"); name == s->end() || name->second != shipped->name) return false;
   loaded()[std::string(lang)] = s;
   return true;
 }

@@ -3,10 +3,13 @@
 // language is one file. Lookup falls back to English, then to the key itself,
 // so a missing string shows something readable instead of nothing.
 //
-// English is built in: it is the fallback under every other language, so it
-// must be there before anything is fetched. Every other language arrives at
-// run time (the shell fetches its file and hands the text in), and only the
-// list of languages is known at build time.
+// In the app every language, English too, arrives at run time: the shell
+// fetches the file of the language the page shows and hands its text in
+// before the first frame, and any other when it is chosen. Only the list of
+// languages is known at build time. English is the fallback under another
+// language once it is here; every shipped file carries every word itself, so
+// a page in one language never needs a second. The native build has English
+// built in, for the tests and benchmarks, which have no shell.
 #pragma once
 #include <map>
 #include <string>
@@ -23,8 +26,8 @@ std::string fill(std::string_view fmt, const std::vector<std::string>& args);
 
 class Catalogue {
  public:
-  // Loads <lang> when its text is here (English, or a language handed in);
-  // returns false and keeps English otherwise.
+  // Loads <lang> when its text is here (handed in, or English built in);
+  // returns false and holds English, if it is here, otherwise.
   bool load(std::string_view lang);
   const std::string& lang() const { return lang_; }
   const char* get(std::string_view key) const;
@@ -50,7 +53,9 @@ class Catalogue {
   static std::vector<std::string> available();
   // A language's file, fetched at run time, parsed once and kept for load().
   // False, and nothing kept, for a language Unfurl does not have or a text
-  // that is not a language file (a server's error page, a cut-off download).
+  // that is not that language's file (a server's error page, a cut-off
+  // download, another language's file): its "language.name" must be the name
+  // the build listed for it.
   static bool hand_in(std::string_view lang, std::string_view json_text);
 
  private:
@@ -66,7 +71,8 @@ class Catalogue {
   std::string lang_ = "en";
 };
 
-// The English catalogue, loaded once: the fallback every language shares.
+// The English catalogue, loaded on first use: the native build's fallback
+// (in the app, whatever English was handed in by then).
 const Catalogue& english();
 
 // An error as a value: the field it is about, named as its file names it

@@ -286,9 +286,10 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 extern "C" {
 
 // Called once by web/app.js with the font bytes (kept by the caller for font
-// rebuilds), the page configuration and the stored history. Returns 0 on
-// success, or a pointer to an error message.
-EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, const char* config, const char* stored) {
+// rebuilds), the page configuration, the stored history and the page's
+// language file. Returns 0 on success, or a pointer to an error message.
+EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, const char* config, const char* stored,
+                                               const char* lang, const char* lang_text) {
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
@@ -324,6 +325,8 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, co
   in.font_len = font_len;
   in.config_json = config ? config : "{}";
   in.stored = stored ? stored : "";
+  in.lang = lang ? lang : "";
+  in.lang_text = lang_text ? lang_text : "";
   in.reduced_motion = js_reduced_motion() != 0;
   g->app.Start(in);
   return nullptr;
