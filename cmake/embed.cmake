@@ -11,6 +11,10 @@ foreach(rel IN LISTS FILES)
   if(rel MATCHES "\\.json$")
     # Indentation is for people editing the files; a JSON string holds no raw newline, so this is lossless.
     string(REGEX REPLACE "\n[ ]*" "" text "${text}")
+  elseif(rel MATCHES "\\.(vert|frag)$")
+    # Comments are for people reading shaders/; the GPU's compiler skips them.
+    string(REGEX REPLACE "[ ]*//[^\n]*" "" text "${text}")
+    string(REGEX REPLACE "\n\n+" "\n" text "${text}")
   endif()
   string(APPEND body "    {\"${rel}\", R\"UNFURL_EMBED(${text})UNFURL_EMBED\"},\n")
 endforeach()

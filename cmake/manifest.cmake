@@ -20,4 +20,6 @@ json_string("${description}" description)
 string(JSON manifest SET "${manifest}" name "${title}")
 string(JSON manifest SET "${manifest}" description "${description}")
 string(JSON manifest SET "${manifest}" lang "\"${code}\"")
+# Indented for people; a JSON string holds no raw newline, so this is lossless.
+string(REGEX REPLACE "\n *" "" manifest "${manifest}")
 file(WRITE ${OUT} "${manifest}\n")

@@ -3,6 +3,8 @@
 // into the page at build time), adds a note, and hands the patient a link or
 // a QR code. The link carries the prescription itself (docs/embedding.md,
 // "rx"); nothing is sent anywhere. The app validates it again when it opens.
+import { generate, correction } from './qrcode.js';
+
 const routine = JSON.parse(document.getElementById('routine').textContent);
 const words = JSON.parse(document.getElementById('words').textContent);
 const languages = JSON.parse(document.getElementById('languages').textContent);
@@ -116,12 +118,19 @@ function update() {
   // The patient's language, when the clinic knows it; else the app follows their phone.
   if ($('patient-lang').value) url.searchParams.set('lang', $('patient-lang').value);
   $('link').value = url.href;
-  // qrcode-generator (npm), copied in at build time: type 0 = the smallest that fits, level M.
-  const qr = qrcode(0, 'M');
-  qr.addData(url.href);
-  qr.make();
+  // lean-qr (npm), copied in at build time: the smallest version that fits, at least level M,
+  // one pixel per module with the standard quiet zone of 4, then 6 device pixels per module.
+  const code = generate(url.href, { minCorrectionLevel: correction.M });
+  const modules = document.createElement('canvas');
+  code.toCanvas(modules, { pad: 4, on: [0, 0, 0], off: [255, 255, 255] });
+  const scaled = document.createElement('canvas');
+  scaled.width = modules.width * 6;
+  scaled.height = modules.height * 6;
+  const g = scaled.getContext('2d');
+  g.imageSmoothingEnabled = false;
+  g.drawImage(modules, 0, 0, scaled.width, scaled.height);
   const img = new Image();
-  img.src = qr.createDataURL(6, 12);
+  img.src = scaled.toDataURL();
   img.alt = '';
   $('qr').append(img);
 }
