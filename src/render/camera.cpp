@@ -32,7 +32,8 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", 200, 34}, // figure-four: the crossed leg's side, from above, the "4" open
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", 160, 45},          // fetal: from behind and above: on one side, the back rounded, knees drawn up, head on the pillow
+      {"curl", -10, 74},          // fetal: from above, a little to the side they face: someone on their side is seen from
+                                  // their side from above the bed; at bed height the curl is edge-on and reads as kneeling
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;
