@@ -3,11 +3,12 @@
 // — the routine works in bed with no signal. Anything else (another site, a
 // clinic's page around the frame) is left to the network, untouched.
 //
-// Languages other than English are files of their own (i18n/<lang>.json),
-// not precached for everyone: the page hands this worker each one it has
-// fetched ("language" messages), and from then on it is answered from the
-// cache, offline too. A new version fetches again the languages the old one
-// kept, so an update never takes a language away.
+// Languages are files of their own (i18n/<lang>.json). The first visit
+// downloads only the page's own, and hands it to this worker ("language"
+// messages) to keep; from the next visit on, the page this worker answers
+// has the others fetched in the background, so any language can be chosen
+// offline. A new version fetches again the languages the old one kept, so an
+// update never takes a language away.
 //
 // Updates never interrupt: a new version installs beside the running one and
 // waits. The page shows "Update ready" on Home and, only when the person taps
@@ -57,12 +58,22 @@ self.addEventListener('message', (event) => {
   }
 });
 
+// Every language this cache lacks; one that cannot be fetched now is tried
+// again at the next visit.
+async function keepEveryLanguage() {
+  const c = await caches.open(CACHE);
+  const missing = [];
+  for (const url of LANGUAGE_FILES) if (!(await c.match(url))) missing.push(url);
+  await Promise.all(missing.map((url) => fetch(url).then((r) => (r.ok ? c.put(url, r) : null)).catch(() => {})));
+}
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   // The page itself, with any query (lang, rx, clinic…), is index.html.
   const navigation = req.mode === 'navigate' && url.origin === scope.origin && url.pathname === scope.pathname;
+  if (navigation) event.waitUntil(keepEveryLanguage());
   const key = navigation ? new URL('./', scope).href : url.origin + url.pathname;
   if (!(PRECACHED.has(key) || LANGUAGE_FILES.has(key)) || (!navigation && url.search)) return;
   event.respondWith(caches.open(CACHE).then((c) => c.match(key)).then((hit) => hit || fetch(req)));

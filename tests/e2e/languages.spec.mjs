@@ -137,3 +137,28 @@ test('when the page\'s language cannot be fetched it starts in English and says 
   await expect(page.locator('#unsupported')).toBeVisible();
   await expect(page.locator('#unsupported-text')).toHaveText(EN['page.load_failed']);
 });
+
+// After the first visit the worker keeps every language, so one can be chosen
+// in bed with no signal; the first visit itself downloaded only its own.
+test('from the second visit on, any language can be chosen offline', async ({ page, context }) => {
+  test.setTimeout(90_000);
+  await open(page);  // no test=1: the app registers its own worker
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.evaluate(() => window.unfurl.ready);
+  const codes = (await state(page)).languages;
+  await expect.poll(() => page.evaluate(async (all) => {
+    const c = await caches.open((await caches.keys()).find((k) => k.startsWith('unfurl-')));
+    let n = 0;
+    for (const code of all) if (await c.match(`i18n/${code}.json`)) n++;
+    return n;
+  }, codes), { message: 'every language in the worker\'s cache', timeout: 30_000 }).toBe(codes.length);
+  await context.setOffline(true);
+  await act(page, 'ack', 'intro');
+  await tap(page, 'open-settings');
+  await until(page, (s) => s.screen === 'settings', 'settings');
+  await tap(page, 'lang-pl');
+  await until(page, (s) => s.lang === 'pl', 'Polish, offline');
+  expect((await state(page)).notices.map((n) => n.id)).not.toContain('lang.failed');
+  await context.setOffline(false);
+});

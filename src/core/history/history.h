@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/history/raw_json.h"
+#include "core/raw_json.h"
 #include "core/routine/speech.h"
 
 namespace unfurl::core {

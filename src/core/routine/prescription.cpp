@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/history/raw_json.h"
+#include "core/raw_json.h"
 #include "core/json.h"
 
 namespace unfurl::core {

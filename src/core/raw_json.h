@@ -1,7 +1,8 @@
 // The exact text of each member of a JSON object, or element of an array.
 // The history codec keeps what this version cannot read as the very bytes it
-// was stored as (docs/architecture.md: never lose a byte), so it needs the spans
-// that a parsed value forgets: RapidJSON's reader gives them (raw_json.cpp).
+// was stored as (docs/architecture.md: never lose a byte), and a prescription
+// is applied with the link's numbers exactly as written, so both need the
+// spans that a parsed value forgets: RapidJSON's reader gives them (raw_json.cpp).
 #pragma once
 #include <optional>
 #include <string>

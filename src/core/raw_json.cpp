@@ -1,4 +1,4 @@
-#include "core/history/raw_json.h"
+#include "core/raw_json.h"
 
 #include "core/json.h"  // first: it sets how RapidJSON checks itself
 
