@@ -68,6 +68,41 @@ const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej;
 ready.catch(() => {});  // a page without WebGL2 still loads cleanly
 
 let M = null;          // the wasm module
+
+// The wasm comes in two files (docs/performance.md): unfurl.wasm holds what
+// the first frame runs; unfurl.deferred.wasm, the rest, is fetched once that
+// frame is drawn, and instantiating it fills the first file's table with its
+// functions. `ready` waits for it, so what a tap or window.unfurl reaches is
+// there. A deferred function called sooner loads the file there and then:
+// the call cannot go on without it.
+let deferredLoaded = false;
+const deferredFile = 'unfurl.deferred.wasm';
+function instantiateDeferred(module, imports) {
+  if (deferredLoaded) return;
+  new WebAssembly.Instance(module, imports);
+  deferredLoaded = true;
+}
+function fetchDeferred() {
+  return fetch(deferredFile).then((r) => { if (!r.ok) throw new Error(`${deferredFile}: ${r.status}`); return r.arrayBuffer(); })
+    .then((bytes) => WebAssembly.compile(bytes))
+    .then((module) => instantiateDeferred(module, { primary: M.asm }));
+}
+// emcc's glue calls this for a deferred function called before the file arrived.
+function loadSplitModule(file, imports) {
+  if (deferredLoaded) return;
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', file, false);
+  // A synchronous request cannot ask for an ArrayBuffer: the bytes come as text, one per character.
+  xhr.overrideMimeType('text/plain; charset=x-user-defined');
+  try { xhr.send(); } catch (e) { /* reported below, as a status */ }
+  if (xhr.status !== 200) {
+    fail(say('page.load_failed'));
+    throw new Error(`${file}: ${xhr.status}`);
+  }
+  const text = xhr.responseText, bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+  instantiateDeferred(new WebAssembly.Module(bytes), imports);
+}
 let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
@@ -193,7 +228,8 @@ const shell = {
     $('canvas').classList.add('drawn');
     $('loading').hidden = true;
     $('loading').style.display = 'none';
-    resolveReady(true);
+    // A failed fetch is tried again, synchronously, when a deferred function is first called.
+    fetchDeferred().catch((e) => console.warn(e)).finally(() => resolveReady(true));
   },
   // A shader that would not build: the technical reason is for developers; the person reads the page's own words.
   fail(reason) { console.warn(reason); fail(null); },
@@ -272,7 +308,7 @@ async function boot() {
   const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;
   try {
-    module = await createUnfurl({ shell, print: () => {}, printErr: (t) => console.warn(t) });
+    module = await createUnfurl({ shell, loadSplitModule, print: () => {}, printErr: (t) => console.warn(t) });
   } catch (e) {
     fail(say('page.load_failed'));
     return;
