@@ -93,7 +93,7 @@ function loadSplitModule(file, imports) {
   const xhr = new XMLHttpRequest();
   xhr.open('GET', file, false);
   // A synchronous request cannot ask for an ArrayBuffer: the bytes come as text, one per character.
-  xhr.overrideMimeType('text/plain; charset=x-user-defined');
+  xhr.overrideMimeType('text/plain;charset=x-user-defined');
   try { xhr.send(); } catch (e) { /* reported below, as a status */ }
   if (xhr.status !== 200) {
     fail(say('page.load_failed'));
