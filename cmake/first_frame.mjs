@@ -25,11 +25,15 @@ const returning = JSON.stringify({
   acks: { intro: true, history: { asked: new Date().toISOString(), day: day - 3, yes: [] } },
   sessions: [1, 2, 4, 6].map((d) => ({ id: `p-${d}`, day: day - d, outcome: 'completed', before: 5, after: 3 })),
 });
+// Back later the same day, after a session that was stopped and one that was done.
+const today = JSON.stringify({ ...JSON.parse(returning), sessions: [
+  { id: 't-1', day, outcome: 'stopped-pain', before: 6, after: 7 }, { id: 't-2', day, outcome: 'completed', before: 5, after: 3 }] });
 const link = (rx) => `rx=${Buffer.from(JSON.stringify(rx)).toString('base64url')}`;
 const phone = { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2.625, isMobile: true, hasTouch: true };
 const runs = [
   { query: '', device: phone },
   { query: '', device: phone, stored: returning },
+  { query: '', device: phone, stored: today },
   { query: 'lang=es', device: phone, stored: returning, scheme: 'light' },
   { query: 'lang=xx', device: { ...phone, deviceScaleFactor: 3 } },
   // Prescription links: a whole one, and ones the app must refuse or correct with a notice.

@@ -82,10 +82,12 @@ function instantiateDeferred(module, imports) {
   new WebAssembly.Instance(module, imports);
   deferredLoaded = true;
 }
+let deferredFetch = null;
 function fetchDeferred() {
-  return fetch(deferredFile).then((r) => { if (!r.ok) throw new Error(`${deferredFile}: ${r.status}`); return r.arrayBuffer(); })
+  deferredFetch ??= fetch(deferredFile).then((r) => { if (!r.ok) throw new Error(`${deferredFile}: ${r.status}`); return r.arrayBuffer(); })
     .then((bytes) => WebAssembly.compile(bytes))
     .then((module) => instantiateDeferred(module, { primary: M.asm }));
+  return deferredFetch;
 }
 // emcc's glue calls this for a deferred function called before the file arrived.
 function loadSplitModule(file, imports) {
@@ -314,6 +316,10 @@ async function boot() {
     return;
   }
   M = module;
+  // Under the service worker the deferred file is a local read, and a
+  // synchronous request would not reach the worker's cache (offline, it would
+  // fail): it is loaded before the start, so no start path can miss it.
+  if (navigator.serviceWorker && navigator.serviceWorker.controller) await fetchDeferred().catch((e) => console.warn(e));
   const font = await fontBytes;
   if (!font) {
     fail(say('page.load_failed'));
