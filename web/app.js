@@ -280,20 +280,20 @@ function watchSize(canvas) {
   send();
 }
 
-// The WebGL2 context is made now, while the wasm downloads and compiles: its
+// The WebGL2 context is made as the page boots, while the wasm downloads and compiles: its
 // start-up (the GPU process, the driver) overlaps with the network instead of
 // following it. The wasm asks for the same context and gets this one: the
 // attributes here are the ones src/platform/web/bridge.cpp asks for.
-const canvas = $('canvas');
-// Sized to the device's pixels before the context exists, so the drawing
-// buffer is allocated once, now, not again when the first frame is due.
-{
+function makeContext() {
+  const canvas = $('canvas');
+  // Sized to the device's pixels before the context exists, so the drawing
+  // buffer is allocated once, now, not again when the first frame is due.
   const r = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
   canvas.width = Math.max(1, Math.round(r.width * dpr));
   canvas.height = Math.max(1, Math.round(r.height * dpr));
+  return canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false,
+    powerPreference: 'low-power', premultipliedAlpha: true, preserveDrawingBuffer: false });
 }
-const gl = canvas.getContext('webgl2', { alpha: false, antialias: false, depth: true, stencil: false,
-  powerPreference: 'low-power', premultipliedAlpha: true, preserveDrawingBuffer: false });
 
 async function boot() {
   const stored = storage.read();
@@ -305,9 +305,11 @@ async function boot() {
   const early = choose(chosen);
   if (early !== lang) { lang = early; localisePage(); }
   const earlyText = fetchLanguage(early);
+  const fontBytes = fetch('inter.ttf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
+  // Both requests are on their way before the context blocks the main thread.
+  const gl = makeContext();
   if (!gl) { fail(null); return; }
   const unsaved = storage.unsaved();
-  const fontBytes = fetch('inter.otf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   let module;
   try {
     module = await createUnfurl({ shell, loadSplitModule, print: () => {}, printErr: (t) => console.warn(t) });
@@ -316,6 +318,8 @@ async function boot() {
     return;
   }
   M = module;
+  // The shaders compile while the font and the language file arrive; no WebGL2: the page's own explanation says what to do.
+  if (!M._unfurl_gpu()) { fail(null); return; }
   // Under the service worker the deferred file is a local read, and a
   // synchronous request would not reach the worker's cache (offline, it would
   // fail): it is loaded before the start, so no start path can miss it.
@@ -343,10 +347,8 @@ async function boot() {
     M.stringToUTF8(t, p, n);
     return p;
   });
-  const err = M._unfurl_start(ptr, len, ...strings);
+  M._unfurl_start(ptr, len, ...strings);
   strings.forEach((p) => M._free(p));
-  // "" means no WebGL2: the page's own explanation says what to do.
-  if (err) { fail(M.UTF8ToString(err) || null); return; }
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
   if (unsaved) call('_unfurl_restore', unsaved);

@@ -21,7 +21,7 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json; charset=utf-8', '.svg': 'image/svg+xml; charset=utf-8',
-  '.png': 'image/png', '.otf': 'font/otf',
+  '.png': 'image/png', '.ttf': 'font/ttf',
 };
 
 const freePort = () => new Promise((done) => {

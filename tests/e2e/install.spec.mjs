@@ -41,7 +41,7 @@ test('PNG icons for every home screen, and Chrome finds nothing missing to insta
 
 test('the service worker precaches exactly dist/ and leaves other requests alone', async ({ page }) => {
   const sw = await (await page.request.get('sw.js')).text();
-  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.otf', 'app.js', 'icon-192.png', 'apple-touch-icon.png'])
+  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.ttf', 'app.js', 'icon-192.png', 'apple-touch-icon.png'])
     expect(sw).toMatch(new RegExp(`["']\\./${f.replace('.', '\\.')}["']`));  // minified or not
   expect(sw).not.toMatch(/\.gz["']|\.br["']|["']\.\/sw\.js["']/);
   expect(sw).not.toContain('ignoreSearch');

@@ -33,7 +33,7 @@ test('after one visit a whole session runs offline, from Start to Done', async (
 test('the service worker cache is named by the content it holds', async ({ page }) => {
   const sw = await (await page.request.get('sw.js')).text();
   expect(sw).toMatch(/const CACHE\s*=\s*["']unfurl-[0-9a-f]{12}["']/);
-  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.otf', 'app.js', 'prescribe.html', 'qrcode.js'])
+  for (const f of ['index.html', 'unfurl.js', 'unfurl.wasm', 'inter.ttf', 'app.js', 'prescribe.html', 'qrcode.js'])
     expect(sw).toMatch(new RegExp(`["']\\./${f.replace('.', '\\.')}["']`));  // minified or not
   const res = await page.request.get('sw.js');
   expect(res.headers()['cache-control']).toBe('no-cache');

@@ -78,7 +78,8 @@ struct Platform {
   // Frame timings for the benchmark (scripts/bench), read through unfurl_perf.
   std::vector<float> frame_ms;
 };
-Platform* g = nullptr;
+Platform* g = nullptr;  // the started app: every call from the shell waits for it
+Platform* g_unstarted = nullptr;  // from unfurl_gpu until unfurl_start
 std::string g_out;  // the last string handed to JS; valid until the next call
 
 void RunFrame();
@@ -285,11 +286,11 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 
 extern "C" {
 
-// Called once by web/app.js with the font bytes (kept by the caller for font
-// rebuilds), the page configuration, the stored history and the page's
-// language file. Returns 0 on success, or a pointer to an error message.
-EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, const char* config, const char* stored,
-                                               const char* lang, const char* lang_text) {
+// Called by web/app.js as soon as the module is instantiated, before the font
+// and the language file have arrived: the GPU compiles the shaders while they
+// do (on software GL it is the GPU process, not the page, that the first frame
+// waits for). Returns 0 when there is no WebGL2.
+EMSCRIPTEN_KEEPALIVE int unfurl_gpu() {
   EmscriptenWebGLContextAttributes attrs;
   emscripten_webgl_init_context_attributes(&attrs);
   attrs.majorVersion = 2;
@@ -303,14 +304,24 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, co
   // start-up overlapped the download; asking again returns it. No second
   // context is ever made just to probe for WebGL2.
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(kCanvas, &attrs);
-  if (ctx <= 0) return "";  // "" = no WebGL2: the shell shows its own page for that
+  if (ctx <= 0) return 0;
   emscripten_webgl_make_context_current(ctx);
-  g = new Platform();
-  g->frame_ms.reserve(4096);
-  g->parallel_compile = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile");
-  g->scene.Start();
-  g->imgui.Start();
+  Platform* p = g_unstarted = new Platform();
+  p->frame_ms.reserve(4096);
+  p->parallel_compile = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile");
+  p->scene.Start();
+  p->imgui.Start();
+  return 1;
+}
 
+// Called once by web/app.js after unfurl_gpu, with the font bytes (kept by the
+// caller for font rebuilds), the page configuration, the stored history and
+// the page's language file.
+EMSCRIPTEN_KEEPALIVE void unfurl_start(const void* font, int font_len, const char* config, const char* stored,
+                                       const char* lang, const char* lang_text) {
+  if (!g_unstarted) return;
+  g = g_unstarted;
+  g_unstarted = nullptr;
   emscripten_set_touchstart_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
   emscripten_set_touchmove_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
   emscripten_set_touchend_callback(kCanvas, nullptr, EM_FALSE, OnTouch);
@@ -329,7 +340,6 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_start(const void* font, int font_len, co
   in.lang_text = lang_text ? lang_text : "";
   in.reduced_motion = js_reduced_motion() != 0;
   g->app.Start(in);
-  return nullptr;
 }
 
 // The canvas's CSS size or the pixel ratio changed (a ResizeObserver in the shell).
