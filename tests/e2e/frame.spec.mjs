@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { open, act, state, tap, until, startSession } from './helpers.mjs';
 
-// Every WebGL2 call that makes the page wait for the GPU (docs/toolchain.md, item 13).
+// Every WebGL2 call that makes the page wait for the GPU (docs/toolchain.md, item 14).
 const SYNC_CALLS = ['getParameter', 'getError', 'getShaderParameter', 'getProgramParameter', 'getUniformLocation',
   'getAttribLocation', 'readPixels', 'finish', 'getShaderInfoLog', 'getProgramInfoLog', 'getActiveUniform',
   'getActiveAttrib', 'getBufferSubData', 'getFramebufferAttachmentParameter', 'getRenderbufferParameter',

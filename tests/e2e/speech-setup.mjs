@@ -1,4 +1,4 @@
-// Real speech for the e2e run (docs/toolchain.md, item 15): Chromium speaks through
+// Real speech for the e2e run (docs/toolchain.md, item 16): Chromium speaks through
 // speech-dispatcher and espeak-ng into a PulseAudio null sink, so every
 // utterance fires real start and end events with real durations. The run gets
 // its own runtime and config folders, so nothing of the machine's is touched;

@@ -141,7 +141,7 @@ TEST(Speech, EstimateGrowsWithTextAndSlowsWithRate) {
   EXPECT_EQ(speech_seconds("", 1), 0);
   EXPECT_LT(speech_seconds("Hold.", 1), speech_seconds("Hold gently, and breathe slowly.", 1));
   EXPECT_GT(speech_seconds("Hold gently, and breathe slowly.", 0.8), speech_seconds("Hold gently, and breathe slowly.", 1.2));
-  // The recipe's measurement (docs/toolchain.md, item 15): a 31-word sentence at rate 0.9 took about 11 s.
+  // The recipe's measurement (docs/toolchain.md, item 16): a 31-word sentence at rate 0.9 took about 11 s.
   const char* thirty_one = "Keeping your knees bent and together, slowly let both knees drift to one side, only as far as "
                            "is comfortable, keeping your shoulders flat on the bed, and breathe out slowly now.";
   EXPECT_GE(speech_seconds(thirty_one, 0.9), 10.0);

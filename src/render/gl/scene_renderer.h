@@ -14,7 +14,7 @@
 // underside) lies close above the mattress, softer the higher.
 //
 // It sets every piece of GL state it relies on and never reads any back: a
-// query waits for the GPU and stalls the page (docs/toolchain.md, item 13).
+// query waits for the GPU and stalls the page (docs/toolchain.md, item 14).
 #pragma once
 #include <glm/glm.hpp>
 
