@@ -82,11 +82,14 @@ function instantiateDeferred(module, imports) {
   new WebAssembly.Instance(module, imports);
   deferredLoaded = true;
 }
-let deferredFetch = null;
+let deferredModule = null, deferredFetch = null;
+function compileDeferred() {
+  deferredModule ??= fetch(deferredFile).then((r) => { if (!r.ok) throw new Error(`${deferredFile}: ${r.status}`); return r.arrayBuffer(); })
+    .then((bytes) => WebAssembly.compile(bytes));
+  return deferredModule;
+}
 function fetchDeferred() {
-  deferredFetch ??= fetch(deferredFile).then((r) => { if (!r.ok) throw new Error(`${deferredFile}: ${r.status}`); return r.arrayBuffer(); })
-    .then((bytes) => WebAssembly.compile(bytes))
-    .then((module) => instantiateDeferred(module, { primary: M.asm }));
+  deferredFetch ??= compileDeferred().then((module) => instantiateDeferred(module, { primary: M.asm }));
   return deferredFetch;
 }
 // emcc's glue calls this for a deferred function called before the file arrived.
@@ -306,7 +309,12 @@ async function boot() {
   if (early !== lang) { lang = early; localisePage(); }
   const earlyText = fetchLanguage(early);
   const fontBytes = fetch('inter.ttf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
-  // Both requests are on their way before the context blocks the main thread.
+  // Under the service worker the deferred file is loaded before the start
+  // (below): it is read and compiled meanwhile.
+  let controlled = false;
+  try { controlled = !!navigator.serviceWorker.controller; } catch (e) { /* no worker in this frame: online only */ }
+  if (controlled) compileDeferred().catch(() => {});
+  // These requests are on their way before the context blocks the main thread.
   const gl = makeContext();
   if (!gl) { fail(null); return; }
   const unsaved = storage.unsaved();
@@ -323,7 +331,7 @@ async function boot() {
   // Under the service worker the deferred file is a local read, and a
   // synchronous request would not reach the worker's cache (offline, it would
   // fail): it is loaded before the start, so no start path can miss it.
-  if (navigator.serviceWorker && navigator.serviceWorker.controller) await fetchDeferred().catch((e) => console.warn(e));
+  if (controlled) await fetchDeferred().catch((e) => console.warn(e));
   const font = await fontBytes;
   if (!font) {
     fail(say('page.load_failed'));

@@ -2,6 +2,8 @@
 // unfurl.wasm alone, whatever page a person opens; unfurl.deferred.wasm comes
 // after it, and `ready` waits for it. A deferred function needed sooner is
 // loaded on the spot, so a tap never finds a hole.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { state, act, tap, until, seed, historyAnsweredToday } from './helpers.mjs';
 
@@ -77,4 +79,21 @@ test('without the deferred file at all, the page says it could not load instead 
   await expect(page.locator('#unsupported')).toBeVisible();
   const words = await page.evaluate(() => JSON.parse(document.getElementById('words').textContent));
   await expect(page.locator('#unsupported-text')).toHaveText(words['page.load_failed']);
+});
+
+// The font the first frame bakes (docs/toolchain.md, item 11): Dear ImGui's
+// stb_truetype runs a CFF glyph's program twice, and reads TrueType outlines directly.
+test('the font the page bakes has TrueType outlines, and the page is drawn with it', async ({ page }) => {
+  const font = readFileSync(resolve('dist/inter.ttf'));
+  const tables = new Set();
+  for (let i = 0, n = font.readUInt16BE(4); i < n; i++) tables.add(font.toString('latin1', 12 + 16 * i, 16 + 16 * i));
+  expect(font.readUInt32BE(0), 'a TrueType-flavoured sfnt').toBe(0x00010000);
+  expect(tables.has('glyf') && tables.has('loca'), 'glyf and loca tables').toBe(true);
+  expect(tables.has('CFF '), 'no CFF outlines').toBe(false);
+  const fonts = [];
+  page.on('response', (r) => { if (/\/inter\.ttf$/.test(r.url())) fonts.push(r.status()); });
+  await page.goto('./?test=1');
+  await drawn(page);
+  expect(fonts).toEqual([200]);
+  expect((await state(page)).screen).toBe('home');
 });
