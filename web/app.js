@@ -283,9 +283,9 @@ function watchSize(canvas) {
   send();
 }
 
-// The WebGL2 context is made as the page boots, while the wasm downloads and compiles: its
-// start-up (the GPU process, the driver) overlaps with the network instead of
-// following it. The wasm asks for the same context and gets this one: the
+// The WebGL2 context is made as the page boots, while the wasm downloads and
+// compiles: its start-up (the GPU process, the driver) overlaps with the
+// network instead of following it. The wasm asks for the same context and gets this one: the
 // attributes here are the ones src/platform/web/bridge.cpp asks for.
 function makeContext() {
   const canvas = $('canvas');
@@ -315,8 +315,7 @@ async function boot() {
   try { controlled = !!navigator.serviceWorker.controller; } catch (e) { /* no worker in this frame: online only */ }
   if (controlled) compileDeferred().catch(() => {});
   // These requests are on their way before the context blocks the main thread.
-  const gl = makeContext();
-  if (!gl) { fail(null); return; }
+  if (!makeContext()) { fail(null); return; }
   const unsaved = storage.unsaved();
   let module;
   try {
