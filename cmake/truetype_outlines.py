@@ -3,7 +3,7 @@
 Dear ImGui rasterises the atlas with stb_truetype, which reads a CFF glyph by
 running its charstring program, once for the glyph's box and again for its
 shape; TrueType outlines it reads directly. In the browser's baseline-compiled
-wasm that halves the atlas bake on the first frame (docs/performance.md).
+wasm that takes a third off the first frame's atlas bake (docs/performance.md).
 Usage: truetype_outlines.py <in.otf> <out.ttf>
 """
 import sys
@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont, newTable
 
 # Cubic curves become quadratic ones within this many font units of the
 # original (Inter's em is 2816 units): 0.3 px on the 72 px countdown at dpr 3,
-# a tenth of that in body text.
+# 0.08 px in body text.
 MAX_ERROR_UNITS = 4
 
 source, target = sys.argv[1], sys.argv[2]
