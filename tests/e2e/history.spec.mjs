@@ -100,7 +100,9 @@ test('the CSV holds every session, and the report prints with its plot, a short 
 });
 
 test('settings survive a reload and change the session: a 20 s hold is 20 s', async ({ page }) => {
-  await open(page, 'test=1');
+  // At 4× session time the hold is reached in seconds however slowly a busy
+  // machine draws; the hold's planned length is what is asserted.
+  await open(page, 'test=1&timescale=4');
   await act(page, 'ack', 'intro');
   await act(page, 'open', 'settings');
   await until(page, (s) => s.screen === 'settings', 'settings');
@@ -124,7 +126,7 @@ test('settings survive a reload and change the session: a 20 s hold is 20 s', as
   expect(s.routine.exercises).not.toContain('pelvic_tilt');
   await pastCheck(page);
   for (const a of ['skip', 'next']) expect(await act(page, a)).toBe(true);
-  await until(page, (x) => x.session.exercise === 'knee_to_chest' && x.session.phase === 'hold', 'holding', 40_000);
+  await until(page, (x) => x.session.exercise === 'knee_to_chest' && x.session.phase === 'hold', 'holding');
   expect((await state(page)).session.phase_duration_s).toBe(20);
 });
 
