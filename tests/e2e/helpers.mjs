@@ -184,9 +184,10 @@ export function historyAnsweredToday() {
 }
 
 // Pixels of the page as the user sees them, decoded in the page itself and
-// handed back as raw RGBA bytes.
-export async function pixels(page, clip) {
-  const png = (await page.screenshot({ clip })).toString('base64');
+// handed back as raw RGBA bytes; from a screenshot of that clip already taken,
+// if given, since SwiftShader paints a large screen slowly.
+export async function pixels(page, clip, shot = null) {
+  const png = (shot || await page.screenshot({ clip })).toString('base64');
   const out = await page.evaluate(async (b64) => {
     // Built from bytes, not fetched: the page's CSP rightly refuses data: fetches.
     const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));

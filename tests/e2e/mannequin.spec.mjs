@@ -51,7 +51,9 @@ for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625, do
     test.use({ viewport: { width: device.width, height: device.height }, deviceScaleFactor: device.dpr });
     test('every exercise, photographed mid-move and mid-hold, shows the body large on the bed', async ({ page }, info) => {
       test.setTimeout(360_000);  // SwiftShader paints a tablet's screen slowly on a busy CI machine
-      await open(page, 'test=1&timescale=4');
+      // 10× session time: even a frame at the 0.1 s step cap advances 1 s,
+      // less than the shortest window photographed (half a 3 s move).
+      await open(page, 'test=1&timescale=10');
       await act(page, 'ack', 'intro');
       if (device.light) expect(await act(page, 'set', { key: 'dim', value: false })).toBe(true);
       await startSession(page);
@@ -63,7 +65,7 @@ for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625, do
           await page.waitForTimeout(1800);  // the camera glide and the pose's easing settle
           const clip = { x: 0, y: 0, width: device.width, height: device.height };
           const path = info.outputPath(`${id}-${phase}-${device.name}-${theme}.png`);
-          await page.screenshot({ clip, path });
+          const shot = await page.screenshot({ clip, path });
           await info.attach(`${id}-${phase}`, { path, contentType: 'image/png' });
           if (GALLERY && device.docs) {
             // The 3D view: the top of a portrait screen, above the panel.
@@ -71,7 +73,7 @@ for (const device of [{ name: '412x915', width: 412, height: 915, dpr: 2.625, do
             const name = `${id}-${phase}${device.name === '412x915' ? '' : '-' + device.name}${device.light ? '-light' : ''}.png`;
             await page.screenshot({ clip: view, path: new URL(name, GALLERY).pathname, scale: 'css' });
           }
-          const share = bodyShare(await pixels(page, clip));
+          const share = bodyShare(await pixels(page, clip, shot));
           expect(share, `${id} ${phase}: body share of the screen`).toBeGreaterThan(0.015);
           expect(share, `${id} ${phase}: body share of the screen`).toBeLessThan(0.6);
           await act(page, 'resume');
