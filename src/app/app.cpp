@@ -51,9 +51,9 @@ double App::NextFrame() const {
 void App::Frame(const FrameInput& in, FrameOutput& out) {
   out = FrameOutput();
   if (!started_) return;
-  // A long gap (a janky frame, a tab coming back) must not fast-forward the routine.
-  const double dt = last_ms_ < 0 ? 0 : std::clamp((in.now_ms - last_ms_) / 1000.0, 0.0, 0.1);
-  last_ms_ = in.now_ms;
+  // No time passes for what is drawn while the loop sleeps: the frame that
+  // wakes it (a tap on Resume) starts from where the last one left off.
+  const double dt = last_ms_ < 0 ? 0 : std::max(0.0, (in.now_ms - last_ms_) / 1000.0);
   model_.SetClock(in.epoch_ms, in.utc_offset_min);
   if (in.events) {
     for (const PointerEvent& e : *in.events) {
@@ -91,6 +91,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
   out.out = model_.TakeOutbox();
   out.wake_lock = model_.wants_wake_lock();
   out.next_frame_s = NextFrame();
+  last_ms_ = out.next_frame_s < 0 ? -1 : in.now_ms;
 }
 
 // Eyes-closed mode: a tap anywhere that is not a control pauses or resumes,

@@ -2,6 +2,7 @@
 // the shell drains after each frame.
 #include "model/model.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/json.h"
@@ -10,6 +11,12 @@ namespace unfurl::model {
 
 namespace {
 using core::Phase;
+// A frame moves the routine by the time since the last one, so a phone that
+// draws slowly still holds for true seconds; but never by more than a second
+// (a page the browser froze comes back where it was, and no countdown second
+// is stepped over) or, at a test's speed, a tenth of a real second (so every
+// phase still gets frames).
+constexpr double kMaxStep_s = 1, kMaxTestStep_real_s = 0.1;
 }  // namespace
 
 Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_), triage_(core::default_triage()) {
@@ -49,7 +56,7 @@ void Model::Drain() {
 
 void Model::Update(double dt_s) {
   if (!session_ || screen_ != Screen::session) return;
-  session_->advance(dt_s * config_.timescale);
+  session_->advance(std::min(dt_s * config_.timescale, std::max(kMaxStep_s, kMaxTestStep_real_s * config_.timescale)));
   Drain();
   // For screen readers, the time left in a hold or a rest, written to a live
   // region every ten seconds and at five — not every second, which would

@@ -238,6 +238,36 @@ TEST(FrameLoop, RunningSessionPacesFramesAndPauseSleeps) {
   EXPECT_FALSE(p.Frame().drawn);
 }
 
+TEST(FrameLoop, OnAPhoneDrawingTwoFramesASecondTheRoutineKeepsTrueSeconds) {
+  Phone p;
+  ToSession(p);
+  const double from = p.app.model().session()->elapsed_s();
+  for (int i = 0; i < 25; ++i) p.Frame(0.4);
+  EXPECT_NEAR(p.app.model().session()->elapsed_s() - from, 10, 1e-6);
+}
+
+TEST(FrameLoop, APageTheBrowserFrozeComesBackWithinASecondOfWhereItWas) {
+  Phone p;
+  ToSession(p);
+  const double from = p.app.model().session()->elapsed_s();
+  p.Frame(30);
+  EXPECT_NEAR(p.app.model().session()->elapsed_s() - from, 1, 1e-6);
+}
+
+TEST(FrameLoop, ResumingAMinuteLaterSkipsNothing) {
+  Phone p;
+  ToSession(p);
+  p.Frame(2);
+  p.Tap("pause");
+  p.Settle();
+  ASSERT_LT(p.Frame().next_frame_s, 0);
+  const double at = p.app.model().session()->elapsed_s();
+  ASSERT_TRUE(p.app.Act("resume", ""));
+  p.Frame(60);  // the frame that wakes the loop, a minute after it went to sleep
+  p.Frame(1.0 / 60);
+  EXPECT_NEAR(p.app.model().session()->elapsed_s() - at, 1.0 / 60, 1e-6);
+}
+
 TEST(FrameLoop, ActFromOutsideWakesTheLoop) {
   Phone p;
   p.Settle();
