@@ -74,6 +74,11 @@ bool InSettings(const Model& m) { return m.screen() == Screen::settings; }
 bool WithList(const Model& m) { return has_list(m.screen()); }
 bool Exporting(const Model& m) { return m.screen() == Screen::history || m.screen() == Screen::settings; }
 bool Sharing(const Model& m) { return m.screen() == Screen::history && m.config().can_share; }
+// The emergency result, with a number to call.
+bool Calling(const Model& m) {
+  return m.screen() == Screen::check_result && m.outcome() && m.outcome()->level == core::Tier::emergency &&
+         m.emergency().known();
+}
 bool UpdateWaiting(const Model& m) { return m.update_ready() && m.screen() == Screen::home && !m.session(); }
 }  // namespace
 
@@ -114,6 +119,11 @@ const std::vector<Model::Action>& Model::Actions() {
          m.EndSession("abandoned");
          m.session_.reset();
          m.screen_ = Screen::home;
+         return true;
+       }},
+      // The phone's dialler, with the number: the person still presses call there.
+      {"call", Calling, true, [](Model& m, const Arg&, std::string_view) {
+         m.outbox_.dial = m.emergency_.numbers[0];
          return true;
        }},
       {"finish", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Finish(); }},

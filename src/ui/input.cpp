@@ -1,5 +1,6 @@
 #include "ui/input.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 
@@ -76,6 +77,41 @@ PointerInput::Gesture PointerInput::TakeGesture() {
   gesture_ = Gesture();
   gesture_.start = g.start;
   return g;
+}
+
+void TapGuard::Track(const ImGuiIO& io, double now_s) {
+  now_s_ = now_s;
+  if (io.MouseClicked[0]) {
+    // A press begins: a control held back counts from now on if the finger
+    // rested off the screen for long enough since it appeared.
+    for (Control& c : controls_)
+      if (!c.armed && now_s - std::max(c.appeared_s, released_s_) >= kRest_s) c.armed = true;
+    pressed_at_ = io.MousePos;
+    down_ = true;
+  }
+  if (io.MouseReleased[0]) {
+    released_s_ = now_s;
+    down_ = false;
+  }
+  for (Control& c : controls_) c.drawn = false;
+}
+
+bool TapGuard::Counts(std::string_view id, std::string_view action, std::string_view arg, ImVec2 min, ImVec2 max) {
+  key_.assign(id).append(1, '\n').append(action).append(1, '\n').append(arg);
+  for (Control& c : controls_) {
+    if (c.key != key_) continue;
+    c.drawn = true;
+    return c.armed;
+  }
+  const bool finger_near = down_ || now_s_ - released_s_ < kRest_s;
+  const bool under_it = pressed_at_.x >= min.x && pressed_at_.x < max.x && pressed_at_.y >= min.y && pressed_at_.y < max.y;
+  controls_.push_back({key_, now_s_, !(finger_near && under_it), true});
+  return controls_.back().armed;
+}
+
+void TapGuard::EndFrame() {
+  controls_.erase(std::remove_if(controls_.begin(), controls_.end(), [](const Control& c) { return !c.drawn; }),
+                  controls_.end());
 }
 
 }  // namespace unfurl::ui

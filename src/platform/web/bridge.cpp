@@ -42,6 +42,7 @@ EM_JS(void, js_download, (const char* name, const char* type, const char* text, 
 EM_JS(void, js_report, (const char* json, int share), { Module.shell.report(UTF8ToString(json), !!share); });
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
+EM_JS(void, js_dial, (const char* number), { Module.shell.dial(UTF8ToString(number)); });
 EM_JS(void, js_restart, (), { Module.shell.restart(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json, const char* screen, const char* texts, const char* lang), {
@@ -129,7 +130,8 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
     o.field("enabled", w.enabled).field("action", w.action);
     // arg is JSON text already (a number, a string, an object) or absent.
     o.key("arg"), w.arg.empty() ? o.value(nullptr) : o.raw(w.arg);
-    if (w.role != "button") o.field("checked", w.checked);
+    if (w.role == "checkbox" || w.role == "radio") o.field("checked", w.checked);
+    if (!w.href.empty()) o.field("href", w.href);
     if (!w.group.empty()) o.field("group", w.group);
     if (!w.visible) o.field("visible", false);
     if (w.clipped) o.field("clipped", true);
@@ -153,6 +155,7 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.report) js_report(box.report->c_str(), box.share);
   if (box.erase) js_erase_all();
   if (box.download_asides) js_download_asides();
+  if (box.dial) js_dial(box.dial->c_str());
   if (box.restart) js_restart();
   if (!box.language.empty()) js_language(box.language.c_str());
   for (const std::string& e : box.events) js_post_event(e.c_str());
