@@ -71,6 +71,11 @@ struct Platform {
   int width_px = 0, height_px = 0;
   float dpr = 1;
   bool in_frame = false;
+  // Notices the shell raised while a frame was sending its output (a missing
+  // wake lock is known the moment it is asked for): applied once the frame has
+  // ended, as an action would be, so the app never changes while it is calling out.
+  struct Notice { std::string id, key, arg; };
+  std::vector<Notice> notices_in_frame;
   long frame_request = 0;  // the pending requestAnimationFrame, 0 when none
   double due_ms = 0;       // when the next frame is due (performance.now() time)
   double refresh_ms = 0;   // the start of the display refresh being drawn
@@ -209,6 +214,10 @@ void RunFrame() {
   Dispatch(out);
   g->in_frame = false;
   Schedule(out.next_frame_s);
+  if (g->notices_in_frame.empty()) return;
+  for (const Platform::Notice& n : g->notices_in_frame) g->app.Notice(n.id, n.key, n.arg);
+  g->notices_in_frame.clear();
+  RequestFrame();
 }
 
 // --- Input -----------------------------------------------------------------------
@@ -418,6 +427,10 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
 // Something only the shell can know (storage blocked or full, no wake lock).
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const char* arg) {
   if (!g) return;
+  if (g->in_frame) {
+    g->notices_in_frame.push_back({id ? id : "", key ? key : "", arg ? arg : ""});
+    return;
+  }
   g->app.Notice(id ? id : "", key ? key : "", arg ? arg : "");
   RequestFrame();
 }
