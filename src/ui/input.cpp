@@ -11,9 +11,9 @@ namespace {
 constexpr float kDragSlop = 10;
 }
 
-void PointerInput::Down(float x, float y, bool touch) { queue_.push_back({Type::down, x, y, touch}); }
+void PointerInput::Down(float x, float y, bool touch, double t_s) { queue_.push_back({Type::down, x, y, touch, t_s}); }
 void PointerInput::Move(float x, float y) { queue_.push_back({Type::move, x, y, touch_}); }
-void PointerInput::Up(float x, float y) { queue_.push_back({Type::up, x, y, touch_}); }
+void PointerInput::Up(float x, float y, double t_s) { queue_.push_back({Type::up, x, y, touch_, t_s}); }
 void PointerInput::Cancel() { queue_.push_back({Type::cancel, 0, 0, touch_}); }
 void PointerInput::Wheel(float dy) { gesture_.wheel += dy; }
 void PointerInput::Pinch(float scale_change) {
@@ -30,6 +30,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
     hide_after_up_ = false;
   }
   size_t used = 0;
+  applied_s_ = 0;
   for (; used < queue_.size(); ++used) {
     const Event& e = queue_[used];
     ImVec2 p(e.x * dpr, e.y * dpr);
@@ -54,6 +55,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
       gesture_.start = start_;
       io.MousePos = p;
       io.MouseDown[0] = true;
+      applied_s_ = e.t_s;
       ++used;
       break;
     }
@@ -63,6 +65,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
     if (e.type == Type::cancel || dragging_) io.MousePos = hidden;
     else io.MousePos = p;
     io.MouseDown[0] = false;
+    applied_s_ = e.t_s;
     down_ = false;
     hide_after_up_ = touch_;
     ++used;
@@ -79,8 +82,9 @@ PointerInput::Gesture PointerInput::TakeGesture() {
   return g;
 }
 
-void TapGuard::Track(const ImGuiIO& io, double now_s) {
+void TapGuard::Track(const ImGuiIO& io, double now_s, double event_s) {
   now_s_ = now_s;
+  if (event_s > 0) now_s = event_s;  // the finger's own time, however late the frame
   if (io.MouseClicked[0]) {
     // A press begins: a control held back counts from now on if the finger
     // rested off the screen for long enough since it appeared.

@@ -75,10 +75,13 @@ for (const [lang, [tag, number, second]] of Object.entries(REGIONS)) {
   });
 }
 
-test('inside a clinic\'s frame, emergency= is the number offered, and the mirror\'s link leaves the frame', async ({ browser }) => {
+test('inside a clinic\'s frame, emergency= is the number offered, and the mirror\'s link leaves the frame', async ({ browser, baseURL }) => {
   const dir = mkdtempSync(join(tmpdir(), 'unfurl-clinic-'));
   const port = 9100 + Math.floor(Math.random() * 800);
-  const src = 'http://127.0.0.1:8181/?embed=1&emergency=2222&clinic=Riverside%20Physio';
+  // The app from another origin than the clinic's page, as a clinic embeds it.
+  const app = new URL(baseURL);
+  app.hostname = '127.0.0.1';
+  const src = `${app.origin}/?embed=1&emergency=2222&clinic=Riverside%20Physio`;
   writeFileSync(join(dir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>Riverside Physio</title>
     <iframe title="Unfurl" src="${src}" style="width:360px;height:640px;border:0"></iframe>`);
   const server = spawn('node', ['scripts/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
@@ -88,13 +91,13 @@ test('inside a clinic\'s frame, emergency= is the number offered, and the mirror
     const page = await context.newPage();
     await page.goto(`http://localhost:${port}/`);
     await expect.poll(() => page.frames().length).toBeGreaterThan(1);
-    const app = page.frames().find((f) => f.url().startsWith('http://127.0.0.1:8181/'));
-    await app.waitForFunction(() => window.unfurl);
-    await emergencyResult(app);
-    expect((await app.evaluate(() => window.unfurl.state())).emergency).toMatchObject({ number: '2222', source: 'clinic' });
-    const call = (await app.evaluate(() => window.unfurl.widgets())).find((x) => x.id === 'call');
+    const frame = page.frames().find((f) => f.url().startsWith(app.origin));
+    await frame.waitForFunction(() => window.unfurl);
+    await emergencyResult(frame);
+    expect((await frame.evaluate(() => window.unfurl.state())).emergency).toMatchObject({ number: '2222', source: 'clinic' });
+    const call = (await frame.evaluate(() => window.unfurl.widgets())).find((x) => x.id === 'call');
     expect(call).toMatchObject({ href: 'tel:2222' });
-    const link = app.locator('#a11y a[href="tel:2222"]');
+    const link = frame.locator('#a11y a[href="tel:2222"]');
     await expect(link).toHaveAttribute('target', '_top');
     await context.close();
   } finally {

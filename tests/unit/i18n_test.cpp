@@ -122,6 +122,10 @@ TEST(I18n, AnErrorNamesTheFieldAndIsWordedInTheReadersLanguage) {
   EXPECT_EQ(fill("%s and %s", std::vector<std::string>{"one"}), "one and %s") << "a missing argument stays visible";
   EXPECT_EQ(fill("%d%%", "80"), "80%") << "a percent sign, as printf writes it";
   EXPECT_EQ(fill("%d %s", std::vector<std::string>{"3", "x", "surplus"}), "3 x") << "an extra argument is ignored";
+  // The shell completes a sentence from its words around the placeholders, cut by the same rule.
+  EXPECT_EQ(words_around_placeholders("Page %d of %d"), (std::vector<std::string>{"Page ", " of ", ""}));
+  EXPECT_EQ(words_around_placeholders("%d%% done"), (std::vector<std::string>{"", "% done"}));
+  EXPECT_EQ(words_around_placeholders("no placeholder"), (std::vector<std::string>{"no placeholder"}));
 }
 
 TEST(I18n, EveryLanguageHasEveryKeyWithTheSamePlaceholders) {

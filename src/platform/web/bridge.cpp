@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "core/json.h"
+#include "core/routine/speech.h"
 #include "render/gl/imgui_renderer.h"
 #include "render/gl/scene_renderer.h"
 
@@ -27,11 +28,13 @@ using unfurl::app::PointerEvent;
 
 // --- Out to the shell -----------------------------------------------------------
 // A cue carries the settings that decide how it is played, so the shell never
-// has to ask the app for them while the app is calling it.
+// has to ask the app for them while the app is calling it, and how long the
+// app expects its sentence to take (core::speech_seconds), so the shell keeps
+// no estimate of its own.
 EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const char* lang, int voice, int tones,
-                     int vibration, double rate, double volume), {
+                     int vibration, double rate, double volume, double seconds), {
   Module.shell.cue(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(text), UTF8ToString(lang),
-                   { voice: !!voice, tones: !!tones, vibration: !!vibration, voice_rate: rate, volume: volume });
+                   { voice: !!voice, tones: !!tones, vibration: !!vibration, voice_rate: rate, volume: volume, seconds: seconds });
 });
 EM_JS(void, js_hush, (), { Module.shell.hush(); });
 EM_JS(void, js_store, (const char* json), { Module.shell.store(UTF8ToString(json)); });
@@ -153,7 +156,8 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.hush) js_hush();
   for (const unfurl::model::Outbox::CueOut& c : box.cues)
     js_cue(std::string(unfurl::core::cue_kind_name(c.cue.kind)).c_str(), c.cue.key.c_str(), c.cue.text.c_str(),
-           c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
+           c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume,
+           c.cue.kind == unfurl::core::CueKind::speak ? unfurl::core::speech_seconds(c.cue.text, s.voice_rate) : 0);
   if (box.store) js_store(box.store->c_str());
   if (box.download)
     js_download(box.download->name.c_str(), box.download->type.c_str(), box.download->text.c_str(), box.share);
@@ -224,7 +228,7 @@ void RunFrame() {
 // Touches are handled here and the callbacks return true, which cancels the
 // browser's compatibility mouse events: one tap is exactly one activation.
 void Push(PointerEvent::Type type, float x, float y, bool touch) {
-  g->events.push_back({type, x, y, touch});
+  g->events.push_back({type, x, y, touch, emscripten_get_now()});
   RequestFrame();
 }
 
