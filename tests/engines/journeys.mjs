@@ -13,9 +13,11 @@ const I18N = (lang) => JSON.parse(readFileSync(new URL(`../../assets/i18n/${lang
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export class Skip extends Error {}
+// The app did not do what the journey expects (as opposed to the browser or its driver failing).
+export class AppFailure extends Error {}
 
 export function assert(ok, message) {
-  if (!ok) throw new Error(message);
+  if (!ok) throw new AppFailure(message);
 }
 
 const short = (v) => { const s = JSON.stringify(v); return s && s.length > 300 ? `${s.slice(0, 300)}…` : s; };
@@ -27,7 +29,8 @@ async function poll(fn, message, timeout = 30_000, every = 100) {
   let last, error;
   for (;;) {
     try { last = await fn(); error = null; if (last) return last; } catch (e) { error = e; }
-    if (Date.now() > end) throw new Error(`timed out (${timeout / 1000} s) waiting for ${message}` +
+    // Still erring at the end: the browser, not the app, is in trouble.
+    if (Date.now() > end) throw new (error ? Error : AppFailure)(`timed out (${timeout / 1000} s) waiting for ${message}` +
       (error ? `; last error: ${error.message.split('\n')[0]}` : `; last: ${short(last)}`));
     await sleep(every);
   }
@@ -52,7 +55,7 @@ async function ready(b, timeout = 30_000) {
         .filter((el) => !el.hidden && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden');
       return visible.map((el) => `#${el.id}: "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 120)}"`).join('; ');
     }).catch(() => '');
-    throw new Error(`${e.message}${shown ? `; the page shows ${shown}` : ''}`);
+    throw new AppFailure(`${e.message}${shown ? `; the page shows ${shown}` : ''}`);
   }
   const r = await b.eval(() => window.unfurl.ready.then(() => true, (e) => String(e)));
   assert(r === true, `window.unfurl.ready rejected: ${r}`);
@@ -195,8 +198,11 @@ export const JOURNEYS = [
     name: 'a finished session is kept across a reload',
     async run(ctx) {
       const b = await ctx.profile();
-      await boot(b, ctx.url('?test=1&timescale=200'));
+      await boot(b, ctx.url('?test=1&timescale=300'));
       await act(b, 'ack', 'intro');
+      // Spoken cues hold the routine until they are said (waiting_for_voice) at any timescale:
+      // without the voice the routine runs at the test's speed.
+      assert(await act(b, 'set', { key: 'voice', value: false }), 'voice off');
       await throughCheck(b, { tapStart: false });
       assert(await act(b, 'rate', 4), 'rate before');
       await until(b, (s) => s.screen === 'finish', 'Finish at the end of the routine', 120_000);

@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JOURNEYS, Skip } from './journeys.mjs';
+import { JOURNEYS, Skip, AppFailure } from './journeys.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -52,7 +52,10 @@ function start(cmd, argv, opts = {}) {
 
 // An X server of our own: -displayfd picks a free display number.
 async function xvfb() {
-  const c = start('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp']);
+  const c = start('Xvfb', ['-displayfd', '1', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp',
+    // Without -noreset the server resets whenever its last client leaves, and a
+    // browser launched in that moment finds no display ("cannot open display").
+    '-noreset']);
   for (let i = 0; i < 100; i++) {
     const n = c.output.match(/^(\d+)\s*$/m);
     if (n) return { display: `:${n[1]}`, stop: () => c.kill() };
@@ -125,19 +128,20 @@ async function main() {
         async server() { const s = await staticServer(await freePort()); servers.push(s); return s; },
         fact(key, value) { facts[name][key] = value; },
       };
-      let status = 'passed', message = '';
+      let status = 'passed', message = '', failure = null;
       try {
         if (!engine) { debug('launching', name); ctx.fact('launch_s', await launch()); debug('launched'); }
         await withTimeout(j.run(ctx), JOURNEY_TIMEOUT_S, 'the journey');
       } catch (e) {
-        if (e instanceof Skip) { status = 'skipped'; message = e.message; } else { status = 'failed'; message = e.message; }
+        if (e instanceof Skip) { status = 'skipped'; message = e.message; } else { status = 'failed'; message = e.message; failure = e; }
       }
       debug(status, 'closing profiles');
       for (const p of profiles) await withTimeout(p.close(), 15, 'closing a profile').catch(() => {});
       for (const s of servers) await s.stop();
-      // A failed journey may leave the browser stuck: the next one gets a new one.
-      debug('stopping servers; dropping the browser if failed');
-      if (status === 'failed') await drop();
+      // A browser that failed the journey (a protocol error, no answer) is not trusted
+      // with the next one: that gets a new browser. The app failing an assertion is not the browser's fault.
+      debug('stopping servers; dropping the browser if it failed');
+      if (status === 'failed' && !(failure instanceof AppFailure)) await drop();
       debug('done');
       results.push({ engine: name, journey: j.name, status, message, seconds: Number(seconds(t)) });
       const mark = { passed: '✓', failed: '✘', skipped: '-' }[status];
