@@ -315,13 +315,19 @@ export const JOURNEYS = [
       let b = await ctx.profile();
       await seedThenOpen(ctx, b, { schema: 1, sessions, progress: { range: 0.6 }, settings: {}, acks: { intro: true } }, '?test=1');
       await ready(b);
-      // The download is caught: the anchor's blob is read, nothing is saved to disk.
+      // The download is caught: the anchor's blob is read (kept as it is made: the
+      // page's CSP rightly refuses to fetch a blob: URL), nothing is saved to disk.
       await b.eval(() => {
         window.__files = [];
+        const blobs = new Map();
+        const make = URL.createObjectURL;
+        URL.createObjectURL = (blob) => { const url = make.call(URL, blob); blobs.set(url, blob); return url; };
         HTMLAnchorElement.prototype.click = function () {
           const file = { name: this.download, href: this.href, text: null };
           window.__files.push(file);
-          fetch(this.href).then((r) => r.text()).then((t) => { file.text = t; }, (e) => { file.text = `unreadable: ${e}`; });
+          const blob = blobs.get(this.href);
+          if (!blob) file.text = 'unreadable: not a blob this page made';
+          else blob.text().then((t) => { file.text = t; }, (e) => { file.text = `unreadable: ${e}`; });
         };
       });
       assert(await act(b, 'open', 'history'), 'open history');

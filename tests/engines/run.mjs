@@ -3,7 +3,7 @@
 // scripts/static-server.mjs (docs/testing-engines.md). Blink has the Playwright suite.
 //
 // Usage: node tests/engines/run.mjs [--port N] [--engines webkit,firefox]
-//        [--only text] [--json build/logs/engines.json]
+//        [--only text] [--json build/logs/engines.json] [--dist dist]
 // Prints one line per journey and closes with "engines: N passed, M failed,
 // K skipped"; exits non-zero when any journey failed or the run could not start.
 import { spawn } from 'node:child_process';
@@ -21,6 +21,7 @@ const PORT = Number(opt('port', process.env.ENGINES_PORT || 0));
 const ENGINES = opt('engines', 'webkit,firefox').split(',').filter(Boolean);
 const ONLY = opt('only', '');
 const JSON_OUT = opt('json', '');
+const DIST = resolve(opt('dist', resolve(ROOT, 'dist')));
 const VIEWPORT = { width: 412, height: 915 };
 const JOURNEY_TIMEOUT_S = 150;
 
@@ -66,7 +67,7 @@ async function xvfb() {
 }
 
 async function staticServer(port) {
-  const c = start(process.execPath, [resolve(ROOT, 'scripts/static-server.mjs'), resolve(ROOT, 'dist'), String(port)]);
+  const c = start(process.execPath, [resolve(ROOT, 'scripts/static-server.mjs'), DIST, String(port)]);
   const base = `http://localhost:${port}/`;
   for (let i = 0; ; i++) {
     try { if ((await fetch(base)).ok) break; } catch { /* not yet */ }
