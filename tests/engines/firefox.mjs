@@ -34,6 +34,8 @@ export async function launch({ display, viewport }) {
       },
       reload: () => page.reload({ waitUntil: 'load' }),
       tap: (x, y) => page.mouse.click(Math.round(x), Math.round(y), { delay: 30 }),
+      // The browser's own offline mode (BiDi network conditions): navigator.onLine false, every request refused.
+      offline: (on) => page.setOfflineMode(on),
       close: () => context.close().catch(() => {}),
     };
   }

@@ -1,7 +1,8 @@
 // The journeys a person relies on, run in every engine (docs/testing-engines.md).
 // Each journey is a plain async function over a tiny driver:
 //   b.open(url), b.eval(fn, arg) (fn runs in the page, may be async, returns JSON),
-//   b.reload(), b.tap(x, y) (a real pointer click at CSS px), b.close().
+//   b.reload(), b.tap(x, y) (a real pointer click at CSS px), b.close(), and
+//   b.offline(on) where the browser can go offline under automation (else null).
 // ctx gives: ctx.profile() (a fresh browser profile: empty storage, no service
 // worker), ctx.url(query) (the runner's server), ctx.server() (a static server
 // of this journey's own, to stop for offline), ctx.fact(key, value) (recorded
@@ -231,7 +232,7 @@ export const JOURNEYS = [
     },
   },
   {
-    name: 'offline after the service worker has taken over: a reload with the server gone still runs a session',
+    name: 'offline after the service worker has taken over: a reload still runs a session',
     async run(ctx) {
       const b = await ctx.profile();
       const server = await ctx.server();
@@ -241,8 +242,13 @@ export const JOURNEYS = [
       await b.reload();
       await ready(b);
       assert(await b.eval(() => !!navigator.serviceWorker.controller), 'the page controlled by the worker after a reload');
-      await server.stop();
-      ctx.fact('offline', 'the static server stopped (connection refused), then a reload');
+      if (b.offline) {
+        await b.offline(true);
+        ctx.fact('offline', "the browser's own offline mode, then a reload");
+      } else {
+        await server.stop();
+        ctx.fact('offline', 'no offline mode under automation: the static server stopped (connection refused), then a reload');
+      }
       await b.reload();
       await ready(b);
       assert(await b.eval(() => fetch('index.html?network', { cache: 'no-store' }).then(() => false, () => true)),

@@ -52,6 +52,7 @@ export async function launch({ display, port, viewport }) {
       // A real click at CSS px in the viewport (WebKitGTK's WebDriver has no touch pointer).
       tap: (x, y) => d.actions({ async: true })
         .move({ x: Math.round(x), y: Math.round(y), origin: Origin.VIEWPORT }).press().pause(30).release().perform(),
+      offline: null,  // WebKitGTK's WebDriver has no network emulation: the journey stops its server instead
       close: async () => { sessions.delete(d); await d.quit().catch(() => {}); },
     };
   }
