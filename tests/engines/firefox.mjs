@@ -3,6 +3,7 @@
 // browser. Not headless: headless Firefox has no WebGL2 here, so it draws on
 // the runner's Xvfb through Mesa (docs/toolchain.md). Each profile() is a new
 // browser context (BiDi user context): its own storage, workers and caches.
+import { rmSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
 export const name = 'firefox';
@@ -18,6 +19,10 @@ export async function launch({ display, viewport }) {
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,  // the runner cleans up
   });
   const proc = browser.process();
+  // Puppeteer leaves the profile it made in /tmp: removed once Firefox is gone.
+  const args = proc?.spawnargs || [];
+  const dir = args[args.indexOf('--profile') + 1];
+  const forget = () => { if (args.includes('--profile') && /puppeteer_dev_firefox_profile-/.test(dir)) rmSync(dir, { recursive: true, force: true }); };
 
   async function profile() {
     const context = await browser.createBrowserContext();
@@ -42,7 +47,10 @@ export async function launch({ display, viewport }) {
 
   return {
     profile,
-    close: () => browser.close().catch(() => {}),
-    kill() { try { proc?.kill('SIGKILL'); } catch { /* already gone */ } },
+    close: async () => { await browser.close().catch(() => {}); forget(); },
+    kill() {
+      try { proc?.kill('SIGKILL'); } catch { /* already gone */ }
+      try { forget(); } catch { /* still in use: left to /tmp's cleaning */ }
+    },
   };
 }
