@@ -24,6 +24,7 @@ const JSON_OUT = opt('json', '');
 const DIST = resolve(opt('dist', resolve(ROOT, 'dist')));
 const VIEWPORT = { width: 412, height: 915 };
 const JOURNEY_TIMEOUT_S = 150;
+const RUN_TIMEOUT_S = 15 * 60;  // whatever hangs, CI gets its answer
 
 const children = new Set();
 const engines = new Set();
@@ -104,7 +105,7 @@ async function main() {
   for (const name of ENGINES) {
     const driver = await import(`./${name}.mjs`);
     facts[name] = {};
-    let engine = null;
+    let engine = null, launchError = null;
     const launch = async () => {
       const t = Date.now();
       engine = await withTimeout(driver.launch({ display: x.display, port: await freePort(), viewport: VIEWPORT }), 60, `launching ${name}`);
@@ -131,7 +132,13 @@ async function main() {
       };
       let status = 'passed', message = '', failure = null;
       try {
-        if (!engine) { debug('launching', name); ctx.fact('launch_s', await launch()); debug('launched'); }
+        // A browser that cannot start fails every journey of its engine at once.
+        if (launchError) throw new Error(`${name} could not be launched: ${launchError}`);
+        if (!engine) {
+          debug('launching', name);
+          try { ctx.fact('launch_s', await launch()); } catch (e) { launchError = e.message; throw e; }
+          debug('launched');
+        }
         await withTimeout(j.run(ctx), JOURNEY_TIMEOUT_S, 'the journey');
       } catch (e) {
         if (e instanceof Skip) { status = 'skipped'; message = e.message; } else { status = 'failed'; message = e.message; failure = e; }
@@ -166,8 +173,18 @@ async function main() {
   return summary.failed ? 1 : 0;
 }
 
+setTimeout(() => {
+  console.log(`engines: the run took over ${RUN_TIMEOUT_S} s and was stopped`);
+  console.log('engines: 0 passed, 1 failed');
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ summary: { passed: 0, failed: 1, skipped: 0 }, error: 'run timeout' }));
+  cleanup();
+  process.exit(1);
+}, RUN_TIMEOUT_S * 1000).unref();
+
 main().then((rc) => { cleanup(); process.exit(rc); }, (e) => {
   console.log(`engines: could not run: ${e.stack || e}`);
+  console.log('engines: 0 passed, 1 failed');
+  if (JSON_OUT) mkdirSync(dirname(resolve(JSON_OUT)), { recursive: true });
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ summary: { passed: 0, failed: 1, skipped: 0 }, error: String(e) }));
   cleanup();
   process.exit(1);
