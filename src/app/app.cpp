@@ -9,8 +9,9 @@
 namespace unfurl::app {
 
 namespace {
-glm::vec3 ToVec3(ImU32 c) {
-  return glm::vec3((c >> IM_COL32_R_SHIFT) & 255, (c >> IM_COL32_G_SHIFT) & 255, (c >> IM_COL32_B_SHIFT) & 255) / 255.0f;
+glm::vec3 ToVec3(ImU32 packed) {
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(packed);  // Dear ImGui's own unpacking of what the theme packed
+  return glm::vec3(c.x, c.y, c.z);
 }
 // Holds and rests move slowly (breath, the ring): 30 frames a second look as
 // smooth as 60 there and cost half the battery. Moves and glides get every refresh.

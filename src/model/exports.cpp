@@ -67,7 +67,7 @@ bool Model::Export(std::string_view what) {
   // Everything the history holds, however long: the layout (web/report.js)
   // pages it; nothing here is cut to fit a page.
   const core::HistoryStats& st = stats();
-  auto date_of = [&](int day) { return text_.date(core::iso8601(day * 86400000.0)); };
+  auto date_of = [&](int day) { return text_.date(core::iso8601(day * core::kSecondsPerDay * 1000.0)); };
   auto cell = [](std::optional<int> v) { return v ? std::to_string(*v) : std::string("–"); };
   auto mean = [&](std::optional<double> v) { return v ? text_.number(*v, 1) : std::string("–"); };
   json::Writer plot, safety;

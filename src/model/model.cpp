@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/history/calendar.h"
 #include "core/json.h"
 
 namespace unfurl::model {
@@ -43,7 +44,7 @@ void Model::Notify(std::string id, std::string key, std::string arg) {
 void Model::SetClock(double epoch_ms, int utc_offset_min) {
   epoch_ms_ = epoch_ms;
   utc_offset_min_ = utc_offset_min;
-  today_ = static_cast<int>(std::floor((epoch_ms / 1000.0 + utc_offset_min * 60.0) / 86400.0));
+  today_ = static_cast<int>(std::floor((epoch_ms / 1000.0 + utc_offset_min * 60.0) / core::kSecondsPerDay));
 }
 
 void Model::Drain() {

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/colour.h"
+
 namespace unfurl::render {
 
 namespace {
 glm::vec3 Rgb(unsigned hex) {
-  return glm::vec3((hex >> 16) & 255, (hex >> 8) & 255, hex & 255) / 255.0f;
+  const core::Rgb c = core::rgb(hex);
+  return glm::vec3(c.r, c.g, c.b);
 }
 // How far past the body the contact shadow may reach, in metres.
 constexpr float kShadowMargin = 0.12f;
@@ -24,7 +27,7 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
   // One warm wood for the whole figure; a targeted muscle takes on the
   // accent's warmth during a hold rather than a band of paler colour.
   const glm::vec3 wood = dim ? Rgb(0xd9b99b) : Rgb(0xe2c7ab);
-  const glm::vec3 accent = Rgb(0xf2a65a);
+  const glm::vec3 accent = Rgb(core::kAccentDim);
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (const core::body::Capsule& c : figure.capsules) {
     const glm::vec3 axis = c.b - c.a;

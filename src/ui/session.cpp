@@ -53,10 +53,11 @@ void StoppedPanel(Frame& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (!m.stop_answer()) {
-    // The answers are the list: it scrolls, with "More below" while one is out of sight.
+    // The answers are the list: it scrolls, with "More below" while one is out
+    // of sight. The question is the heading: every line goes to the answers,
+    // so all three fit on a small phone at 200 % text.
     BeginScrollArea(f, 0);
-    Text(f, f.fonts.title, p.stop, m.T("stop.stopped"));
-    Text(f, f.fonts.body, p.text, m.triage().stop_question.c_str());
+    Text(f, f.fonts.title, p.stop, m.triage().stop_question.c_str());
     for (const core::StopAnswer& a : m.triage().stop_answers)
       ActionButton(f, ("pain-" + a.id).c_str(), a.label.c_str(), Kind::secondary, "answer", core::json::quoted(a.id));
     EndScrollArea(f);

@@ -123,35 +123,58 @@ test('the page shown without WebGL2 offers the clinic\'s number, and the generic
 });
 
 // An answer is a choice, not momentum: tapping "See the rest ↓" every quarter
-// of a second on a 360×640 phone never answers the check nor acts on the next
-// screen; a deliberate tap after a moment's rest does.
-for (const size of [{ width: 360, height: 640 }, { width: 320, height: 568 }]) {
-  test(`${size.width}×${size.height}: taps in a scrolling rhythm never answer the check`, async ({ browser }) => {
-    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: size });
+// of a second never answers the check nor acts on the next screen; a
+// deliberate tap after a moment's rest does. The rhythm is kept by the page
+// itself (touches on the canvas, a quarter of a second apart by its own
+// clock): a test runner's round trips on a busy machine would break it. The
+// sizes the check's other tests use.
+const RHYTHM = `(async ({ x, y, taps, every }) => {
+  const canvas = document.getElementById('canvas');
+  const touch = (type) => {
+    const t = new Touch({ identifier: 1, target: canvas, clientX: x, clientY: y });
+    canvas.dispatchEvent(new TouchEvent(type, { touches: type === 'touchend' ? [] : [t], changedTouches: [t], bubbles: true, cancelable: true }));
+  };
+  const gaps = [];
+  let last = null;
+  for (let i = 0; i < taps; i++) {
+    const now = performance.now();
+    if (last !== null) gaps.push(now - last);
+    touch('touchstart');
+    touch('touchend');
+    last = performance.now();
+    await new Promise((r) => setTimeout(r, every));
+  }
+  return Math.max(0, ...gaps);
+})`;
+const rhythm = (page, x, y, taps) => page.evaluate(`${RHYTHM}(${JSON.stringify({ x, y, taps, every: 250 })})`);
+
+for (const size of [{ width: 360, height: 640 }, { width: 320, height: 568 }, { width: 320, height: 568, text: 2 },
+                    { width: 412, height: 915, text: 2 }]) {
+  test(`${size.width}×${size.height}${size.text ? ' at 200 % text' : ''}: taps in a scrolling rhythm never answer the check`, async ({ browser }) => {
+    const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: size.width, height: size.height } });
     const page = await context.newPage();
     await page.goto('./');
     await page.evaluate(() => window.unfurl.ready);
     await act(page, 'ack', 'intro');
+    if (size.text) expect(await act(page, 'set', { key: 'text_size', value: size.text })).toBe(true);
     await pastScreening(page);
     const none = (await widgets(page)).find((x) => x.id === 'none');
-    expect(none.action).toBe('reveal');
+    expect(none.action, 'the list is taller than the screen').toBe('reveal');
     const x = none.x + none.w / 2, y = none.y + none.h / 2;
-    for (let i = 0; i < 16; i++) {
-      await page.touchscreen.tap(x, y);
-      await page.waitForTimeout(250);
-    }
+    await page.waitForTimeout(800);  // a look at the new screen, then the taps begin
+    let widest = await rhythm(page, x, y, 20);
+    test.skip(widest > 500, `this machine could not keep the rhythm (a gap of ${Math.round(widest)} ms)`);
     let s = await state(page);
-    expect(s.screen, 'sixteen taps in a rhythm answered nothing').toBe('check');
-    expect(s.list).toBe('seen');
+    expect(s.list, 'the taps scrolled the list to its end').toBe('seen');
+    expect(s.screen, 'twenty taps in a rhythm answered nothing').toBe('check');
+    expect(s.answers).toEqual([]);
+    // A rest, then a deliberate tap, and the finger goes on in the same rhythm:
+    // the first tap answers; the eight after it must not act on the next screen.
     await page.waitForTimeout(900);
-    await page.touchscreen.tap(x, y);
-    await until(page, (st) => st.screen === 'rating-before', 'a deliberate tap answers');
-    for (let i = 0; i < 6; i++) {
-      await page.touchscreen.tap(x, y);
-      await page.waitForTimeout(250);
-    }
+    widest = await rhythm(page, x, y, 9);
+    test.skip(widest > 500, `this machine could not keep the rhythm (a gap of ${Math.round(widest)} ms)`);
     s = await state(page);
-    expect(s.screen, 'the rhythm did not act on the next screen').toBe('rating-before');
+    expect(s.screen, 'a deliberate tap answered, and the rhythm did not act on the next screen').toBe('rating-before');
     await context.close();
   });
 }

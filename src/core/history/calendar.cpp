@@ -16,8 +16,8 @@ CivilDate civil_from_days(long long days) {
 
 std::string iso8601(double epoch_ms) {
   const long long secs = static_cast<long long>(std::floor(epoch_ms / 1000));
-  const long long days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-  const long long rem = secs - days * 86400;
+  const long long days = secs >= 0 ? secs / kSecondsPerDay : (secs - kSecondsPerDay + 1) / kSecondsPerDay;
+  const long long rem = secs - days * kSecondsPerDay;
   const CivilDate c = civil_from_days(days);
   char buf[96];
   std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02lld:%02lld:%02lldZ", c.year, c.month, c.day, rem / 3600,

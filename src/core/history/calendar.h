@@ -5,6 +5,9 @@
 
 namespace unfurl::core {
 
+// A civil day, as every date in the history counts it (no leap seconds).
+constexpr long long kSecondsPerDay = 86400;
+
 struct CivilDate {
   long long year;
   int month, day;  // 1-based
