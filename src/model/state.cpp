@@ -2,25 +2,25 @@
 #include "model/model.h"
 
 #include "core/json.h"
+#include "core/names.h"
 
 namespace unfurl::model {
 
-std::string_view screen_name(Screen s) {
-  switch (s) {
-    case Screen::home: return "home";
-    case Screen::check: return "check";
-    case Screen::check_result: return "check-result";
-    case Screen::rating_before: return "rating-before";
-    case Screen::session: return "session";
-    case Screen::finish: return "finish";
-    case Screen::history: return "history";
-    case Screen::settings: return "settings";
-    case Screen::screening: return "screening";
-    case Screen::pattern: return "pattern";
-    case Screen::about: return "about";
-  }
-  return "home";
-}
+namespace {
+using core::Named;
+constexpr Named<Screen> kScreens[] = {
+    {Screen::home, "home"},         {Screen::check, "check"},         {Screen::check_result, "check-result"},
+    {Screen::rating_before, "rating-before"}, {Screen::session, "session"}, {Screen::finish, "finish"},
+    {Screen::history, "history"},   {Screen::settings, "settings"},   {Screen::screening, "screening"},
+    {Screen::pattern, "pattern"},   {Screen::about, "about"}};
+constexpr Named<ListSeen> kListSeen[] = {
+    {ListSeen::unknown, "unknown"}, {ListSeen::unseen, "unseen"}, {ListSeen::seen, "seen"}};
+constexpr Named<Model::PatternStep> kPatternSteps[] = {{Model::PatternStep::gate, "gate"},
+                                                       {Model::PatternStep::questions, "questions"},
+                                                       {Model::PatternStep::result, "result"}};
+}  // namespace
+
+std::string_view screen_name(Screen s) { return core::name_in(kScreens, s); }
 
 std::string Model::StateJson(std::optional<long> frame) const {
   core::json::Writer out;
@@ -76,8 +76,7 @@ std::string Model::StateJson(std::optional<long> frame) const {
   out.end_object();
   out.key("answers");
   strings(answers_);
-  static constexpr const char* kListNames[] = {"unknown", "unseen", "seen"};
-  out.field("list", kListNames[static_cast<int>(list_)]);
+  out.field("list", core::name_in(kListSeen, list_));
   out.key("screening").begin_object().field("due", screening_due()).key("answers");
   strings(screening_answers_);
   out.key("level"), screening_outcome_ ? out.value(core::tier_name(screening_outcome_->level)) : out.value(nullptr);
@@ -86,10 +85,9 @@ std::string Model::StateJson(std::optional<long> frame) const {
   out.key("stored");
   answered(doc_.screening);
   out.end_object();
-  static constexpr const char* kPatternSteps[] = {nullptr, "gate", "questions", "result"};
   const PatternStep step = pattern_step();
   out.key("pattern").begin_object().field("offered", pattern_offered());
-  out.key("step"), step == PatternStep::none ? out.value(nullptr) : out.value(kPatternSteps[static_cast<int>(step)]);
+  out.key("step"), step == PatternStep::none ? out.value(nullptr) : out.value(core::name_in(kPatternSteps, step));
   out.key("answers");
   strings(pattern_answers_);
   out.key("result"), pattern_result_ ? out.value(core::pattern_result_name(*pattern_result_)) : out.value(nullptr);

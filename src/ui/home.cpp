@@ -2,6 +2,7 @@
 // routine is for and what it is not; the trend rule adds its advice on top.
 #include "core/routine/routine.h"
 #include "core/json.h"
+#include "core/names.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -23,9 +24,11 @@ void HomeScreen(Frame& f) {
 
   if (m.review_banner()) {
     // Which of the trend rules holds, in plain words; or the check's "several weeks" answer.
-    static constexpr const char* kTrendText[] = {"home.review_banner", "home.trend.persists", "home.trend.worsens",
-                                                 "home.trend.keeps_hurting"};
-    Text(f, f.fonts.body, p.caution, m.T(kTrendText[static_cast<int>(m.trend().kind)]));
+    static constexpr core::Named<core::Trend> kTrendText[] = {{core::Trend::none, "home.review_banner"},
+                                                              {core::Trend::persists, "home.trend.persists"},
+                                                              {core::Trend::worsens, "home.trend.worsens"},
+                                                              {core::Trend::keeps_hurting, "home.trend.keeps_hurting"}};
+    Text(f, f.fonts.body, p.caution, m.T(core::name_in(kTrendText, m.trend().kind)));
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", core::json::quoted("trend"));
   }
 

@@ -1,5 +1,7 @@
 #include "core/routine/session.h"
 
+#include "core/names.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -85,37 +87,17 @@ class Planner {
 
 }  // namespace
 
-std::string_view phase_name(Phase p) {
-  switch (p) {
-    case Phase::prepare: return "prepare";
-    case Phase::move: return "move";
-    case Phase::hold: return "hold";
-    case Phase::release: return "release";
-    case Phase::rest: return "rest";
-    case Phase::switch_side: return "switch";
-    case Phase::done: return "done";
-    case Phase::stopped: return "stopped";
-  }
-  return "";
-}
+namespace {
+constexpr Named<Phase> kPhases[] = {{Phase::prepare, "prepare"}, {Phase::move, "move"}, {Phase::hold, "hold"},
+                                    {Phase::release, "release"}, {Phase::rest, "rest"}, {Phase::switch_side, "switch"},
+                                    {Phase::done, "done"},       {Phase::stopped, "stopped"}};
+constexpr Named<CueKind> kCueKinds[] = {{CueKind::speak, "speak"}, {CueKind::tone, "tone"}, {CueKind::vibrate, "vibrate"}};
+constexpr Named<Side> kSides[] = {{Side::none, ""}, {Side::right, "right"}, {Side::left, "left"}};
+}  // namespace
 
-std::string_view cue_kind_name(CueKind k) {
-  switch (k) {
-    case CueKind::speak: return "speak";
-    case CueKind::tone: return "tone";
-    case CueKind::vibrate: return "vibrate";
-  }
-  return "";
-}
-
-std::string_view side_name(Side s) {
-  switch (s) {
-    case Side::right: return "right";
-    case Side::left: return "left";
-    case Side::none: return "";
-  }
-  return "";
-}
+std::string_view phase_name(Phase p) { return name_in(kPhases, p); }
+std::string_view cue_kind_name(CueKind k) { return name_in(kCueKinds, k); }
+std::string_view side_name(Side s) { return name_in(kSides, s); }
 
 Session::Session(const Routine& routine, double range, const VoicePlan& voice)
     : routine_(routine),

@@ -5,6 +5,7 @@
 
 #include "core/assets.h"
 #include "core/json.h"
+#include "core/names.h"
 
 namespace unfurl::core {
 
@@ -14,14 +15,12 @@ bool all_of(std::string_view s, int (*test)(int)) {
 }
 }  // namespace
 
-std::string_view number_source_name(NumberSource s) {
-  switch (s) {
-    case NumberSource::clinic: return "clinic";
-    case NumberSource::region: return "region";
-    case NumberSource::none: return "none";
-  }
-  return "none";
-}
+namespace {
+constexpr Named<NumberSource> kSources[] = {
+    {NumberSource::none, "none"}, {NumberSource::clinic, "clinic"}, {NumberSource::region, "region"}};
+}  // namespace
+
+std::string_view number_source_name(NumberSource s) { return name_in(kSources, s); }
 
 bool valid_emergency_number(std::string_view digits) {
   return digits.size() <= 6 && all_of(digits, [](int c) { return std::isdigit(c); });

@@ -1,5 +1,7 @@
 #include "core/triage/pattern.h"
 
+#include "core/names.h"
+
 #include <algorithm>
 
 namespace unfurl::core {
@@ -19,14 +21,12 @@ bool pattern_due(const std::vector<RatedDay>& sessions, int today, std::optional
   return first && today - *first >= config.span_days && recent >= config.min_sessions && 2 * stiff >= recent;
 }
 
-std::string_view pattern_result_name(PatternResult r) {
-  switch (r) {
-    case PatternResult::none: return "none";
-    case PatternResult::mention: return "mention";
-    case PatternResult::refer: return "refer";
-  }
-  return "none";
-}
+namespace {
+constexpr Named<PatternResult> kPatternResults[] = {
+    {PatternResult::none, "none"}, {PatternResult::mention, "mention"}, {PatternResult::refer, "refer"}};
+}  // namespace
+
+std::string_view pattern_result_name(PatternResult r) { return name_in(kPatternResults, r); }
 
 PatternResult evaluate_pattern(const std::vector<std::string>& yes) {
   auto said = [&](std::string_view id) { return std::find(yes.begin(), yes.end(), id) != yes.end(); };

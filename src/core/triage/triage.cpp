@@ -4,6 +4,7 @@
 
 #include "core/assets.h"
 #include "core/json.h"
+#include "core/names.h"
 
 namespace unfurl::core {
 
@@ -29,22 +30,16 @@ std::string text_of(const json::Value& obj, const char* key, std::string& error,
 }
 }  // namespace
 
-std::string_view tier_name(Tier t) {
-  switch (t) {
-    case Tier::none: return "none";
-    case Tier::review: return "review";
-    case Tier::clinician: return "clinician";
-    case Tier::urgent: return "urgent";
-    case Tier::emergency: return "emergency";
-  }
-  return "none";
-}
+namespace {
+constexpr Named<Tier> kTiers[] = {{Tier::none, "none"},
+                                  {Tier::review, "review"},
+                                  {Tier::clinician, "clinician"},
+                                  {Tier::urgent, "urgent"},
+                                  {Tier::emergency, "emergency"}};
+}  // namespace
 
-std::optional<Tier> tier_from_name(std::string_view name) {
-  for (Tier t : {Tier::none, Tier::review, Tier::clinician, Tier::urgent, Tier::emergency})
-    if (tier_name(t) == name) return t;
-  return std::nullopt;
-}
+std::string_view tier_name(Tier t) { return name_in(kTiers, t); }
+std::optional<Tier> tier_from_name(std::string_view name) { return value_in(kTiers, name); }
 
 const RedFlag* Triage::find(std::string_view id) const {
   for (const RedFlag& f : flags)
