@@ -30,10 +30,10 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"side", 0, 14},            // the preparation and anything unnamed: the whole body from the side
       {"low_back", 8, 4},         // pelvic tilt: at bed height, the low back meeting the mattress
       {"leg_side", 190, 12},      // knee-to-chest: from the drawn-up leg's side, the thigh's lean toward the chest
-      {"three_quarter", -125, 38},// figure-four: from the foot end on the crossed leg's side, the "4" open
+      {"three_quarter", -110, 42},// figure-four: from the foot end, a little to the crossed side: the "4" in the legs
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", 205, 32},          // fetal: from behind, above the feet (docs/poses.md)
+      {"curl", -65, 55},          // fetal: from above the feet, on the side they face (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;

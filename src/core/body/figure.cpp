@@ -23,6 +23,9 @@ struct BodyBuild {
   float chest_to_neck = 0.65f;    // the chest spans this much of thorax → neck
   float head_from = 0.42f, head_to = 0.58f;  // the head's capsule, along neck-top → crown
   float pelvis_inset_max = 0.9f;  // the pelvis's ends never come nearer its centre than this
+  // The sacrum and buttocks, from the hip line down and back toward the
+  // tailbone: the one part that shows which way the pelvis tips.
+  float sacrum = 0.026f, sacrum_down = 0.053f, sacrum_back = 0.03f;
   // Limbs, tapering; hands are mittens, feet have a heel and a toe.
   Taper upper_arm{0.022f, 0.019f}, forearm{0.019f, 0.015f}, hand{0.016f, 0.019f};
   Taper thigh{0.040f, 0.029f}, shank{0.030f, 0.020f}, foot{0.017f, 0.019f};
@@ -38,7 +41,7 @@ struct BodyBuild {
   float elbow_straight = 0.005f;   // metres: an elbow this near the shoulder–wrist line counts as straight
   float hand_turn_lateral = 0.35f; // how far across the bed a hand near its edge still points
   float hand_turn_over = 0.1f;     // metres past the edge over which it turns
-  float hand_edge_in = 0.03f;      // metres a resting hand's side keeps inside the mattress's flat top
+  float hand_edge_in = 0.04f;      // metres a resting hand's side keeps inside the mattress's flat top
   float protraction_max = 0.08f;   // how far a reaching shoulder blade comes forward
   float reach_slack = 0.99f;       // the share of full reach before the shoulder follows
   float grip_touch_deg = 50;       // where a hand holds a thigh, round from its side toward the back
@@ -65,7 +68,7 @@ glm::vec3 across(glm::vec3 v, glm::vec3 axis, glm::vec3 fallback) {
   return safe_normalize(v - axis * glm::dot(v, axis), fallback);
 }
 
-// build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head, nose.
+// build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head, nose; the sacrum comes last.
 constexpr int kChestCapsule = 2, kHeadCapsule = 5;
 
 [[gnu::noinline]] void build_capsules(Figure& f, const Body& body, float breath) {
@@ -110,6 +113,9 @@ constexpr int kChestCapsule = 2, kHeadCapsule = 5;
     c.back().flat_dir = across(s.joint[an] - s.joint[kn], safe_normalize(toe - heel, glm::vec3(1, 0, 0)), glm::vec3(0, 1, 0));
     c.back().flat = k.foot_flat;
   }
+  // Last, so the trunk's indices above stay put.
+  const glm::vec3 down = s.pelvis_rotation * glm::vec3(-1, 0, 0), back = s.pelvis_rotation * glm::vec3(0, -1, 0);
+  c.push_back({s.joint[kPelvis], s.joint[kPelvis] + (down * k.sacrum_down + back * k.sacrum_back) * h, k.sacrum * h, Part::pelvis, 0});
 }
 
 void translate(Skeleton& s, glm::vec3 d) {
