@@ -30,10 +30,10 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"side", 0, 14},            // the preparation and anything unnamed: the whole body from the side
       {"low_back", 8, 4},         // pelvic tilt: at bed height, the low back meeting the mattress
       {"leg_side", 190, 12},      // knee-to-chest: from the drawn-up leg's side, the thigh's lean toward the chest
-      {"three_quarter", -110, 42},// figure-four: from the foot end, a little to the crossed side: the "4" in the legs
+      {"three_quarter", -140, 42},// figure-four: from the crossed side toward the foot end, above: the "4" in the legs
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", -65, 55},          // fetal: from above the feet, on the side they face (docs/poses.md)
+      {"curl", -125, 55},         // fetal: from above the feet, behind the back: on the side at a glance (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;
