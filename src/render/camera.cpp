@@ -33,7 +33,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", -140, 42},// figure-four: from the crossed side toward the foot end, above: the "4" in the legs
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", -125, 55},         // fetal: from above the feet, behind the back: on the side at a glance (docs/poses.md)
+      {"curl", -125, 64},         // fetal: from above the feet, behind the back: on the side at a glance (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;

@@ -25,7 +25,7 @@ struct BodyBuild {
   float pelvis_inset_max = 0.9f;  // the pelvis's ends never come nearer its centre than this
   // The sacrum and buttocks, from the hip line down and back toward the
   // tailbone: the one part that shows which way the pelvis tips.
-  float sacrum = 0.026f, sacrum_down = 0.053f, sacrum_back = 0.03f;
+  float sacrum = 0.035f, sacrum_down = 0.032f, sacrum_back = 0.024f;
   // Limbs, tapering; hands are mittens, feet have a heel and a toe.
   Taper upper_arm{0.022f, 0.019f}, forearm{0.019f, 0.015f}, hand{0.016f, 0.019f};
   Taper thigh{0.040f, 0.029f}, shank{0.030f, 0.020f}, foot{0.017f, 0.019f};
