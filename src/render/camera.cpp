@@ -27,13 +27,13 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
   // their right, −90 from the foot end. Each is written for the right side.
   struct Named { std::string_view name; float yaw, pitch; };
   static constexpr Named kPresets[] = {
-      {"side", 0, 14},            // pelvic tilt: the low back against the mattress, from the side
-      {"leg_side", 200, 20},      // knee-to-chest: from the drawn-up leg's side, toward the feet
-      {"three_quarter", 200, 34}, // figure-four: the crossed leg's side, from above, the "4" open
+      {"side", 0, 14},            // the preparation and anything unnamed: the whole body from the side
+      {"low_back", 8, 4},         // pelvic tilt: at bed height, the low back meeting the mattress
+      {"leg_side", 190, 12},      // knee-to-chest: from the drawn-up leg's side, the thigh's lean toward the chest
+      {"three_quarter", -140, 42},// figure-four: from the crossed side toward the foot end, above: the "4" in the legs
       {"above_knees", -62, 52},   // twist: above the knees, both shoulders and the knees' drop in view
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", -10, 74},          // fetal: from above, a little to the side they face: someone on their side is seen from
-                                  // their side from above the bed; at bed height the curl is edge-on and reads as kneeling
+      {"curl", -125, 64},         // fetal: from above the feet, behind the back: on the side at a glance (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;

@@ -23,6 +23,9 @@ struct BodyBuild {
   float chest_to_neck = 0.65f;    // the chest spans this much of thorax → neck
   float head_from = 0.42f, head_to = 0.58f;  // the head's capsule, along neck-top → crown
   float pelvis_inset_max = 0.9f;  // the pelvis's ends never come nearer its centre than this
+  // The sacrum and buttocks, from the hip line down and back toward the
+  // tailbone: the one part that shows which way the pelvis tips.
+  float sacrum = 0.035f, sacrum_down = 0.032f, sacrum_back = 0.024f;
   // Limbs, tapering; hands are mittens, feet have a heel and a toe.
   Taper upper_arm{0.022f, 0.019f}, forearm{0.019f, 0.015f}, hand{0.016f, 0.019f};
   Taper thigh{0.040f, 0.029f}, shank{0.030f, 0.020f}, foot{0.017f, 0.019f};
@@ -34,10 +37,11 @@ struct BodyBuild {
   float side_head_forward = 0.05f; // metres: on the side, the head toward the pillow's front edge
   float ankle_on_thigh = 0.8f;     // where a crossing ankle rests, along the other thigh from the hip
   float crossing_lift = 0.5f, crossing_out = 0.4f;  // the foot's way over the knee, in shank lengths
-  float crossing_onward = 0.6f;    // the crossed foot's turn away from the thigh
+  float crossing_onward = 0.25f;   // the crossed foot's turn away from the thigh: relaxed, not flexed to the ceiling
   float elbow_straight = 0.005f;   // metres: an elbow this near the shoulder–wrist line counts as straight
-  float hand_turn_lateral = 0.6f;  // how far across the bed a hand near its edge still points
-  float hand_turn_over = 0.05f;    // metres past the edge over which it turns
+  float hand_turn_lateral = 0.35f; // how far across the bed a hand near its edge still points
+  float hand_turn_over = 0.1f;     // metres past the edge over which it turns
+  float hand_edge_in = 0.04f;      // metres a resting hand's side keeps inside the mattress's flat top
   float protraction_max = 0.08f;   // how far a reaching shoulder blade comes forward
   float reach_slack = 0.99f;       // the share of full reach before the shoulder follows
   float grip_touch_deg = 50;       // where a hand holds a thigh, round from its side toward the back
@@ -64,7 +68,7 @@ glm::vec3 across(glm::vec3 v, glm::vec3 axis, glm::vec3 fallback) {
   return safe_normalize(v - axis * glm::dot(v, axis), fallback);
 }
 
-// build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head, nose.
+// build_capsules lays the trunk out first: pelvis, lumbar, chest, shoulders, neck, head, nose; the sacrum comes last.
 constexpr int kChestCapsule = 2, kHeadCapsule = 5;
 
 [[gnu::noinline]] void build_capsules(Figure& f, const Body& body, float breath) {
@@ -79,7 +83,9 @@ constexpr int kChestCapsule = 2, kHeadCapsule = 5;
   const float pelvis_inset = std::min(k.pelvis_inset_max, k.pelvis * h / (0.5f * body.lengths.hip_width));
   c.push_back({glm::mix(s.joint[kHipL], s.joint[kPelvis], pelvis_inset), glm::mix(s.joint[kHipR], s.joint[kPelvis], pelvis_inset),
                k.pelvis * h, Part::pelvis, 0});
-  c.push_back({s.joint[kPelvis], s.joint[kThorax], k.lumbar * h, Part::lumbar, 0});
+  // From L5/S1, not the hip line: a pelvis tipping back lowers the low back
+  // onto the mattress, and the pelvic tilt shows (docs/poses.md).
+  c.push_back({s.joint[kLumbar], s.joint[kThorax], k.lumbar * h, Part::lumbar, 0});
   c.push_back({s.joint[kThorax], glm::mix(s.joint[kThorax], s.joint[kNeck], k.chest_to_neck), chest, Part::chest, 0});
   c.push_back({s.joint[kShoulderL], s.joint[kShoulderR], k.shoulders * h, Part::shoulders, 0});
   c.push_back({s.joint[kNeck], s.joint[kHead], k.neck * h, Part::neck, 0});
@@ -107,6 +113,9 @@ constexpr int kChestCapsule = 2, kHeadCapsule = 5;
     c.back().flat_dir = across(s.joint[an] - s.joint[kn], safe_normalize(toe - heel, glm::vec3(1, 0, 0)), glm::vec3(0, 1, 0));
     c.back().flat = k.foot_flat;
   }
+  // Last, so the trunk's indices above stay put.
+  const glm::vec3 down = s.pelvis_rotation * glm::vec3(-1, 0, 0), back = s.pelvis_rotation * glm::vec3(0, -1, 0);
+  c.push_back({s.joint[kPelvis], s.joint[kPelvis] + (down * k.sacrum_down + back * k.sacrum_back) * h, k.sacrum * h, Part::pelvis, 0});
 }
 
 void translate(Skeleton& s, glm::vec3 d) {
@@ -444,7 +453,10 @@ class Posing {
       glm::vec3 along = safe_normalize(flat(tip_fk - s_.joint[wr]), safe_normalize(flat(s_.joint[wr] - s_.joint[sh]), superior_));
       // Near the edge the hand turns toward the head first (as far as
       // hand_turn_lateral), then the elbow bends: an arm out in a T stays straight.
-      const float room = bed.usable_half_width() - std::fabs(s_.joint[wr].z);
+      // A hand on the rounded edge reads as hanging off the bed: the hand's
+      // whole width stays on the flat top, a little inside it.
+      const float usable = bed.usable_half_width() - kBuild.hand_edge_in - kBuild.hand.far * h_;
+      const float room = usable - std::fabs(s_.joint[wr].z);
       // (Blended in over the first few centimetres, so the hand never snaps round.)
       if (const float over = hand_len * std::fabs(along.z) - room; over > 0) {
         const float lateral = std::max(room / hand_len, kBuild.hand_turn_lateral);
@@ -452,7 +464,7 @@ class Posing {
         const glm::vec3 turned = out * lateral + safe_normalize(flat(superior_), glm::vec3(1, 0, 0)) * std::sqrt(1 - lateral * lateral);
         along = safe_normalize(glm::mix(along, turned, ease(over / kBuild.hand_turn_over)), out);
       }
-      const float edge = bed.usable_half_width() - hand_len * std::fabs(along.z);
+      const float edge = usable - hand_len * std::fabs(along.z);
       const glm::vec3 wrist(s_.joint[wr].x, HandRestY(), std::clamp(s_.joint[wr].z, -edge, edge));
       // The elbow keeps bending the way it bends, in the mattress's plane
       // (straight arms bend outward), so it never digs into the bed.
