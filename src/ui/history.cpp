@@ -170,6 +170,8 @@ void HistoryScreen(Frame& f) {
     }
     ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", core::json::quoted("csv"));
     ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", core::json::quoted("report"));
+    // The whole history as one file to keep elsewhere (the share sheet where it takes files).
+    if (m.can_backup()) ActionButton(f, "backup", m.T("backup.save"), Kind::secondary, "backup");
   }
   if (sessions.empty()) Caption(f, m.T("history.empty"));
   // The one-time health questions and the inflammatory-pattern questions, when answered.
