@@ -46,7 +46,9 @@ export class Mirror {
   cover(widgets) {
     const w = widgets.find((x) => x.action === FILE_ACTION && x.enabled && x.visible !== false);
     this.overlay.hidden = !w;
-    if (w) Object.assign(this.overlay.style, { left: `${w.x}px`, top: `${w.y}px`, width: `${w.w}px`, height: `${w.h}px` });
+    if (!w) return;
+    Object.assign(this.overlay.style, { left: `${w.x}px`, top: `${w.y}px`, width: `${w.w}px`, height: `${w.h}px` });
+    this.overlay.setAttribute('aria-label', w.label);
   }
 
   update(widgets, screen, texts) {

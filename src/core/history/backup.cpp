@@ -3,7 +3,7 @@
 #include "core/json.h"  // first: it sets how RapidJSON checks itself
 
 #include <algorithm>
-#include <map>
+#include <set>
 
 namespace unfurl::core {
 
@@ -75,24 +75,21 @@ ReadBackup read_backup(std::string_view text) {
 HistoryDoc restore_history(const HistoryDoc& here, const ReadBackup& backup, RestoreCounts& counts) {
   const HistoryDoc& from = backup.doc;
   HistoryDoc out = here;
-  std::map<std::string, bool> known;
-  for (const SessionRecord& r : here.sessions) known[key_of(r)] = true;
+  std::set<std::string> known;
+  for (const SessionRecord& r : here.sessions) known.insert(key_of(r));
   for (const SessionRecord& r : from.sessions) {
-    if (known.count(key_of(r))) { ++counts.present; continue; }
-    known[key_of(r)] = true;
+    if (!known.insert(key_of(r)).second) { ++counts.present; continue; }
     out.sessions.push_back(r);
     ++counts.added;
   }
-  // Records neither version could read are told apart by their bytes, and kept after the readable ones.
+  // Records neither version could read are told apart by their bytes, and kept
+  // after every readable one (so the list stays in the codec's order of positions).
   for (const KeptRecord& k : from.unreadable) {
     const bool there = std::any_of(out.unreadable.begin(), out.unreadable.end(), [&](const KeptRecord& h) { return h.raw == k.raw; });
     if (there) { ++counts.present; continue; }
     out.unreadable.push_back({out.sessions.size(), k.raw});
     ++counts.added;
   }
-  // Kept in their positions' order, as the codec writes them.
-  std::stable_sort(out.unreadable.begin(), out.unreadable.end(),
-                   [](const KeptRecord& a, const KeptRecord& b) { return a.position < b.position; });
 
   const bool backup_newer = std::max(latest(from), backup.saved) > latest(here);
   if (backup_newer) {
