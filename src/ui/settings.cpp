@@ -79,7 +79,12 @@ void BackupSection(Frame& f) {
   if (!m.can_backup()) return;  // history=0: nothing is kept, so nothing to save or bring back
   Text(f, f.fonts.title, f.colors().text, m.T("backup.title"));
   const std::optional<bool> kept = m.persisted();
-  Caption(f, m.T(!kept ? "backup.storage_unknown" : *kept ? "backup.storage_kept" : "backup.storage_may_clear"));
+  // The installed app's storage is its own, apart from the browser's: no advice to install what is installed.
+  const char* line = kept.value_or(false)         ? "backup.storage_kept"
+                     : m.config().caps.standalone ? "backup.storage_app"
+                     : !kept                      ? "backup.storage_unknown"
+                                                  : "backup.storage_may_clear";
+  Caption(f, m.T(line));
   const std::string& last = m.doc().backup_saved;
   Caption(f, last.empty() ? m.T("backup.never") : Fill(m.T("backup.last"), {m.text().date(last)}));
   ActionButton(f, "backup", m.T("backup.save"), Kind::secondary, "backup");

@@ -103,8 +103,9 @@ test('where files can be shared, "Save a backup" hands the file to the share she
 });
 
 test('a backup restored through the file input on the canvas merges into a fresh browser and says what it added', async ({ page, browser }) => {
-  // The first browser: five mornings.
-  await seedText(page, docText(sessions(5)));
+  // The first browser: five mornings, and a record from a newer Unfurl this version keeps unread.
+  const future = '{"id":"f-1","outcome":"completed-with-coach","day":20001,"coach":{"name":"Ana"}}';
+  await seedText(page, docText([...sessions(5), JSON.parse(future)]));
   await open(page);
   const file = await saveByDownload(page);
 
@@ -133,18 +134,19 @@ test('a backup restored through the file input on the canvas merges into a fresh
     await p.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
     await (await chooser).setFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
     await until(p, (s) => s.storage.restore, 'the file read');
-    expect((await state(p)).storage.restore).toEqual({ added: 3, present: 2 });
-    await expect(p.locator('#a11y')).toContainText('3 sessions added, 2 already here.');
+    expect((await state(p)).storage.restore).toEqual({ added: 4, present: 2 });
+    await expect(p.locator('#a11y')).toContainText('4 sessions added, 2 already here.');
     await expect.poll(async () => JSON.parse(await stored(p)).sessions.map((x) => x.id).sort())
-      .toEqual(['here-0', 'seed-0', 'seed-1', 'seed-2', 'seed-3', 'seed-4']);
+      .toEqual(['f-1', 'here-0', 'seed-0', 'seed-1', 'seed-2', 'seed-3', 'seed-4']);
+    expect(await stored(p)).toContain(future);
     // The backup was saved after everything here happened: its settings win.
     expect((await state(p)).settings.voice).toBe(true);
 
     // The same file again, through the same input: nothing new.
     await p.setInputFiles('#file-overlay', { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-    await until(p, (s) => s.storage.restore && s.storage.restore.present === 5, 'read again');
-    expect((await state(p)).storage.restore).toEqual({ added: 0, present: 5 });
-    await expect(p.locator('#a11y')).toContainText('0 sessions added, 5 already here.');
+    await until(p, (s) => s.storage.restore && s.storage.restore.present === 6, 'read again');
+    expect((await state(p)).storage.restore).toEqual({ added: 0, present: 6 });
+    await expect(p.locator('#a11y')).toContainText('0 sessions added, 6 already here.');
     // The mirror's own control is a labelled file input too.
     await expect(p.locator('#a11y label input[type="file"]')).toHaveCount(1);
   } finally {

@@ -441,6 +441,27 @@ HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const H
     if (!in_stored.count(key_of(m)) && !in_base.count(key_of(m))) sessions.push_back(m);  // new here
   out.sessions = std::move(sessions);
 
+  // What this tab holds that neither storage nor its base has — records kept
+  // unread and unknown members a restored backup brought — goes in too.
+  for (const KeptRecord& k : mine.unreadable) {
+    auto in = [&](const std::vector<KeptRecord>& v) {
+      return std::any_of(v.begin(), v.end(), [&](const KeptRecord& x) { return x.raw == k.raw; });
+    };
+    if (!in(base.unreadable) && !in(out.unreadable))
+      out.unreadable.push_back({std::max(out.sessions.size(), out.unreadable.empty() ? 0 : out.unreadable.back().position), k.raw});
+  }
+  auto add_new = [](std::vector<RawMember>& into, const std::vector<RawMember>& from, const std::vector<RawMember>& old) {
+    auto has = [](const std::vector<RawMember>& v, const std::string& key) {
+      return std::any_of(v.begin(), v.end(), [&](const RawMember& m) { return m.key == key; });
+    };
+    for (const RawMember& m : from)
+      if (!has(old, m.key) && !has(into, m.key)) into.push_back(m);
+  };
+  add_new(out.extra, mine.extra, base.extra);
+  add_new(out.progress_extra, mine.progress_extra, base.progress_extra);
+  add_new(out.settings_extra, mine.settings_extra, base.settings_extra);
+  add_new(out.acks_extra, mine.acks_extra, base.acks_extra);
+
   if (mine.range != base.range) out.range = mine.range;
   if (!(mine.settings == base.settings)) out.settings = mine.settings;
   out.intro_ack = stored.intro_ack || mine.intro_ack;
