@@ -2,7 +2,7 @@
 // against the built dist/, served the way scripts/serve serves it.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8181;  // not 8080, so a running ./scripts/serve does not collide
+const PORT = Number(process.env.UNFURL_E2E_PORT || 8181);  // not 8080, so a running ./scripts/serve does not collide
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic'];

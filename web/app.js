@@ -61,6 +61,24 @@ function localisePage() {
     el.dataset.en ??= el.textContent;
     put(el, (words[lang] && words[lang][el.dataset.t]) || el.dataset.en);
   }
+  offerClinicNumber();
+}
+
+// Without the app, the page can still offer a clinic's number to call
+// (emergency=, digits only as docs/embedding.md says); the browser's region
+// is the app's to read, so otherwise the emergency keeps its generic wording.
+function offerClinicNumber() {
+  const number = params.get('emergency') || '';
+  if (!/^[0-9]{1,6}$/.test(number)) return;
+  const action = document.querySelector('#unsupported [data-t="triage.emergency.action"]');
+  if (!action) return;
+  put(action, say('triage.emergency.action_number').replace('%s', number));
+  let link = $('unsupported-call');
+  if (!link) {
+    link = Object.assign(document.createElement('a'), { id: 'unsupported-call', className: 'call', href: `tel:${number}`, target: '_top' });
+    action.after(link);
+  }
+  put(link, say('triage.emergency.call').replace('%s', number));
 }
 localisePage();
 
@@ -228,6 +246,13 @@ const shell = {
   persist() { if (config.caps.storage) storageAnswer(navigator.storage.persist()); },
   downloadAsides() {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
+  },
+  // The emergency result's "Call" control, tapped: a real tel: link, followed on
+  // that tap's activation, opens the phone's dialler with the number (from a
+  // clinic's frame too: the link leaves the frame); the person presses call there.
+  dial(number) {
+    const link = Object.assign(document.createElement('a'), { href: `tel:${number}`, target: '_top' });
+    link.click();
   },
   wakeLock(on) { wakeWanted = on; applyWakeLock(); },
   widgets(json, screen, texts, appLang) {

@@ -46,7 +46,7 @@ export class Cues {
     this.log.push({ t: performance.now() / 1000, kind, key, text, lang });
     if (kind === 'speak') {
       live.textContent = text;  // the same words, always written too
-      if (settings.voice) this.speak(text, lang, settings.voice_rate);
+      if (settings.voice) this.speak(text, lang, settings.voice_rate, settings.seconds);
     } else if (kind === 'tone') {
       if (settings.tones) this.tone(key, settings.volume);
     } else if (kind === 'vibrate') {
@@ -58,7 +58,8 @@ export class Cues {
 
   // Sentences queue behind each other and are never cut off by the next cue:
   // the app plans each one room to finish. Only hush() (a user action) cuts.
-  speak(text, lang, rate) {
+  // seconds: how long the app expects the sentence to take at this rate.
+  speak(text, lang, rate, seconds) {
     const synth = window.speechSynthesis;
     if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
     const u = new SpeechSynthesisUtterance(text);
@@ -71,8 +72,9 @@ export class Cues {
     u.addEventListener('end', done);
     u.addEventListener('error', done);
     // Some platforms never report an end (no sound server, a suspended tab):
-    // such a voice must not hold the session for long.
-    setTimeout(done, 8000 + text.length * 150 / (rate || 0.9));
+    // such a voice must not hold the session for long. Twice the app's own
+    // estimate, and more: a slow voice or a busy phone is not cut short.
+    setTimeout(done, 8000 + 2000 * (seconds || 0));
     this.pending.add(u);
     synth.speak(u);
     this.report();

@@ -87,8 +87,9 @@ export class Mirror {
         group = null;
         return;
       }
-      const b = document.createElement('button');
-      b.type = 'button';
+      // A link is followed by the browser itself (tel: opens the dialler); every other control acts.
+      const b = document.createElement(w.href ? 'a' : 'button');
+      if (w.href) { b.href = w.href; b.target = '_top'; } else b.type = 'button';
       b.textContent = w.label;
       b.dataset.id = w.id;
       if (w.role === 'checkbox' || w.role === 'radio') { b.setAttribute('role', w.role); b.setAttribute('aria-checked', String(!!w.checked)); }
@@ -106,7 +107,7 @@ export class Mirror {
       } else {
         group = null;
       }
-      b.addEventListener('click', () => this.act(w.action, w.arg));
+      if (!w.href) b.addEventListener('click', () => this.act(w.action, w.arg));
       b.addEventListener('focus', () => {
         // A control scrolled out of sight is brought on screen when the keyboard reaches it.
         const now = (this.widgets || []).find((x) => x.id === w.id);

@@ -28,8 +28,8 @@ function svg(tag, attrs) {
   return e;
 }
 
-// A catalogue sentence's placeholders (%s, %d) filled in order.
-const fill = (text, ...args) => args.reduce((t, a) => t.replace(/%[sd]/, String(a)), text);
+// A sentence the app sent cut at its placeholders (the words around them), completed with these values in order.
+const complete = (words, ...values) => words.reduce((out, w, i) => out + (i > 0 ? String(values[i - 1] ?? '') : '') + w, '');
 
 // Before as circles, after as squares, on a 0–10 scale: readable in black and white.
 function plot(points, labels) {
@@ -85,7 +85,7 @@ function build(data, patient) {
   const l = data.labels;
   const page = el('table', undefined, 'report-page');
   const head = el('div', undefined, 'report-head');
-  const who = el('span', fill(l.patient, patient.name || '____________', patient.dob || '__________'), 'report-patient');
+  const who = el('span', complete(l.patient, patient.name || '____________', patient.dob || '__________'), 'report-patient');
   head.append(el('span', l.title, 'report-head-title'), who, el('span', data.period, 'report-period'));
   const th = el('th');
   th.append(head);
@@ -132,8 +132,8 @@ function build(data, patient) {
 // The page numbers, in the report's language: "Page 3 of 12" is a margin box
 // of every printed page (Chromium 131 and later; elsewhere the pages go unnumbered).
 let numbers = null;
-function numberPages(label) {
-  const [before = '', middle = '', after = ''] = label.split('%d');
+function numberPages(words) {
+  const [before = '', middle = '', after = ''] = words;
   const str = (s) => JSON.stringify(s);
   if (!numbers) {
     numbers = new CSSStyleSheet();
@@ -240,7 +240,7 @@ export function showReport(root, data) {
     patient.name = name.input.value.trim();
     patient.dob = dob.input.value;
     patient.remember = data.remember && tick.checked;
-    who.textContent = fill(l.patient, patient.name || '____________', patient.dob || '__________');
+    who.textContent = complete(l.patient, patient.name || '____________', patient.dob || '__________');
     if (data.remember) rememberPatient(patient);
   };
   for (const input of [name.input, dob.input, tick]) input.addEventListener('input', update);

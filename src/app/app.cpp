@@ -58,9 +58,9 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
   if (in.events) {
     for (const PointerEvent& e : *in.events) {
       switch (e.type) {
-        case PointerEvent::Type::down: input_.Down(e.x, e.y, e.touch); break;
+        case PointerEvent::Type::down: input_.Down(e.x, e.y, e.touch, e.t_ms / 1000); break;
         case PointerEvent::Type::move: input_.Move(e.x, e.y); break;
-        case PointerEvent::Type::up: input_.Up(e.x, e.y); break;
+        case PointerEvent::Type::up: input_.Up(e.x, e.y, e.t_ms / 1000); break;
         case PointerEvent::Type::cancel: input_.Cancel(); break;
         case PointerEvent::Type::wheel: input_.Wheel(e.y); break;
         case PointerEvent::Type::pinch: input_.Pinch(e.x); break;
@@ -136,6 +136,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   io.DeltaTime = static_cast<float>(std::max(dt_s, 1e-3));
   input_.Apply(io, dpr);
   ImGui::NewFrame();
+  taps_.Track(io, in.now_ms / 1000, input_.applied_s());
 
   const bool portrait = in.height_px >= in.width_px;
   const ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);
@@ -159,9 +160,11 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   widgets_.Begin(dpr);
   actions_.clear();
   ui::Frame frame{model_, widgets_, actions_, fonts_, dpr, reduced_motion_};
+  frame.taps = &taps_;
   ui::DrawScreen(frame, layout, scroll_css);
   ui::ViewControls(frame, layout, stage_.camera().user_moved());
   EyesClosedTap(frame, layout);
+  taps_.EndFrame();
   ImGui::Render();
 
   const ui::Palette& pal = ui::Colors(dim);

@@ -69,6 +69,7 @@ class App {
   long camera_resets_ = 0;
   render::Stage stage_;  // the mannequin, its pose easing and camera framing
   ui::PointerInput input_;
+  ui::TapGuard taps_;
   ui::WidgetRegistry widgets_;
   std::vector<ui::Pending> actions_;  // recorded by controls during a frame, applied after it
   ui::Fonts fonts_;

@@ -20,6 +20,10 @@ struct PointerEvent {
   Type type;
   float x = 0, y = 0;  // wheel: y is the scroll in CSS px; pinch: x is the change of finger distance (×)
   bool touch = false;
+  // When the browser delivered it (the monotonic clock of FrameInput::now_ms),
+  // 0 when unknown: frames come late on a busy phone, and the rhythm of a
+  // finger's taps is judged by the taps, not by the frames (ui::TapGuard).
+  double t_ms = 0;
 };
 
 struct StartInput {

@@ -78,6 +78,11 @@ bool Sharing(const Model& m) { return m.screen() == Screen::history && m.config(
 bool Backing(const Model& m) {
   return m.screen() == Screen::home || m.screen() == Screen::history || m.screen() == Screen::settings;
 }
+// The emergency result, with a number to call.
+bool Calling(const Model& m) {
+  return m.screen() == Screen::check_result && m.outcome() && m.outcome()->level == core::Tier::emergency &&
+         m.emergency().known();
+}
 bool UpdateWaiting(const Model& m) { return m.update_ready() && m.screen() == Screen::home && !m.session(); }
 }  // namespace
 
@@ -118,6 +123,11 @@ const std::vector<Model::Action>& Model::Actions() {
          m.EndSession("abandoned");
          m.session_.reset();
          m.screen_ = Screen::home;
+         return true;
+       }},
+      // The phone's dialler, with the number: the person still presses call there.
+      {"call", Calling, true, [](Model& m, const Arg&, std::string_view) {
+         m.outbox_.dial = m.emergency_.numbers[0];
          return true;
        }},
       {"finish", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Finish(); }},

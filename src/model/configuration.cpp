@@ -156,7 +156,10 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     for (size_t start = 0; start < langs->size();) {
       size_t end = std::min(langs->find(',', start), langs->size());
       std::string one = langs->substr(start, end - start);
-      if (valid_lang(one) && config_.browser_langs.size() < 16) config_.browser_langs.push_back(language_code(one));
+      if (valid_lang(one) && config_.browser_langs.size() < 16) {
+        config_.browser_langs.push_back(language_code(one));
+        config_.browser_tags.push_back(one);
+      }
       start = end + 1;
     }
   }
@@ -165,6 +168,11 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
     else Notify("config.clinic", "notice.config_clinic");
   }
+  if (auto emergency = get("emergency")) {
+    if (core::valid_emergency_number(*emergency)) config_.emergency = *emergency;
+    else Notify("config.emergency", "notice.config_emergency");
+  }
+  emergency_ = core::choose_emergency_number(config_.emergency, config_.browser_tags);
   if (auto theme = get("theme")) {
     if (*theme == "dim" || *theme == "light") config_.theme = *theme;
     else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));

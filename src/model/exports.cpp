@@ -113,8 +113,11 @@ bool Model::Export(std::string_view what) {
   json::Writer out;
   out.begin_object().key("labels").begin_object();
   for (const char* k : {"title", "routine", "plot", "sessions", "safety", "none", "print", "close", "share", "name",
-                        "dob", "remember", "page", "patient"})
+                        "dob", "remember"})
     out.field(k, T(std::string("report.") + k));
+  // Completed by the shell (the name typed on the report, the printed page's
+  // number): cut at their placeholders here, so the shell reads none itself.
+  for (const char* k : {"page", "patient"}) out.field(k, core::words_around_placeholders(T(std::string("report.") + k)));
   out.field("weeks", core::fill(T("report.weeks"), std::to_string(kReportWeeks)));
   out.field("prescribed", T("home.prescribed")).field("before", T("history.before")).field("after", T("history.after"));
   out.end_object();

@@ -108,7 +108,7 @@ void Model::SpeakResult() {
     return;
   }
   const core::TierAdvice& a = triage().for_tier(outcome_->level);
-  std::string text = core::fill(T("text.two_sentences"), {a.title, a.action});
+  std::string text = core::fill(T("text.two_sentences"), {a.title, AdviceAction(outcome_->level, true)});
   for (const std::string& id : outcome_->flags)
     if (const core::RedFlag* f = triage().find(id); f && !f->action.empty()) text += " " + f->action;
   Say("result." + std::string(core::tier_name(outcome_->level)), text);

@@ -16,6 +16,7 @@
 #include "core/routine/routine.h"
 #include "core/routine/session.h"
 #include "core/text/text.h"
+#include "core/triage/emergency.h"
 #include "core/triage/triage.h"
 #include "core/triage/pattern.h"
 #include "core/triage/trend.h"
@@ -30,6 +31,8 @@ struct PageConfig {
   std::string lang = "en", clinic, theme;
   std::string lang_asked;                  // lang= from the query, when it names a language Unfurl has
   std::vector<std::string> browser_langs;  // navigator.languages, set by the shell
+  std::vector<std::string> browser_tags;   // the same, whole ("en-GB"): their regions give the number to call
+  std::string emergency;  // emergency=: the clinic's number to call, digits only (validated)
   std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
   bool can_share = false;  // the browser can hand files to the share sheet (set by the shell)
@@ -64,6 +67,7 @@ struct Outbox {
   bool erase = false;                 // "delete all my data": the shell erases every key Unfurl keeps
   bool restart = false;               // the person chose to restart into a new version that is waiting
   std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
+  std::optional<std::string> dial;     // the number to call, from the emergency result's "Call" control
   bool download_asides = false;       // the documents the shell kept aside as unreadable, as files
   bool persist = false;               // ask the browser to keep this origin's storage (navigator.storage.persist)
   // A language whose file the shell should fetch (i18n/<code>.json) and hand
@@ -153,6 +157,12 @@ class Model {
   // The result on screen is an earlier one from today, remembered (docs/clinical.md).
   bool remembered() const { return remembered_; }
   const std::optional<std::string>& stop_answer() const { return stop_answer_; }
+  // The number the emergency result offers to call (docs/clinical.md, "The number to call").
+  const core::EmergencyNumber& emergency() const { return emergency_; }
+  // "112", or "15, or 112"; spoken, digit by digit. "" when no number is known.
+  std::string EmergencyNumberText(bool spoken) const;
+  // A tier's action as shown (or said): the emergency's names the number to call, when one is known.
+  std::string AdviceAction(core::Tier tier, bool spoken = false) const;
   const std::vector<Notice>& notices() const { return notices_; }
   std::optional<int> before() const { return before_; }
   std::optional<int> after() const { return after_; }
@@ -273,6 +283,7 @@ class Model {
   std::string chosen_;  // the person's choice in Settings, applied when its file arrives
   std::string rx_;  // the prescription link, re-read in a newly chosen language
   PageConfig config_;
+  core::EmergencyNumber emergency_;
   core::HistoryDoc doc_;
   core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
   int unsaved_ = 0;

@@ -221,4 +221,18 @@ bool Model::Pattern(std::string_view step) {
   return true;
 }
 
+std::string Model::EmergencyNumberText(bool spoken) const {
+  const std::vector<std::string>& n = emergency_.numbers;
+  if (n.empty()) return {};
+  auto say = [spoken](const std::string& digits) { return spoken ? core::spoken_digits(digits) : digits; };
+  if (n.size() == 1) return say(n[0]);
+  return core::fill(T("triage.emergency.number_or"), std::vector<std::string>{say(n[0]), say(n[1])});
+}
+
+std::string Model::AdviceAction(core::Tier tier, bool spoken) const {
+  if (tier == core::Tier::emergency && emergency_.known())
+    return core::fill(T("triage.emergency.action_number"), EmergencyNumberText(spoken));
+  return triage().for_tier(tier).action;
+}
+
 }  // namespace unfurl::model

@@ -69,6 +69,11 @@ std::string Model::StateJson(std::optional<long> frame) const {
   } else {
     out.value(nullptr);
   }
+  out.key("emergency").begin_object();
+  out.key("number"), emergency_.known() ? out.value(emergency_.numbers[0]) : out.value(nullptr);
+  out.field("numbers", emergency_.numbers).field("source", core::number_source_name(emergency_.source));
+  out.key("region"), emergency_.region.empty() ? out.value(nullptr) : out.value(emergency_.region);
+  out.end_object();
   out.key("answers");
   strings(answers_);
   static constexpr const char* kListNames[] = {"unknown", "unseen", "seen"};

@@ -17,12 +17,16 @@ void CheckResultScreen(Frame& f) {
 
   // The way home is pinned under the words, never scrolled out of reach (large text on a small phone).
   const bool withdraw = m.remembered();
-  const float footer = o.blocked && !withdraw ? FooterHeight({Kind::primary})
-                                             : FooterHeight({Kind::primary, Kind::secondary});
+  // An emergency with a number to call puts the call first, one tap away (docs/clinical.md).
+  const bool call = o.level == core::Tier::emergency && m.emergency().known();
+  const float footer = call ? (withdraw ? FooterHeight({Kind::primary, Kind::secondary, Kind::secondary})
+                                        : FooterHeight({Kind::primary, Kind::secondary}))
+                       : o.blocked && !withdraw ? FooterHeight({Kind::primary})
+                                                : FooterHeight({Kind::primary, Kind::secondary});
   BeginScrollArea(f, footer);
   if (m.remembered()) Caption(f, m.T("result.remembered"));
   Text(f, f.fonts.title, tone, advice.title.c_str());
-  Text(f, f.fonts.body, p.text, advice.action.c_str());
+  Text(f, f.fonts.body, p.text, m.AdviceAction(o.level).c_str());
   for (const std::string& id : o.flags)
     if (const core::RedFlag* flag = m.triage().find(id); flag && !flag->action.empty())
       Text(f, f.fonts.body, p.text, flag->action.c_str());
@@ -41,9 +45,15 @@ void CheckResultScreen(Frame& f) {
       if (a.id == *m.stop_answer()) { Text(f, f.fonts.body, p.text, m.T("result.led")); Caption(f, core::fill(m.T("text.list_item"), a.label).c_str()); }
   Text(f, f.fonts.body, p.text, m.T("result.disclaimer"));
   EndScrollArea(f);
+  if (call) {
+    const std::string& number = m.emergency().numbers[0];
+    ActionButton(f, "call", core::fill(m.T("triage.emergency.call"), number).c_str(), Kind::primary, "call");
+    f.widgets.LinkLast("tel:" + number);
+  }
   if (!o.blocked)
     ActionButton(f, "continue", m.T("result.continue_gentle"), Kind::primary, "continue");
-  ActionButton(f, "home", m.T("result.home"), o.blocked ? Kind::primary : Kind::secondary, "open", core::json::quoted("home"));
+  ActionButton(f, "home", m.T("result.home"), o.blocked && !call ? Kind::primary : Kind::secondary, "open",
+               core::json::quoted("home"));
   // A block remembered from earlier today: the only way past it is to say the answer was a mistake.
   if (withdraw) ActionButton(f, "withdraw", m.T("result.withdraw"), Kind::secondary, "withdraw");
 }

@@ -1,5 +1,6 @@
 #include "ui/input.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 
@@ -10,9 +11,9 @@ namespace {
 constexpr float kDragSlop = 10;
 }
 
-void PointerInput::Down(float x, float y, bool touch) { queue_.push_back({Type::down, x, y, touch}); }
+void PointerInput::Down(float x, float y, bool touch, double t_s) { queue_.push_back({Type::down, x, y, touch, t_s}); }
 void PointerInput::Move(float x, float y) { queue_.push_back({Type::move, x, y, touch_}); }
-void PointerInput::Up(float x, float y) { queue_.push_back({Type::up, x, y, touch_}); }
+void PointerInput::Up(float x, float y, double t_s) { queue_.push_back({Type::up, x, y, touch_, t_s}); }
 void PointerInput::Cancel() { queue_.push_back({Type::cancel, 0, 0, touch_}); }
 void PointerInput::Wheel(float dy) { gesture_.wheel += dy; }
 void PointerInput::Pinch(float scale_change) {
@@ -29,6 +30,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
     hide_after_up_ = false;
   }
   size_t used = 0;
+  applied_s_ = 0;
   for (; used < queue_.size(); ++used) {
     const Event& e = queue_[used];
     ImVec2 p(e.x * dpr, e.y * dpr);
@@ -53,6 +55,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
       gesture_.start = start_;
       io.MousePos = p;
       io.MouseDown[0] = true;
+      applied_s_ = e.t_s;
       ++used;
       break;
     }
@@ -62,6 +65,7 @@ void PointerInput::Apply(ImGuiIO& io, float dpr) {
     if (e.type == Type::cancel || dragging_) io.MousePos = hidden;
     else io.MousePos = p;
     io.MouseDown[0] = false;
+    applied_s_ = e.t_s;
     down_ = false;
     hide_after_up_ = touch_;
     ++used;
@@ -76,6 +80,42 @@ PointerInput::Gesture PointerInput::TakeGesture() {
   gesture_ = Gesture();
   gesture_.start = g.start;
   return g;
+}
+
+void TapGuard::Track(const ImGuiIO& io, double now_s, double event_s) {
+  now_s_ = now_s;
+  if (event_s > 0) now_s = event_s;  // the finger's own time, however late the frame
+  if (io.MouseClicked[0]) {
+    // A press begins: a control held back counts from now on if the finger
+    // rested off the screen for long enough since it appeared.
+    for (Control& c : controls_)
+      if (!c.armed && now_s - std::max(c.appeared_s, released_s_) >= kRest_s) c.armed = true;
+    pressed_at_ = io.MousePos;
+    down_ = true;
+  }
+  if (io.MouseReleased[0]) {
+    released_s_ = now_s;
+    down_ = false;
+  }
+  for (Control& c : controls_) c.drawn = false;
+}
+
+bool TapGuard::Counts(std::string_view id, std::string_view action, std::string_view arg, ImVec2 min, ImVec2 max) {
+  key_.assign(id).append(1, '\n').append(action).append(1, '\n').append(arg);
+  for (Control& c : controls_) {
+    if (c.key != key_) continue;
+    c.drawn = true;
+    return c.armed;
+  }
+  const bool finger_near = down_ || now_s_ - released_s_ < kRest_s;
+  const bool under_it = pressed_at_.x >= min.x && pressed_at_.x < max.x && pressed_at_.y >= min.y && pressed_at_.y < max.y;
+  controls_.push_back({key_, now_s_, !(finger_near && under_it), true});
+  return controls_.back().armed;
+}
+
+void TapGuard::EndFrame() {
+  controls_.erase(std::remove_if(controls_.begin(), controls_.end(), [](const Control& c) { return !c.drawn; }),
+                  controls_.end());
 }
 
 }  // namespace unfurl::ui

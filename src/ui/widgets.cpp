@@ -89,6 +89,13 @@ void Register(Frame& f, std::string_view id, std::string_view label, const char*
                 r.GetHeight() < full.GetHeight() - 0.5f);
 }
 
+// Whether a tap on the control just laid out counts: not when it appeared
+// under a finger still tapping (TapGuard, input.h). Asked every frame, tap or
+// not, so the guard knows when each control appeared.
+bool Counts(Frame& f, std::string_view id, std::string_view action, std::string_view arg) {
+  return !f.taps || f.taps->Counts(id, action, arg, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 // Strips ImGui's "##id" suffix from what a screen reader hears.
 std::string_view Visible(const char* label) {
   std::string_view s(label);
@@ -173,6 +180,8 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
     while (s < text_end && (*s == ' ' || *s == '\n')) ++s;
   }
   Register(f, id, text, "button", action, arg, enabled, false);
+  // Stop is never held back: pain does not wait for a finger to rest.
+  if (kind != Kind::stop && !Counts(f, id, action, arg)) pressed = false;
   if (pressed && enabled) f.Act(action, arg);
   return pressed && enabled;
 }
@@ -219,8 +228,9 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   ImGui::PopFont();
   ImGui::PopID();
   Register(f, id, label, "checkbox", action, arg, true, checked);
-  if (pressed) f.Act(action, arg);
-  return pressed;
+  const bool counted = Counts(f, id, action, arg) && pressed;
+  if (counted) f.Act(action, arg);
+  return counted;
 }
 
 bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
@@ -247,8 +257,9 @@ bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const ch
   ImGui::PopID();
   Register(f, id, label, "radio", action, arg, true, chosen);
   f.widgets.GroupLast(group);
-  if (pressed && !chosen) f.Act(action, arg);
-  return pressed;
+  const bool counted = Counts(f, id, action, arg) && pressed;
+  if (counted && !chosen) f.Act(action, arg);
+  return counted;
 }
 
 void Text(Frame& f, ImFont* font, ImU32 color, const char* text) {

@@ -14,12 +14,14 @@
 #include <vector>
 
 #include "model/model.h"
+#include "ui/input.h"
 #include "ui/theme.h"
 
 namespace unfurl::ui {
 
 struct Widget {
-  std::string id, label, role;  // role: button | checkbox | radio
+  std::string id, label, role;  // role: button | checkbox | radio | link
+  std::string href;             // a link's target (tel:112): the mirror makes it a real link
   std::string group;            // a radio's group, named as the caption above it reads
   std::string action, arg;      // act(action, arg) does what the control does; arg is JSON or ""
   float x = 0, y = 0, w = 0, h = 0;  // CSS px to a tenth, clipped to what is on screen
@@ -55,6 +57,13 @@ class WidgetRegistry {
   void NameLast(std::string_view name) {
     if (count_ > 0) current_[count_ - 1].label.assign(name);
   }
+  // The control just added opens an address (the phone's dialler): a link, not a button.
+  void LinkLast(std::string_view href) {
+    if (count_ > 0) {
+      current_[count_ - 1].role = "link";
+      current_[count_ - 1].href.assign(href);
+    }
+  }
   void GroupLast(std::string_view group) {
     if (count_ > 0) current_[count_ - 1].group.assign(group);
   }
@@ -87,6 +96,7 @@ struct Frame {
   bool reduced_motion;
   float scroll_css = 0;  // this frame's one-finger drag on the panel: scrolls what is under it
   bool entered = false;  // the screen's first frame: it opens at its top, not where the last screen was scrolled
+  TapGuard* taps = nullptr;  // holds back a control that appeared under a finger still tapping (input.h)
   const Palette& colors() const { return Colors(model.settings().dim); }
   float px(float css) const { return css * dpr; }
   void Act(std::string_view action, std::string_view arg = {}) const {

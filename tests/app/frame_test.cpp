@@ -63,10 +63,22 @@ class Phone {
   bool Has(const std::string& id) const { return Find(id) != nullptr; }
 
   // A finger down and up on a control's centre, each in its own event batch.
+  // As a person does, it rests a moment first when the control is a new one
+  // where the last tap landed (the tap guard holds such a control back: ui/input.h).
   void Tap(const std::string& id) {
     const unfurl::ui::Widget* w = Find(id);
     ASSERT_NE(w, nullptr) << id << " is not on screen";
     const float x = w->x + w->w / 2, y = w->y + w->h / 2;
+    const std::string what = w->id + " " + w->action + " " + w->arg;
+    const bool same_place = last_x_ >= w->x && last_x_ < w->x + w->w && last_y_ >= w->y && last_y_ < w->y + w->h;
+    if (same_place && what != last_tapped_) Frame(unfurl::ui::TapGuard::kRest_s + 0.1);
+    Press(x, y);
+    last_x_ = x;
+    last_y_ = y;
+    last_tapped_ = what;
+  }
+  // A finger down and up at (x, y) CSS px, with no rest before it: a tap in a rhythm.
+  void Press(float x, float y) {
     events_.push_back({PointerEvent::Type::down, x, y, true});
     Frame();
     events_.push_back({PointerEvent::Type::up, x, y, true});
@@ -102,6 +114,8 @@ class Phone {
   std::vector<PointerEvent> events_;
   FrameOutput out_;
   double now_ms_ = 0;
+  float last_x_ = -1, last_y_ = -1;
+  std::string last_tapped_;
 };
 
 // Taps a list's answer until it leads on: on a screen too short for the
@@ -503,3 +517,58 @@ TEST(Framing, TheCameraHoldsStillThroughEveryHoldAndTheSceneIsAFewDraws) {
   }
   EXPECT_EQ(seen.size(), 6u);
 }
+
+// An answer is a choice, not momentum (docs/clinical.md). Someone taps "See
+// the rest ↓" every quarter of a second, the rhythm of scrolling by tapping:
+// at the list's end the same place becomes "None of these today", and the
+// taps that follow must neither answer the check nor act on the next screen.
+// Once the finger rests a moment, a tap there answers.
+TEST(FrameLoop, TappingToScrollNeverAnswersTheCheckOrActsOnTheNextScreen) {
+  struct Size { int w, h; float dpr; int text; };
+  // The sizes the check's other tests use: 360×640, 320×568, and 200 % text on 320×568 and 412×915.
+  for (const Size s : {Size{945, 1680, 2.625f, 1}, Size{840, 1491, 2.625f, 1}, Size{840, 1491, 2.625f, 2},
+                       Size{1082, 2402, 2.625f, 2}}) {
+    SCOPED_TRACE(std::to_string(s.w) + "x" + std::to_string(s.h));
+    Phone p;
+    p.width_px = s.w;
+    p.height_px = s.h;
+    p.dpr = s.dpr;
+    ASSERT_TRUE(p.app.Act("set", R"({"key":"text_size","value":)" + std::to_string(s.text) + "}"));
+    ToCheck(p);
+    const unfurl::ui::Widget* none = p.Find("none");
+    ASSERT_NE(none, nullptr);
+    EXPECT_EQ(none->action, "reveal") << "the list is taller than its area";
+    const float x = none->x + none->w / 2, y = none->y + none->h / 2;
+    // The check is new: a look at it, then the taps begin.
+    p.Frame(unfurl::ui::TapGuard::kRest_s + 0.1);
+    // Two dozen taps a quarter of a second apart (each tap takes three frames).
+    for (int i = 0; i < 24; ++i) {
+      p.Press(x, y);
+      p.Frame(0.25 - 3.0 / 60);
+      ASSERT_EQ(p.screen(), Screen::check) << "tap " << i << " of a scrolling rhythm answered the check";
+    }
+    EXPECT_EQ(p.Find("none")->action, "answer") << "the taps scrolled the list to its end";
+    EXPECT_TRUE(p.app.model().answers().empty()) << "and ticked nothing";
+    // A deliberate tap after a look: the finger rests, then taps.
+    p.Frame(unfurl::ui::TapGuard::kRest_s + 0.1);
+    p.Press(x, y);
+    EXPECT_EQ(p.screen(), Screen::rating_before) << "a deliberate tap answers";
+    // The next screen's control in the same place is held back in its turn.
+    for (int i = 0; i < 8; ++i) {
+      p.Press(x, y);
+      p.Frame(0.25 - 3.0 / 60);
+    }
+    EXPECT_EQ(p.screen(), Screen::rating_before) << "the rhythm went on into the next screen";
+  }
+}
+
+// Stop is never held back: a tap on it counts at once, however fast it follows another.
+TEST(FrameLoop, StopCountsAtOnceWhateverTheTapBefore) {
+  Phone p;
+  ToSession(p);
+  const unfurl::ui::Widget* stop = p.Find("stop-pain");
+  ASSERT_NE(stop, nullptr);
+  p.Press(stop->x + stop->w / 2, stop->y + stop->h / 2);
+  EXPECT_EQ(p.app.model().session()->phase(), unfurl::core::Phase::stopped);
+}
+

@@ -274,14 +274,15 @@ for (const view of VIEWS) {
         await until(v.app, (s) => s.screen === 'check-result', 'result');
         const s = await state(v.app);
         expect(s.check).toMatchObject({ level: 'emergency', flags: [flag], blocked: true });
-        expect((await widgets(v.app)).map((w) => w.id)).toEqual(['home']);
-        expect(await mirrorIds(v.app)).toEqual(['home']);
+        // The only ways on: the call (the browser's region, en-US, gives 911) and home.
+        expect((await widgets(v.app)).map((w) => w.id)).toEqual(['call', 'home']);
+        expect(await mirrorIds(v.app)).toEqual(['call', 'home']);
         for (const a of ['continue', 'start', 'skip', 'resume']) expect(await act(v.app, a), a).toBe(false);
         expect(await act(v.app, 'rate', 3)).toBe(false);
         expect(await act(v.app, 'answer', 'none')).toBe(false);
         expect((await state(v.app)).session).toBeNull();
         await expect(v.app.locator('#a11y h2').first()).toHaveText('Get emergency help now');
-        await expect(v.app.locator('#a11y')).toContainText('Call your local emergency number');
+        await expect(v.app.locator('#a11y')).toContainText('Call 911 now');
         const h = await raw(v.app);
         if (h) expect(h.sessions.at(-1)).toMatchObject({ outcome: 'blocked', check: { level: 'emergency', flags: [flag] } });
       });

@@ -91,3 +91,19 @@ test('the canvas is shown only once the app has drawn into it; the loading scree
   await page.evaluate(() => window.unfurl.ready);
   expect(await look()).toEqual({ canvas: 'visible', loading: false });
 });
+
+// The shell answers later, never while the app is calling it: on a browser
+// with no wake lock, asking for one raises a notice at once, inside the
+// frame that asked; the app takes it after that frame (as it takes an
+// action), shows it, and the session runs on.
+test('a browser without a wake lock: the notice raised inside a frame is shown after it, and the session runs on', async ({ page }) => {
+  await page.addInitScript(() => { delete Navigator.prototype.wakeLock; });
+  const errors = await open(page, 'test=1&timescale=4');
+  expect(await page.evaluate(() => 'wakeLock' in navigator)).toBe(false);
+  await act(page, 'ack', 'intro');
+  await startSession(page);
+  await until(page, (s) => s.notices.some((n) => n.id === 'wakelock' && n.text), 'the wake-lock notice');
+  const first = (await state(page)).session.elapsed_s;
+  await until(page, (s) => s.session && s.session.elapsed_s > first + 1, 'the session runs on');
+  expect(errors).toEqual([]);
+});

@@ -31,10 +31,22 @@ export async function widget(page, id) {
   return found;
 }
 
-// A real tap: touchstart + touchend at the control's centre (CSS px).
+// A real tap: touchstart + touchend at the control's centre (CSS px). As a
+// person does, it rests a moment first when a new control stands where the
+// last tap landed: the app holds such a control back from a finger still
+// tapping (src/ui/input.h, TapGuard), so a tap meant for one screen never acts on the next.
+const lastTaps = new WeakMap();
 export async function tap(page, id) {
   const w = await widget(page, id);
-  await page.touchscreen.tap(w.x + w.w / 2, w.y + w.h / 2);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  const last = lastTaps.get(page);
+  const what = `${w.id} ${w.action} ${JSON.stringify(w.arg)}`;
+  if (last && last.what !== what && last.x >= w.x && last.x < w.x + w.w && last.y >= w.y && last.y < w.y + w.h) {
+    const rested = Date.now() - last.at;
+    if (rested < 700) await page.waitForTimeout(700 - rested);
+  }
+  await page.touchscreen.tap(x, y);
+  lastTaps.set(page, { x, y, what, at: Date.now() });
   return w;
 }
 

@@ -6,7 +6,7 @@
 // planned fit is tests/speech/check-espeak's.) About three minutes.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, act, state, until, startSession } from './helpers.mjs';
+import { open, act, state, until, startSession, pastScreening } from './helpers.mjs';
 
 const b64url = (s) => Buffer.from(s).toString('base64url');
 
@@ -115,3 +115,29 @@ test('in German, a German voice says every sentence of a session to its end', as
   expect(all).toContain(german['cue.prepare'].split('. ')[0]);
   expect(all).toContain(german['cue.done'].split('. ')[0]);
 });
+
+// The number to call, heard (docs/clinical.md, "The number to call"): a
+// person with eyes closed hears the emergency result with the number said
+// digit by digit, to its end, in English (en-GB: 999) and in German (de-DE: 112).
+for (const [lang, tag, number] of [['en', 'en-GB', '999'], ['de', 'de-DE', '112']]) {
+  test(`${lang}: the emergency result says the number to call, ${number}, to its end`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const context = await browser.newContext({ locale: tag, viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await recordSpeech(page);
+    await open(page);
+    await act(page, 'ack', 'intro');
+    await expect.poll(() => page.evaluate(() => speechSynthesis.getVoices().length), { timeout: 120_000 }).toBeGreaterThan(0);
+    await pastScreening(page);
+    expect(await act(page, 'answer', 'both_legs')).toBe(true);
+    expect(await act(page, 'continue')).toBe(true);
+    await until(page, (s) => s.screen === 'check-result' && s.emergency.number === number, 'the emergency result');
+    await expect.poll(() => page.evaluate((n) => window.__heard.some((h) => h.text.includes(n) && h.end !== null),
+      number.split('').join(' ')), { timeout: 60_000 }).toBe(true);
+    const said = (await page.evaluate(() => window.__heard)).find((h) => h.text.includes(number.split('').join(' ')));
+    expect(said.error, `cut off: ${said.text}`).toBeNull();
+    expect(said.start).not.toBeNull();
+    expect(said.voice, `a ${lang} voice`).toMatch(new RegExp(`^${lang}`, 'i'));
+    await context.close();
+  });
+}

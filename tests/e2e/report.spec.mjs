@@ -175,8 +175,8 @@ test('sections the report is given are laid out after the safety section, title 
     const { showReport } = await import('./report.js');
     const labels = Object.fromEntries(['title', 'routine', 'plot', 'sessions', 'safety', 'none', 'print', 'close', 'share',
       'name', 'dob', 'remember', 'weeks', 'before', 'after'].map((k) => [k, `L-${k}`]));
-    labels.page = 'P %d / %d';
-    labels.patient = 'N %s D %s';
+    labels.page = ['P ', ' / ', ''];
+    labels.patient = ['N ', ' D ', ''];
     showReport(document.getElementById('report'), {
       labels, lang: 'en', made: 'made', summary: 'summary', period: 'period', note: '', routine_name: 'R',
       routine: [], changes: [], weeks: { head: ['w'], rows: [] }, plot: [], safety: [],

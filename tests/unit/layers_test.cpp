@@ -10,6 +10,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -49,4 +50,31 @@ TEST(Layers, NoIncludeRunsUpward) {
     }
   }
   EXPECT_GT(files, 40) << "every source file read";
+}
+
+// docs/architecture.md names every crossing of the bridge: each export the
+// shell can call and each shell function the app calls. A crossing added or
+// removed in src/platform/web/bridge.cpp without the docs fails here.
+TEST(Layers, TheBridgeIsDocumentedAsItIs) {
+  const std::filesystem::path root(UNFURL_SOURCE_DIR);
+  auto read = [&](const char* path) {
+    std::ifstream in(root / path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  };
+  const std::string bridge = read("src/platform/web/bridge.cpp");
+  const std::string docs = read("docs/architecture.md");
+  const std::string section = docs.substr(docs.find("### The bridge"), docs.find("### The stored history") - docs.find("### The bridge"));
+  auto names = [&](const std::regex& re) {
+    std::set<std::string> out;
+    for (auto it = std::sregex_iterator(bridge.begin(), bridge.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+    return out;
+  };
+  const std::set<std::string> exports = names(std::regex(R"(EMSCRIPTEN_KEEPALIVE[^(]*?unfurl_(\w+)\()"));
+  const std::set<std::string> shell = names(std::regex(R"(Module\.shell\.(\w+)\()"));
+  EXPECT_GT(exports.size(), 10u);
+  EXPECT_GT(shell.size(), 10u);
+  for (const std::string& e : exports) EXPECT_NE(section.find("`" + e + "`"), std::string::npos) << "export unfurl_" << e;
+  for (const std::string& s : shell) EXPECT_NE(section.find("`" + s + "`"), std::string::npos) << "shell." << s;
 }

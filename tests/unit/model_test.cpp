@@ -714,3 +714,65 @@ TEST(Model, TheDocumentedActionsAreExactlyTheModelsOwn) {
   EXPECT_EQ(documented, known);
   EXPECT_FALSE(bare().Act("no-such-action")) << "an unknown action is refused";
 }
+
+// docs/clinical.md, "The number to call": the emergency result names the
+// number, says it digit by digit, and its "Call" action hands it to the
+// shell, which opens the dialler; state() says which number and where it came from.
+TEST(Model, TheEmergencyResultNamesTheNumberToCallAndCallsIt) {
+  struct Case { const char* config; const char* number; const char* source; };
+  for (const Case& c : {Case{R"({"langs":"en-GB,en"})", "999", "region"},
+                        Case{R"({"langs":"en-GB","emergency":"2222"})", "2222", "clinic"},
+                        Case{R"({"langs":"pt-BR,pt","lang":"pt"})", "192", "region"}}) {
+    SCOPED_TRACE(c.config);
+    Model m = fresh(c.config);
+    json e = state(m)["emergency"];
+    EXPECT_EQ(e["number"], c.number);
+    EXPECT_EQ(e["source"], c.source);
+    EXPECT_FALSE(m.Act("call")) << "only from the emergency result";
+    ASSERT_TRUE(start(m));
+    ASSERT_TRUE(m.Act("answer", "\"chest_pain\""));
+    m.TakeOutbox();
+    ASSERT_TRUE(m.Act("continue"));
+    auto out = m.TakeOutbox();
+    ASSERT_FALSE(out.cues.empty());
+    std::string spoken = unfurl::core::spoken_digits(c.number);
+    EXPECT_NE(out.cues[0].cue.text.find(spoken), std::string::npos) << out.cues[0].cue.text;
+    EXPECT_NE(m.AdviceAction(unfurl::core::Tier::emergency).find(c.number), std::string::npos);
+    ASSERT_TRUE(m.Act("call"));
+    EXPECT_EQ(m.TakeOutbox().dial, std::optional<std::string>(c.number));
+  }
+}
+
+TEST(Model, WithNoRegionTheEmergencyKeepsTheGenericWordingAndOffersNoCall) {
+  Model m = fresh(R"({"langs":"es,en"})");
+  EXPECT_TRUE(state(m)["emergency"]["number"].is_null());
+  EXPECT_EQ(state(m)["emergency"]["source"], "none");
+  ASSERT_TRUE(start(m));
+  ASSERT_TRUE(m.Act("answer", "\"both_legs\""));
+  ASSERT_TRUE(m.Act("continue"));
+  EXPECT_EQ(m.AdviceAction(unfurl::core::Tier::emergency), m.triage().for_tier(unfurl::core::Tier::emergency).action);
+  EXPECT_FALSE(m.Act("call"));
+}
+
+TEST(Model, ABadEmergencyNumberIsIgnoredWithANotice) {
+  Model m = fresh(R"({"langs":"en-US","emergency":"+44 999"})");
+  EXPECT_EQ(state(m)["emergency"]["number"], "911") << "the region decides instead";
+  bool noticed = false;
+  const json s = state(m);
+  for (const auto& n : s["notices"]) noticed |= n["id"] == "config.emergency";
+  EXPECT_TRUE(noticed);
+}
+
+// Weakness in both legs during a stretch is an emergency, as it is on the check.
+TEST(Model, StopWithTheEmergencyAnswerGivesTheEmergencyResultForTheDay) {
+  Model m = fresh(R"({"langs":"en-GB"})");
+  stop_with(m, "emergency");
+  json s = state(m);
+  EXPECT_EQ(s["screen"], "check-result");
+  EXPECT_EQ(s["check"]["level"], "emergency");
+  EXPECT_EQ(m.doc().sessions.back().pain, "emergency");
+  EXPECT_TRUE(m.Act("call"));
+  EXPECT_TRUE(m.Act("open", "\"home\""));
+  EXPECT_TRUE(m.Act("start"));
+  EXPECT_EQ(state(m)["screen"], "check-result") << "remembered for the rest of the day";
+}

@@ -135,7 +135,8 @@ TEST(Report, SpanishWritesItsOwnPercentAndPeriod) {
   const json r = Report({done}, R"({"lang":"es"})");
   EXPECT_EQ(r["sessions"]["rows"][0][6], "60 %");
   EXPECT_EQ(r["period"].get<std::string>().rfind("Sesiones del ", 0), 0u);
-  EXPECT_EQ(r["labels"]["page"], "Página %d de %d");
+  // Cut at its placeholders for the shell, which numbers the printed pages.
+  EXPECT_EQ(r["labels"]["page"], json::array({"Página ", " de ", ""}));
 }
 
 TEST(Report, SharingIsOfferedOnlyWhereTheBrowserCanShareFiles) {

@@ -4,6 +4,7 @@
 // fails.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include "core/triage/triage.h"
@@ -197,4 +198,38 @@ TEST(Triage, StopAnswersReachEveryTierTheyApplyTo) {
   for (const StopAnswer& a : t.stop_answers)
     if (a.id == "leg")
       for (const char* w : {"numbness", "tingling", "weakness"}) EXPECT_NE(a.label.find(w), std::string::npos) << w;
+}
+
+// docs/clinical.md, "During the session": the stop question's emergency
+// answer covers every emergency sign that can begin during a stretch — weakness
+// in both legs included — so nobody whose legs both go weak must pick the
+// one-leg answer. Checked through the answers' flag ids, not their words.
+TEST(Triage, TheStopQuestionsEmergencyAnswerCoversEverySignThatCanBeginDuringAStretch) {
+  const Triage& t = default_triage();
+  const std::vector<std::string> during = {"both_legs", "saddle_numbness", "bladder_bowel", "chest_pain"};
+  for (const std::string& id : during) {
+    SCOPED_TRACE(id);
+    ASSERT_NE(t.find(id), nullptr);
+    EXPECT_EQ(t.find(id)->tier, Tier::emergency);
+    int answers = 0;
+    for (const StopAnswer& a : t.stop_answers)
+      if (std::find(a.flags.begin(), a.flags.end(), id) != a.flags.end()) {
+        ++answers;
+        EXPECT_EQ(evaluate_stop(t, a.id)->level, Tier::emergency) << a.id;
+      }
+    EXPECT_EQ(answers, 1) << "exactly one answer stands for it";
+  }
+  // Every answer's signs are of the tier it leads to: none is softened on the way.
+  size_t signs = 0;
+  for (const StopAnswer& a : t.stop_answers)
+    for (const std::string& id : a.flags) {
+      ++signs;
+      EXPECT_EQ(t.find(id)->tier, a.outcome) << a.id << " stands for " << id;
+    }
+  EXPECT_EQ(signs, during.size() + 2) << "the leg answer stands for the two one-leg signs";
+  // An answer naming a sign the check does not have is refused, not ignored.
+  const std::string bad = R"({"tiers":{"emergency":{"blocked":true},"urgent":{"blocked":true},"clinician":{"blocked":true},"review":{"blocked":false}},
+    "flags":[{"id":"chest_pain","tier":"emergency"}],"history":[],
+    "stop":{"answers":[{"id":"emergency","outcome":"emergency","flags":["chest_pian"]}]}})";
+  EXPECT_FALSE(load_triage(bad).triage);
 }

@@ -131,24 +131,44 @@ std::string Catalogue::number(double v, int places, bool signed_) const {
 
 std::string fill(std::string_view fmt, std::string_view arg) { return fill(fmt, std::vector<std::string>{std::string(arg)}); }
 
-// printf's shape without printf: a translation whose placeholders are wrong
-// shows them, it never reads past its arguments. "%%" is a percent sign.
-std::string fill(std::string_view fmt, const std::vector<std::string>& args) {
-  std::string out;
-  size_t next = 0;
+namespace {
+// printf's shape without printf: the words around each %s or %d, and which
+// letter each placeholder was. "%%" is a percent sign.
+struct Cut {
+  std::vector<std::string> words{1};
+  std::string marks;
+};
+Cut cut(std::string_view fmt) {
+  Cut c;
   for (size_t i = 0; i < fmt.size(); ++i) {
-    if (fmt[i] == '%' && i + 1 < fmt.size() && fmt[i + 1] == '%') {
-      out += '%';
+    const char next = i + 1 < fmt.size() ? fmt[i + 1] : '\0';
+    if (fmt[i] == '%' && next == '%') {
+      c.words.back() += '%';
       ++i;
-    } else if (fmt[i] == '%' && i + 1 < fmt.size() && (fmt[i + 1] == 's' || fmt[i + 1] == 'd') && next < args.size()) {
-      out += args[next++];
+    } else if (fmt[i] == '%' && (next == 's' || next == 'd')) {
+      c.marks += next;
+      c.words.emplace_back();
       ++i;
     } else {
-      out += fmt[i];
+      c.words.back() += fmt[i];
     }
+  }
+  return c;
+}
+}  // namespace
+
+// A translation whose placeholders are wrong shows them: it never reads past its arguments.
+std::string fill(std::string_view fmt, const std::vector<std::string>& args) {
+  const Cut c = cut(fmt);
+  std::string out = c.words[0];
+  for (size_t i = 0; i < c.marks.size(); ++i) {
+    out += i < args.size() ? args[i] : std::string{'%', c.marks[i]};
+    out += c.words[i + 1];
   }
   return out;
 }
+
+std::vector<std::string> words_around_placeholders(std::string_view fmt) { return cut(fmt).words; }
 
 std::string describe(const FieldError& e, const Catalogue& text) {
   if (e.empty()) return {};

@@ -23,6 +23,12 @@ namespace unfurl::core {
 std::string fill(std::string_view fmt, std::string_view arg);
 // The same with several arguments, each in place of the next %s or %d.
 std::string fill(std::string_view fmt, const std::vector<std::string>& args);
+// A catalogue string cut at its placeholders: the words before, between and
+// after them (one more than there are placeholders), "%%" already a percent
+// sign. For a sentence the shell completes with what only it holds (a
+// patient's name typed on the report, the printed page's number), so the
+// shell never reads a placeholder itself.
+std::vector<std::string> words_around_placeholders(std::string_view fmt);
 
 class Catalogue {
  public:

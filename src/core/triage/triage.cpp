@@ -120,6 +120,13 @@ TriageResult load_triage(std::string_view json_text, const Catalogue& text) {
     s.label = words(text, "stop." + s.id + ".label", error);
     std::string outcome = text_of(a, "outcome", error, "stop.answers");
     s.outcome = outcome == "rest" ? Tier::none : tier_from_name(outcome).value_or(Tier::clinician);
+    if (const json::Value* flags = json::member(a, "flags"); json::is_array(flags)) {
+      for (const json::Value& id : flags->GetArray()) {
+        const std::optional<std::string> flag = json::string(&id);
+        if (!flag || !t.find(*flag)) { error = "stop.answers." + s.id + ".flags: not a sign of the check"; break; }
+        s.flags.push_back(*flag);
+      }
+    }
     t.stop_answers.push_back(std::move(s));
   }
   if (!error.empty()) { result.error = error; return result; }

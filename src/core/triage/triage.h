@@ -32,6 +32,10 @@ struct TierAdvice {
 struct StopAnswer {
   std::string id, label;
   Tier outcome;  // clinician for leg symptoms; none means "rest, smaller range"
+  // The check's signs this answer stands for (red-flags.json): what a person
+  // may feel begin during a stretch, so each emergency sign of that kind has an
+  // answer that leads to the emergency result (tested against the table).
+  std::vector<std::string> flags;
 };
 
 struct Triage {

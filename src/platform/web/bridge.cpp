@@ -18,6 +18,7 @@
 
 #include "app/app.h"
 #include "core/json.h"
+#include "core/routine/speech.h"
 #include "render/gl/imgui_renderer.h"
 #include "render/gl/scene_renderer.h"
 
@@ -27,11 +28,13 @@ using unfurl::app::PointerEvent;
 
 // --- Out to the shell -----------------------------------------------------------
 // A cue carries the settings that decide how it is played, so the shell never
-// has to ask the app for them while the app is calling it.
+// has to ask the app for them while the app is calling it, and how long the
+// app expects its sentence to take (core::speech_seconds), so the shell keeps
+// no estimate of its own.
 EM_JS(void, js_cue, (const char* kind, const char* key, const char* text, const char* lang, int voice, int tones,
-                     int vibration, double rate, double volume), {
+                     int vibration, double rate, double volume, double seconds), {
   Module.shell.cue(UTF8ToString(kind), UTF8ToString(key), UTF8ToString(text), UTF8ToString(lang),
-                   { voice: !!voice, tones: !!tones, vibration: !!vibration, voice_rate: rate, volume: volume });
+                   { voice: !!voice, tones: !!tones, vibration: !!vibration, voice_rate: rate, volume: volume, seconds: seconds });
 });
 EM_JS(void, js_hush, (), { Module.shell.hush(); });
 EM_JS(void, js_store, (const char* json), { Module.shell.store(UTF8ToString(json)); });
@@ -42,6 +45,7 @@ EM_JS(void, js_download, (const char* name, const char* type, const char* text, 
 EM_JS(void, js_report, (const char* json, int share), { Module.shell.report(UTF8ToString(json), !!share); });
 EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
+EM_JS(void, js_dial, (const char* number), { Module.shell.dial(UTF8ToString(number)); });
 EM_JS(void, js_restart, (), { Module.shell.restart(); });
 // On the tap that finished the first session: a browser that asks the person (Firefox) may show its question.
 EM_JS(void, js_persist, (), { Module.shell.persist(); });
@@ -72,6 +76,11 @@ struct Platform {
   int width_px = 0, height_px = 0;
   float dpr = 1;
   bool in_frame = false;
+  // Notices the shell raised while a frame was sending its output (a missing
+  // wake lock is known the moment it is asked for): applied once the frame has
+  // ended, as an action would be, so the app never changes while it is calling out.
+  struct Notice { std::string id, key, arg; };
+  std::vector<Notice> notices_in_frame;
   long frame_request = 0;  // the pending requestAnimationFrame, 0 when none
   double due_ms = 0;       // when the next frame is due (performance.now() time)
   double refresh_ms = 0;   // the start of the display refresh being drawn
@@ -131,7 +140,8 @@ std::string WidgetsJson(const std::vector<unfurl::ui::Widget>& list) {
     o.field("enabled", w.enabled).field("action", w.action);
     // arg is JSON text already (a number, a string, an object) or absent.
     o.key("arg"), w.arg.empty() ? o.value(nullptr) : o.raw(w.arg);
-    if (w.role != "button") o.field("checked", w.checked);
+    if (w.role == "checkbox" || w.role == "radio") o.field("checked", w.checked);
+    if (!w.href.empty()) o.field("href", w.href);
     if (!w.group.empty()) o.field("group", w.group);
     if (!w.visible) o.field("visible", false);
     if (w.clipped) o.field("clipped", true);
@@ -148,13 +158,15 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.hush) js_hush();
   for (const unfurl::model::Outbox::CueOut& c : box.cues)
     js_cue(std::string(unfurl::core::cue_kind_name(c.cue.kind)).c_str(), c.cue.key.c_str(), c.cue.text.c_str(),
-           c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume);
+           c.lang.c_str(), s.voice, s.tones, s.vibration, s.voice_rate, s.volume,
+           c.cue.kind == unfurl::core::CueKind::speak ? unfurl::core::speech_seconds(c.cue.text, s.voice_rate) : 0);
   if (box.store) js_store(box.store->c_str());
   if (box.download)
     js_download(box.download->name.c_str(), box.download->type.c_str(), box.download->text.c_str(), box.share);
   if (box.report) js_report(box.report->c_str(), box.share);
   if (box.erase) js_erase_all();
   if (box.download_asides) js_download_asides();
+  if (box.dial) js_dial(box.dial->c_str());
   if (box.restart) js_restart();
   if (box.persist) js_persist();
   if (!box.language.empty()) js_language(box.language.c_str());
@@ -209,13 +221,17 @@ void RunFrame() {
   Dispatch(out);
   g->in_frame = false;
   Schedule(out.next_frame_s);
+  if (g->notices_in_frame.empty()) return;
+  for (const Platform::Notice& n : g->notices_in_frame) g->app.Notice(n.id, n.key, n.arg);
+  g->notices_in_frame.clear();
+  RequestFrame();
 }
 
 // --- Input -----------------------------------------------------------------------
 // Touches are handled here and the callbacks return true, which cancels the
 // browser's compatibility mouse events: one tap is exactly one activation.
 void Push(PointerEvent::Type type, float x, float y, bool touch) {
-  g->events.push_back({type, x, y, touch});
+  g->events.push_back({type, x, y, touch, emscripten_get_now()});
   RequestFrame();
 }
 
@@ -418,6 +434,10 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
 // Something only the shell can know (storage blocked or full, no wake lock).
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const char* arg) {
   if (!g) return;
+  if (g->in_frame) {
+    g->notices_in_frame.push_back({id ? id : "", key ? key : "", arg ? arg : ""});
+    return;
+  }
   g->app.Notice(id ? id : "", key ? key : "", arg ? arg : "");
   RequestFrame();
 }
