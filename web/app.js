@@ -32,6 +32,16 @@ const choose = (chosen) => known(chosen) ||
   (params.get('lang') ? known(params.get('lang')) || 'en' : config.langs.split(',').map(known).find(Boolean) || 'en');
 // The share sheet takes files here (phones, mostly): History offers to share the report and the CSV.
 config.share = canShare() ? '1' : '0';
+// What this browser has, detected once (never read from the user agent), so
+// the app offers no control whose feature is missing (docs/architecture.md).
+config.caps = {
+  vibrate: typeof navigator.vibrate === 'function',
+  storage: !!(navigator.storage && navigator.storage.persist && navigator.storage.persisted),
+  wake_lock: 'wakeLock' in navigator,
+  // Where the browser offers its own install, the app leaves installing to it.
+  install_prompt: 'onbeforeinstallprompt' in window,
+  standalone: matchMedia('(display-mode: standalone)').matches || navigator.standalone === true,
+};
 let lang = choose(null);
 const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
 // Text is replaced only where it differs: a replaced text is painted again,
@@ -231,6 +241,9 @@ const shell = {
     else showReport($('report'), data);
   },
   eraseAll() { storage.eraseAll(); },
+  // Called on the tap that finished the first session, while it is still the
+  // page's activation: a browser that asks the person (Firefox) may ask then.
+  persist() { if (config.caps.storage) storageAnswer(navigator.storage.persist()); },
   downloadAsides() {
     for (const a of storage.asides()) download(`${a.key.replace(/:/g, '-')}.json`, 'application/json', a.text);
   },
@@ -266,7 +279,16 @@ const shell = {
   restart() { location.reload(); },  // replaced once the service worker is registered
 };
 
-const mirror = new Mirror($('a11y'), $('focus-ring'), act);
+// A picked backup file goes in as its text, exactly as act('restore', text) takes it.
+const restoreFile = (file) => { if (file) file.text().then((text) => act('restore', text), () => act('restore', '')); };
+const mirror = new Mirror($('a11y'), $('focus-ring'), act, restoreFile);
+
+// What the browser says about keeping this origin's storage, told to the app
+// (-1: it cannot say, or the question failed).
+function storageAnswer(answer) {
+  Promise.resolve(answer).then((kept) => { if (M) M._unfurl_storage(kept ? 1 : 0); }, () => { if (M) M._unfurl_storage(-1); });
+}
+ready.then(() => { if (config.caps.storage) storageAnswer(navigator.storage.persisted()); }).catch(() => {});
 
 window.unfurl = {
   ready,

@@ -3,17 +3,56 @@
 // screen's heading, its paragraphs, and real <button>s with the same labels
 // doing the same act(). Focusing a control draws a ring over it on the
 // canvas, so keyboard users see where they are.
+//
+// A control whose action takes a file the person picks ("restore") is a real
+// <input type="file"> in both places: a browser opens its file picker only
+// for a tap or a key on one. On the canvas, a transparent one lies exactly
+// over the control's rect (the widget list knows it); in the mirror, a label
+// holds one.
+
+const FILE_ACTION = 'restore';
+
+function fileInput(pick) {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.addEventListener('change', () => {
+    const file = input.files && input.files[0];
+    input.value = '';  // the same file picked again is read again
+    pick(file);
+  });
+  return input;
+}
 
 export class Mirror {
-  constructor(root, ring, act) {
+  // pick(file): a file the person picked for a file control.
+  constructor(root, ring, act, pick) {
     this.root = root;
     this.ring = ring;
     this.act = act;
+    this.pick = pick;
     this.key = '';
     this.screen = '';
+    // Pointer users' file input, over the canvas; keyboards and screen readers use the mirror's.
+    this.overlay = fileInput(pick);
+    this.overlay.id = 'file-overlay';
+    this.overlay.tabIndex = -1;
+    this.overlay.setAttribute('aria-hidden', 'true');
+    this.overlay.hidden = true;
+    document.body.append(this.overlay);
+  }
+
+  // Over the file control on screen, or nowhere: it follows the control as the screen scrolls.
+  cover(widgets) {
+    const w = widgets.find((x) => x.action === FILE_ACTION && x.enabled && x.visible !== false);
+    this.overlay.hidden = !w;
+    if (!w) return;
+    Object.assign(this.overlay.style, { left: `${w.x}px`, top: `${w.y}px`, width: `${w.w}px`, height: `${w.h}px` });
+    this.overlay.setAttribute('aria-label', w.label);
   }
 
   update(widgets, screen, texts) {
+    this.cover(widgets);
     const key = JSON.stringify([widgets.map((w) => [w.id, w.label, w.enabled, w.checked]), texts]);
     if (key === this.key) { this.place(widgets); return; }
     const hadFocus = this.root.contains(document.activeElement);
@@ -35,6 +74,19 @@ export class Mirror {
     let group = null;
     widgets.forEach((w, i) => {
       addTexts(i);
+      if (w.action === FILE_ACTION) {
+        const label = document.createElement('label');
+        label.textContent = w.label;
+        const input = fileInput(this.pick);
+        input.dataset.id = w.id;
+        if (!w.enabled) input.disabled = true;
+        input.addEventListener('focus', () => this.show(w.id));
+        input.addEventListener('blur', () => { this.ring.hidden = true; });
+        label.append(input);
+        nodes.push(label);
+        group = null;
+        return;
+      }
       // A link is followed by the browser itself (tel: opens the dialler); every other control acts.
       const b = document.createElement(w.href ? 'a' : 'button');
       if (w.href) { b.href = w.href; b.target = '_top'; } else b.type = 'button';

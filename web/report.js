@@ -271,8 +271,11 @@ export function download(name, type, text) {
 // To the share sheet, on the activation of the tap that asked for it; where
 // sharing fails for any reason but the person's own cancel, the download instead.
 export async function share(name, type, text) {
+  const file = new File([text], name, { type });
+  // A type this share sheet does not take (a backup's JSON, on some phones) is downloaded instead.
+  if (navigator.canShare && !navigator.canShare({ files: [file] })) { download(name, type, text); return; }
   try {
-    await navigator.share({ files: [new File([text], name, { type })] });
+    await navigator.share({ files: [file] });
   } catch (e) {
     if (!e || e.name !== 'AbortError') download(name, type, text);
   }

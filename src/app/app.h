@@ -48,6 +48,7 @@ class App {
   void RestoreUnsaved(std::string_view doc) { model_.RestoreUnsaved(doc); Wake(); }
   void Notice(std::string_view id, std::string_view key, std::string_view arg);
   void UpdateReady() { model_.SetUpdateReady(); Wake(); }
+  void SetPersisted(std::optional<bool> persisted) { model_.SetPersisted(persisted); Wake(); }
   void LanguageArrived(std::string_view lang, std::string_view json_text) {
     model_.LanguageArrived(lang, json_text);
     Wake();

@@ -74,6 +74,10 @@ bool InSettings(const Model& m) { return m.screen() == Screen::settings; }
 bool WithList(const Model& m) { return has_list(m.screen()); }
 bool Exporting(const Model& m) { return m.screen() == Screen::history || m.screen() == Screen::settings; }
 bool Sharing(const Model& m) { return m.screen() == Screen::history && m.config().can_share; }
+// Backups are saved and restored from Home, History and Settings, never in the middle of a session.
+bool Backing(const Model& m) {
+  return m.screen() == Screen::home || m.screen() == Screen::history || m.screen() == Screen::settings;
+}
 // The emergency result, with a number to call.
 bool Calling(const Model& m) {
   return m.screen() == Screen::check_result && m.outcome() && m.outcome()->level == core::Tier::emergency &&
@@ -136,6 +140,8 @@ const std::vector<Model::Action>& Model::Actions() {
          bool ok = false;
          if (what == "intro") { ok = !m.doc_.intro_ack; m.doc_.intro_ack = true; }
          else if (what == "trend") { ok = m.review_banner(); m.doc_.trend_ack_day = m.today_; }
+         else if (what == "backup") { ok = m.backup_offered(); m.doc_.backup_offer_day = m.today_; }
+         else if (what == "install") { ok = m.install_hint(); m.doc_.install_ack = true; }
          if (ok) m.Save();
          return ok;
        }},
@@ -170,6 +176,11 @@ const std::vector<Model::Action>& Model::Actions() {
          if (ok) m.outbox_.share = true;
          return ok;
        }},
+      {"backup", Backing, false, [](Model& m, const Arg&, std::string_view) { return m.Backup(); }},
+      // The file's text, as the file input or window.unfurl.act hands it over.
+      {"restore", Backing, false, [](Model& m, const Arg& a, std::string_view) {
+         return a.IsString() && m.Restore(json::view(a));
+       }},
       {"delete-data", Always, false, [](Model& m, const Arg& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
   };
   return table;
@@ -203,6 +214,7 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   if (screen_ != screen_before) {
     list_ = ListSeen::unknown;  // a new screen's list is yet to be seen
     reveal_.clear();
+    restored_.reset();  // what a restore did is said where it was done
   }
   if (ok) ++version_;
   return ok;

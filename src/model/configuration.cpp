@@ -133,6 +133,13 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   config_.embed = yes_no("embed", false);
   config_.keep_history = yes_no("history", true);
   config_.can_share = get("share") == "1";
+  // Set by the shell (web/app.js), whatever the query says: a value missing or of another type keeps its default.
+  if (const json::Value* caps = json::member(page ? &*page : nullptr, "caps"); json::is_object(caps)) {
+    PageConfig::Capabilities& c = config_.caps;
+    for (auto [key, into] : {std::pair{"vibrate", &c.vibrate}, {"storage", &c.storage}, {"wake_lock", &c.wake_lock},
+                             {"install_prompt", &c.install_prompt}, {"standalone", &c.standalone}})
+      *into = json::boolean(json::member(*caps, key)).value_or(*into);
+  }
   std::string unknown_lang;
   if (auto lang = get("lang")) {
     std::string code = language_code(*lang);
@@ -180,6 +187,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   }
 
   core::Decoded d = core::decode_history(stored);
+  if (d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema) stored_text_ = stored;
   switch (d.status) {
     case core::DecodeStatus::empty:
     case core::DecodeStatus::ok:

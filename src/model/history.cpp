@@ -52,6 +52,7 @@ std::string Model::MergeStored(std::string_view stored) {
     return {};
   }
   if (d.status == core::DecodeStatus::ok) {
+    stored_text_ = stored;
     doc_ = core::merge_history(base_, doc_, d.doc);
     ++version_;
   }
@@ -61,12 +62,13 @@ std::string Model::MergeStored(std::string_view stored) {
   // their absence from storage as a deletion.
   base_ = d.status == core::DecodeStatus::ok ? std::move(d.doc) : core::HistoryDoc{};
   if (!session_) Personalise();
-  return core::encode_history(doc_);
+  writing_ = core::encode_history(doc_);
+  return writing_;
 }
 
 void Model::WriteResult(bool ok, std::string_view reason) {
   // The shell merges, writes and reports in one go, so nothing has changed since MergeStored.
-  if (ok) base_ = doc_;
+  if (ok) base_ = doc_, stored_text_ = writing_;
   Unnotify("storage.unsaved");
   unsaved_ = ok ? 0 : core::changed_sessions(base_, doc_);
   if (!ok) {
@@ -198,6 +200,7 @@ bool Model::DeleteData(std::string_view step) {
   if (step != "confirm") return false;
   doc_ = core::HistoryDoc{};
   base_ = doc_;
+  stored_text_.clear();
   unsaved_ = 0;
   Unnotify("storage.unsaved");
   current_id_.clear();

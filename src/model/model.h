@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/history/backup.h"
 #include "core/history/history.h"
 #include "core/routine/routine.h"
 #include "core/routine/session.h"
@@ -35,6 +36,15 @@ struct PageConfig {
   std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
   bool can_share = false;  // the browser can hand files to the share sheet (set by the shell)
+  // What the browser has, as the shell detected it once at start (never from
+  // the user agent): a control whose feature is missing is not offered.
+  struct Capabilities {
+    bool vibrate = true;          // navigator.vibrate (WebKit and Firefox have none)
+    bool storage = false;         // navigator.storage.persist: whether storage can be asked to last
+    bool wake_lock = true;        // navigator.wakeLock
+    bool install_prompt = true;   // the browser offers its own install (beforeinstallprompt)
+    bool standalone = false;      // running as the installed app (display-mode standalone)
+  } caps;
   double timescale = 1;
 };
 
@@ -59,6 +69,7 @@ struct Outbox {
   std::vector<std::string> announce;   // for screen readers only: the countdown, now and then
   std::optional<std::string> dial;     // the number to call, from the emergency result's "Call" control
   bool download_asides = false;       // the documents the shell kept aside as unreadable, as files
+  bool persist = false;               // ask the browser to keep this origin's storage (navigator.storage.persist)
   // A language whose file the shell should fetch (i18n/<code>.json) and hand
   // back through LanguageArrived; "" when none is wanted.
   std::string language;
@@ -97,6 +108,9 @@ class Model {
   int unsaved() const { return unsaved_; }
   // The shell has a new version installed and waiting: Home offers a restart.
   void SetUpdateReady() { update_ready_ = true; ++version_; }
+  // What the browser said about keeping storage: yes, no, or nothing (no API).
+  void SetPersisted(std::optional<bool> persisted) { persisted_ = persisted; ++version_; }
+  std::optional<bool> persisted() const { return persisted_; }
   bool update_ready() const { return update_ready_; }
   // A notice from the shell (storage, wake lock…), shown like the model's own:
   // key names its sentence in assets/i18n, arg fills its one placeholder.
@@ -166,6 +180,20 @@ class Model {
   const core::TrendResult& trend() const { return Derived().trend; }
   const core::HistoryStats& stats() const { return Derived().stats; }
 
+  // Backups (docs/architecture.md, "Backup and restore"). Nothing is offered
+  // where the page keeps nothing (history=0).
+  bool can_backup() const { return config_.keep_history; }
+  bool can_restore() const { return config_.keep_history && !read_only_; }
+  // The last restore on this screen: what it added, or why the file changed nothing.
+  struct Restored {
+    core::BackupRefusal refused = core::BackupRefusal::none;
+    core::RestoreCounts counts;
+  };
+  const std::optional<Restored>& restored() const { return restored_; }
+  bool backup_offered() const;   // Home's monthly line (core::backup_offer_due)
+  bool install_hint() const;     // Home's steps to the Home Screen (core::install_hint_due)
+  bool bring_history() const;    // the installed app, empty: Home offers a restore
+
   ListSeen list_seen() const { return list_; }
   // A control to bring on screen ("end": the end of the list), asked for by
   // "See the rest" or by the accessible mirror; the serial tells a new ask.
@@ -209,6 +237,8 @@ class Model {
   core::Answered MakeAnswered(std::vector<std::string> yes, std::string result = {}) const;
 
   bool Export(std::string_view what);
+  bool Backup();
+  bool Restore(std::string_view text);
   bool DeleteData(std::string_view step);
   void Personalise();
   void EndSession(const std::string& outcome);
@@ -276,6 +306,11 @@ class Model {
   std::optional<core::PatternResult> pattern_result_;
   Outbox outbox_;
   bool read_only_ = false;
+  std::optional<bool> persisted_;  // unknown until the shell says (never, without navigator.storage)
+  std::optional<Restored> restored_;
+  // The stored document's text as storage holds it (read at start, seen in
+  // another tab's write, or written by this tab): what a backup carries.
+  std::string stored_text_, writing_;
   bool visible_ = true, auto_paused_ = false, voice_busy_ = false, remembered_ = false;
   bool record_saved_ = false;
   bool update_ready_ = false;

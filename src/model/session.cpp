@@ -141,6 +141,14 @@ bool Model::Finish() {
   in.soft_mattress = doc_.settings.soft_mattress;
   in.prescription_cap = routine_.range_cap;
   doc_.range = core::next_range(doc_.range, in);
+  // Months of history start with the first finished session: on this tap (the
+  // only moment a browser that asks the person will show its question), the
+  // browser is asked once to keep storage.
+  if (in.completed && config_.keep_history && !read_only_ && config_.caps.storage && persisted_ != true &&
+      !doc_.persist_day) {
+    outbox_.persist = true;
+    doc_.persist_day = today_;
+  }
   Save();
   session_.reset();
   outcome_.reset();

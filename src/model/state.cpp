@@ -111,7 +111,14 @@ std::string Model::StateJson(std::optional<long> frame) const {
   static constexpr const char* kTrendNames[] = {"none", "persists", "worsens", "keeps-hurting"};
   out.field("trend", kTrendNames[static_cast<int>(trend().kind)]).field("intro", show_intro());
   out.key("ratings").begin_object().field("before", before_).field("after", after_).field("hurt", hurt_).end_object();
-  out.key("storage").begin_object().field("read_only", read_only_).field("keep", config_.keep_history).end_object();
+  out.key("storage").begin_object().field("read_only", read_only_).field("keep", config_.keep_history);
+  out.key("persisted"), persisted_ ? out.value(*persisted_) : out.value("unknown");
+  out.key("last_backup"), doc_.backup_saved.empty() ? out.value(nullptr) : out.value(doc_.backup_saved);
+  out.key("restore");
+  if (!restored_) out.value(nullptr);
+  else if (restored_->refused != core::BackupRefusal::none) out.begin_object().field("refused", core::refusal_name(restored_->refused)).end_object();
+  else out.begin_object().field("added", restored_->counts.added).field("present", restored_->counts.present).end_object();
+  out.field("offer", backup_offered()).field("install_hint", install_hint()).field("bring", bring_history()).end_object();
   out.key("notices").begin_array();
   for (const Notice& x : notices_) out.begin_object().field("id", x.id).field("text", x.text).end_object();
   out.end_array().field("languages", core::Catalogue::available());

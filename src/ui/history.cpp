@@ -196,7 +196,15 @@ void HistoryScreen(Frame& f) {
       line = Format("%s%s", line, Fill(m.T("history.range_used"), {std::to_string(std::lround(it->range * 100))}));
     Text(f, f.fonts.body, p.text, line);
   }
-  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", core::json::quoted("home"));
+  // The whole history as one file to keep elsewhere (the share sheet where it takes files),
+  // beside Home: the list above keeps its length.
+  float home_w = 0;
+  if (!sessions.empty() && m.can_backup()) {
+    home_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
+    ActionButton(f, "backup", m.T("backup.save"), Kind::secondary, "backup", {}, home_w);
+    ImGui::SameLine();
+  }
+  ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", core::json::quoted("home"), home_w);
 }
 
 }  // namespace unfurl::ui

@@ -42,6 +42,29 @@ void HomeScreen(Frame& f) {
     ActionButton(f, "pattern-skip", m.T("pattern.skip"), Kind::quiet, "pattern", core::json::quoted("skip"), half_w);
   }
 
+  // Where the browser has no install prompt (an iPhone's), once: how to put
+  // Unfurl on the Home Screen, whose storage the browser does not clear.
+  if (m.install_hint()) {
+    Text(f, f.fonts.body, p.calm, m.T("install.title"));
+    Caption(f, m.T("install.steps"));
+    Caption(f, m.T("install.history"));
+    ActionButton(f, "install-ok", m.T("install.ok"), Kind::secondary, "ack", core::json::quoted("install"));
+  }
+  // Storage the browser may clear, and months of history in it: a backup, once a month.
+  if (m.backup_offered()) {
+    Text(f, f.fonts.body, p.calm, m.T("backup.offer"));
+    const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
+    ActionButton(f, "offer-backup", m.T("backup.save"), Kind::secondary, "backup", {}, half_w);
+    ImGui::SameLine();
+    ActionButton(f, "offer-later", m.T("backup.later"), Kind::quiet, "ack", core::json::quoted("backup"), half_w);
+  }
+  // The installed app starts with storage of its own: the history comes over from the browser by backup.
+  if (m.bring_history()) {
+    Caption(f, m.T("backup.bring_words"));
+    RestoreButton(f, "restore", m.T("backup.bring"));
+  }
+  RestoreResult(f);
+
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
   Caption(f, Fill(m.T("home.minutes"), {std::to_string(m.routine().exercises.size()), std::to_string(m.minutes())}));
   if (m.prescribed()) {

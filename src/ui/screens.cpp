@@ -73,6 +73,21 @@ void Notices(Frame& f) {
   for (const model::Notice& n : f.model.notices()) Text(f, f.fonts.caption, f.colors().caution, n.text.c_str());
 }
 
+void RestoreResult(Frame& f) {
+  const model::Model& m = f.model;
+  const auto& r = m.restored();
+  if (!r) return;
+  if (r->refused != core::BackupRefusal::none)
+    return Text(f, f.fonts.body, f.colors().caution, m.T(Format("backup.refused.%s", std::string(core::refusal_name(r->refused)).c_str())));
+  const std::string added = Fill(m.T(m.text().plural_key("backup.added", r->counts.added)), {std::to_string(r->counts.added)});
+  const std::string present = Fill(m.T(m.text().plural_key("backup.present", r->counts.present)), {std::to_string(r->counts.present)});
+  Text(f, f.fonts.body, f.colors().calm, Fill(m.T("backup.restored"), {added, present}));
+}
+
+void RestoreButton(Frame& f, const char* id, const char* label) {
+  ActionButton(f, id, label, Kind::secondary, "restore");
+}
+
 void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
   if (!layout.has_view || !camera_moved) return;
   const float w = f.px(132), pad = f.px(12);

@@ -42,6 +42,11 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved);
 
 // Shared bits.
 void Notices(Frame& f);
+// What the last restore did ("23 sessions added, 41 already here"), or why the file changed nothing.
+void RestoreResult(Frame& f);
+// "Restore a backup": a button the shell covers with a real file input (web/mirror.js), since only a
+// tap on one lets a page open the file picker; its action takes the picked file's text.
+void RestoreButton(Frame& f, const char* id, const char* label);
 void HoldRing(Frame& f, float diameter_css);
 // The frame's strings, written into a buffer that lives until the next frame
 // begins: no allocation per frame. Format takes the code's own printf formats

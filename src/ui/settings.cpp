@@ -73,6 +73,25 @@ void DeleteConfirmation(Frame& f) {
   ActionButton(f, "delete-cancel", m.T("settings.delete_no"), Kind::primary, "delete-data", core::json::quoted("cancel"));
 }
 
+// Whether this browser may clear the history, in one line, and the backup that keeps it anyway.
+void BackupSection(Frame& f) {
+  const model::Model& m = f.model;
+  if (!m.can_backup()) return;  // history=0: nothing is kept, so nothing to save or bring back
+  Text(f, f.fonts.title, f.colors().text, m.T("backup.title"));
+  const std::optional<bool> kept = m.persisted();
+  // The installed app's storage is its own, apart from the browser's: no advice to install what is installed.
+  const char* line = kept.value_or(false)         ? "backup.storage_kept"
+                     : m.config().caps.standalone ? "backup.storage_app"
+                     : !kept                      ? "backup.storage_unknown"
+                                                  : "backup.storage_may_clear";
+  Caption(f, m.T(line));
+  const std::string& last = m.doc().backup_saved;
+  Caption(f, last.empty() ? m.T("backup.never") : Fill(m.T("backup.last"), {m.text().date(last)}));
+  ActionButton(f, "backup", m.T("backup.save"), Kind::secondary, "backup");
+  if (m.can_restore()) RestoreButton(f, "restore", m.T("backup.restore"));
+  RestoreResult(f);
+}
+
 }  // namespace
 
 void SettingsScreen(Frame& f) {
@@ -106,7 +125,8 @@ void SettingsScreen(Frame& f) {
   Setting(f, "voice_rate", Fill(m.T("settings.voice_rate"), {std::to_string(std::lround(s.voice_rate * 100))}));
   Setting(f, "tones", m.T("settings.tones"));
   Setting(f, "volume", Fill(m.T("settings.volume"), {std::to_string(std::lround(s.volume * 100))}));
-  Setting(f, "vibration", m.T("settings.vibration"));
+  // Only where the browser can vibrate (WebKit and Firefox cannot): a switch that does nothing is not offered.
+  if (m.config().caps.vibrate) Setting(f, "vibration", m.T("settings.vibration"));
   Setting(f, "soft_mattress", m.T("settings.soft_mattress"));
 
   Text(f, f.fonts.title, p.text, m.T("settings.routine"));
@@ -130,6 +150,7 @@ void SettingsScreen(Frame& f) {
   Setting(f, "text_size", Fill(m.T("settings.text_size"), {std::to_string(std::lround(s.text_size * 100))}));
   Setting(f, "dim", m.T("settings.dim"));
   Setting(f, "eyes_closed", m.T("settings.eyes_closed"));
+  BackupSection(f);
   ActionButton(f, "screening-again", m.T("settings.screening"), Kind::secondary, "screening");
   ActionButton(f, "delete-data", m.T("settings.delete"), Kind::stop, "delete-data");
   ActionButton(f, "open-about", m.T("about.title"), Kind::secondary, "open", core::json::quoted("about"));

@@ -285,6 +285,21 @@ Decoded decode_history(std::string_view text) {
     d.doc.intro_ack = json::boolean(json::member(*a, "intro")).value_or(false);
     d.doc.trend_ack_day = json::integer(json::member(*a, "trend_day"));
     std::set<std::string, std::less<>> known = {"intro", "trend_day"};
+    // Each is known only when this version can read it; else it stays among acks' unknown members, verbatim.
+    auto read_day = [&](const char* k, std::optional<int>& into) {
+      if ((into = json::integer(json::member(*a, k)))) known.insert(k);
+    };
+    read_day("backup_day", d.doc.backup_day);
+    read_day("backup_offer_day", d.doc.backup_offer_day);
+    read_day("persist_day", d.doc.persist_day);
+    if (std::optional<std::string> saved = json::string(json::member(*a, "backup_saved"))) {
+      d.doc.backup_saved = *saved;
+      known.insert("backup_saved");
+    }
+    if (std::optional<bool> install = json::boolean(json::member(*a, "install"))) {
+      d.doc.install_ack = *install;
+      known.insert("install");
+    }
     if (auto members = raw_members(raw_of("acks")))
       for (const RawMember& m : *members) {
         std::optional<Answered>* into = m.key == "history" ? &d.doc.screening : m.key == "inflammatory" ? &d.doc.pattern : nullptr;
@@ -379,6 +394,12 @@ std::string encode_history(const HistoryDoc& doc) {
 
   w.key("acks").begin_object().field("intro", doc.intro_ack);
   if (doc.trend_ack_day) w.field("trend_day", *doc.trend_ack_day);
+  // Only once set, so a document from before backups is written back as it was.
+  if (!doc.backup_saved.empty()) w.field("backup_saved", doc.backup_saved);
+  if (doc.backup_day) w.field("backup_day", *doc.backup_day);
+  if (doc.backup_offer_day) w.field("backup_offer_day", *doc.backup_offer_day);
+  if (doc.persist_day) w.field("persist_day", *doc.persist_day);
+  if (doc.install_ack) w.field("install", true);
   // A newer answer replaces one this version could not read, after the members kept.
   auto answered = [&](std::string_view key) -> const std::optional<Answered>& {
     return key == "history" ? doc.screening : doc.pattern;
@@ -420,10 +441,38 @@ HistoryDoc merge_history(const HistoryDoc& base, const HistoryDoc& mine, const H
     if (!in_stored.count(key_of(m)) && !in_base.count(key_of(m))) sessions.push_back(m);  // new here
   out.sessions = std::move(sessions);
 
+  // What this tab holds that neither storage nor its base has — records kept
+  // unread and unknown members a restored backup brought — goes in too.
+  for (const KeptRecord& k : mine.unreadable) {
+    auto in = [&](const std::vector<KeptRecord>& v) {
+      return std::any_of(v.begin(), v.end(), [&](const KeptRecord& x) { return x.raw == k.raw; });
+    };
+    if (!in(base.unreadable) && !in(out.unreadable))
+      out.unreadable.push_back({std::max(out.sessions.size(), out.unreadable.empty() ? 0 : out.unreadable.back().position), k.raw});
+  }
+  auto add_new = [](std::vector<RawMember>& into, const std::vector<RawMember>& from, const std::vector<RawMember>& old) {
+    auto has = [](const std::vector<RawMember>& v, const std::string& key) {
+      return std::any_of(v.begin(), v.end(), [&](const RawMember& m) { return m.key == key; });
+    };
+    for (const RawMember& m : from)
+      if (!has(old, m.key) && !has(into, m.key)) into.push_back(m);
+  };
+  add_new(out.extra, mine.extra, base.extra);
+  add_new(out.progress_extra, mine.progress_extra, base.progress_extra);
+  add_new(out.settings_extra, mine.settings_extra, base.settings_extra);
+  add_new(out.acks_extra, mine.acks_extra, base.acks_extra);
+
   if (mine.range != base.range) out.range = mine.range;
   if (!(mine.settings == base.settings)) out.settings = mine.settings;
   out.intro_ack = stored.intro_ack || mine.intro_ack;
   if (mine.trend_ack_day != base.trend_ack_day) out.trend_ack_day = mine.trend_ack_day;
+  if (mine.backup_saved != base.backup_saved || mine.backup_day != base.backup_day) {
+    out.backup_saved = mine.backup_saved;
+    out.backup_day = mine.backup_day;
+  }
+  if (mine.backup_offer_day != base.backup_offer_day) out.backup_offer_day = mine.backup_offer_day;
+  if (mine.persist_day != base.persist_day) out.persist_day = mine.persist_day;
+  out.install_ack = stored.install_ack || mine.install_ack;
   if (mine.screening != base.screening) out.screening = mine.screening;
   if (mine.pattern != base.pattern) out.pattern = mine.pattern;
   return out;

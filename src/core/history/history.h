@@ -114,6 +114,14 @@ struct HistoryDoc {
   bool intro_ack = false;
   std::optional<int> trend_ack_day;
   std::optional<Answered> screening, pattern;  // acks.history, acks.inflammatory
+  // Backups (docs/architecture.md, "Backup and restore"): when the last one was
+  // saved (acks.backup_saved, ISO 8601, and acks.backup_day), the day Home's
+  // monthly offer was last put aside (acks.backup_offer_day), the day the
+  // browser was asked to keep storage (acks.persist_day), and whether the
+  // steps to the Home Screen have been read (acks.install).
+  std::string backup_saved;
+  std::optional<int> backup_day, backup_offer_day, persist_day;
+  bool install_ack = false;
   // Unknown members of the document and of its objects, verbatim.
   std::vector<RawMember> extra, progress_extra, settings_extra, acks_extra;
 };

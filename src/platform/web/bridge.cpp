@@ -47,6 +47,8 @@ EM_JS(void, js_erase_all, (), { Module.shell.eraseAll(); });
 EM_JS(void, js_download_asides, (), { Module.shell.downloadAsides(); });
 EM_JS(void, js_dial, (const char* number), { Module.shell.dial(UTF8ToString(number)); });
 EM_JS(void, js_restart, (), { Module.shell.restart(); });
+// On the tap that finished the first session: a browser that asks the person (Firefox) may show its question.
+EM_JS(void, js_persist, (), { Module.shell.persist(); });
 EM_JS(void, js_wake_lock, (int on), { Module.shell.wakeLock(!!on); });
 EM_JS(void, js_widgets, (const char* json, const char* screen, const char* texts, const char* lang), {
   Module.shell.widgets(UTF8ToString(json), UTF8ToString(screen), UTF8ToString(texts), UTF8ToString(lang));
@@ -166,6 +168,7 @@ void Dispatch(unfurl::app::FrameOutput& out) {
   if (box.download_asides) js_download_asides();
   if (box.dial) js_dial(box.dial->c_str());
   if (box.restart) js_restart();
+  if (box.persist) js_persist();
   if (!box.language.empty()) js_language(box.language.c_str());
   for (const std::string& e : box.events) js_post_event(e.c_str());
   for (const std::string& a : box.announce) js_announce(a.c_str());
@@ -445,6 +448,15 @@ EMSCRIPTEN_KEEPALIVE void unfurl_language(const char* code, const char* text) {
   if (!g) return;
   g->app.LanguageArrived(code ? code : "", text ? text : "");
   // Laid out at once, as after act(): state() and widgets() then agree on the language.
+  if (g->gpu_ready && !g->in_frame) RunFrame();
+  else RequestFrame();
+}
+
+// What the browser says about keeping this origin's storage (navigator.storage.persisted()
+// at start, persist() when asked): 1 kept, 0 may be cleared, -1 it cannot say.
+EMSCRIPTEN_KEEPALIVE void unfurl_storage(int persisted) {
+  if (!g) return;
+  g->app.SetPersisted(persisted < 0 ? std::nullopt : std::optional<bool>(persisted != 0));
   if (g->gpu_ready && !g->in_frame) RunFrame();
   else RequestFrame();
 }
