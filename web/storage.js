@@ -55,13 +55,13 @@ export class Storage {
     });
   }
 
-  moveAside(ls, raw, notice = 'notice.history_aside') {
+  moveAside(ls, raw) {
     const aside = `${KEY}:unreadable:${Date.now()}`;
     try {
       ls.setItem(aside, raw);
       // Removed only once the copy is there, and only if nothing was written meanwhile.
       if (ls.getItem(aside) === raw && ls.getItem(KEY) === raw) ls.removeItem(KEY);
-      this.notify('history.unreadable', notice);
+      this.notify('history.unreadable', 'notice.history_aside');
       return true;
     } catch (e) {
       this.readOnly = true;  // could not move it: then never overwrite it either

@@ -88,40 +88,52 @@ function documents() {
     add(`${p} nested ${n} deep`, p === '"notes":' ? `${text.slice(0, i)}"notes":${deep(n)},${text.slice(i)}` : `${text.slice(0, i)}${deep(n)}${text.slice(end)}`);
   }
   // Numbers out of every range: past a double, past an int, past 2^53, below zero, tiny.
-  for (const n of ['1e400', '-1e400', '1e308', '-1e308', '12345678901234567890', '-2147483649', '1e-400', '0.1e1', '-0'])
-    for (const at of ['"day":', '"volume":', '"range":', '"trend_day":', '"reminder_min":', '"press_up":', '"fetal":'])
-      if (out.length < 400) {
-        const text = JSON.stringify(BASE);
-        const i = text.indexOf(at) + at.length;
-        add(`${at}${n}`, `${text.slice(0, i)}${n}${text.slice(text.slice(i).search(/[,}\]]/) + i)}`);
-      }
+  const numbers = ['1e400', '-1e400', '1e308', '-1e308', '12345678901234567890', '-2147483649', '1e-400', '0.1e1', '-0'];
+  const places = ['"day":', '"volume":', '"range":', '"trend_day":', '"reminder_min":', '"press_up":', '"fetal":'];
+  // Each number at three of the places, in turn, so each place gets several.
+  numbers.forEach((n, k) => {
+    for (const at of [places[k % 7], places[(k + 3) % 7], places[(k + 5) % 7]]) {
+      const text = JSON.stringify(BASE);
+      const i = text.indexOf(at) + at.length;
+      add(`${at}${n}`, `${text.slice(0, i)}${n}${text.slice(text.slice(i).search(/[,}\]]/) + i)}`);
+    }
+  });
   return out;
 }
 
-// Where a value of `orig` is not in `now` (null when all are): the volume aside, which the test itself sets.
-function contains(orig, now, path = '') {
-  if (path === 'settings.volume') return null;
-  if (orig === null || typeof orig !== 'object') return orig === now || (Number.isNaN(orig) && Number.isNaN(now)) ? null : path;
-  if (now === null || typeof now !== 'object' || Array.isArray(orig) !== Array.isArray(now)) return path;
-  if (Array.isArray(orig) && orig.length !== now.length) return `${path} (length)`;
-  for (const k of Object.keys(orig)) {
-    if (!Object.prototype.hasOwnProperty.call(now, k)) return `${path}.${k} (missing)`;
-    const bad = contains(orig[k], now[k], path ? `${path}.${k}` : k);
-    if (bad) return bad;
+// Where a value of `orig` is not in `now` (null when all are): the volume
+// aside, which the test itself sets. Iterative: some documents nest deeper
+// than a recursive walk could go.
+function missing(orig, now) {
+  const todo = [[orig, now, '']];
+  while (todo.length) {
+    const [a, b, path] = todo.pop();
+    if (path === 'settings.volume') continue;
+    if (a === null || typeof a !== 'object') {
+      if (a !== b) return path;
+      continue;
+    }
+    if (b === null || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return path;
+    if (Array.isArray(a) && a.length !== b.length) return `${path} (length)`;
+    for (const k of Object.keys(a)) {
+      if (!Object.prototype.hasOwnProperty.call(b, k)) return `${path}.${k} (missing)`;
+      todo.push([a[k], b[k], path ? `${path}.${k}` : k]);
+    }
   }
   return null;
 }
 
 test('no stored document stops the start, and none loses a byte at the next save', async ({ browser }) => {
-  const docs = documents();
-  expect(docs.length).toBeGreaterThanOrEqual(200);
+  const docs = documents().slice(0, Number(process.env.HOSTILE_LIMIT) || undefined);
+  if (!process.env.HOSTILE_LIMIT) expect(docs.length).toBeGreaterThanOrEqual(200);
   test.setTimeout(15 * 60_000);
   // Two pages side by side, each with its own storage (two contexts): one per core.
   const lanes = 2;
   const failures = [];
-  let checked = 0;
+  let checked = 0, asides = 0, merged = 0;
   await Promise.all(Array.from({ length: lanes }, async (_, lane) => {
-    const context = await browser.newContext();
+    // A small screen: software GL draws each first frame in less time.
+    const context = await browser.newContext({ viewport: { width: 240, height: 400 } });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
@@ -129,6 +141,7 @@ test('no stored document stops the start, and none loses a byte at the next save
     await page.goto('./?test=1');
     for (let i = lane; i < docs.length; i += lanes) {
       const { name, text } = docs[i];
+      const t0 = Date.now();
       errors.length = 0;
       await page.evaluate(([k, t]) => { localStorage.clear(); sessionStorage.clear(); localStorage.setItem(k, t); }, [KEY, text]);
       await page.reload();
@@ -138,6 +151,7 @@ test('no stored document stops the start, and none loses a byte at the next save
         failures.push(`${name}: never reached Home (${JSON.stringify(await page.evaluate(() => window.unfurl.state().screen))})`);
         continue;
       }
+      const t1 = Date.now();
       const readOnly = await page.evaluate(() => window.unfurl.state().storage.read_only);
       if (!readOnly) {
         await page.evaluate(() => window.unfurl.act('set', { key: 'volume', value: 0.3 }));
@@ -149,16 +163,21 @@ test('no stored document stops the start, and none loses a byte at the next save
       let kept = aside;
       let why = 'neither merged nor kept aside';
       if (!aside && stored[KEY] !== undefined) {
-        const bad = contains(JSON.parse(text), JSON.parse(stored[KEY]));
+        const bad = missing(JSON.parse(text), JSON.parse(stored[KEY]));
         kept = !bad;
         if (bad) why = `lost at ${bad}`;
       }
       if (!kept) failures.push(`${name}: ${why}`);
+      else if (aside) asides++;
+      else merged++;
       if (errors.length) failures.push(`${name}: ${errors.join('; ').slice(0, 200)}`);
       checked++;
+      if (process.env.HOSTILE_TIMES) console.log(lane, i, t1 - t0, Date.now() - t1, name.slice(0, 40));
     }
     await context.close();
   }));
   expect(failures).toEqual([]);
   expect(checked).toBe(docs.length);
+  // Both outcomes were met, many times: the checks above ran on each.
+  if (!process.env.HOSTILE_LIMIT) expect([asides >= 10, merged >= 150]).toEqual([true, true]);
 });

@@ -339,6 +339,15 @@ TEST(History, KnownValuesOfTheWrongTypeOrSizeAreKeptUntilTheAppChangesThem) {
     EXPECT_NE(after.find(exact), std::string::npos) << exact << " in " << after;
 }
 
+TEST(History, AnEmptyLanguageIsNotAChoiceButIsKept) {
+  Decoded d = decode_history(R"({"schema":1,"settings":{"lang":""}})");
+  EXPECT_EQ(d.doc.settings.lang, "");
+  EXPECT_NE(encode_history(d.doc).find(R"("lang":"")"), std::string::npos) << encode_history(d.doc);
+  d.doc.settings.lang = "de";
+  forget_kept(d.doc.settings, "lang");
+  EXPECT_NE(encode_history(d.doc).find(R"("lang":"de")"), std::string::npos) << encode_history(d.doc);
+}
+
 TEST(History, APartThatIsNotWhatItMustBeMakesTheDocumentUnreadableNotEmptied) {
   for (const char* part : {R"("sessions":{"a":1})", R"("sessions":"none")", R"("sessions":null)", R"("progress":0.7)",
                            R"("settings":[])", R"("acks":"yes")"}) {

@@ -165,7 +165,7 @@ double range_of(const json::Value* v) {
 void keep_raw(std::vector<RawMember>& kept, std::string_view object_raw, std::string_view key, const std::string& path) {
   for (const RawMember& m : raw_members(object_raw).value_or(std::vector<RawMember>{}))
     if (m.key == key) {
-      kept.push_back({path, m.raw});
+      kept.push_back({path, m.raw, {}});
       return;
     }
 }
@@ -269,7 +269,7 @@ Decoded decode_history(std::string_view text) {
     // A known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
     auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
       for (const RawMember& m : from)
-        if (m.key == key) { st.kept.push_back({path, m.raw}); return; }
+        if (m.key == key) { st.kept.push_back({path, m.raw, {}}); return; }
     };
     // A setting holding half a character somewhere (in a language, an exercise
     // id) would be written back changed: it is kept as its bytes too.
@@ -304,7 +304,8 @@ Decoded decode_history(std::string_view text) {
       else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max, true).value_or(st.*d.whole));
     }
     if (const json::Value* l = json::member(*s, "lang")) {
-      if (l->IsString() && l->GetStringLength() <= 8 && !mended_at("lang")) st.lang = json::view(*l);
+      // An empty one is "not chosen", as absent is, but it was stored: kept, as it was, too.
+      if (l->IsString() && l->GetStringLength() <= 8 && l->GetStringLength() > 0 && !mended_at("lang")) st.lang = json::view(*l);
       else keep(raw, "lang", "lang");
     }
     // Per exercise: one unreadable dose is kept on its own; the others are read.
@@ -431,30 +432,26 @@ std::string encode_history(const HistoryDoc& doc) {
   for (; kept < doc.unreadable.size(); ++kept) w.raw(doc.unreadable[kept].raw);
   w.end_array();
 
-  // A value kept verbatim goes back in its place while what was read for it stands.
-  auto kept_for = [&](std::string_view path, auto&& unchanged) -> const RawMember* {
-    const RawMember* k = find_kept(doc.kept, path);
-    return k && unchanged(*k) ? k : nullptr;
-  };
+  // A value kept verbatim goes back in its place while what was read for it still stands.
+  const RawMember* range = find_kept(doc.kept, "progress.range");
+  if (range) {
+    const std::optional<json::Document> v = json::parse(range->raw);
+    if (range_of(v ? &*v : nullptr) != doc.range) range = nullptr;
+  }
   w.key("progress").begin_object().key("range");
-  const std::optional<json::Document> kept_range = [&]() -> std::optional<json::Document> {
-    if (const RawMember* k = find_kept(doc.kept, "progress.range")) return json::parse(k->raw);
-    return std::nullopt;
-  }();
-  if (const RawMember* k = kept_for("progress.range", [&](const RawMember&) { return kept_range && range_of(&*kept_range) == doc.range; }))
-    w.raw(k->raw);
-  else
-    w.value(doc.range);
+  if (range) w.raw(range->raw);
+  else w.value(doc.range);
   write_extra(w, doc.progress_extra);
   w.end_object();
   w.key("settings");
   write_settings(w, doc.settings, doc.settings_extra);
 
   w.key("acks").begin_object().key("intro");
-  if (const RawMember* k = kept_for("acks.intro", [&](const RawMember&) { return !doc.intro_ack; })) w.raw(k->raw);
+  const RawMember* intro = find_kept(doc.kept, "acks.intro");
+  if (intro && !doc.intro_ack) w.raw(intro->raw);
   else w.value(doc.intro_ack);
   if (doc.trend_ack_day) w.field("trend_day", *doc.trend_ack_day);
-  else if (const RawMember* k = kept_for("acks.trend_day", [](const RawMember&) { return true; })) w.key("trend_day").raw(k->raw);
+  else if (const RawMember* day = find_kept(doc.kept, "acks.trend_day")) w.key("trend_day").raw(day->raw);
   // A newer answer replaces one this version could not read, after the members kept.
   auto answered = [&](std::string_view key) -> const std::optional<Answered>& {
     return key == "history" ? doc.screening : doc.pattern;
