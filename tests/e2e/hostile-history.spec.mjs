@@ -150,17 +150,19 @@ test('no stored document stops the start, and none loses a byte at the next save
         failures.push(`${name}: never reached Home (${JSON.stringify(await page.evaluate(() => window.unfurl.state().screen))})`);
         continue;
       }
-      const readOnly = await page.evaluate(() => window.unfurl.state().storage.read_only);
-      if (!readOnly) {
-        await page.evaluate(() => window.unfurl.act('set', { key: 'volume', value: 0.3 }));
-        await page.waitForFunction((k) => { try { return JSON.parse(localStorage.getItem(k)).settings.volume === 0.3; } catch (e) { return false; } },
-          KEY, { timeout: 10_000, polling: 50 }).catch(() => {});
-      }
+      // The save: a setting the person changes. None of these documents is a newer Unfurl's, so every one is written.
+      const changed = await page.evaluate(() => window.unfurl.act('set', { key: 'volume', value: 0.3 }));
+      await page.waitForFunction((k) => { try { return JSON.parse(localStorage.getItem(k)).settings.volume === 0.3; } catch (e) { return false; } },
+        KEY, { timeout: 10_000, polling: 50 }).catch(() => {});
       const stored = await page.evaluate((k) => Object.fromEntries(Object.keys(localStorage).filter((x) => x === k || x.startsWith(`${k}:`)).map((x) => [x, localStorage.getItem(x)])), KEY);
+      if (!changed || !stored[KEY] || JSON.parse(stored[KEY]).settings.volume !== 0.3) {
+        failures.push(`${name}: the change was not saved`);
+        continue;
+      }
       const aside = Object.entries(stored).some(([k, v]) => k.startsWith(`${KEY}:unreadable:`) && v === text);
       let kept = aside;
       let why = 'neither merged nor kept aside';
-      if (!aside && stored[KEY] !== undefined) {
+      if (!aside) {
         const bad = missing(JSON.parse(text), JSON.parse(stored[KEY]));
         kept = !bad;
         if (bad) why = `lost at ${bad}`;
