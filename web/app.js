@@ -359,21 +359,28 @@ async function boot() {
     return;
   }
   M = module;
-  // First, what the app makes of the stored document and which language it
-  // will show: that file is fetched at once, while the shaders compile, so
-  // the first frame is in it; its words also reach the page that explains
-  // why Unfurl cannot start. A document the codec cannot read is moved aside
-  // here, before anything can be written over it.
+  // The shaders compile while the font and the language file arrive (gpu).
+  // Under the service worker the deferred file is a local read, and a
+  // synchronous request would not reach the worker's cache (offline, it would
+  // fail): it is loaded before anything else calls into the app — the look at
+  // the stored document below may need it — so no start path can miss it.
+  const gpu = () => !!gl && M._unfurl_gpu() === 1;
+  let drawable = null;
+  if (controlled) {
+    drawable = gpu();
+    await fetchDeferred().catch((e) => console.warn(e));
+  }
+  // What the app makes of the stored document and which language it will
+  // show: that file is fetched at once, so the first frame is in it; its
+  // words also reach the page that explains why Unfurl cannot start. A
+  // document the codec cannot read is moved aside here, before anything can
+  // be written over it.
   const early = look(found);
   const stored = storage.accept(found, early.history);
   if (early.lang !== lang) { lang = early.lang; localisePage(); }
   const earlyText = fetchLanguage(early.lang);
-  // The shaders compile while the font and the language file arrive; no WebGL2: the page's own explanation says what to do.
-  if (!gl || !M._unfurl_gpu()) { fail(NO_WEBGL); return; }
-  // Under the service worker the deferred file is a local read, and a
-  // synchronous request would not reach the worker's cache (offline, it would
-  // fail): it is loaded before the start, so no start path can miss it.
-  if (controlled) await fetchDeferred().catch((e) => console.warn(e));
+  // No WebGL2: the page's own explanation says what to do.
+  if (!(drawable ?? gpu())) { fail(NO_WEBGL); return; }
   const font = await fontBytes;
   if (!font) {
     fail(LOAD_FAILED);
