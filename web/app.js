@@ -15,21 +15,13 @@ config.tab = Math.random().toString(36).slice(2, 10);
 // Where the app lives, for the links it makes (the reminder's): the page's own address, not the query's.
 config.href = location.origin + location.pathname;
 // The shell's own words, in English (index.html, from assets/i18n); another
-// language's reach it with that language's file. The app says which language
-// it chose; until it runs, the page's lang= or the browser's languages decide,
-// as the app itself would.
+// language's reach it with that language's file. Which language is the app's
+// choice alone: asked of the wasm as soon as it is instantiated (unfurl_early),
+// then told with every change (widgets).
 const words = { en: JSON.parse($('words').textContent) };
-// Every language Unfurl has: a build-time list, so a language can be chosen before its file is fetched.
-const codes = JSON.parse($('languages').textContent).map((l) => l.code);
 // Not from the query either: the device's light or dark preference, for the first theme.
 config.scheme = matchMedia('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
 config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
-// "de-AT" → "de": a language file serves every region of its language.
-const known = (tag) => { const code = (tag || '').split(/[-_]/)[0].toLowerCase(); return codes.includes(code) ? code : null; };
-// As the app chooses: the person's own choice, then lang= (an unknown one
-// means English), then the browser's languages.
-const choose = (chosen) => known(chosen) ||
-  (params.get('lang') ? known(params.get('lang')) || 'en' : config.langs.split(',').map(known).find(Boolean) || 'en');
 // The share sheet takes files here (phones, mostly): History offers to share the report and the CSV.
 config.share = canShare() ? '1' : '0';
 // What this browser has, detected once (never read from the user agent), so
@@ -42,19 +34,29 @@ config.caps = {
   install_prompt: 'onbeforeinstallprompt' in window,
   standalone: matchMedia('(display-mode: standalone)').matches || navigator.standalone === true,
 };
-let lang = choose(null);
+let lang = 'en';
 const say = (key) => (words[lang] && words[lang][key]) || words.en[key] || key;
 // Text is replaced only where it differs: a replaced text is painted again,
 // and the loading screen's words would count as shown late (LCP).
 const put = (el, text) => { if (el.textContent !== text) el.textContent = text; };
+// The page shown instead of the app, by its words' keys: no WebGL2, a file
+// that could not be downloaded, or a start that failed for any other reason,
+// which offers the stored data for download and a new start with it kept aside.
+const NO_WEBGL = { title: 'page.unsupported_title', text: 'page.unsupported_body' };
+const LOAD_FAILED = { title: 'page.unsupported_title', text: 'page.load_failed' };
+const START_FAILED = { title: 'page.start_failed_title', text: 'page.start_failed_body', recover: true };
+let failure = null;
 function localisePage() {
   document.documentElement.lang = lang;
   // Installing takes the name and description in the page's language.
   const manifest = document.querySelector('link[rel="manifest"]');
   if (manifest.getAttribute('href') !== `manifest.${lang}.webmanifest`) manifest.setAttribute('href', `manifest.${lang}.webmanifest`);
   put($('loading-text'), say('page.loading'));
-  put($('unsupported-title'), say('page.unsupported_title'));
-  if (!$('unsupported-text').dataset.custom) put($('unsupported-text'), say('page.unsupported_body'));
+  const why = failure || NO_WEBGL;
+  put($('unsupported-title'), say(why.title));
+  put($('unsupported-text'), say(why.text));
+  put($('recover-download'), say('page.recover_download'));
+  put($('recover-again'), say('page.recover_again'));
   // The warning signs name their keys (data-t); the page carries them in
   // English, which stays until the language's file has arrived.
   for (const el of document.querySelectorAll('#unsupported [data-t]')) {
@@ -129,7 +131,7 @@ function loadSplitModule(file, imports) {
   xhr.overrideMimeType('text/plain;charset=x-user-defined');
   try { xhr.send(); } catch (e) { /* reported below, as a status */ }
   if (xhr.status !== 200) {
-    fail(say('page.load_failed'));
+    fail(LOAD_FAILED);
     throw new Error(`${file}: ${xhr.status}`);
   }
   const text = xhr.responseText, bytes = new Uint8Array(text.length);
@@ -142,6 +144,13 @@ const storage = new Storage(config.history !== '0', notify);
 storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
 storage.watch((stored) => { if (M) call('_unfurl_merge', stored); });
 storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
+storage.judge = (stored) => look(stored).history;
+
+// What the app makes of a stored text, asked of its own code (unfurl_early):
+// whether the codec can read it, and the language it would choose with this page's configuration.
+function look(stored) {
+  return JSON.parse(M.UTF8ToString(call('_unfurl_early', stored, JSON.stringify(config))));
+}
 
 function call(name, ...strings) {
   // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
@@ -155,7 +164,8 @@ function call(name, ...strings) {
 }
 
 function state() {
-  if (!M) return { screen: 'loading', notices: shellNotices.slice() };
+  if (failure) return { screen: 'failed', failure: failure.text, notices: shellNotices.slice() };
+  if (!M || !started) return { screen: 'loading', notices: shellNotices.slice() };
   const s = JSON.parse(M.UTF8ToString(M._unfurl_state()));
   s.parent = parentOrigin;
   return s;
@@ -205,10 +215,14 @@ async function applyWakeLock() {
 // and says so). The service worker is handed each one too, so it stays
 // available offline without a second download.
 const languages = new Map();
+// A file that never arrives counts as one that could not be fetched: the
+// start goes on in English (or says it cannot), never waits for ever.
+const LANGUAGE_WAIT_MS = 30_000;
 function fetchLanguage(code) {
   if (!languages.has(code)) {
     // A server's error page or a cut-off download reads as a failed fetch.
-    const text = fetch(`i18n/${code}.json`).then((r) => (r.ok ? r.text() : ''))
+    const signal = AbortSignal.timeout ? AbortSignal.timeout(LANGUAGE_WAIT_MS) : undefined;
+    const text = fetch(`i18n/${code}.json`, { signal }).then((r) => (r.ok ? r.text() : ''))
       .then((t) => { words[code] = JSON.parse(t); return t; }).catch(() => '');
     languages.set(code, text);
     text.then((t) => {
@@ -264,6 +278,7 @@ const shell = {
     if (parentOrigin && window.parent !== window) window.parent.postMessage(JSON.parse(json), parentOrigin);
   },
   firstFrame() {
+    drawn = true;
     performance.mark('unfurl-first-frame');  // read by scripts/bench
     // Until now the canvas was an empty buffer under the loading screen, kept
     // out of the compositor (style.css): compositing it took the GPU process
@@ -275,7 +290,7 @@ const shell = {
     fetchDeferred().catch((e) => console.warn(e)).finally(() => resolveReady(true));
   },
   // A shader that would not build: the technical reason is for developers; the person reads the page's own words.
-  fail(reason) { console.warn(reason); fail(null); },
+  fail(reason) { console.warn(reason); fail(NO_WEBGL); },
   restart() { location.reload(); },  // replaced once the service worker is registered
 };
 
@@ -302,13 +317,40 @@ window.unfurl = {
   perf: (reset = false) => (M ? JSON.parse(M.UTF8ToString(M._unfurl_perf(reset ? 1 : 0))) : null),
 };
 
-function fail(message) {
+function fail(why, error) {
+  if (failure) return;  // the first reason stands: what follows from it is no news
+  failure = why;
   $('loading').hidden = true;
   $('loading').style.display = 'none';
-  if (message) { $('unsupported-text').textContent = message; $('unsupported-text').dataset.custom = '1'; }
+  $('recover').hidden = !why.recover;
+  $('recover-download').hidden = !storage.raw();
+  localisePage();
   $('unsupported').hidden = false;
-  rejectReady(new Error(message || 'WebGL2 unavailable'));
+  rejectReady(error || new Error(why.text));
 }
+
+// Anything that stops the start before the first frame — an exception here,
+// the wasm aborting, a trap in its first frames — ends on the page that says
+// so, never on the loading screen.
+let started = false, drawn = false;
+function startFailed(error) {
+  if (drawn) return;
+  console.warn(error);
+  fail(START_FAILED, error instanceof Error ? error : new Error(String(error)));
+}
+window.addEventListener('error', (e) => startFailed(e.error || e.message));
+window.addEventListener('unhandledrejection', (e) => startFailed(e.reason));
+$('recover-download').addEventListener('click', () => {
+  const raw = storage.raw();
+  if (raw) download('unfurl-v1.json', 'application/json', raw);
+});
+$('recover-again').addEventListener('click', () => {
+  storage.keepAsideForRestart();
+  // A failure forced for a test (fail=start, docs/automation.md) is for one start.
+  const query = new URLSearchParams(location.search);
+  query.delete('fail');
+  location.replace(`${location.pathname}${query.toString() ? `?${query}` : ''}`);
+});
 
 // The canvas's size in CSS px and the pixel ratio, sent to the app only when
 // they change (no layout is read during a frame).
@@ -346,15 +388,7 @@ function makeContext() {
 }
 
 async function boot() {
-  const stored = storage.read();
-  // The language the app will choose (the person's own choice, then lang=,
-  // then the browser's), fetched beside the wasm so the first frame has it;
-  // its words also reach the page that explains why Unfurl cannot start.
-  let chosen = null;
-  try { chosen = JSON.parse(stored).settings.lang; } catch (e) { chosen = null; }
-  const early = choose(chosen);
-  if (early !== lang) { lang = early; localisePage(); }
-  const earlyText = fetchLanguage(early);
+  const found = storage.read();
   const fontBytes = fetch('inter.ttf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   // Under the service worker the deferred file is loaded before the start
   // (below): it is read and compiled meanwhile.
@@ -362,36 +396,54 @@ async function boot() {
   try { controlled = !!navigator.serviceWorker.controller; } catch (e) { /* no worker in this frame: online only */ }
   if (controlled) compileDeferred().catch(() => {});
   // These requests are on their way before the context blocks the main thread.
-  if (!makeContext()) { fail(null); return; }
+  const gl = makeContext();
   const unsaved = storage.unsaved();
   let module;
   try {
-    module = await createUnfurl({ shell, loadSplitModule, print: () => {}, printErr: (t) => console.warn(t) });
+    module = await createUnfurl({ shell, loadSplitModule, onAbort: startFailed, print: () => {}, printErr: (t) => console.warn(t) });
   } catch (e) {
-    fail(say('page.load_failed'));
+    fail(LOAD_FAILED, e);
     return;
   }
   M = module;
-  // The shaders compile while the font and the language file arrive; no WebGL2: the page's own explanation says what to do.
-  if (!M._unfurl_gpu()) { fail(null); return; }
+  // The shaders compile while the font and the language file arrive (gpu).
   // Under the service worker the deferred file is a local read, and a
   // synchronous request would not reach the worker's cache (offline, it would
-  // fail): it is loaded before the start, so no start path can miss it.
-  if (controlled) await fetchDeferred().catch((e) => console.warn(e));
+  // fail): it is loaded before anything else calls into the app — the look at
+  // the stored document below may need it — so no start path can miss it.
+  const gpu = () => !!gl && M._unfurl_gpu() === 1;
+  let drawable = null;
+  if (controlled) {
+    drawable = gpu();
+    await fetchDeferred().catch((e) => console.warn(e));
+  }
+  // What the app makes of the stored document and which language it will
+  // show: that file is fetched at once, so the first frame is in it; its
+  // words also reach the page that explains why Unfurl cannot start. A
+  // document the codec cannot read is moved aside here, before anything can
+  // be written over it.
+  const early = look(found);
+  const stored = storage.accept(found, early.history);
+  if (early.lang !== lang) { lang = early.lang; localisePage(); }
+  const earlyText = fetchLanguage(early.lang);
+  // No WebGL2: the page's own explanation says what to do.
+  if (!(drawable ?? gpu())) { fail(NO_WEBGL); return; }
   const font = await fontBytes;
   if (!font) {
-    fail(say('page.load_failed'));
+    fail(LOAD_FAILED);
     return;
   }
   // The app carries no words of its own: without its language's file it
   // starts in English (and says the other could not be loaded), without
   // English too the page says it cannot start.
-  let pageLang = early, text = await earlyText;
-  if (!text && early !== 'en') { pageLang = 'en'; text = await fetchLanguage('en'); }
+  let pageLang = early.lang, text = await earlyText;
+  if (!text && early.lang !== 'en') { pageLang = 'en'; text = await fetchLanguage('en'); }
   if (!text) {
-    fail(say('page.load_failed'));
+    fail(LOAD_FAILED);
     return;
   }
+  // For the e2e test of the page below (docs/automation.md): a start that fails just before the app would run.
+  if (config.test === '1' && config.fail === 'start') throw new Error('fail=start');
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
@@ -402,6 +454,7 @@ async function boot() {
     return p;
   });
   M._unfurl_start(ptr, len, ...strings);
+  started = true;
   strings.forEach((p) => M._free(p));
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
@@ -449,4 +502,4 @@ if ('serviceWorker' in navigator && !config.test) {
   }).catch(() => {});
 }
 
-boot();
+boot().catch(startFailed);

@@ -14,6 +14,7 @@
 export const KEY = 'unfurl:v1';
 export const SCHEMA = 1;
 const UNSAVED = `${KEY}:unsaved`;  // in sessionStorage: this tab's document that storage refused
+const RESTARTED = `${KEY}:restarted`;  // in sessionStorage: the last start failed and its data was kept aside
 
 function session() {
   try { return window.sessionStorage; } catch (e) { return null; }
@@ -22,8 +23,6 @@ function session() {
 function local() {
   try { return window.localStorage; } catch (e) { return null; }  // SecurityError in some iframes
 }
-
-const readable = (doc) => !!doc && typeof doc === 'object' && !Array.isArray(doc) && typeof doc.schema === 'number';
 
 export class Storage {
   // merge(stored) → the app's history merged with `stored`, as text to write ('' when it must not be).
@@ -35,6 +34,9 @@ export class Storage {
     this.pending = null;
     this.merge = null;
     this.stored = null;     // stored(refused): '' when the write went in, else why not ('full' or 'refused')
+    // judge(text): what the codec makes of a stored text ('ok', 'empty', 'unreadable', 'newer');
+    // the only judge of it (docs/architecture.md: the shell reads nothing out of the document).
+    this.judge = null;
   }
 
   // What this tab could not store before it was reloaded ('' when nothing waits).
@@ -57,7 +59,8 @@ export class Storage {
     const aside = `${KEY}:unreadable:${Date.now()}`;
     try {
       ls.setItem(aside, raw);
-      ls.removeItem(KEY);
+      // Removed only once the copy is there, and only if nothing was written meanwhile.
+      if (ls.getItem(aside) === raw && ls.getItem(KEY) === raw) ls.removeItem(KEY);
       this.notify('history.unreadable', 'notice.history_aside');
       return true;
     } catch (e) {
@@ -65,6 +68,19 @@ export class Storage {
       this.notify('history.unreadable', 'notice.history_no_room');
       return false;
     }
+  }
+
+  // "Start again" on the page that says Unfurl could not start: what is
+  // stored is kept aside as it is, and the next start says so (a mark in this
+  // tab's sessionStorage), so History offers it for download. Never an erase.
+  keepAsideForRestart() {
+    const ls = local();
+    let raw = null;
+    try { raw = ls ? ls.getItem(KEY) : null; } catch (e) { raw = null; }
+    if (raw === null) return true;
+    const kept = this.moveAside(ls, raw);
+    if (kept) try { session()?.setItem(RESTARTED, '1'); } catch (e) { /* the copy is kept all the same */ }
+    return kept;
   }
 
   // "Delete all my data", confirmed in the app: the document and everything kept aside.
@@ -94,7 +110,8 @@ export class Storage {
     return out;
   }
 
-  // Returns the raw document for the core, or '' when there is none usable.
+  // The stored document as it is, unjudged ('' when there is none): the
+  // codec judges it (accept) once the wasm has arrived.
   read() {
     if (!this.keep) return '';
     const ls = local();
@@ -102,19 +119,30 @@ export class Storage {
       this.notify('storage.denied', 'notice.storage_denied');
       return '';
     }
-    let raw = null;
-    try { raw = ls.getItem(KEY); } catch (e) { return ''; }
-    if (raw === null) return '';
-    let doc = null;
-    try { doc = JSON.parse(raw); } catch (e) { doc = null; }
-    if (!readable(doc)) {
-      this.moveAside(ls, raw);
+    try {
+      if (session()?.getItem(RESTARTED)) {
+        session().removeItem(RESTARTED);
+        this.notify('history.unreadable', 'notice.history_aside_restart');
+      }
+    } catch (e) { /* no mark: nothing to say */ }
+    try { return ls.getItem(KEY) ?? ''; } catch (e) { return ''; }
+  }
+
+  // What the codec made of `raw` (judge): one it cannot read is moved aside
+  // before anything could be written over it, and not handed to the app; one
+  // from a newer Unfurl is never overwritten. Returns what the app may read.
+  accept(raw, verdict) {
+    if (!raw) return '';
+    if (verdict === 'unreadable') {
+      const ls = local();
+      if (ls) this.moveAside(ls, raw);
       return '';
     }
-    if (doc.schema > SCHEMA) this.readOnly = true;
+    if (verdict === 'newer') this.readOnly = true;
     this.lastSeen = raw;
     return raw;
   }
+
 
   // Called by the app in the middle of its frame: written as soon as it returns.
   write(json) {
@@ -130,14 +158,11 @@ export class Storage {
     if (!ls) return;
     let current = null;
     try { current = ls.getItem(KEY); } catch (e) { current = null; }
-    if (current !== null) {
-      // Another tab may have written since we last looked: merge, never overwrite.
-      let doc = null;
-      try { doc = JSON.parse(current); } catch (e) { doc = null; }
-      if (!readable(doc)) {
-        if (!this.moveAside(ls, current)) return;
-        current = null;
-      }
+    // Another tab may have written since we last looked: merge, never overwrite;
+    // what the codec cannot read is moved aside first, exactly as the notice says.
+    if (current !== null && this.judge && this.judge(current) === 'unreadable') {
+      if (!this.moveAside(ls, current)) return;
+      current = null;
     }
     // Merged even over nothing, so the app knows exactly what this write carries.
     if (this.merge) {

@@ -72,6 +72,10 @@ class Writer {
   Writer& raw(std::string_view json) {
     return out_.RawValue(json.data(), json.size(), rapidjson::kObjectType), *this;
   }
+  // A key that is already JSON text, quotes included (one kept as it was read).
+  Writer& raw_key(std::string_view quoted) {
+    return out_.RawValue(quoted.data(), quoted.size(), rapidjson::kStringType), *this;
+  }
   template <typename T>
   Writer& field(std::string_view k, const T& v) { return key(k).value(v); }
   std::string text() const { return {buffer_.GetString(), buffer_.GetSize()}; }

@@ -18,8 +18,11 @@ class Spans : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Spans> {
   Spans(std::string_view text, const rapidjson::MemoryStream& in) : text_(text), in_(in) {}
 
   bool Key(const char* s, rapidjson::SizeType n, bool) {
-    if (depth_ == 1) key_.assign(s, n);
-    if (depth_ == 1) after_ = in_.Tell();
+    if (depth_ != 1) return true;
+    key_.assign(s, n);
+    const size_t start = Start();
+    key_raw_ = std::string(text_.substr(start, in_.Tell() - start));
+    after_ = in_.Tell();
     return true;
   }
   bool StartObject() { return Open(); }
@@ -53,8 +56,9 @@ class Spans : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Spans> {
   }
   bool Emit(size_t start, size_t end) {
     after_ = end;
-    items.push_back({std::move(key_), std::string(text_.substr(start, after_ - start))});
+    items.push_back({std::move(key_), std::string(text_.substr(start, after_ - start)), std::move(key_raw_)});
     key_.clear();
+    key_raw_.clear();
     return true;
   }
 
@@ -62,14 +66,62 @@ class Spans : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Spans> {
   const rapidjson::MemoryStream& in_;
   int depth_ = 0;
   size_t after_ = 0, start_ = 0;
-  std::string key_;
+  std::string key_, key_raw_;
 };
+
+int hex4(std::string_view t, size_t at) {
+  if (at + 4 > t.size()) return -1;
+  int v = 0;
+  for (size_t i = at; i < at + 4; ++i) {
+    const char c = t[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+// Calls lone(i) for each escaped surrogate without its pair inside a string,
+// `i` at its backslash. Text that is not JSON gives whatever it gives: the
+// parser refuses it afterwards anyway.
+template <typename F>
+void each_lone_surrogate(std::string_view t, F&& lone) {
+  bool in_string = false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (!in_string) {
+      in_string = c == '"';
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      continue;
+    }
+    if (c != '\\') continue;
+    const int u = i + 1 < t.size() && t[i + 1] == 'u' ? hex4(t, i + 2) : -1;
+    if (u < 0) {
+      ++i;  // the escaped character, a quote perhaps
+      continue;
+    }
+    if (u >= 0xD800 && u <= 0xDBFF && i + 7 < t.size() && t[i + 6] == '\\' && t[i + 7] == 'u') {
+      const int low = hex4(t, i + 8);
+      if (low >= 0xDC00 && low <= 0xDFFF) {
+        i += 11;  // a whole pair
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) lone(i);
+    i += 5;
+  }
+}
 
 std::optional<std::vector<RawMember>> spans(std::string_view text, char open) {
   size_t first = 0;
   while (first < text.size() && (text[first] == ' ' || text[first] == '\n' || text[first] == '\r' || text[first] == '\t')) ++first;
   if (first >= text.size() || text[first] != open) return std::nullopt;
-  rapidjson::MemoryStream in(text.data(), text.size());
+  const std::optional<std::string> mended = mend_lone_surrogates(text);
+  const std::string_view parsed = mended ? std::string_view(*mended) : text;
+  rapidjson::MemoryStream in(parsed.data(), parsed.size());
   Spans spans(text, in);
   rapidjson::Reader reader;
   if (reader.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(in, spans).IsError())
@@ -78,6 +130,21 @@ std::optional<std::vector<RawMember>> spans(std::string_view text, char open) {
 }
 
 }  // namespace
+
+bool has_lone_surrogate(std::string_view text) {
+  bool found = false;
+  each_lone_surrogate(text, [&](size_t) { found = true; });
+  return found;
+}
+
+std::optional<std::string> mend_lone_surrogates(std::string_view text) {
+  std::optional<std::string> out;
+  each_lone_surrogate(text, [&](size_t i) {
+    if (!out) out.emplace(text);
+    out->replace(i, 6, "\\ufffd");
+  });
+  return out;
+}
 
 std::optional<std::vector<RawMember>> raw_members(std::string_view text) { return spans(text, '{'); }
 

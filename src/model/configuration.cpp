@@ -28,6 +28,34 @@ bool valid_lang(const std::string& s) {
   if (s.size() < 2 || s.size() > 8) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-'; });
 }
+
+// The page's language wishes: lang= when Unfurl has that language, else what
+// it asked for (for the notice), and the browser's languages in order.
+struct LanguageAsked {
+  std::string lang, unknown;
+  std::vector<std::string> browser;
+  std::vector<std::string> tags;  // the browser's languages whole ("en-GB"): their regions give the number to call
+};
+LanguageAsked read_language_asked(const json::Value* page) {
+  LanguageAsked out;
+  if (auto lang = json::string(json::member(page, "lang"))) {
+    std::string code = language_code(*lang);
+    if (valid_lang(*lang) && has_language(code)) out.lang = code;
+    else out.unknown = lang->substr(0, 16);
+  }
+  if (auto langs = json::string(json::member(page, "langs"))) {
+    for (size_t start = 0; start < langs->size();) {
+      size_t end = std::min(langs->find(',', start), langs->size());
+      std::string one = langs->substr(start, end - start);
+      if (valid_lang(one) && out.browser.size() < 16) {
+        out.browser.push_back(language_code(one));
+        out.tags.push_back(one);
+      }
+      start = end + 1;
+    }
+  }
+  return out;
+}
 }  // namespace
 
 bool has_language(const std::string& code) {
@@ -140,29 +168,13 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
                              {"install_prompt", &c.install_prompt}, {"standalone", &c.standalone}})
       *into = json::boolean(json::member(*caps, key)).value_or(*into);
   }
-  std::string unknown_lang;
-  if (auto lang = get("lang")) {
-    std::string code = language_code(*lang);
-    if (valid_lang(*lang) && has_language(code)) {
-      config_.lang_asked = code;
-    } else {
-      // Unfurl stays in English (or the person's own choice), and says so in it: the
-      // notice's words are filled in once the language is chosen, below.
-      unknown_lang = lang->substr(0, 16);
-      Notify("config.lang", "notice.lang_unknown", unknown_lang);
-    }
-  }
-  if (auto langs = get("langs")) {
-    for (size_t start = 0; start < langs->size();) {
-      size_t end = std::min(langs->find(',', start), langs->size());
-      std::string one = langs->substr(start, end - start);
-      if (valid_lang(one) && config_.browser_langs.size() < 16) {
-        config_.browser_langs.push_back(language_code(one));
-        config_.browser_tags.push_back(one);
-      }
-      start = end + 1;
-    }
-  }
+  const LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
+  config_.lang_asked = asked.lang;
+  config_.browser_langs = asked.browser;
+  config_.browser_tags = asked.tags;
+  // Unfurl stays in English (or the person's own choice), and says so in it: the
+  // notice's words are filled in once the language is chosen, below.
+  if (!asked.unknown.empty()) Notify("config.lang", "notice.lang_unknown", asked.unknown);
   if (auto clinic = get("clinic")) {
     bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
     if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
@@ -209,7 +221,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   // The first theme follows the device's light or dark preference; after that, the person's setting.
   if (d.status == core::DecodeStatus::empty && get("scheme") == "light") doc_.settings.dim = false;
   if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
-  if (!unknown_lang.empty()) config_.lang_asked = "en";
+  if (!asked.unknown.empty()) config_.lang_asked = "en";
   rx_ = get("rx").value_or("");
   ChooseLanguage();
   if (!rx_.empty() && !prescribed_) {
@@ -219,13 +231,27 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   }
 }
 
+std::string choose_language(const std::string& chosen, const std::string& asked, const std::vector<std::string>& browser) {
+  if (has_language(chosen)) return chosen;
+  if (!asked.empty()) return asked;
+  for (const std::string& b : browser)
+    if (has_language(b)) return b;
+  return "en";
+}
+
+// The same readings as Load and ChooseLanguage make, and nothing else: the
+// history through the codec, the query through read_language_asked.
+EarlyLook early_look(std::string_view stored, std::string_view config_json) {
+  const std::optional<json::Document> page = json::parse(config_json);
+  LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
+  if (!asked.unknown.empty()) asked.lang = "en";
+  core::Decoded d = core::decode_history(stored);
+  const bool read = d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema;
+  return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser)};
+}
+
 void Model::ChooseLanguage() {
-  std::string lang = "en";
-  if (has_language(doc_.settings.lang)) lang = doc_.settings.lang;
-  else if (!config_.lang_asked.empty()) lang = config_.lang_asked;
-  else
-    for (const std::string& b : config_.browser_langs)
-      if (has_language(b)) { lang = b; break; }
+  std::string lang = choose_language(doc_.settings.lang, config_.lang_asked, config_.browser_langs);
   if (!at_hand_.count(lang)) {
     // Its file is fetched; until it arrives, the language on screen stays
     // (at start, the one the shell handed in with the page).

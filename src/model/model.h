@@ -48,6 +48,20 @@ struct PageConfig {
   double timescale = 1;
 };
 
+// The language the app shows: the person's choice (a code Unfurl has), then
+// lang=, then the browser's, then English.
+std::string choose_language(const std::string& chosen, const std::string& asked, const std::vector<std::string>& browser);
+
+// What the shell must know before the app starts, asked of the same code the
+// model runs (docs/architecture.md, Languages): whether the codec can read the
+// stored document, and the language the app will choose, so its file is
+// fetched while the app starts.
+struct EarlyLook {
+  core::DecodeStatus history = core::DecodeStatus::empty;
+  std::string lang;
+};
+EarlyLook early_look(std::string_view stored, std::string_view config_json);
+
 // A notice keeps its catalogue key and argument, so it is said again in a newly chosen language.
 struct Notice {
   std::string id, key, arg, text;

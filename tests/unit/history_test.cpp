@@ -255,3 +255,163 @@ TEST(History, AWholeWrongTypedDoseTableGivesWayToTheFirstDoseChosen) {
   forget_kept(d.doc.settings, "holds.fetal");
   EXPECT_NE(encode_history(d.doc).find(R"("holds":{"fetal":15.0})"), std::string::npos) << encode_history(d.doc);
 }
+
+// JSON.stringify writes half a surrogate pair (a name cut inside an emoji) as
+// "\ud800"; browsers read it, RapidJSON alone would call the whole document
+// unreadable, and the next save would then have written an empty history over it.
+TEST(History, HalfACharacterWhereThisVersionReadsNothingIsReadAndKeptByteForByte) {
+  const std::string record = R"({"id":"s1","day":20000,"outcome":"completed","before":6,"note":"back \ud83d ok"})";
+  const std::string text = R"({"schema":1,"sessions":[)" + record +
+                           R"(],"settings":{"voice":false,"\udc00":1},"acks":{"intro":true,"who":"\udbff"},"name":"Ana \ud800"})";
+  Decoded d = decode_history(text);
+  ASSERT_EQ(d.status, DecodeStatus::ok);
+  ASSERT_EQ(d.doc.sessions.size(), 1u);
+  EXPECT_EQ(d.kept, 0);
+  EXPECT_FALSE(d.doc.settings.voice);
+  EXPECT_TRUE(d.doc.intro_ack);
+  EXPECT_EQ(encode_history(d.doc).find(R"("\udc00":1)") != std::string::npos, true) << encode_history(d.doc);
+  // The record changed (its after-rating given): still its note, byte for byte.
+  d.doc.sessions[0].after = 3;
+  const std::string out = encode_history(d.doc);
+  for (const char* exact : {R"("note":"back \ud83d ok")", R"("\udc00":1)", R"("who":"\udbff")", R"("name":"Ana \ud800")"})
+    EXPECT_NE(out.find(exact), std::string::npos) << exact << " in " << out;
+  EXPECT_EQ(decode_history(out).doc.sessions.at(0).after, 3);
+}
+
+TEST(History, HalfACharacterWhereThisVersionReadsKeepsThatPartAsItsBytes) {
+  const std::string odd = R"({"id":"a\ud800","day":20000,"outcome":"completed"})";
+  const std::string settings = R"({"lang":"d\ude00","exercises_off":["fetal\ud800"],"holds":{"\ud800x":20},"tones":false})";
+  const std::string text = R"({"schema":1,"sessions":[)" + odd + R"(],"settings":)" + settings + "}";
+  Decoded d = decode_history(text);
+  ASSERT_EQ(d.status, DecodeStatus::ok);
+  EXPECT_TRUE(d.doc.sessions.empty());
+  EXPECT_EQ(d.kept, 1) << "a record whose id is half a character is kept, not read";
+  EXPECT_EQ(d.doc.settings.lang, "");
+  EXPECT_TRUE(d.doc.settings.exercises_off.empty());
+  EXPECT_TRUE(d.doc.settings.holds.empty());
+  EXPECT_FALSE(d.doc.settings.tones);
+  const std::string out = encode_history(d.doc);
+  for (const std::string& exact : {odd, std::string(R"("lang":"d\ude00")"), std::string(R"("exercises_off":["fetal\ud800"])"),
+                                   std::string(R"("holds":{"\ud800x":20})")})
+    EXPECT_NE(out.find(exact), std::string::npos) << exact << " in " << out;
+  EXPECT_EQ(encode_history(decode_history(out).doc), out) << "stable over any number of saves";
+}
+
+TEST(History, OnlyAnEscapedSurrogateWithoutItsPairIsMended) {
+  EXPECT_FALSE(has_lone_surrogate(R"({"a":"\ud83d\ude00"})"));
+  EXPECT_FALSE(has_lone_surrogate(R"({"a":"\\ud800"})")) << "an escaped backslash, then the letters";
+  EXPECT_FALSE(has_lone_surrogate(R"({"a":"\u00e9\"\ud7ff"})"));
+  EXPECT_TRUE(has_lone_surrogate(R"({"a":"\ud83d\ud83d\ude00"})"));
+  EXPECT_TRUE(has_lone_surrogate(R"({"a":"\\\udfff"})"));
+  EXPECT_TRUE(has_lone_surrogate(R"({"\uDBFF":"x"})"));
+  EXPECT_EQ(mend_lone_surrogates(R"(["\ud800\ud83d\ude00"])"), std::optional<std::string>(R"(["\ufffd\ud83d\ude00"])"));
+  EXPECT_EQ(mend_lone_surrogates(R"(["x"])"), std::nullopt);
+  // A pair is one character, read as such.
+  Decoded d = decode_history(R"({"schema":1,"sessions":[{"id":"\ud83d\ude00","day":1,"outcome":"completed"}]})");
+  ASSERT_EQ(d.doc.sessions.size(), 1u);
+  EXPECT_EQ(d.doc.sessions[0].id, "\xF0\x9F\x98\x80");
+}
+
+TEST(History, KnownValuesOfTheWrongTypeOrSizeAreKeptUntilTheAppChangesThem) {
+  const std::string text =
+      R"({"schema":1,"sessions":[],"progress":{"range":"big"},"settings":{"volume":4,"reminder_min":7.5,"reps":{"fetal":1e7,"press_up":3}},"acks":{"intro":"yes","trend_day":1.5}})";
+  Decoded d = decode_history(text);
+  ASSERT_EQ(d.status, DecodeStatus::ok);
+  EXPECT_DOUBLE_EQ(d.doc.range, 0.6);
+  EXPECT_FALSE(d.doc.intro_ack);
+  EXPECT_FALSE(d.doc.trend_ack_day);
+  EXPECT_DOUBLE_EQ(d.doc.settings.volume, 1.0) << "read as the nearest it can be";
+  EXPECT_EQ(d.doc.settings.reps.count("fetal"), 0u);
+  EXPECT_EQ(d.doc.settings.reps.at("press_up"), 3);
+  const std::string out = encode_history(d.doc);
+  for (const char* exact : {R"("range":"big")", R"("volume":4)", R"("reminder_min":7.5)", R"("fetal":1e7)", R"("intro":"yes")",
+                            R"("trend_day":1.5)"})
+    EXPECT_NE(out.find(exact), std::string::npos) << exact << " in " << out;
+  EXPECT_EQ(encode_history(decode_history(out).doc), out) << "stable over any number of saves";
+  // The app moves on: its own values are written.
+  d.doc.range = 0.7;
+  d.doc.intro_ack = true;
+  d.doc.trend_ack_day = 20000;
+  d.doc.settings.volume = 0.5;
+  forget_kept(d.doc.settings, "volume");
+  const std::string after = encode_history(d.doc);
+  for (const char* exact : {R"("range":0.7)", R"("intro":true)", R"("trend_day":20000)", R"("volume":0.5)", R"("reminder_min":7.5)"})
+    EXPECT_NE(after.find(exact), std::string::npos) << exact << " in " << after;
+}
+
+TEST(History, AnEmptyLanguageIsNotAChoiceButIsKept) {
+  Decoded d = decode_history(R"({"schema":1,"settings":{"lang":""}})");
+  EXPECT_EQ(d.doc.settings.lang, "");
+  EXPECT_NE(encode_history(d.doc).find(R"("lang":"")"), std::string::npos) << encode_history(d.doc);
+  d.doc.settings.lang = "de";
+  forget_kept(d.doc.settings, "lang");
+  EXPECT_NE(encode_history(d.doc).find(R"("lang":"de")"), std::string::npos) << encode_history(d.doc);
+}
+
+TEST(History, APartThatIsNotWhatItMustBeMakesTheDocumentUnreadableNotEmptied) {
+  for (const char* part : {R"("sessions":{"a":1})", R"("sessions":"none")", R"("sessions":null)", R"("progress":0.7)",
+                           R"("settings":[])", R"("acks":"yes")"}) {
+    SCOPED_TRACE(part);
+    EXPECT_EQ(decode_history(std::string(R"({"schema":1,)") + part + "}").status, DecodeStatus::unreadable);
+  }
+  EXPECT_EQ(decode_history(R"({"schema":5,"sessions":{"a":1}})").status, DecodeStatus::newer_schema)
+      << "a newer Unfurl's shape is its own business: read-only";
+}
+
+// Every path of the schema, every wrong kind of value: the document is either
+// read, with that value written back exactly as it was, or refused whole (and
+// so kept aside by the shell) — never read with the value lost.
+TEST(History, EveryWrongValueAtEveryPathIsKeptOrTheDocumentRefused) {
+  const std::string record = R"({"id":"r1","routine":"morning-back","started":"2026-01-01T07:00:00Z","ended":"2026-01-01T07:09:00Z","day":20454,"outcome":"completed","check":{"level":"none","flags":[]},"before":6,"after":4,"hurt":false,"pain":null,"range":0.6,"exercises":["fetal"],"withdrawn":"2026-01-01T08:00:00Z"})";
+  const std::string answered = R"({"asked":"2026-01-01T07:00:00Z","day":20454,"yes":[],"result":"none","cleared":"2026-01-02T07:00:00Z"})";
+  const std::string settings = R"({"voice":true,"tones":true,"vibration":true,"voice_rate":0.9,"volume":0.5,"dim":true,"eyes_closed":false,"soft_mattress":false,"text_size":1,"reminder_min":450,"lang":"de","holds":{"fetal":20},"reps":{"press_up":3},"exercises_off":["fetal"]})";
+  const std::string base = R"({"schema":1,"sessions":[)" + record + R"(],"progress":{"range":0.6},"settings":)" + settings +
+                           R"(,"acks":{"intro":true,"trend_day":20450,"history":)" + answered + R"(,"inflammatory":)" + answered + "}}";
+  ASSERT_EQ(decode_history(base).status, DecodeStatus::ok);
+  std::string deep;
+  for (int i = 0; i < 20000; ++i) deep += '[';
+  for (int i = 0; i < 20000; ++i) deep += ']';
+  const std::vector<std::string> wrong = {"7", "-1e308", "1.5", "\"x\"", "\"\\ud800\"", "true", "null", "[]", "{}",
+                                          R"({"__proto__":{"a":1}})", "\"" + std::string(100000, 'y') + "\"", deep,
+                                          "12345678901234567890"};
+  // Each key that is followed by a value, replaced one at a time.
+  int refused = 0, kept = 0;
+  for (size_t at = base.find("\":"); at != std::string::npos; at = base.find("\":", at + 1)) {
+    const size_t start = at + 2;
+    // The value's end: a scalar up to the next ',' '}' ']'; a container to its matching bracket.
+    size_t end = start;
+    if (base[start] == '{' || base[start] == '[') {
+      int depth = 0;
+      bool in_string = false;
+      for (end = start; end < base.size(); ++end) {
+        const char c = base[end];
+        if (in_string) { if (c == '\\') ++end; else if (c == '"') in_string = false; continue; }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0) { ++end; break; }
+      }
+    } else if (base[start] == '"') {
+      end = base.find('"', start + 1) + 1;
+    } else {
+      end = base.find_first_of(",}]", start);
+    }
+    const size_t key_start = base.rfind('"', at - 1);
+    if (base.compare(key_start, 9, "\"schema\":") == 0) continue;  // another schema is another document
+    for (const std::string& w : wrong) {
+      // The same kind of container is no wrong type: {} for an object is read as an empty one.
+      if ((w[0] == '[' || w[0] == '{') && w[0] == base[start]) continue;
+      const std::string text = base.substr(0, start) + w + base.substr(end);
+      const std::string member = base.substr(key_start, start - key_start) + w;
+      SCOPED_TRACE(member.substr(0, 80));
+      const Decoded d = decode_history(text);
+      if (d.status == DecodeStatus::unreadable) { ++refused; continue; }
+      ASSERT_EQ(d.status, DecodeStatus::ok);
+      ++kept;
+      const std::string out = encode_history(d.doc);
+      // A dose is written as a decimal: 7 goes back as 7.0, the same number.
+      EXPECT_TRUE(out.find(member) != std::string::npos || out.find(member + ".0") != std::string::npos) << out.substr(0, 400);
+    }
+  }
+  EXPECT_GT(kept, 300);
+  EXPECT_GT(refused, 0);
+}

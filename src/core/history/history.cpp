@@ -3,6 +3,7 @@
 #include "core/json.h"  // first: it sets how RapidJSON checks itself
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -78,9 +79,14 @@ std::string known_text(const SessionRecord& r) {
   return w.text();
 }
 
+// A member's key as it was read, or as this version names it.
+json::Writer& key_of_member(json::Writer& w, const RawMember& m) {
+  return m.key_raw.empty() ? w.key(m.key) : w.raw_key(m.key_raw);
+}
+
 // The unknown members, each as its own bytes, after the known ones.
 void write_extra(json::Writer& w, const std::vector<RawMember>& extra) {
-  for (const RawMember& m : extra) w.key(m.key).raw(m.raw);
+  for (const RawMember& m : extra) key_of_member(w, m).raw(m.raw);
 }
 
 const RawMember* find_kept(const std::vector<RawMember>& kept, std::string_view path) {
@@ -102,6 +108,12 @@ std::vector<RawMember> unknown_members(std::string_view raw, const std::set<std:
 // `j` is the record parsed, `raw` the text it was parsed from.
 std::optional<SessionRecord> read_record(const json::Value* j, const std::string& raw) {
   if (!json::is_object(j)) return std::nullopt;
+  // Half a character in a field this version reads would be written back as
+  // U+FFFD once the record changed: such a record is kept as its bytes instead.
+  // In a field it does not read (a note from a newer version), it is kept with that field's bytes.
+  if (has_lone_surrogate(raw))
+    for (const RawMember& m : raw_members(raw).value_or(std::vector<RawMember>{}))
+      if (kRecordKeys.count(m.key) && has_lone_surrogate(m.raw)) return std::nullopt;
   Strict s{*j};
   SessionRecord r;
   r.outcome = s.str("outcome");
@@ -143,9 +155,19 @@ std::optional<SessionRecord> read_record(const json::Value* j, const std::string
   return r;
 }
 
-double num(const json::Value& o, std::string_view k, double fallback, double lo, double hi) {
-  const std::optional<double> v = json::number(json::member(o, k));
-  return v ? std::clamp(*v, lo, hi) : fallback;
+// The range read from the stored value: a number within the routine's range, else the start.
+double range_of(const json::Value* v) {
+  const std::optional<double> n = json::number(v);
+  return n ? std::clamp(*n, kRangeMin, kRangeMax) : kRangeStart;
+}
+
+// The bytes of `object_raw`'s member `key`, kept under `path`.
+void keep_raw(std::vector<RawMember>& kept, std::string_view object_raw, std::string_view key, const std::string& path) {
+  for (const RawMember& m : raw_members(object_raw).value_or(std::vector<RawMember>{}))
+    if (m.key == key) {
+      kept.push_back({path, m.raw, {}});
+      return;
+    }
 }
 
 const std::set<std::string, std::less<>> kAnsweredKeys = {"asked", "day", "yes", "result", "cleared"};
@@ -156,6 +178,9 @@ std::optional<Answered> read_answered(std::string_view raw) {
   if (raw.empty()) return std::nullopt;
   const std::optional<json::Document> j = json::parse(raw);
   if (!j || !j->IsObject()) return std::nullopt;
+  // This version never writes a null here: one that is there came from elsewhere, and stays as it is.
+  for (const std::string& k : kAnsweredKeys)
+    if (const json::Value* v = json::member(*j, k); v && v->IsNull()) return std::nullopt;
   Strict s{*j};
   Answered a;
   const std::optional<int> day = json::integer(s.get("day"));
@@ -189,13 +214,27 @@ bool same(const SessionRecord& a, const SessionRecord& b) {
 Decoded decode_history(std::string_view text) {
   Decoded d;
   if (text.empty()) return d;
-  const std::optional<json::Document> doc = json::parse(text);
+  // Read with half characters mended (raw_json.h); every byte kept is the original's.
+  const std::optional<std::string> mended = mend_lone_surrogates(text);
+  const std::optional<json::Document> doc = json::parse(mended ? std::string_view(*mended) : text);
   const std::optional<double> schema = doc ? json::number(json::member(*doc, "schema")) : std::nullopt;
   if (!schema) {
     d.status = DecodeStatus::unreadable;
     return d;
   }
   d.status = *schema > kSchema ? DecodeStatus::newer_schema : DecodeStatus::ok;
+  // A part that is not what it must be (the sessions not a list, the settings
+  // not an object) could be neither read nor written back in its place: the
+  // document is unreadable, and so kept aside as it is (docs/architecture.md).
+  auto wrong = [&](const char* k, bool list) {
+    const json::Value* v = json::member(*doc, k);
+    return v && !(list ? v->IsArray() : v->IsObject());
+  };
+  if (d.status == DecodeStatus::ok &&
+      (wrong("sessions", true) || wrong("progress", false) || wrong("settings", false) || wrong("acks", false))) {
+    d.status = DecodeStatus::unreadable;
+    return d;
+  }
   std::vector<RawMember> top = raw_members(text).value_or(std::vector<RawMember>{});
   // The first member of a name, as json::member finds it: the bytes and the value read are the same member's.
   auto raw_of = [&](const char* k) -> std::string_view {
@@ -219,8 +258,10 @@ Decoded decode_history(std::string_view text) {
     }
   }
   if (const json::Value* p = json::member(*doc, "progress"); json::is_object(p)) {
-    d.doc.range = num(*p, "range", kRangeStart, kRangeMin, kRangeMax);
+    d.doc.range = range_of(json::member(*p, "range"));
     d.doc.progress_extra = unknown_members(raw_of("progress"), {"range"});
+    if (const json::Value* r = json::member(*p, "range"); r && !(r->IsNumber() && r->GetDouble() == d.doc.range))
+      keep_raw(d.doc.kept, raw_of("progress"), "range", "progress.range");
   }
   if (const json::Value* s = json::member(*doc, "settings"); json::is_object(s)) {
     Settings& st = d.doc.settings;
@@ -228,7 +269,14 @@ Decoded decode_history(std::string_view text) {
     // A known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
     auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
       for (const RawMember& m : from)
-        if (m.key == key) { st.kept.push_back({path, m.raw}); return; }
+        if (m.key == key) { st.kept.push_back({path, m.raw, {}}); return; }
+    };
+    // A setting holding half a character somewhere (in a language, an exercise
+    // id) would be written back changed: it is kept as its bytes too.
+    auto mended_at = [&](std::string_view key) {
+      for (const RawMember& m : raw)
+        if (m.key == key && has_lone_surrogate(m.raw)) return true;
+      return false;
     };
     auto read_flag = [&](const char* k, bool& v) {
       const json::Value* f = json::member(*s, k);
@@ -236,21 +284,28 @@ Decoded decode_history(std::string_view text) {
       if (f->IsBool()) v = f->GetBool();
       else keep(raw, k, k);
     };
-    auto read_num = [&](const char* k, double lo, double hi) -> std::optional<double> {
+    // A number outside its range, or a fraction where a whole number goes, is
+    // read as the nearest it can be, and its bytes kept until the person changes it.
+    auto read_num = [&](const char* k, double lo, double hi, bool whole) -> std::optional<double> {
       const json::Value* n = json::member(*s, k);
       if (!n) return std::nullopt;
-      if (n->IsNumber()) return std::clamp(n->GetDouble(), lo, hi);
+      if (n->IsNumber()) {
+        const double v = n->GetDouble();
+        if (v < lo || v > hi || (whole && v != std::floor(v))) keep(raw, k, k);
+        return std::clamp(v, lo, hi);
+      }
       keep(raw, k, k);
       return std::nullopt;
     };
     for (const ScalarSetting& d : kScalarSettings) {
       const char* k = d.key.data();
       if (d.flag) read_flag(k, st.*d.flag);
-      else if (d.number) st.*d.number = read_num(k, d.min, d.max).value_or(st.*d.number);
-      else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max).value_or(st.*d.whole));
+      else if (d.number) st.*d.number = read_num(k, d.min, d.max, false).value_or(st.*d.number);
+      else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max, true).value_or(st.*d.whole));
     }
     if (const json::Value* l = json::member(*s, "lang")) {
-      if (l->IsString() && l->GetStringLength() <= 8) st.lang = json::view(*l);
+      // An empty one is "not chosen", as absent is, but it was stored: kept, as it was, too.
+      if (l->IsString() && l->GetStringLength() <= 8 && l->GetStringLength() > 0 && !mended_at("lang")) st.lang = json::view(*l);
       else keep(raw, "lang", "lang");
     }
     // Per exercise: one unreadable dose is kept on its own; the others are read.
@@ -258,7 +313,7 @@ Decoded decode_history(std::string_view text) {
       std::map<std::string, double> doses;
       const json::Value* o = json::member(*s, k);
       if (!o) return doses;
-      if (!o->IsObject()) { keep(raw, k, k); return doses; }
+      if (!o->IsObject() || mended_at(k)) { keep(raw, k, k); return doses; }
       std::vector<RawMember> entries;
       for (const RawMember& m : raw)
         if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
@@ -266,14 +321,16 @@ Decoded decode_history(std::string_view text) {
       std::map<std::string_view, const json::Value*> by_id;
       for (const auto& m : o->GetObject()) by_id[json::view(m.name)] = &m.value;
       for (const auto& [id, v] : by_id)
-        if (whole ? integer_literal(*v) : v->IsNumber()) doses[std::string(id)] = v->GetDouble();
+        // Beyond a million a number no longer reads back as it was written: kept as its bytes.
+        if ((whole ? integer_literal(*v) : v->IsNumber()) && std::abs(v->GetDouble()) <= 1e6) doses[std::string(id)] = v->GetDouble();
         else keep(entries, id, std::string(k) + "." + std::string(id));
       return doses;
     };
     st.holds = read_doses("holds", false);
-    for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(std::clamp(n, -1e6, 1e6));
+    for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(n);
     if (const json::Value* o = json::member(*s, "exercises_off")) {
-      const bool strings = o->IsArray() && std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
+      const bool strings = o->IsArray() && !mended_at("exercises_off") &&
+                           std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
       if (!strings) keep(raw, "exercises_off", "exercises_off");
       else for (const json::Value& v : o->GetArray()) st.exercises_off.emplace(json::view(v));
     }
@@ -284,6 +341,10 @@ Decoded decode_history(std::string_view text) {
   if (const json::Value* a = json::member(*doc, "acks"); json::is_object(a)) {
     d.doc.intro_ack = json::boolean(json::member(*a, "intro")).value_or(false);
     d.doc.trend_ack_day = json::integer(json::member(*a, "trend_day"));
+    if (json::member(*a, "intro") && !json::boolean(json::member(*a, "intro")))
+      keep_raw(d.doc.kept, raw_of("acks"), "intro", "acks.intro");
+    if (json::member(*a, "trend_day") && !d.doc.trend_ack_day)
+      keep_raw(d.doc.kept, raw_of("acks"), "trend_day", "acks.trend_day");
     std::set<std::string, std::less<>> known = {"intro", "trend_day"};
     // Each is known only when this version can read it; else it stays among acks' unknown members, verbatim.
     auto read_day = [&](const char* k, std::optional<int>& into) {
@@ -359,7 +420,7 @@ void write_settings(json::Writer& w, const Settings& s, const std::vector<RawMem
   }
   for (const RawMember& k : kept)
     if (k.key.find('.') == std::string::npos && !std::binary_search(keys.begin(), keys.end(), std::string_view(k.key)))
-      w.key(k.key).raw(k.raw);
+      key_of_member(w, k).raw(k.raw);
   write_extra(w, extra);
   w.end_object();
 }
@@ -386,14 +447,26 @@ std::string encode_history(const HistoryDoc& doc) {
   for (; kept < doc.unreadable.size(); ++kept) w.raw(doc.unreadable[kept].raw);
   w.end_array();
 
-  w.key("progress").begin_object().field("range", doc.range);
+  // A value kept verbatim goes back in its place while what was read for it still stands.
+  const RawMember* range = find_kept(doc.kept, "progress.range");
+  if (range) {
+    const std::optional<json::Document> v = json::parse(range->raw);
+    if (range_of(v ? &*v : nullptr) != doc.range) range = nullptr;
+  }
+  w.key("progress").begin_object().key("range");
+  if (range) w.raw(range->raw);
+  else w.value(doc.range);
   write_extra(w, doc.progress_extra);
   w.end_object();
   w.key("settings");
   write_settings(w, doc.settings, doc.settings_extra);
 
-  w.key("acks").begin_object().field("intro", doc.intro_ack);
+  w.key("acks").begin_object().key("intro");
+  const RawMember* intro = find_kept(doc.kept, "acks.intro");
+  if (intro && !doc.intro_ack) w.raw(intro->raw);
+  else w.value(doc.intro_ack);
   if (doc.trend_ack_day) w.field("trend_day", *doc.trend_ack_day);
+  else if (const RawMember* day = find_kept(doc.kept, "acks.trend_day")) w.key("trend_day").raw(day->raw);
   // Only once set, so a document from before backups is written back as it was.
   if (!doc.backup_saved.empty()) w.field("backup_saved", doc.backup_saved);
   if (doc.backup_day) w.field("backup_day", *doc.backup_day);
@@ -405,7 +478,7 @@ std::string encode_history(const HistoryDoc& doc) {
     return key == "history" ? doc.screening : doc.pattern;
   };
   for (const RawMember& m : doc.acks_extra)
-    if (!((m.key == "history" || m.key == "inflammatory") && answered(m.key))) w.key(m.key).raw(m.raw);
+    if (!((m.key == "history" || m.key == "inflammatory") && answered(m.key))) key_of_member(w, m).raw(m.raw);
   for (const char* key : {"history", "inflammatory"})
     if (const std::optional<Answered>& a = answered(key)) {
       w.key(key);

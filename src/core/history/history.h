@@ -124,6 +124,11 @@ struct HistoryDoc {
   bool install_ack = false;
   // Unknown members of the document and of its objects, verbatim.
   std::vector<RawMember> extra, progress_extra, settings_extra, acks_extra;
+  // Known values stored with a type or a size this version cannot keep
+  // ("progress.range", "acks.intro", "acks.trend_day"), keyed by their path:
+  // each is written back verbatim for as long as the value read in its place
+  // (the default, or the nearest within range) stands.
+  std::vector<RawMember> kept;
 };
 
 // The person changed a setting: what was kept verbatim for it gives way. `path`

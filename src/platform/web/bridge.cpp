@@ -305,6 +305,23 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 
 extern "C" {
 
+// Asked by web/app.js before anything else, and before each write: what the
+// codec makes of the stored text ("ok", "empty", "unreadable" or "newer": an
+// unreadable one is moved aside before anything is written over it) and the
+// language the app will choose from it and the page's configuration, whose
+// file is fetched while the app starts (docs/architecture.md, Languages). The
+// shell reads nothing out of the stored document itself.
+EMSCRIPTEN_KEEPALIVE const char* unfurl_early(const char* stored, const char* config) {
+  const unfurl::model::EarlyLook look = unfurl::model::early_look(stored ? stored : "", config ? config : "{}");
+  using unfurl::core::DecodeStatus;
+  const char* history = look.history == DecodeStatus::ok             ? "ok"
+                        : look.history == DecodeStatus::unreadable   ? "unreadable"
+                        : look.history == DecodeStatus::newer_schema ? "newer"
+                                                                     : "empty";
+  g_out = unfurl::core::json::Writer().begin_object().field("history", history).field("lang", look.lang).end_object().text();
+  return g_out.c_str();
+}
+
 // Called by web/app.js as soon as the module is instantiated, before the font
 // and the language file have arrived: the GPU compiles the shaders while they
 // do (on software GL it is the GPU process, not the page, that the first frame

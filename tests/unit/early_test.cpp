@@ -1,0 +1,70 @@
+// What the shell learns before the app starts (model::early_look, behind
+// unfurl_early): the codec's verdict on the stored text and the language the
+// app will choose. A stored value of the wrong type is "not set", never a
+// reason not to start; and the answer is the model's own, so the first frame
+// is in the language the app then shows.
+#include <gtest/gtest.h>
+
+#include "model/model.h"
+
+using unfurl::core::DecodeStatus;
+using unfurl::model::early_look;
+
+namespace {
+std::string stored_lang(const std::string& value) {
+  return R"({"schema":1,"sessions":[],"settings":{"lang":)" + value + "}}";
+}
+}  // namespace
+
+TEST(EarlyLook, ThePersonsChoiceThenLangThenTheBrowserThenEnglish) {
+  EXPECT_EQ(early_look(stored_lang(R"("de")"), R"({"lang":"es","langs":"fr"})").lang, "de");
+  EXPECT_EQ(early_look("", R"({"lang":"es-MX","langs":"fr"})").lang, "es");
+  EXPECT_EQ(early_look("", R"({"langs":"xx,pt-BR,fr"})").lang, "pt");
+  EXPECT_EQ(early_look("", R"({"langs":"xx"})").lang, "en");
+  EXPECT_EQ(early_look("", "{}").lang, "en");
+  // An unknown lang= means English, whatever the browser says (the app says so in a notice).
+  EXPECT_EQ(early_look("", R"({"lang":"tlh","langs":"fr"})").lang, "en");
+  EXPECT_EQ(early_look(stored_lang(R"("nl")"), R"({"lang":"tlh"})").lang, "nl");
+}
+
+TEST(EarlyLook, AStoredLanguageOfTheWrongTypeIsNotSet) {
+  for (const char* wrong : {"7", "true", "null", "[\"de\"]", "{\"code\":\"de\"}", "\"\"", "\"klingon\"", "\"de-AT-x-long\"", "1e400"}) {
+    SCOPED_TRACE(wrong);
+    const auto look = early_look(stored_lang(wrong), R"({"langs":"fr"})");
+    EXPECT_EQ(look.lang, "fr");
+  }
+  // Wrong types elsewhere never stand in the way either.
+  EXPECT_EQ(early_look(R"({"schema":1,"settings":{"lang":"it","voice":"loud","holds":7},"acks":{"intro":"yes"}})", "{}").lang, "it");
+}
+
+TEST(EarlyLook, WhatTheCodecCannotReadIsSaidSoAndGivesNoLanguage) {
+  EXPECT_EQ(early_look("", "{}").history, DecodeStatus::empty);
+  EXPECT_EQ(early_look(stored_lang(R"("de")"), "{}").history, DecodeStatus::ok);
+  for (const char* bad : {"{", "[]", "\"x\"", R"({"schema":"1"})", R"({"schema":1,"sessions":{}})", R"({"schema":1,"settings":"de"})",
+                          R"({"schema":1,"progress":[0.7]})", R"({"schema":1,"acks":true})", R"({"schema":1,"sessions":null})",
+                          R"({"schema":1,"settings":{"lang":"de"},"x":1e400})"}) {
+    SCOPED_TRACE(bad);
+    const auto look = early_look(bad, R"({"langs":"pl"})");
+    EXPECT_EQ(look.history, DecodeStatus::unreadable);
+    EXPECT_EQ(look.lang, "pl");
+  }
+  const auto newer = early_look(R"({"schema":2,"settings":{"lang":"fr"}})", "{}");
+  EXPECT_EQ(newer.history, DecodeStatus::newer_schema);
+  EXPECT_EQ(newer.lang, "fr") << "a newer document is read, only never overwritten";
+}
+
+TEST(EarlyLook, AgreesWithTheModelOnEveryCombination) {
+  const std::vector<std::string> stored = {"", stored_lang(R"("de")"), stored_lang("5"), stored_lang(R"("xx")"), "{broken"};
+  const std::vector<std::string> configs = {"{}", R"({"lang":"es"})", R"({"lang":"zz","langs":"it"})", R"({"langs":"nl-BE,de"})",
+                                            R"({"lang":7})", "not json"};
+  for (const std::string& s : stored)
+    for (const std::string& c : configs) {
+      SCOPED_TRACE(s + " " + c);
+      unfurl::model::Model m;
+      m.Load(s, c);
+      // Natively only English is at hand, so the model asks for the file of the language it chose.
+      const std::string wanted = m.TakeOutbox().language;
+      const std::string asked = wanted.empty() ? m.config().lang : wanted;
+      EXPECT_EQ(early_look(s, c).lang, asked);
+    }
+}
