@@ -100,8 +100,10 @@ void TapGuard::Track(const ImGuiIO& io, double now_s, double event_s) {
   for (Control& c : controls_) c.drawn = false;
 }
 
-bool TapGuard::Counts(std::string_view id, std::string_view action, std::string_view arg, ImVec2 min, ImVec2 max) {
-  key_.assign(id).append(1, '\n').append(action).append(1, '\n').append(arg);
+bool TapGuard::Counts(std::string_view id, std::string_view action, ImVec2 min, ImVec2 max) {
+  // A control is the same while its id and what it does stay: a stepper whose
+  // argument carries the next value is one control through quick taps.
+  key_.assign(id).append(1, '\n').append(action);
   for (Control& c : controls_) {
     if (c.key != key_) continue;
     c.drawn = true;

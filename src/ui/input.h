@@ -72,7 +72,7 @@ class TapGuard {
   void Track(const ImGuiIO& io, double now_s, double event_s = 0);
   // Whether a tap on this control counts. Called for each control as it is
   // drawn (min/max: its rectangle in device px): the first call notes when it appeared.
-  bool Counts(std::string_view id, std::string_view action, std::string_view arg, ImVec2 min, ImVec2 max);
+  bool Counts(std::string_view id, std::string_view action, ImVec2 min, ImVec2 max);
   // After the frame's controls are drawn: forgets the ones no longer on screen.
   void EndFrame();
 

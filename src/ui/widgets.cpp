@@ -92,8 +92,8 @@ void Register(Frame& f, std::string_view id, std::string_view label, const char*
 // Whether a tap on the control just laid out counts: not when it appeared
 // under a finger still tapping (TapGuard, input.h). Asked every frame, tap or
 // not, so the guard knows when each control appeared.
-bool Counts(Frame& f, std::string_view id, std::string_view action, std::string_view arg) {
-  return !f.taps || f.taps->Counts(id, action, arg, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+bool Counts(Frame& f, std::string_view id, std::string_view action) {
+  return !f.taps || f.taps->Counts(id, action, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 // Strips ImGui's "##id" suffix from what a screen reader hears.
@@ -181,7 +181,7 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   }
   Register(f, id, text, "button", action, arg, enabled, false);
   // Stop is never held back: pain does not wait for a finger to rest.
-  if (kind != Kind::stop && !Counts(f, id, action, arg)) pressed = false;
+  if (kind != Kind::stop && !Counts(f, id, action)) pressed = false;
   if (pressed && enabled) f.Act(action, arg);
   return pressed && enabled;
 }
@@ -228,7 +228,7 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   ImGui::PopFont();
   ImGui::PopID();
   Register(f, id, label, "checkbox", action, arg, true, checked);
-  const bool counted = Counts(f, id, action, arg) && pressed;
+  const bool counted = Counts(f, id, action) && pressed;
   if (counted) f.Act(action, arg);
   return counted;
 }
@@ -257,7 +257,7 @@ bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const ch
   ImGui::PopID();
   Register(f, id, label, "radio", action, arg, true, chosen);
   f.widgets.GroupLast(group);
-  const bool counted = Counts(f, id, action, arg) && pressed;
+  const bool counted = Counts(f, id, action) && pressed;
   if (counted && !chosen) f.Act(action, arg);
   return counted;
 }

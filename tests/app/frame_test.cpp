@@ -69,7 +69,7 @@ class Phone {
     const unfurl::ui::Widget* w = Find(id);
     ASSERT_NE(w, nullptr) << id << " is not on screen";
     const float x = w->x + w->w / 2, y = w->y + w->h / 2;
-    const std::string what = w->id + " " + w->action + " " + w->arg;
+    const std::string what = w->id + " " + w->action;
     const bool same_place = last_x_ >= w->x && last_x_ < w->x + w->w && last_y_ >= w->y && last_y_ < w->y + w->h;
     if (same_place && what != last_tapped_) Frame(unfurl::ui::TapGuard::kRest_s + 0.1);
     Press(x, y);

@@ -36,7 +36,8 @@ for (const [name, flags, level] of BLOCKED) {
     expect(s.check.blocked).toBe(true);
     expect([...s.check.flags, ...s.check.also].sort()).toEqual([...flags].sort());
     const ids = (await widgets(page)).map((w) => w.id);
-    expect(ids).toEqual(['home']);
+    // Besides home, an emergency offers only the call (the browser's region, en-US, gives 911).
+    expect(ids).toEqual(level === 'emergency' ? ['call', 'home'] : ['home']);
     // No path to a session: every start is refused and no phase ever appears.
     for (const a of ['start', 'continue', 'skip', 'resume']) expect(await act(page, a)).toBe(false);
     expect(await act(page, 'rate', 3)).toBe(false);
@@ -143,8 +144,8 @@ for (const [answer, level] of [['emergency', 'emergency']]) {
     await until(page, (s) => s.screen === 'check-result', 'result');
     const s = await state(page);
     expect(s.check.level).toBe(level);
-    expect(s.check.blocked).toBe(true);
-    expect((await widgets(page)).map((w) => w.id)).toEqual(['home']);
+    expect((await widgets(page)).map((w) => w.id)).toEqual(level === 'emergency' ? ['call', 'home'] : ['home']);
+    expect((await widgets(page)).map((w) => w.id)).toEqual(['call', 'home']);
     for (const a of ['start', 'continue', 'skip', 'resume']) expect(await act(page, a)).toBe(false);
     const h = await page.evaluate(() => window.unfurl.history());
     expect(h.sessions.at(-1)).toMatchObject({ outcome: 'stopped-pain', pain: answer });
@@ -202,7 +203,7 @@ test('an emergency answer is remembered for the day: Start shows it again, only 
   expect(s.check.level).toBe('emergency');
   expect(s.check.remembered).toBe(true);
   expect(s.check.flags).toEqual(['bladder_bowel']);
-  expect((await widgets(page)).map((w) => w.id).sort()).toEqual(['home', 'withdraw']);
+  expect((await widgets(page)).map((w) => w.id).sort()).toEqual(['call', 'home', 'withdraw']);
   for (const a of ['continue', 'skip']) expect(await act(page, a)).toBe(false);
   expect(await act(page, 'answer', 'none')).toBe(false);
   // What was answered is named on screen (the mirror carries the canvas's words).
