@@ -137,7 +137,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   io.DeltaTime = static_cast<float>(std::max(dt_s, 1e-3));
   input_.Apply(io, dpr);
   ImGui::NewFrame();
-  taps_.Track(io, in.now_ms / 1000, input_.applied_s());
+  taps_.Track(io, in.now_ms / 1000, input_.applied_s(), input_.dragging());
 
   const bool portrait = in.height_px >= in.width_px;
   const ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);

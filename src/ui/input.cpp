@@ -82,14 +82,20 @@ PointerInput::Gesture PointerInput::TakeGesture() {
   return g;
 }
 
-void TapGuard::Track(const ImGuiIO& io, double now_s, double event_s) {
+void TapGuard::Track(const ImGuiIO& io, double now_s, double event_s, bool dragging) {
   now_s_ = now_s;
   if (event_s > 0) now_s = event_s;  // the finger's own time, however late the frame
+  if (dragging)
+    for (Control& c : controls_) c.armed = true;
   if (io.MouseClicked[0]) {
     // A press begins: a control held back counts from now on if the finger
-    // rested off the screen for long enough since it appeared.
-    for (Control& c : controls_)
-      if (!c.armed && now_s - std::max(c.appeared_s, released_s_) >= kRest_s) c.armed = true;
+    // rested off the screen for long enough since it appeared, or if this
+    // press is somewhere else (the finger has left the place it was tapping).
+    const ImVec2 at = io.MousePos;
+    for (Control& c : controls_) {
+      const bool inside = at.x >= c.min.x && at.x < c.max.x && at.y >= c.min.y && at.y < c.max.y;
+      if (!c.armed && (!inside || now_s - std::max(c.appeared_s, released_s_) >= kRest_s)) c.armed = true;
+    }
     pressed_at_ = io.MousePos;
     down_ = true;
   }
@@ -107,11 +113,13 @@ bool TapGuard::Counts(std::string_view id, std::string_view action, ImVec2 min, 
   for (Control& c : controls_) {
     if (c.key != key_) continue;
     c.drawn = true;
+    c.min = min;
+    c.max = max;
     return c.armed;
   }
   const bool finger_near = down_ || now_s_ - released_s_ < kRest_s;
   const bool under_it = pressed_at_.x >= min.x && pressed_at_.x < max.x && pressed_at_.y >= min.y && pressed_at_.y < max.y;
-  controls_.push_back({key_, now_s_, !(finger_near && under_it), true});
+  controls_.push_back({key_, now_s_, !(finger_near && under_it), true, min, max});
   return controls_.back().armed;
 }
 

@@ -31,6 +31,8 @@ class PointerInput {
   bool Busy() const { return !queue_.empty() || down_; }
   // When the press or release that Apply gave ImGui this frame happened (0: unknown).
   double applied_s() const { return applied_s_; }
+  // The finger down now has moved past a tap's wobble: a scroll or a turn of the camera.
+  bool dragging() const { return down_ && dragging_; }
 
   // Per-frame gesture results, in CSS px. Consumed by whoever owns the area the
   // gesture started in (panel scroll or camera).
@@ -58,8 +60,9 @@ class PointerInput {
 // off the screen for kRest_s: someone tapping to scroll, a tap every quarter
 // of a second, never answers the check or acts on the next screen, and a
 // deliberate tap after a look at the new control always counts. Controls that
-// appear anywhere else, or long after the last touch, count at once; the
-// Stop control is never held back.
+// appear anywhere else, or long after the last touch, count at once, and so
+// does a control once the finger has pressed somewhere else or dragged (a
+// scroll is no tap's momentum); the Stop control is never held back.
 class TapGuard {
  public:
   // Longer than the gap between the taps of someone scrolling by tapping
@@ -69,7 +72,7 @@ class TapGuard {
   // Each frame, once the pointer is applied to io (now: real seconds, never
   // the test's timescale; event_s: when this frame's press or release really
   // happened, 0 when unknown).
-  void Track(const ImGuiIO& io, double now_s, double event_s = 0);
+  void Track(const ImGuiIO& io, double now_s, double event_s = 0, bool dragging = false);
   // Whether a tap on this control counts. Called for each control as it is
   // drawn (min/max: its rectangle in device px): the first call notes when it appeared.
   bool Counts(std::string_view id, std::string_view action, ImVec2 min, ImVec2 max);
@@ -81,6 +84,7 @@ class TapGuard {
     std::string key;
     double appeared_s;
     bool armed, drawn;
+    ImVec2 min, max;  // where it was last drawn, device px
   };
   std::vector<Control> controls_;
   std::string key_;  // reused: composing a control's key allocates nothing once it has grown

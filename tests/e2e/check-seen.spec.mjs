@@ -93,11 +93,18 @@ const noneWhileUnseen = (app, name = 'answer', arg = 'none') => app.evaluate(([n
 }, [name, arg]);
 
 // A real tap at a control's centre, wherever the app is on the page.
+// As tests/e2e/helpers.mjs's tap: a moment's look first at a new control where the last tap landed.
+const lastTapIn = new WeakMap();
 async function tapIn(v, id) {
   let w;
   await expect.poll(async () => { w = (await widgets(v.app)).find((x) => x.id === id); return !!w; },
     { message: `${id} on screen (${v.name})` }).toBe(true);
-  await v.page.touchscreen.tap(v.x + w.x + w.w / 2, v.y + w.y + w.h / 2);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2, what = `${w.id} ${w.action}`;
+  const last = lastTapIn.get(v.page);
+  if (last && last.what !== what && last.x >= w.x && last.x < w.x + w.w && last.y >= w.y && last.y < w.y + w.h)
+    await v.page.waitForTimeout(700);
+  await v.page.touchscreen.tap(v.x + x, v.y + y);
+  lastTapIn.set(v.page, { x, y, what });
   return w;
 }
 

@@ -28,8 +28,15 @@ async function tapIn(page, { frame, handle }, id) {
   await expect.poll(async () => (await frame.evaluate(() => window.unfurl.widgets())).some((w) => w.id === id),
     { message: `${id} in the frame` }).toBe(true);
   const w = (await frame.evaluate(() => window.unfurl.widgets())).find((x) => x.id === id);
-  await page.touchscreen.tap(box.x + w.x + w.w / 2, box.y + w.y + w.h / 2);
+  // As tests/e2e/helpers.mjs's tap: a moment's look first at a new control where the last tap landed.
+  const x = w.x + w.w / 2, y = w.y + w.h / 2, what = `${w.id} ${w.action}`;
+  const last = lastTapIn.get(page);
+  if (last && last.what !== what && last.x >= w.x && last.x < w.x + w.w && last.y >= w.y && last.y < w.y + w.h)
+    await page.waitForTimeout(700);
+  await page.touchscreen.tap(box.x + x, box.y + y);
+  lastTapIn.set(page, { x, y, what });
 }
+const lastTapIn = new WeakMap();
 
 // "None of these…" by real taps in the frame: "See the rest ↓" first where the list is taller than the frame.
 async function noneIn(page, f) {
