@@ -70,9 +70,12 @@ async function boot(b, url) {
 // The widget on screen now, by id (widgets() is the last frame's).
 const widget = (b, id) => poll(async () => (await widgets(b)).find((w) => w.id === id), `widget ${id} on screen`);
 
-// A real tap at the control's centre.
+// A real tap at the control's centre, after a moment's look at it, as a
+// person does: a control that has just appeared where the last tap landed
+// takes no tap until the finger has rested (src/ui/input.h, TapGuard).
 async function tap(b, id) {
   const w = await widget(b, id);
+  await new Promise((r) => setTimeout(r, 700));
   await b.tap(w.x + w.w / 2, w.y + w.h / 2);
   return w;
 }
