@@ -29,10 +29,14 @@ async function poll(fn, message, timeout = 30_000, every = 100) {
   const end = Date.now() + timeout;
   let last, error;
   for (;;) {
-    try { last = await fn(); error = null; if (last) return last; } catch (e) { error = e; }
+    try { last = await fn(); error = null; if (last) return last; } catch (e) {
+      // The browser has dropped the page (its web process crashed): no later poll can answer.
+      if (e.name === 'NoSuchSessionError') throw new Error(`the browser lost the page while waiting for ${message}: ${e.message}`);
+      error = e;
+    }
     // Still erring at the end: the browser, not the app, is in trouble.
     if (Date.now() > end) throw new (error ? Error : AppFailure)(`timed out (${timeout / 1000} s) waiting for ${message}` +
-      (error ? `; last error: ${error.message.split('\n')[0]}` : `; last: ${short(last)}`));
+      (error ? `; last error: ${error.name}: ${error.message.split('\n')[0]}` : `; last: ${short(last)}`));
     await sleep(every);
   }
 }

@@ -119,9 +119,8 @@ async function main() {
       engines.delete(engine);
       engine = null;
     };
-    for (const j of JOURNEYS) {
-      if (ONLY && !j.name.includes(ONLY)) continue;
-      const t = Date.now();
+    // One run of a journey; 'browser' when the browser rather than the app failed it.
+    const attempt = async (j) => {
       const profiles = [], servers = [];
       const ctx = {
         engine: name,
@@ -146,15 +145,28 @@ async function main() {
       debug(status, 'closing profiles');
       for (const p of profiles) await withTimeout(p.close(), 15, 'closing a profile').catch(() => {});
       for (const s of servers) await s.stop();
-      // A browser that failed the journey (a protocol error, no answer) is not trusted
+      // A browser that failed the journey (a protocol error, no answer, a crash) is not trusted
       // with the next one: that gets a new browser. The app failing an assertion is not the browser's fault.
-      debug('stopping servers; dropping the browser if it failed');
-      if (status === 'failed' && !(failure instanceof AppFailure)) await drop();
-      debug('done');
-      results.push({ engine: name, journey: j.name, status, message, seconds: Number(seconds(t)) });
-      const mark = { passed: '✓', failed: '✘', skipped: '-' }[status];
-      console.log(`  ${mark} ${name} › ${j.name} (${seconds(t)} s)${status === 'skipped' ? ` skipped: ${message}` : ''}`);
-      if (status === 'failed') console.log(`      ${message.split('\n').join('\n      ')}`);
+      const browser = status === 'failed' && !(failure instanceof AppFailure) && !launchError;
+      if (browser) await drop();
+      return { status, message, browser };
+    };
+    for (const j of JOURNEYS) {
+      if (ONLY && !j.name.includes(ONLY)) continue;
+      const t = Date.now();
+      let r = await attempt(j);
+      // A browser that fell over (the software GL driver of a machine without a GPU has
+      // crashed WebKit's compositor) gets one more try in a new browser, said out loud;
+      // the app failing its assertions, or the browser failing twice, fails the journey.
+      if (r.browser) {
+        console.log(`  ! ${name} › ${j.name}: the browser failed (${r.message.split('\n')[0]}); once more in a new browser`);
+        facts[name].retried = [...(facts[name].retried || []), j.name];
+        r = await attempt(j);
+      }
+      results.push({ engine: name, journey: j.name, status: r.status, message: r.message, seconds: Number(seconds(t)) });
+      const mark = { passed: '✓', failed: '✘', skipped: '-' }[r.status];
+      console.log(`  ${mark} ${name} › ${j.name} (${seconds(t)} s)${r.status === 'skipped' ? ` skipped: ${r.message}` : ''}`);
+      if (r.status === 'failed') console.log(`      ${r.message.split('\n').join('\n      ')}`);
     }
     await drop();
     console.log(`  ${name} facts: ${JSON.stringify(facts[name])}`);

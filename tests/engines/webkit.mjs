@@ -15,7 +15,10 @@ export const name = 'webkit';
 export async function launch({ display, port, viewport }) {
   // Its own process group, so MiniBrowser and WebKit's helper processes go with it.
   const driver = spawn(DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
-    env: { ...process.env, DISPLAY: display }, stdio: ['ignore', 'ignore', 'pipe'], detached: true,
+    // LP_NUM_THREADS=0: Mesa's software rasteriser draws on the calling thread. With its
+    // worker threads, WebKitGTK's compositor crashed inside swrast_dri.so in about one
+    // run in four of a routine on a busy 2-core machine (docs/testing-engines.md).
+    env: { ...process.env, DISPLAY: display, LP_NUM_THREADS: '0' }, stdio: ['ignore', 'ignore', 'pipe'], detached: true,
   });
   let log = '';
   driver.stderr.on('data', (d) => { log = (log + d).slice(-4000); });
