@@ -15,7 +15,7 @@ std::string FiveYears() {
     r.id = "s" + std::to_string(i);
     r.day = 18000 + i;
     r.started = "2020-01-01T07:00:00Z";
-    r.outcome = i % 17 ? "completed" : "stopped-pain";
+    r.outcome = i % 17 ? Outcome::completed : Outcome::stopped_pain;
     r.before = 3 + i % 5;
     r.after = 2 + i % 4;
     r.exercises = {"knee_to_chest", "pelvic_tilt", "figure_four", "spinal_twist", "press_up", "fetal"};

@@ -120,7 +120,7 @@ const std::vector<Model::Action>& Model::Actions() {
       {"end", Paused, true, [](Model& m, const Arg&, std::string_view) {
          if (!m.session_->stop()) return false;
          m.session_->take_cues();
-         m.EndSession("abandoned");
+         m.EndSession(core::Outcome::abandoned);
          m.session_.reset();
          m.screen_ = Screen::home;
          return true;

@@ -88,15 +88,15 @@ bool Model::Export(std::string_view what) {
     std::string flags;
     for (const std::string& id : r.check_flags)
       if (const core::RedFlag* f = triage().find(id)) flags += (flags.empty() ? "" : T("text.list_separator")) + f->short_text;
-    std::string check = r.check_level == "none" ? T("report.check_none") : T(("tier." + r.check_level).c_str());
+    std::string check = r.check_level == core::Tier::none ? T("report.check_none") : T("tier." + std::string(core::tier_name(r.check_level)));
     if (!flags.empty()) check += ": " + flags;
     if (!r.withdrawn.empty()) check += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));
     const std::string stop = !r.pain.empty() ? T(("history.pain_" + r.pain).c_str()) : "–";
     const std::string percent = core::fill(T("report.percent"), std::to_string(std::lround(r.range * 100)));
-    sessions.push_back(std::vector<std::string>{date, T(("outcome." + r.outcome).c_str()), check,
+    sessions.push_back(std::vector<std::string>{date, T("outcome." + std::string(core::outcome_name(r.outcome))), check,
                                                 cell(r.before) + " → " + cell(r.after),
                                                 r.hurt ? T(*r.hurt ? "finish.yes" : "finish.no") : "–", stop,
-                                                r.outcome == "blocked" ? "–" : percent, std::to_string(r.exercises.size())});
+                                                r.outcome == core::Outcome::blocked ? "–" : percent, std::to_string(r.exercises.size())});
     std::string said = flags;
     if (stop != "–") said += (said.empty() ? "" : T("text.list_separator")) + stop;
     if (!r.withdrawn.empty()) said += core::fill(T("report.withdrawn"), text_.date(r.withdrawn));

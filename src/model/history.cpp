@@ -31,7 +31,7 @@ const Model::DerivedHistory& Model::Derived() const {
 bool Model::review_banner() const {
   if (outcome_ && outcome_->level == core::Tier::review) return true;
   // The last check said "several weeks": keep saying so on Home until a later check does not.
-  if (!doc_.sessions.empty() && doc_.sessions.back().check_level == "review") return true;
+  if (!doc_.sessions.empty() && doc_.sessions.back().check_level == core::Tier::review) return true;
   if (!trend().review()) return false;
   // Acknowledged advice returns after 14 days if the rule still holds.
   return !doc_.trend_ack_day || today_ - *doc_.trend_ack_day >= 14;
@@ -99,7 +99,7 @@ core::SessionRecord* Model::Current() {
 }
 
 // The record of this session or check, written as it stands now.
-void Model::WriteRecord(const std::string& outcome) {
+void Model::WriteRecord(core::Outcome outcome) {
   core::SessionRecord* r = Current();
   if (!r) {
     // The tab's own mark keeps ids apart when two tabs start in the same millisecond.
@@ -114,7 +114,7 @@ void Model::WriteRecord(const std::string& outcome) {
   r->ended = core::iso8601(epoch_ms_);
   r->outcome = outcome;
   if (outcome_) {
-    r->check_level = std::string(core::tier_name(outcome_->level));
+    r->check_level = outcome_->level;
     r->check_flags = outcome_->flags;
     r->check_flags.insert(r->check_flags.end(), outcome_->also.begin(), outcome_->also.end());
   }

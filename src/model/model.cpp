@@ -70,7 +70,7 @@ void Model::Update(double dt_s) {
     last_left_ = left;
   }
   if (session_->phase() == Phase::done && !record_saved_) {
-    EndSession("completed");
+    EndSession(core::Outcome::completed);
     screen_ = Screen::finish;
   }
 }

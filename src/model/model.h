@@ -255,8 +255,8 @@ class Model {
   bool Restore(std::string_view text);
   bool DeleteData(std::string_view step);
   void Personalise();
-  void EndSession(const std::string& outcome);
-  void WriteRecord(const std::string& outcome);
+  void EndSession(core::Outcome outcome);
+  void WriteRecord(core::Outcome outcome);
   core::SessionRecord* Current();
   void Save();
   // A message for the embedding page: its type and numbers, never health data (docs/embedding.md).

@@ -92,7 +92,7 @@ bool Model::Continue() {
       started_iso_.clear();
       session_.reset();
       before_.reset();
-      EndSession("blocked");
+      EndSession(core::Outcome::blocked);
     }
     return true;
   }

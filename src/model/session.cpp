@@ -20,18 +20,19 @@ bool Model::wants_wake_lock() const {
   return screen_ == Screen::session && session_ && !session_->finished();
 }
 
-void Model::EndSession(const std::string& outcome) {
+void Model::EndSession(core::Outcome outcome) {
   if (record_saved_) return;
   record_saved_ = true;
   WriteRecord(outcome);
 
-  if (outcome == "completed") {
-    Post("session-completed", {{"duration_s", std::lround(session_->elapsed_s())},
-                               {"exercises_done", session_->exercises_done().size()}});
-  } else if (outcome == "stopped-pain") {
-    Post("session-stopped");
-  } else if (outcome == "blocked") {
-    Post("check-blocked");
+  switch (outcome) {
+    case core::Outcome::completed:
+      Post("session-completed", {{"duration_s", std::lround(session_->elapsed_s())},
+                                 {"exercises_done", session_->exercises_done().size()}});
+      break;
+    case core::Outcome::stopped_pain: Post("session-stopped"); break;
+    case core::Outcome::blocked: Post("check-blocked"); break;
+    case core::Outcome::abandoned: break;
   }
   Save();
 }
@@ -64,12 +65,12 @@ bool Model::ShowStandingBlock() {
   const core::SessionRecord* b = core::standing_block(doc_.sessions, today_);
   if (!b) return false;
   core::CheckOutcome o;
-  if (!b->pain.empty() && b->outcome != "blocked") {
+  if (!b->pain.empty() && b->outcome != core::Outcome::blocked) {
     const auto stop = core::evaluate_stop(triage(), b->pain);
     o.level = stop && stop->level != core::Tier::none ? stop->level : core::Tier::clinician;
     stop_answer_ = b->pain;
   } else {
-    o.level = core::tier_from_name(b->check_level).value_or(core::Tier::emergency);
+    o.level = b->check_level;
     for (const std::string& id : b->check_flags)
       if (const core::RedFlag* f = triage().find(id)) (f->tier == o.level ? o.flags : o.also).push_back(id);
   }
@@ -111,7 +112,7 @@ bool Model::BeginSession() {
   // Saved as abandoned from the first second: a crash or a closed tab loses
   // nothing but the end of this session, and the record says so.
   current_id_.clear();
-  WriteRecord("abandoned");
+  WriteRecord(core::Outcome::abandoned);
   Save();
   Post("session-started");
   Drain();
@@ -122,7 +123,7 @@ bool Model::StopForPain() {
   if (screen_ != Screen::session || !session_ || !session_->stop()) return false;
   Drain();
   Say("stop.question", triage().stop_question);
-  EndSession("stopped-pain");
+  EndSession(core::Outcome::stopped_pain);
   return true;
 }
 
@@ -134,7 +135,7 @@ bool Model::Finish() {
   r.after = after_;
   r.hurt = hurt_;
   core::RangeInputs in;
-  in.completed = r.outcome == "completed";
+  in.completed = r.outcome == core::Outcome::completed;
   in.hurt = hurt_;
   // While the trend rule asks for a clinician, the range does not grow.
   in.review = (outcome_ && outcome_->level == core::Tier::review) || trend().review();

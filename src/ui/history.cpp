@@ -16,9 +16,12 @@ namespace {
 enum class Mark { none, done, stopped, blocked };
 
 Mark MarkOf(const core::SessionRecord& r) {
-  if (r.outcome == "blocked" && r.withdrawn.empty()) return Mark::blocked;
-  if (r.outcome == "stopped-pain") return Mark::stopped;
-  if (r.outcome == "completed") return Mark::done;
+  switch (r.outcome) {
+    case core::Outcome::blocked: return r.withdrawn.empty() ? Mark::blocked : Mark::none;
+    case core::Outcome::stopped_pain: return Mark::stopped;
+    case core::Outcome::completed: return Mark::done;
+    case core::Outcome::abandoned: return Mark::none;
+  }
   return Mark::none;
 }
 
@@ -185,14 +188,14 @@ void HistoryScreen(Frame& f) {
     Caption(f, Fill(m.T("history.pattern"), {m.text().date(a->asked), m.T(Format("pattern.result.%s", a->result.c_str()))}));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
-    const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", it->outcome.c_str())));
+    const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", core::outcome_name(it->outcome).data())));
     if (it->before || it->after) line = Format("%s%s", line, Fill(m.T("history.stiffness"), {r(it->before), r(it->after)}));
-    if (it->check_level != "none")
-      line = Format("%s%s", line, Fill(m.T("history.check"), {m.T(Format("tier.%s", it->check_level.c_str()))}));
+    if (it->check_level != core::Tier::none)
+      line = Format("%s%s", line, Fill(m.T("history.check"), {m.T(Format("tier.%s", core::tier_name(it->check_level).data()))}));
     if (!it->pain.empty())
       line = Format("%s%s", line, Fill(m.T("history.pain"), {m.T(Format("history.pain_%s", it->pain.c_str()))}));
     if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
-    if (it->outcome != "blocked")
+    if (it->outcome != core::Outcome::blocked)
       line = Format("%s%s", line, Fill(m.T("history.range_used"), {std::to_string(std::lround(it->range * 100))}));
     Text(f, f.fonts.body, p.text, line);
   }

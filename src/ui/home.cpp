@@ -77,7 +77,7 @@ void HomeScreen(Frame& f) {
   const auto& sessions = m.doc().sessions;
   const char* line = m.streak() > 0 ? Fill(m.T("home.streak"), {std::to_string(m.streak())}) : "";
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
-    if (it->outcome != "completed") continue;
+    if (it->outcome != core::Outcome::completed) continue;
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
     const char* last = Fill(m.T("home.last"), {r(it->before), r(it->after)});
     line = *line ? Format("%s · %s", line, last) : last;

@@ -11,8 +11,8 @@ TEST(History, RoundTrips) {
   d.settings.voice = false;
   d.intro_ack = true;
   SessionRecord r;
-  r.id = "s1"; r.routine = "morning-back"; r.day = 19000; r.outcome = "completed";
-  r.before = 6; r.after = 3; r.hurt = false; r.check_flags = {"weeks"}; r.check_level = "review";
+  r.id = "s1"; r.routine = "morning-back"; r.day = 19000; r.outcome = Outcome::completed;
+  r.before = 6; r.after = 3; r.hurt = false; r.check_flags = {"weeks"}; r.check_level = Tier::review;
   d.sessions.push_back(r);
   Decoded back = decode_history(encode_history(d));
   ASSERT_EQ(back.status, DecodeStatus::ok);
@@ -59,7 +59,7 @@ TEST(History, UnknownFieldsAndFutureRecordsSurviveASaveByteForByte) {
   // A new session is added and the old one gets its after-rating changed: both saved.
   d.doc.sessions[0].after = 3;
   SessionRecord added;
-  added.id = "n1"; added.day = 20002; added.outcome = "completed";
+  added.id = "n1"; added.day = 20002; added.outcome = Outcome::completed;
   d.doc.sessions.push_back(added);
   const std::string out = encode_history(d.doc);
   EXPECT_NE(out.find(future), std::string::npos) << "the future record, byte for byte: " << out;
@@ -80,7 +80,7 @@ TEST(History, UnknownFieldsAndFutureRecordsSurviveASaveByteForByte) {
 TEST(History, AnUntouchedDocumentWrittenByThisVersionRoundTripsExactly) {
   HistoryDoc d;
   SessionRecord r;
-  r.id = "s1"; r.day = 19000; r.outcome = "completed"; r.before = 5;
+  r.id = "s1"; r.day = 19000; r.outcome = Outcome::completed; r.before = 5;
   d.sessions.push_back(r);
   const std::string once = encode_history(d);
   EXPECT_EQ(encode_history(decode_history(once).doc), once);
@@ -89,7 +89,7 @@ TEST(History, AnUntouchedDocumentWrittenByThisVersionRoundTripsExactly) {
 TEST(History, MergeKeepsBothTabsSessions) {
   auto record = [](const char* id, int day) {
     SessionRecord r;
-    r.id = id; r.day = day; r.outcome = "completed";
+    r.id = id; r.day = day; r.outcome = Outcome::completed;
     return r;
   };
   HistoryDoc base;
@@ -112,15 +112,15 @@ TEST(History, MergeKeepsBothTabsSessions) {
 
 TEST(History, MergeTakesTheChangedCopyOfASessionAndNeverDuplicates) {
   SessionRecord r;
-  r.id = "s"; r.day = 3; r.outcome = "abandoned";
+  r.id = "s"; r.day = 3; r.outcome = Outcome::abandoned;
   HistoryDoc base;
   base.sessions = {r};
   HistoryDoc mine = base, theirs = base;
-  mine.sessions[0].outcome = "completed";  // this tab finished it
+  mine.sessions[0].outcome = Outcome::completed;  // this tab finished it
   mine.sessions[0].after = 2;
   HistoryDoc merged = merge_history(base, mine, theirs);
   ASSERT_EQ(merged.sessions.size(), 1u);
-  EXPECT_EQ(merged.sessions[0].outcome, "completed");
+  EXPECT_EQ(merged.sessions[0].outcome, Outcome::completed);
   // The other tab withdrew a block while this tab changed nothing: theirs.
   HistoryDoc theirs2 = base;
   theirs2.sessions[0].withdrawn = "2024-01-01T00:00:00Z";
@@ -133,19 +133,19 @@ TEST(History, MergeTakesTheChangedCopyOfASessionAndNeverDuplicates) {
 
 TEST(History, StreakCountsConsecutiveCompletedDays) {
   std::vector<SessionRecord> s(4);
-  s[0].day = 10; s[0].outcome = "completed";
-  s[1].day = 11; s[1].outcome = "completed";
-  s[2].day = 12; s[2].outcome = "stopped-pain";
-  s[3].day = 13; s[3].outcome = "completed";
+  s[0].day = 10; s[0].outcome = Outcome::completed;
+  s[1].day = 11; s[1].outcome = Outcome::completed;
+  s[2].day = 12; s[2].outcome = Outcome::stopped_pain;
+  s[3].day = 13; s[3].outcome = Outcome::completed;
   EXPECT_EQ(streak_days(s, 13), 1);
-  s[2].outcome = "completed";
+  s[2].outcome = Outcome::completed;
   EXPECT_EQ(streak_days(s, 13), 4);
   EXPECT_EQ(streak_days(s, 14), 4);  // today not done yet: yesterday still counts
   EXPECT_EQ(streak_days(s, 15), 0);
 }
 
 namespace {
-SessionRecord on(int day, const char* outcome = "completed") {
+SessionRecord on(int day, Outcome outcome = Outcome::completed) {
   SessionRecord r;
   r.day = day; r.outcome = outcome;
   return r;
@@ -172,7 +172,7 @@ TEST(History, StreaksCrossMonthEndsAndTheDaylightSavingChange) {
 }
 
 TEST(History, AMissedDayEndsTheCurrentStreakButNotTheBest) {
-  std::vector<SessionRecord> s = {on(10), on(11), on(12), on(13), on(15), on(16), on(16, "stopped-pain")};
+  std::vector<SessionRecord> s = {on(10), on(11), on(12), on(13), on(15), on(16), on(16, Outcome::stopped_pain)};
   HistoryStats st = history_stats(s, 16);
   EXPECT_EQ(st.current_streak, 2);
   EXPECT_EQ(st.best_streak, 4);
@@ -414,4 +414,40 @@ TEST(History, EveryWrongValueAtEveryPathIsKeptOrTheDocumentRefused) {
   }
   EXPECT_GT(kept, 300);
   EXPECT_GT(refused, 0);
+}
+
+// The stored words are the document's contract (docs/architecture.md): a
+// document written by any version reads back as the same outcome and check
+// level, and is written with the same words.
+TEST(History, OutcomesAndCheckLevelsAreReadAndWrittenByTheirStoredNames) {
+  const std::pair<const char*, Outcome> outcomes[] = {{"completed", Outcome::completed},
+                                                      {"stopped-pain", Outcome::stopped_pain},
+                                                      {"abandoned", Outcome::abandoned},
+                                                      {"blocked", Outcome::blocked}};
+  const std::pair<const char*, Tier> levels[] = {{"none", Tier::none}, {"review", Tier::review}, {"clinician", Tier::clinician},
+                                                 {"urgent", Tier::urgent}, {"emergency", Tier::emergency}};
+  int checked = 0;
+  for (const auto& [outcome, o] : outcomes)
+    for (const auto& [level, l] : levels) {
+      const std::string text = std::string(R"({"schema":1,"sessions":[{"id":"x","day":1,"outcome":")") + outcome +
+                               R"(","check":{"flags":[],"level":")" + level + R"("}}]})";
+      Decoded d = decode_history(text);
+      ASSERT_EQ(d.doc.sessions.size(), 1u) << outcome << " " << level;
+      EXPECT_EQ(d.doc.sessions[0].outcome, o) << outcome;
+      EXPECT_EQ(d.doc.sessions[0].check_level, l) << level;
+      d.doc.sessions[0].before = 3;  // changed, so written from its fields rather than its bytes
+      const std::string out = encode_history(d.doc);
+      EXPECT_NE(out.find(std::string(R"("outcome":")") + outcome + "\""), std::string::npos) << out;
+      EXPECT_NE(out.find(std::string(R"("level":")") + level + "\""), std::string::npos) << out;
+      ++checked;
+    }
+  EXPECT_EQ(checked, 20);
+  // A word this version does not know keeps the record as its bytes.
+  for (const char* unknown : {R"("outcome":"stopped_pain")", R"("outcome":"completed","check":{"level":"severe"})"}) {
+    const std::string record = std::string(R"({"id":"y","day":2,)") + unknown + "}";
+    Decoded d = decode_history(R"({"schema":1,"sessions":[)" + record + "]}");
+    EXPECT_TRUE(d.doc.sessions.empty()) << unknown;
+    EXPECT_EQ(d.kept, 1) << unknown;
+    EXPECT_NE(encode_history(d.doc).find(record), std::string::npos) << unknown;
+  }
 }

@@ -14,6 +14,7 @@
 
 using unfurl::model::Model;
 using unfurl::model::Screen;
+using unfurl::core::Outcome;
 using nlohmann::json;
 
 namespace {
@@ -101,7 +102,7 @@ TEST(Model, BlockedTiersLeaveNoPathToASession) {
     EXPECT_TRUE(state(m)["session"].is_null());
     // The outcome is recorded, and home is the only way on.
     ASSERT_EQ(m.doc().sessions.size(), 1u);
-    EXPECT_EQ(m.doc().sessions[0].outcome, "blocked");
+    EXPECT_EQ(m.doc().sessions[0].outcome, Outcome::blocked);
     EXPECT_EQ(m.doc().sessions[0].check_flags, std::vector<std::string>{flag});
     ASSERT_TRUE(m.Act("open", "\"home\""));
     // And a new start asks again.
@@ -126,7 +127,7 @@ TEST(Model, ReviewLetsTheGentleRoutineRunWithoutRangeGrowth) {
   m.Act("answer", "{\"hurt\":false}");
   ASSERT_TRUE(m.Act("finish"));
   EXPECT_DOUBLE_EQ(m.doc().range, 0.6);
-  EXPECT_EQ(m.doc().sessions.back().check_level, "review");
+  EXPECT_EQ(m.doc().sessions.back().check_level, unfurl::core::Tier::review);
 }
 
 TEST(Model, ACompletedComfortableSessionGrowsRangeAndIsSaved) {
@@ -142,7 +143,7 @@ TEST(Model, ACompletedComfortableSessionGrowsRangeAndIsSaved) {
   EXPECT_EQ(m.screen(), Screen::home);
   EXPECT_DOUBLE_EQ(m.doc().range, 0.65);
   const auto& r = m.doc().sessions.back();
-  EXPECT_EQ(r.outcome, "completed");
+  EXPECT_EQ(r.outcome, Outcome::completed);
   EXPECT_EQ(r.after, 2);
   EXPECT_EQ(r.exercises.size(), 6u);
   json saved = json::parse(*m.TakeOutbox().store);
@@ -159,7 +160,7 @@ TEST(Model, StopItHurtsFromAnyPhaseThenTheQuestion) {
     ASSERT_TRUE(m.Act("stop-pain"));
     json s = state(m);
     EXPECT_EQ(s["session"]["phase"], "stopped") << at;
-    EXPECT_EQ(m.doc().sessions.back().outcome, "stopped-pain");
+    EXPECT_EQ(m.doc().sessions.back().outcome, Outcome::stopped_pain);
     EXPECT_FALSE(m.Act("resume"));
     EXPECT_FALSE(m.Act("stop-pain"));
     ASSERT_TRUE(m.Act("answer", "\"back\""));
@@ -474,7 +475,7 @@ TEST(Model, ASessionIsStoredAsAbandonedFromItsFirstSecond) {
   ASSERT_EQ(doc["sessions"].size(), 1u);
   EXPECT_EQ(doc["sessions"][0]["outcome"], "abandoned");
   // Reloaded after a crash: there it is, abandoned; finished instead: the same record, completed.
-  EXPECT_EQ(fresh("{}", *stored).doc().sessions.at(0).outcome, "abandoned");
+  EXPECT_EQ(fresh("{}", *stored).doc().sessions.at(0).outcome, Outcome::abandoned);
   run_to_end(m);
   m.Act("finish");
   doc = json::parse(*m.TakeOutbox().store);

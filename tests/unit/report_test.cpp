@@ -20,7 +20,7 @@ namespace {
 constexpr double kNow = 1.7e12;  // local day 19675, a Tuesday
 constexpr int kToday = 19675;
 
-SessionRecord on(int day, const char* outcome = "completed") {
+SessionRecord on(int day, Outcome outcome = Outcome::completed) {
   SessionRecord r;
   r.id = "s" + std::to_string(day);
   r.day = day;
@@ -56,8 +56,8 @@ TEST(Report, WeeksRunMondayToSunday) {
 
 TEST(Report, TheWeeklySummaryCountsEachOutcomeAndAveragesTheRatings) {
   const int monday = week_start(kToday);
-  std::vector<SessionRecord> s = {on(monday - 14), on(monday - 13, "stopped-pain"), on(monday, "blocked"), on(monday + 1),
-                                  on(monday - 12, "abandoned"), on(monday + 2)};  // the last one is tomorrow's: not counted
+  std::vector<SessionRecord> s = {on(monday - 14), on(monday - 13, Outcome::stopped_pain), on(monday, Outcome::blocked), on(monday + 1),
+                                  on(monday - 12, Outcome::abandoned), on(monday + 2)};  // the last one is tomorrow's: not counted
   s[0].before = 6; s[0].after = 3;
   s[1].before = 5;
   s[3].before = 4; s[3].after = 2;
@@ -103,11 +103,11 @@ TEST(Report, FiveYearsOfMorningsAreAllThere) {
 }
 
 TEST(Report, EachCheckAndStopAnswerAndWithdrawalIsSaidInWords) {
-  SessionRecord blocked = on(kToday - 2, "blocked");
-  blocked.check_level = "emergency";
+  SessionRecord blocked = on(kToday - 2, Outcome::blocked);
+  blocked.check_level = Tier::emergency;
   blocked.check_flags = {"both_legs"};
   blocked.withdrawn = iso8601((kToday - 2) * 86400000.0 + 8 * 3600000.0);
-  SessionRecord stopped = on(kToday - 1, "stopped-pain");
+  SessionRecord stopped = on(kToday - 1, Outcome::stopped_pain);
   stopped.pain = "leg";
   stopped.before = 6;
   SessionRecord done = on(kToday);

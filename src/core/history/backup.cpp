@@ -19,7 +19,7 @@ std::string latest(const HistoryDoc& doc) {
 
 int completed(const HistoryDoc& doc) {
   return static_cast<int>(std::count_if(doc.sessions.begin(), doc.sessions.end(),
-                                        [](const SessionRecord& r) { return r.outcome == "completed"; }));
+                                        [](const SessionRecord& r) { return r.outcome == Outcome::completed; }));
 }
 
 // Members only the backup has are added; where both have one, here's stays.

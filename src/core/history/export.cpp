@@ -27,7 +27,7 @@ std::string sessions_csv(const HistoryDoc& doc, const Catalogue& text) {
   out += "\r\n";
   for (const SessionRecord& r : doc.sessions) {
     const std::vector<std::string> row = {
-        r.started.substr(0, 10), r.started, r.ended, r.outcome, r.check_level, join(r.check_flags),
+        r.started.substr(0, 10), r.started, r.ended, std::string(outcome_name(r.outcome)), std::string(tier_name(r.check_level)), join(r.check_flags),
         number(r.before), number(r.after), r.hurt ? std::string(text.get(*r.hurt ? "csv.yes" : "csv.no")) : "", r.pain,
         std::to_string(static_cast<int>(r.range * 100 + 0.5)), join(r.exercises), r.withdrawn};
     for (size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + field(row[i]);

@@ -13,8 +13,6 @@ namespace unfurl::core {
 
 namespace {
 
-const std::set<std::string, std::less<>> kOutcomes = {"completed", "stopped-pain", "abandoned", "blocked"};
-
 // Strict readers for one session record: a field of the wrong type makes the
 // whole record unreadable (and so kept verbatim), never silently changed.
 struct Strict {
@@ -53,22 +51,105 @@ struct Strict {
 // Written as a whole number (5, not 5.0), however large: what a repetition count is read from.
 bool integer_literal(const json::Value& v) { return v.IsInt64() || v.IsUint64(); }
 
-const std::set<std::string, std::less<>> kRecordKeys = {"id", "routine", "started", "ended", "day", "outcome", "check",
-                                                        "before", "after", "hurt", "pain", "withdrawn", "range", "exercises"};
+// A session record's fields, each read and written by its own row: a new
+// field is one row. In alphabetical order, as this codec has always written
+// them, so a document an earlier version wrote is written back as the same
+// text. A field of the wrong type makes the whole record unreadable (Strict).
+struct RecordField {
+  std::string_view key;
+  void (*read)(Strict& s, std::string_view key, SessionRecord& r);
+  void (*write)(json::Writer& w, std::string_view key, const SessionRecord& r);
+};
+using K = std::string_view;
+constexpr RecordField kRecordFields[] = {
+    {"after", [](Strict& s, K k, SessionRecord& r) { r.after = s.rating(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.after); }},
+    {"before", [](Strict& s, K k, SessionRecord& r) { r.before = s.rating(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.before); }},
+    {"check",
+     [](Strict& s, K k, SessionRecord& r) {
+       const json::Value* c = s.get(k);
+       if (!c) return;
+       if (!c->IsObject()) { s.ok = false; return; }
+       Strict cs{*c};
+       const std::string level = cs.str("level");
+       r.check_flags = cs.strings("flags");
+       // No level is no check's level ("none"); one this version does not know keeps the record as it was.
+       const std::optional<Tier> tier = level.empty() ? Tier::none : tier_from_name(level);
+       s.ok = s.ok && cs.ok && tier;
+       r.check_level = tier.value_or(Tier::none);
+     },
+     [](json::Writer& w, K k, const SessionRecord& r) {
+       w.key(k).begin_object().field("flags", r.check_flags).field("level", tier_name(r.check_level)).end_object();
+     }},
+    {"day",
+     [](Strict& s, K k, SessionRecord& r) {
+       const std::optional<int> day = json::integer(s.get(k));
+       s.ok = s.ok && day;
+       r.day = day.value_or(0);
+     },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.day); }},
+    {"ended", [](Strict& s, K k, SessionRecord& r) { r.ended = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.ended); }},
+    {"exercises", [](Strict& s, K k, SessionRecord& r) { r.exercises = s.strings(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.exercises); }},
+    {"hurt",
+     [](Strict& s, K k, SessionRecord& r) {
+       const json::Value* h = s.get(k);
+       if (h && !h->IsBool()) s.ok = false;
+       else if (h) r.hurt = h->GetBool();
+     },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.hurt); }},
+    {"id", [](Strict& s, K k, SessionRecord& r) { r.id = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.id); }},
+    {"outcome",
+     [](Strict& s, K k, SessionRecord& r) {
+       const std::optional<Outcome> outcome = value_in(kOutcomeNames, s.str(k));
+       s.ok = s.ok && outcome;
+       r.outcome = outcome.value_or(Outcome::abandoned);
+     },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, outcome_name(r.outcome)); }},
+    {"pain", [](Strict& s, K k, SessionRecord& r) { r.pain = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) {
+       w.key(k);
+       if (r.pain.empty()) w.value(nullptr);
+       else w.value(r.pain);
+     }},
+    {"range",
+     [](Strict& s, K k, SessionRecord& r) {
+       const json::Value* g = s.get(k);
+       if (g && !g->IsNumber()) s.ok = false;
+       else if (g) r.range = std::clamp(g->GetDouble(), kRangeMin, kRangeMax);
+     },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.range); }},
+    {"routine", [](Strict& s, K k, SessionRecord& r) { r.routine = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.routine); }},
+    {"started", [](Strict& s, K k, SessionRecord& r) { r.started = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) { w.field(k, r.started); }},
+    {"withdrawn", [](Strict& s, K k, SessionRecord& r) { r.withdrawn = s.str(k); },
+     [](json::Writer& w, K k, const SessionRecord& r) {
+       if (!r.withdrawn.empty()) w.field(k, r.withdrawn);
+     }},
+};
 
-// A record's known fields. The objects inside the document are written with
-// their keys in alphabetical order, as this codec always has: a document an
-// earlier version wrote is written back as the same text.
+constexpr bool in_key_order() {
+  for (size_t i = 1; i < std::size(kRecordFields); ++i)
+    if (!(kRecordFields[i - 1].key < kRecordFields[i].key)) return false;
+  return true;
+}
+static_assert(in_key_order());  // written in alphabetical order: see kRecordFields
+
+const std::set<std::string, std::less<>>& record_keys() {
+  static const std::set<std::string, std::less<>> keys = [] {
+    std::set<std::string, std::less<>> k;
+    for (const RecordField& f : kRecordFields) k.emplace(f.key);
+    return k;
+  }();
+  return keys;
+}
+
 void write_known(json::Writer& w, const SessionRecord& r) {
-  w.field("after", r.after).field("before", r.before);
-  w.key("check").begin_object().field("flags", r.check_flags).field("level", r.check_level).end_object();
-  w.field("day", r.day).field("ended", r.ended).field("exercises", r.exercises).field("hurt", r.hurt);
-  w.field("id", r.id).field("outcome", r.outcome);
-  w.key("pain");
-  if (r.pain.empty()) w.value(nullptr);
-  else w.value(r.pain);
-  w.field("range", r.range).field("routine", r.routine).field("started", r.started);
-  if (!r.withdrawn.empty()) w.field("withdrawn", r.withdrawn);
+  for (const RecordField& f : kRecordFields) f.write(w, f.key, r);
 }
 
 std::string known_text(const SessionRecord& r) {
@@ -113,43 +194,15 @@ std::optional<SessionRecord> read_record(const json::Value* j, const std::string
   // In a field it does not read (a note from a newer version), it is kept with that field's bytes.
   if (has_lone_surrogate(raw))
     for (const RawMember& m : raw_members(raw).value_or(std::vector<RawMember>{}))
-      if (kRecordKeys.count(m.key) && has_lone_surrogate(m.raw)) return std::nullopt;
+      if (record_keys().count(m.key) && has_lone_surrogate(m.raw)) return std::nullopt;
   Strict s{*j};
   SessionRecord r;
-  r.outcome = s.str("outcome");
-  const std::optional<int> day = json::integer(s.get("day"));
-  if (!kOutcomes.count(r.outcome) || !day) return std::nullopt;
-  r.day = *day;
-  r.id = s.str("id");
-  r.routine = s.str("routine");
-  r.started = s.str("started");
-  r.ended = s.str("ended");
-  r.pain = s.str("pain");
-  r.withdrawn = s.str("withdrawn");
-  if (const json::Value* c = s.get("check")) {
-    if (!c->IsObject()) return std::nullopt;
-    Strict cs{*c};
-    r.check_level = cs.str("level");
-    r.check_flags = cs.strings("flags");
-    if (!cs.ok) return std::nullopt;
-  }
-  if (r.check_level.empty()) r.check_level = "none";
-  r.before = s.rating("before");
-  r.after = s.rating("after");
-  if (const json::Value* h = s.get("hurt")) {
-    if (!h->IsBool()) return std::nullopt;
-    r.hurt = h->GetBool();
-  }
-  if (const json::Value* g = s.get("range")) {
-    if (!g->IsNumber()) return std::nullopt;
-    r.range = std::clamp(g->GetDouble(), kRangeMin, kRangeMax);
-  }
-  r.exercises = s.strings("exercises");
+  for (const RecordField& f : kRecordFields) f.read(s, f.key, r);
   if (!s.ok) return std::nullopt;
   // The record's own bytes are read again only for members this version does not know.
   const auto members = j->GetObject();
-  if (std::any_of(members.begin(), members.end(), [](const auto& m) { return !kRecordKeys.count(json::view(m.name)); }))
-    r.extra = unknown_members(raw, kRecordKeys);
+  if (std::any_of(members.begin(), members.end(), [](const auto& m) { return !record_keys().count(json::view(m.name)); }))
+    r.extra = unknown_members(raw, record_keys());
   r.raw = raw;
   r.raw_known = known_text(r);
   return r;
@@ -570,7 +623,7 @@ void forget_kept(Settings& s, std::string_view path) {
 }
 
 bool is_block(const SessionRecord& r) {
-  const bool checked_out = r.outcome == "blocked" && r.check_level != "review" && r.check_level != "none";
+  const bool checked_out = r.outcome == Outcome::blocked && r.check_level != Tier::review && r.check_level != Tier::none;
   // Every stop answer but back-only pain sends the person to a doctor first.
   return checked_out || (!r.pain.empty() && r.pain != "back");
 }
@@ -584,7 +637,7 @@ const SessionRecord* standing_block(const std::vector<SessionRecord>& sessions, 
 int streak_days(const std::vector<SessionRecord>& sessions, int today) {
   std::set<int> days;
   for (const SessionRecord& r : sessions)
-    if (r.outcome == "completed") days.insert(r.day);
+    if (r.outcome == Outcome::completed) days.insert(r.day);
   int day = days.count(today) ? today : today - 1;
   int streak = 0;
   while (days.count(day)) { ++streak; --day; }
@@ -598,7 +651,7 @@ HistoryStats history_stats(const std::vector<SessionRecord>& sessions, int today
   int changes = 0, recent = 0;
   for (const SessionRecord& r : sessions) {
     ++st.sessions;
-    if (r.outcome != "completed") continue;
+    if (r.outcome != Outcome::completed) continue;
     ++st.completed;
     days.insert(r.day);
     if (r.day > today - 28 && r.day <= today) ++recent;

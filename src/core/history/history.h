@@ -15,19 +15,30 @@
 #include <string_view>
 #include <vector>
 
+#include "core/names.h"
 #include "core/raw_json.h"
 #include "core/routine/speech.h"
+#include "core/triage/tier.h"
 
 namespace unfurl::core {
 
 constexpr int kSchema = 1;
 
+// How a session (or a check that stopped it) ended, as stored in "outcome".
+// A record whose outcome this version does not know is kept verbatim, unread.
+enum class Outcome { completed, stopped_pain, abandoned, blocked };
+inline constexpr Named<Outcome> kOutcomeNames[] = {{Outcome::completed, "completed"},
+                                                   {Outcome::stopped_pain, "stopped-pain"},
+                                                   {Outcome::abandoned, "abandoned"},
+                                                   {Outcome::blocked, "blocked"}};
+constexpr std::string_view outcome_name(Outcome o) { return name_in(kOutcomeNames, o); }
+
 struct SessionRecord {
   std::string id, routine;
   std::string started, ended;      // ISO 8601, from the device clock
   int day = 0;                     // local days since 1970-01-01, for streaks and trends
-  std::string outcome;             // completed | stopped-pain | abandoned | blocked
-  std::string check_level = "none";
+  Outcome outcome = Outcome::completed;
+  Tier check_level = Tier::none;   // the check's result before it; a level this version does not know keeps the record unread
   std::vector<std::string> check_flags;
   std::optional<int> before, after;  // stiffness 0–10
   std::optional<bool> hurt;

@@ -21,9 +21,9 @@ std::vector<WeekSummary> weekly_summary(const std::vector<SessionRecord>& sessio
     if (r.day > today || at < 0 || at >= static_cast<int>(out.size())) continue;
     WeekSummary& w = out[at];
     ++w.sessions;
-    w.completed += r.outcome == "completed";
-    w.stopped += r.outcome == "stopped-pain";
-    w.blocked += r.outcome == "blocked";
+    w.completed += r.outcome == Outcome::completed;
+    w.stopped += r.outcome == Outcome::stopped_pain;
+    w.blocked += r.outcome == Outcome::blocked;
     if (r.before) { sums[at].before += *r.before; ++sums[at].befores; }
     if (r.after) { sums[at].after += *r.after; ++sums[at].afters; }
   }

@@ -4,7 +4,6 @@
 
 #include "core/assets.h"
 #include "core/json.h"
-#include "core/names.h"
 
 namespace unfurl::core {
 
@@ -29,17 +28,6 @@ std::string text_of(const json::Value& obj, const char* key, std::string& error,
   return *s;
 }
 }  // namespace
-
-namespace {
-constexpr Named<Tier> kTiers[] = {{Tier::none, "none"},
-                                  {Tier::review, "review"},
-                                  {Tier::clinician, "clinician"},
-                                  {Tier::urgent, "urgent"},
-                                  {Tier::emergency, "emergency"}};
-}  // namespace
-
-std::string_view tier_name(Tier t) { return name_in(kTiers, t); }
-std::optional<Tier> tier_from_name(std::string_view name) { return value_in(kTiers, name); }
 
 const RedFlag* Triage::find(std::string_view id) const {
   for (const RedFlag& f : flags)

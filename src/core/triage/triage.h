@@ -8,13 +8,10 @@
 #include <vector>
 
 #include "core/text/text.h"
+#include "core/triage/tier.h"
 
 namespace unfurl::core {
 
-// Ordered by severity: a higher value always wins.
-enum class Tier { none = 0, review = 1, clinician = 2, urgent = 3, emergency = 4 };
-std::string_view tier_name(Tier t);
-std::optional<Tier> tier_from_name(std::string_view name);
 
 struct RedFlag {
   std::string id;
