@@ -12,7 +12,6 @@
 // sessionStorage, where there is room, to give back after a reload (`unsaved`).
 
 export const KEY = 'unfurl:v1';
-export const SCHEMA = 1;
 const UNSAVED = `${KEY}:unsaved`;  // in sessionStorage: this tab's document that storage refused
 const RESTARTED = `${KEY}:restarted`;  // in sessionStorage: the last start failed and its data was kept aside
 
@@ -44,14 +43,15 @@ export class Storage {
     try { return session()?.getItem(UNSAVED) || ''; } catch (e) { return ''; }
   }
 
-  // Another tab wrote: the app merges it in and shows it. A removed document
-  // ("delete all my data" over there) merges as an empty one, so this tab's
-  // next write does not bring back what the person deleted.
+  // Another tab wrote: the app merges it in and shows it (onChange(text)). A
+  // removed document ("delete all my data" over there) is onChange(null): the
+  // app merges it as its own empty document, so this tab's next write does not
+  // bring back what the person deleted. The shell writes no document of its own.
   watch(onChange) {
     window.addEventListener('storage', (e) => {
       if ((e.key !== KEY && e.key !== null) || e.newValue === this.lastSeen) return;
       this.lastSeen = e.key === KEY ? e.newValue : null;
-      onChange(this.lastSeen ?? `{"schema":${SCHEMA}}`);
+      onChange(this.lastSeen);
     });
   }
 
@@ -188,3 +188,4 @@ export class Storage {
     try { return ls ? ls.getItem(KEY) : null; } catch (e) { return null; }
   }
 }
+
