@@ -14,6 +14,7 @@
 export const KEY = 'unfurl:v1';
 const UNSAVED = `${KEY}:unsaved`;  // in sessionStorage: this tab's document that storage refused
 const RESTARTED = `${KEY}:restarted`;  // in sessionStorage: the last start failed and its data was kept aside
+const PATIENT = `${KEY}:patient`;  // the name and date of birth the report remembers (below)
 
 function session() {
   try { return window.sessionStorage; } catch (e) { return null; }
@@ -189,3 +190,35 @@ export class Storage {
   }
 }
 
+// The name and date of birth typed on the printed report (web/report.js),
+// kept only while the person ticks "remember on this device": under their own
+// key, never in the history (docs/architecture.md). Read as the codec reads a
+// setting: what is not an object is nothing remembered, a field that is not
+// text is empty. An entry that cannot be read is never removed unread: only
+// the person's own choice replaces it (ticking "remember") or removes it
+// ("delete all my data", eraseAll).
+function readPatientEntry(ls) {
+  let p = null;
+  try { p = JSON.parse(ls.getItem(PATIENT) ?? 'null'); } catch (e) { return undefined; }
+  if (p === null) return null;
+  if (typeof p !== 'object' || Array.isArray(p)) return undefined;
+  const text = (v) => (typeof v === 'string' ? v : '');
+  return { name: text(p.name), dob: text(p.dob) };
+}
+
+// The remembered {name, dob}, or null when nothing is (or it cannot be read).
+export function rememberedPatient() {
+  const ls = local();
+  if (!ls) return null;
+  try { return readPatientEntry(ls) || null; } catch (e) { return null; }  // storage refused
+}
+
+// Keeps {name, dob}, or with null forgets the one remembered.
+export function rememberPatient(p) {
+  const ls = local();
+  if (!ls) return;
+  try {
+    if (p) ls.setItem(PATIENT, JSON.stringify({ name: p.name, dob: p.dob }));
+    else if (readPatientEntry(ls)) ls.removeItem(PATIENT);
+  } catch (e) { /* storage refused: the report is printed all the same */ }
+}
