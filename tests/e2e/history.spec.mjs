@@ -164,6 +164,8 @@ test('deleted in one tab, the other tab\'s next write does not bring the session
   const b = await context.newPage();
   await open(b, 'test=1');
   expect((await b.evaluate(() => window.unfurl.history())).sessions.length).toBe(1);
+  await act(b, 'open', 'settings');
+  await until(b, (s) => s.screen === 'settings', 'settings');
   expect(await act(b, 'delete-data')).toBe(true);
   await until(b, (s) => s.settings.confirm_delete, 'asked');
   expect(await act(b, 'delete-data', 'confirm')).toBe(true);
