@@ -80,3 +80,18 @@ test.describe('in a Portuguese browser', () => {
     }
   });
 });
+
+// The note's limit is 200 characters in the builder's field and in the app
+// alike (docs/embedding.md): a full note in Polish makes a link that opens.
+test('a note of 200 characters in any language makes a link the app opens', async ({ page }) => {
+  const note = 'ą'.repeat(200);
+  await page.goto('prescribe.html');
+  await page.locator('#note').fill(note + 'ę');
+  const link = await page.locator('#link').inputValue();
+  await page.goto(`${link}&test=1`);
+  await page.evaluate(() => window.unfurl.ready);
+  const s = await state(page);
+  expect(s.notices).toEqual([]);
+  expect(s.prescribed).toBe(true);
+  expect(s.routine.note).toBe(note);
+});
