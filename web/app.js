@@ -142,7 +142,7 @@ let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(config.history !== '0', notify);
 storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
-storage.watch((stored) => { if (M) call('_unfurl_merge', stored); });
+storage.watch((stored) => { if (M) { if (stored === null) M._unfurl_removed(); else call('_unfurl_merge', stored); } });
 storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
 storage.judge = (stored) => look(stored).history;
 

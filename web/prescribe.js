@@ -10,17 +10,38 @@ const words = JSON.parse(document.getElementById('words').textContent);
 const languages = JSON.parse(document.getElementById('languages').textContent);
 const $ = (id) => document.getElementById(id);
 
-// The builder's own language: ?lang=, else the browser's, else English. Its
+// The builder's own language is the one the app would choose on this page
+// with nothing stored (?lang=, else the browser's languages, else English;
+// docs/languages.md). The rule is the model's alone (model::choose_language,
+// src/model/configuration.cpp): it is asked of the app's own wasm
+// (unfurl_early, as web/app.js asks it before the app starts), never repeated
+// here, so the two cannot choose differently. The person's choice in the
+// app's Settings is not the clinician's: no stored document is handed in. Its
 // words come in English with the page; another language's are in that
-// language's file, as the app's are (a file that cannot be fetched leaves the page in English).
-const known = (tag) => {
-  const code = (tag || '').split(/[-_]/)[0].toLowerCase();
-  return languages.some((l) => l.code === code) ? code : null;
-};
-const lang = known(new URLSearchParams(location.search).get('lang')) ||
-  (navigator.languages || [navigator.language]).map(known).find(Boolean) || 'en';
+// language's file, as the app's are (a wasm or a file that cannot be fetched
+// leaves the page in English).
+async function chooseLanguage() {
+  const config = Object.fromEntries(new URLSearchParams(location.search).entries());
+  config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
+  try {
+    const M = await createUnfurl({ print: () => {}, printErr: () => {} });
+    const strings = ['', JSON.stringify(config)].map((t) => {
+      const n = M.lengthBytesUTF8(t) + 1;
+      const p = M._malloc(n);
+      M.stringToUTF8(t, p, n);
+      return p;
+    });
+    const early = JSON.parse(M.UTF8ToString(M._unfurl_early(...strings)));
+    strings.forEach((p) => M._free(p));
+    return early.lang;
+  } catch (e) {
+    return 'en';
+  }
+}
+let lang = 'en';
 
 async function localise() {
+  lang = await chooseLanguage();
   if (lang === 'en') return;
   let file = null;
   try {

@@ -9,11 +9,11 @@
 // Nothing leaves the device unless the person sends it.
 //
 // The name and date of birth are typed here, printed, and kept only if the
-// person ticks "remember": then under their own key, never in the history.
-import { KEY } from './storage.js';
+// person ticks "remember": then under their own key, never in the history
+// (web/storage.js keeps it, as it keeps everything stored).
+import { rememberedPatient as remembered, rememberPatient } from './storage.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const PATIENT = `${KEY}:patient`;
 
 function el(tag, text, cls) {
   const e = document.createElement(tag);
@@ -147,19 +147,8 @@ function numberPages(words) {
 // data.remember is false where the page keeps nothing (history=0): no name is
 // read, offered to keep, or stored.
 export function rememberedPatient(data) {
-  if (!data.remember) return { name: '', dob: '', remember: false };
-  try {
-    const p = JSON.parse(localStorage.getItem(PATIENT) || 'null');
-    if (p && typeof p === 'object') return { name: String(p.name || ''), dob: String(p.dob || ''), remember: true };
-  } catch (e) { /* storage refused or not ours: nothing remembered */ }
-  return { name: '', dob: '', remember: false };
-}
-
-function rememberPatient(p) {
-  try {
-    if (p.remember) localStorage.setItem(PATIENT, JSON.stringify({ name: p.name, dob: p.dob }));
-    else localStorage.removeItem(PATIENT);
-  } catch (e) { /* storage refused: it is printed all the same */ }
+  const p = data.remember ? remembered() : null;
+  return p ? { ...p, remember: true } : { name: '', dob: '', remember: false };
 }
 
 // Where the browser's share sheet takes files (the check itself makes no file).
@@ -241,7 +230,7 @@ export function showReport(root, data) {
     patient.dob = dob.input.value;
     patient.remember = data.remember && tick.checked;
     who.textContent = complete(l.patient, patient.name || '____________', patient.dob || '__________');
-    if (data.remember) rememberPatient(patient);
+    if (data.remember) rememberPatient(patient.remember ? patient : null);
   };
   for (const input of [name.input, dob.input, tick]) input.addEventListener('input', update);
   tick.addEventListener('change', update);

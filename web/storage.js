@@ -12,9 +12,9 @@
 // sessionStorage, where there is room, to give back after a reload (`unsaved`).
 
 export const KEY = 'unfurl:v1';
-export const SCHEMA = 1;
 const UNSAVED = `${KEY}:unsaved`;  // in sessionStorage: this tab's document that storage refused
 const RESTARTED = `${KEY}:restarted`;  // in sessionStorage: the last start failed and its data was kept aside
+const PATIENT = `${KEY}:patient`;  // the name and date of birth the report remembers (below)
 
 function session() {
   try { return window.sessionStorage; } catch (e) { return null; }
@@ -44,14 +44,15 @@ export class Storage {
     try { return session()?.getItem(UNSAVED) || ''; } catch (e) { return ''; }
   }
 
-  // Another tab wrote: the app merges it in and shows it. A removed document
-  // ("delete all my data" over there) merges as an empty one, so this tab's
-  // next write does not bring back what the person deleted.
+  // Another tab wrote: the app merges it in and shows it (onChange(text)). A
+  // removed document ("delete all my data" over there) is onChange(null): the
+  // app merges it as its own empty document, so this tab's next write does not
+  // bring back what the person deleted. The shell writes no document of its own.
   watch(onChange) {
     window.addEventListener('storage', (e) => {
       if ((e.key !== KEY && e.key !== null) || e.newValue === this.lastSeen) return;
       this.lastSeen = e.key === KEY ? e.newValue : null;
-      onChange(this.lastSeen ?? `{"schema":${SCHEMA}}`);
+      onChange(this.lastSeen);
     });
   }
 
@@ -187,4 +188,37 @@ export class Storage {
     const ls = local();
     try { return ls ? ls.getItem(KEY) : null; } catch (e) { return null; }
   }
+}
+
+// The name and date of birth typed on the printed report (web/report.js),
+// kept only while the person ticks "remember on this device": under their own
+// key, never in the history (docs/architecture.md). Read as the codec reads a
+// setting: what is not an object is nothing remembered, a field that is not
+// text is empty. An entry that cannot be read is never removed unread: only
+// the person's own choice replaces it (ticking "remember") or removes it
+// ("delete all my data", eraseAll).
+function readPatientEntry(ls) {
+  let p = null;
+  try { p = JSON.parse(ls.getItem(PATIENT) ?? 'null'); } catch (e) { return undefined; }
+  if (p === null) return null;
+  if (typeof p !== 'object' || Array.isArray(p)) return undefined;
+  const text = (v) => (typeof v === 'string' ? v : '');
+  return { name: text(p.name), dob: text(p.dob) };
+}
+
+// The remembered {name, dob}, or null when nothing is (or it cannot be read).
+export function rememberedPatient() {
+  const ls = local();
+  if (!ls) return null;
+  try { return readPatientEntry(ls) || null; } catch (e) { return null; }  // storage refused
+}
+
+// Keeps {name, dob}, or with null forgets the one remembered.
+export function rememberPatient(p) {
+  const ls = local();
+  if (!ls) return;
+  try {
+    if (p) ls.setItem(PATIENT, JSON.stringify({ name: p.name, dob: p.dob }));
+    else if (readPatientEntry(ls)) ls.removeItem(PATIENT);
+  } catch (e) { /* storage refused: the report is printed all the same */ }
 }

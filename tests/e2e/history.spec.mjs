@@ -150,3 +150,31 @@ test('delete all my data: asked first, the export offered, then everything is go
   expect(keys).toEqual([]);
   expect((await state(page)).streak).toBe(0);
 });
+
+// "Delete all my data" in one tab removes the document; the other tab, told by
+// the storage event, merges the codec's own empty document (unfurl_removed:
+// the shell writes no document of its own), so its next write does not bring
+// back what the person deleted.
+test('deleted in one tab, the other tab\'s next write does not bring the sessions back', async ({ context }) => {
+  const a = await context.newPage();
+  const seeded = `{"schema":1,"sessions":[{"id":"k-1","day":${day() - 1},"outcome":"completed","before":6,"after":4}],"acks":{"intro":true}}`;
+  await a.addInitScript(([k, v]) => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem(k, v); sessionStorage.setItem('seeded', '1'); } }, [KEY, seeded]);
+  await open(a, 'test=1');
+  expect((await state(a)).streak).toBe(1);
+  const b = await context.newPage();
+  await open(b, 'test=1');
+  expect((await b.evaluate(() => window.unfurl.history())).sessions.length).toBe(1);
+  await act(b, 'open', 'settings');
+  await until(b, (s) => s.screen === 'settings', 'settings');
+  expect(await act(b, 'delete-data')).toBe(true);
+  await until(b, (s) => s.settings.confirm_delete, 'asked');
+  expect(await act(b, 'delete-data', 'confirm')).toBe(true);
+  await expect.poll(() => b.evaluate((k) => localStorage.getItem(k), KEY)).toBeNull();
+  // Tab A hears of it, then writes (a setting changed there).
+  await expect.poll(async () => (await state(a)).streak, { timeout: 10_000 }).toBe(0);
+  expect(await act(a, 'set', { key: 'voice', value: false })).toBe(true);
+  await expect.poll(() => a.evaluate((k) => localStorage.getItem(k), KEY)).not.toBeNull();
+  const doc = await a.evaluate(() => window.unfurl.history());
+  expect(doc.sessions).toEqual([]);
+  expect(doc.settings.voice).toBe(false);
+});

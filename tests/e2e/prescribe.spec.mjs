@@ -3,6 +3,7 @@
 // that routine, marked as prescribed — and the safety check still runs.
 import { test, expect } from '@playwright/test';
 import jsQR from 'jsqr';
+import { readFileSync } from 'node:fs';
 import { state, until, tap, widget, answerNone } from './helpers.mjs';
 
 test('the builder\'s link and its QR code open the same prescribed routine, check first', async ({ page }) => {
@@ -59,4 +60,38 @@ test('with nothing ticked the builder makes no link and says why', async ({ page
   await expect(page.locator('#error')).toBeVisible();
   expect(await page.locator('#link').inputValue()).toBe('');
   await expect(page.locator('#copy')).toBeDisabled();
+});
+
+// The builder's language is the app's choice, asked of the app's own wasm
+// (unfurl_early): the browser's language, regional tag and all; a lang= the
+// build does not know gives English in both, not the browser's.
+test.describe('in a Portuguese browser', () => {
+  test.use({ locale: 'pt-BR' });
+  test('the builder is in the language the app picks, the same way', async ({ page }) => {
+    const pt = JSON.parse(readFileSync(new URL('../../assets/i18n/pt.json', import.meta.url), 'utf8'));
+    const en = JSON.parse(readFileSync(new URL('../../assets/i18n/en.json', import.meta.url), 'utf8'));
+    for (const [query, lang, words] of [['', 'pt', pt], ['?lang=xx', 'en', en], ['?lang=pt-PT', 'pt', pt]]) {
+      await page.goto(`prescribe.html${query}`);
+      await expect(page.locator('h1'), query).toHaveText(words['rx.page_title']);
+      await expect(page.locator('#exercises'), query).toContainText(words['ex.knee_to_chest.name']);
+      await page.goto(`./${query || '?'}${query ? '&' : ''}test=1`);
+      await page.evaluate(() => window.unfurl.ready);
+      expect((await state(page)).lang, `the app at ${query}`).toBe(lang);
+    }
+  });
+});
+
+// The note's limit is 200 characters in the builder's field and in the app
+// alike (docs/embedding.md): a full note in Polish makes a link that opens.
+test('a note of 200 characters in any language makes a link the app opens', async ({ page }) => {
+  const note = 'ą'.repeat(200);
+  await page.goto('prescribe.html');
+  await page.locator('#note').fill(note + 'ę');
+  const link = await page.locator('#link').inputValue();
+  await page.goto(`${link}&test=1`);
+  await page.evaluate(() => window.unfurl.ready);
+  const s = await state(page);
+  expect(s.notices).toEqual([]);
+  expect(s.prescribed).toBe(true);
+  expect(s.routine.note).toBe(note);
 });

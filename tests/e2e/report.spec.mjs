@@ -108,6 +108,46 @@ test('"remember on this device" keeps the name under its own key, never in the h
   expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBeNull();
 });
 
+// The remembered name is read by web/storage.js as the codec reads a setting:
+// bytes that are not an entry are nothing remembered, and never break the
+// report; they are not removed unread either, only replaced when the person
+// ticks "remember". A field of the wrong type is empty.
+test('a remembered name that cannot be read: the report opens, types and prints, and the bytes stay until replaced', async ({ page }) => {
+  await seed(page, history(3).doc);
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('unfurl:v1:patient', '{"name": "Ana", cut off');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await open(page);
+  await openReport(page);
+  await expect(page.locator('#report-name')).toHaveValue('');
+  await expect(page.locator('#report-remember')).not.toBeChecked();
+  await page.fill('#report-name', 'Bea');
+  await expect(page.locator('#report .report-patient')).toContainText('Bea');
+  expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient'))).toBe('{"name": "Ana", cut off');
+  await page.check('#report-remember');
+  expect(JSON.parse(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient')))).toEqual({ name: 'Bea', dob: '' });
+
+  for (const bad of ['[1,2]', '"Ana"', '7']) {
+    await page.evaluate((v) => localStorage.setItem('unfurl:v1:patient', v), bad);
+    await page.reload();
+    await page.evaluate(() => window.unfurl.ready);
+    await openReport(page);
+    await expect(page.locator('#report-name'), bad).toHaveValue('');
+    await page.fill('#report-name', 'Bea');
+    expect(await page.evaluate(() => localStorage.getItem('unfurl:v1:patient')), bad).toBe(bad);
+  }
+  await page.evaluate(() => localStorage.setItem('unfurl:v1:patient', '{"name":{"first":"Ana"},"dob":19610409}'));
+  await page.reload();
+  await page.evaluate(() => window.unfurl.ready);
+  await openReport(page);
+  await expect(page.locator('#report-name')).toHaveValue('');
+  await expect(page.locator('#report-dob')).toHaveValue('');
+  await expect(page.locator('#report .report-patient')).not.toContainText('object');
+});
+
 test('on a shared tablet (history=0) the report neither shows a name left there before nor offers to keep one', async ({ page }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {

@@ -131,6 +131,25 @@ TEST(History, MergeTakesTheChangedCopyOfASessionAndNeverDuplicates) {
   EXPECT_TRUE(merged.sessions.empty());
 }
 
+// What another tab's removal of the document merges as (bridge.cpp,
+// unfurl_removed): the codec's own empty document, current and empty, which
+// takes away what both tabs had seen and keeps what only this tab made since.
+TEST(History, TheEmptyDocumentIsTheCodecsOwnAndMergesAsADeletion) {
+  const Decoded empty = decode_history(empty_history());
+  ASSERT_EQ(empty.status, DecodeStatus::ok);
+  EXPECT_EQ(empty_history(), "{\"schema\":" + std::to_string(kSchema) + "}");
+  EXPECT_EQ(encode_history(empty.doc), encode_history(HistoryDoc{}));
+  SessionRecord seen, made;
+  seen.id = "seen";
+  made.id = "made";
+  HistoryDoc base, mine;
+  base.sessions = {seen};
+  mine.sessions = {seen, made};
+  const HistoryDoc merged = merge_history(base, mine, empty.doc);
+  ASSERT_EQ(merged.sessions.size(), 1u);
+  EXPECT_EQ(merged.sessions[0].id, "made");
+}
+
 TEST(History, StreakCountsConsecutiveCompletedDays) {
   std::vector<SessionRecord> s(4);
   s[0].day = 10; s[0].outcome = Outcome::completed;

@@ -53,8 +53,9 @@ TEST(Layers, NoIncludeRunsUpward) {
 }
 
 // docs/architecture.md names every crossing of the bridge: each export the
-// shell can call and each shell function the app calls. A crossing added or
-// removed in src/platform/web/bridge.cpp without the docs fails here.
+// shell can call and each shell function the app calls, and no other. A
+// crossing added or removed in src/platform/web/bridge.cpp without the docs
+// fails here, and so does an export missing from the link's list in CMakeLists.txt.
 TEST(Layers, TheBridgeIsDocumentedAsItIs) {
   const std::filesystem::path root(UNFURL_SOURCE_DIR);
   auto read = [&](const char* path) {
@@ -63,18 +64,30 @@ TEST(Layers, TheBridgeIsDocumentedAsItIs) {
     s << in.rdbuf();
     return s.str();
   };
-  const std::string bridge = read("src/platform/web/bridge.cpp");
-  const std::string docs = read("docs/architecture.md");
-  const std::string section = docs.substr(docs.find("### The bridge"), docs.find("### The stored history") - docs.find("### The bridge"));
-  auto names = [&](const std::regex& re) {
+  auto between = [](const std::string& text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    const size_t end = text.find(to, at);
+    EXPECT_NE(end, std::string::npos) << to;
+    return at == std::string::npos || end == std::string::npos ? std::string() : text.substr(at + from.size(), end - at - from.size());
+  };
+  auto names = [](const std::string& text, const std::regex& re) {
     std::set<std::string> out;
-    for (auto it = std::sregex_iterator(bridge.begin(), bridge.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) out.insert((*it)[1]);
     return out;
   };
-  const std::set<std::string> exports = names(std::regex(R"(EMSCRIPTEN_KEEPALIVE[^(]*?unfurl_(\w+)\()"));
-  const std::set<std::string> shell = names(std::regex(R"(Module\.shell\.(\w+)\()"));
+  const std::string bridge = read("src/platform/web/bridge.cpp");
+  const std::string docs = read("docs/architecture.md");
+  const std::string section = between(docs, "### The bridge", "### The stored history");
+  const std::regex quoted(R"(`(\w+)`)");
+  const std::set<std::string> exports = names(bridge, std::regex(R"(EMSCRIPTEN_KEEPALIVE[^(]*?unfurl_(\w+)\()"));
+  const std::set<std::string> shell = names(bridge, std::regex(R"(Module\.shell\.(\w+)\()"));
   EXPECT_GT(exports.size(), 10u);
   EXPECT_GT(shell.size(), 10u);
-  for (const std::string& e : exports) EXPECT_NE(section.find("`" + e + "`"), std::string::npos) << "export unfurl_" << e;
-  for (const std::string& s : shell) EXPECT_NE(section.find("`" + s + "`"), std::string::npos) << "shell." << s;
+  EXPECT_EQ(names(between(section, "exports prefixed `unfurl_`:", "`tests/unit/layers_test.cpp`"), quoted), exports)
+      << "the exports docs/architecture.md lists";
+  EXPECT_EQ(names(between(section, "calling `Module.shell`:", "JS → C++"), quoted), shell)
+      << "the shell functions docs/architecture.md lists";
+  std::set<std::string> linked = names(between(read("CMakeLists.txt"), "set(UNFURL_EXPORTS", ")"), std::regex(R"(_unfurl_(\w+))"));
+  EXPECT_EQ(linked, exports) << "CMakeLists.txt's UNFURL_EXPORTS";
 }

@@ -36,6 +36,22 @@ TEST(Prescription, PicksExercisesAndSetsDoses) {
   EXPECT_DOUBLE_EQ(Session(routine, 0.9).range(), 0.7);
 }
 
+// A note of up to 200 characters (docs/embedding.md), counted as characters,
+// not bytes: the builder's field (web/prescribe.html) lets a clinician type 200
+// in any language, and the link it makes must open.
+TEST(Prescription, ANoteIsTwoHundredCharactersInAnyLanguage) {
+  std::string polish, longer;
+  for (int i = 0; i < 200; ++i) polish += "ą";
+  longer = polish + "a";
+  auto link = [](const std::string& note) { return b64url(R"({"exercises":["fetal"],"note":")" + note + R"("})"); };
+  auto r = read_prescription_link(routine_json(), link(polish));
+  ASSERT_TRUE(r.prescription) << describe(r.error);
+  EXPECT_EQ(r.prescription->note, polish);
+  EXPECT_FALSE(read_prescription_link(routine_json(), link(longer)).prescription) << "201 characters";
+  EXPECT_FALSE(read_prescription_link(routine_json(), link(std::string(201, 'a'))).prescription);
+  EXPECT_TRUE(read_prescription_link(routine_json(), link(std::string(200, 'a'))).prescription);
+}
+
 TEST(Prescription, BadLinksSayWhy) {
   EXPECT_EQ(describe(read_prescription_link(routine_json(), "!!!").error), "it is not base64url");
   EXPECT_EQ(describe(read_prescription_link(routine_json(), b64url("{oops")).error), "it is not valid JSON");

@@ -479,6 +479,8 @@ void write_settings(json::Writer& w, const Settings& s, const std::vector<RawMem
 }
 }  // namespace
 
+std::string empty_history() { return json::Writer().begin_object().field("schema", kSchema).end_object().text(); }
+
 std::string encode_history(const HistoryDoc& doc) {
   json::Writer w;
   w.begin_object().field("schema", kSchema);

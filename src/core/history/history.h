@@ -156,6 +156,10 @@ struct Decoded {
 
 Decoded decode_history(std::string_view text);
 std::string encode_history(const HistoryDoc& doc);
+// The smallest document the codec reads as current and empty ({"schema":1}):
+// what is stored once another tab removed the document ("delete all my
+// data"), merged as such (the shell knows no schema: src/platform/web/bridge.cpp, unfurl_removed).
+std::string empty_history();
 
 // Three-way merge by session id: `base` is what this tab last read or wrote,
 // `mine` what it holds now, `stored` what is in storage at this moment. What

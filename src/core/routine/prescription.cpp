@@ -158,7 +158,12 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
   }
   if (const json::Value* note = json::member(*rx, "note")) {
     std::optional<std::string> s = json::string(note);
-    if (!s || s->size() > 200) {
+    // Characters, as docs/embedding.md says and the builder's field counts
+    // (web/prescribe.html): a UTF-8 continuation byte is no new character.
+    const auto characters = [](const std::string& t) {
+      return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    if (!s || characters(*s) > 200) {
       result.error = {"note", "error.note", {"200"}};
       return result;
     }

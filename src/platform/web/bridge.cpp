@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "core/history/history.h"
 #include "core/json.h"
 #include "core/routine/speech.h"
 #include "render/gl/imgui_renderer.h"
@@ -423,6 +424,15 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_merge(const char* stored) {
   g_out = g ? g->app.MergeStored(stored ? stored : "") : "";
   if (g) RequestFrame();
   return g_out.c_str();
+}
+
+// Another tab removed the stored document ("delete all my data" there): it is
+// merged as the codec's empty document, so this tab's next write does not
+// bring back what the person deleted.
+EMSCRIPTEN_KEEPALIVE void unfurl_removed() {
+  if (!g) return;
+  g->app.MergeStored(unfurl::core::empty_history());
+  RequestFrame();
 }
 
 // The shell tried to write what unfurl_merge returned: refused is "" when it
