@@ -37,28 +37,32 @@ core::json::Document parse_arg(std::string_view arg) {
 
 bool Model::Open(std::string_view where) {
   // Leaving a running session goes through Stop or End, never a side door.
-  if (screen_ == Screen::session && session_ && !session_->finished()) return false;
+  if (view_.screen == Screen::session && run_.session && !run_.session->finished()) return false;
   static const Screen targets[] = {Screen::home, Screen::history, Screen::settings, Screen::about};
   for (Screen s : targets) {
     if (screen_name(s) != where) continue;
-    if (screen_ == Screen::finish && !record_saved_) return false;
-    if (screen_ == Screen::finish) Finish();
-    screen_ = s;
-    if (s == Screen::home) { session_.reset(); outcome_.reset(); stop_answer_.reset(); remembered_ = false; pattern_result_.reset(); }
+    if (view_.screen == Screen::finish && !run_.record_saved) return false;
+    if (view_.screen == Screen::finish) Finish();
+    view_.screen = s;
+    if (s == Screen::home) { run_.session.reset(); check_.outcome.reset(); check_.stop_answer.reset(); check_.remembered = false; questions_.pattern_result.reset(); }
     return true;
   }
   return false;
 }
 
-// Every action, once: its name (docs/automation.md), when it is allowed, whether it hushes the
-// voice, and what it does. Only the person cuts the voice off
+// Whether an action silences the voice. Only the person cuts the voice off
 // (docs/clinical.md): pausing, stopping, skipping, going back or leaving
 // silences what was being said, and what was about to be said for the old
-// step is dropped with it.
+// step is dropped with it. Ticking a question is not leaving: an answer
+// hushes only when it leads off the list of questions.
+enum class Hush { no, yes, on_leaving_a_list };
+
+// Every action, once: its name (docs/automation.md), when it is allowed, whether it hushes the
+// voice, and what it does.
 struct Model::Action {
   std::string_view name;
   bool (*allowed)(const Model& m);  // when it may run at all; the action itself refuses what its argument rules out
-  bool hushes;
+  Hush hush;
   bool (*run)(Model& m, const Arg& a, std::string_view arg);
 };
 
@@ -88,100 +92,108 @@ bool UpdateWaiting(const Model& m) { return m.update_ready() && m.screen() == Sc
 
 const std::vector<Model::Action>& Model::Actions() {
   static const std::vector<Action> table = {
-      {"start", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Start(); }},
-      // Ticking a question is not leaving (see Act): only an answer that leads on hushes.
-      {"answer", Always, true, [](Model& m, const Arg&, std::string_view arg) { return m.Answer(arg); }},
-      {"continue", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Continue(); }},
-      {"rate", Rating, false, [](Model& m, const Arg& a, std::string_view) {
+      {"start", Always, Hush::no, [](Model& m, const Arg&, std::string_view) { return m.Start(); }},
+      {"answer", Always, Hush::on_leaving_a_list, [](Model& m, const Arg&, std::string_view arg) { return m.Answer(arg); }},
+      {"continue", Always, Hush::no, [](Model& m, const Arg&, std::string_view) { return m.Continue(); }},
+      {"rate", Rating, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          const std::optional<int> v = rating_arg(a);
          if (!v) return false;
-         if (m.screen_ == Screen::finish) return m.after_ = v, true;
-         m.before_ = v;
-         return m.BeginSession();
+         if (m.view_.screen != Screen::finish) {
+           m.run_.before = v;
+           return m.BeginSession();
+         }
+         m.run_.after = v;
+         return true;
        }},
-      {"skip", BeforeRating, false, [](Model& m, const Arg&, std::string_view) { return m.BeginSession(); }},
-      {"pause", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->pause(); }},
-      {"resume", Running, true, [](Model& m, const Arg&, std::string_view) {
-         const bool ok = m.session_->resume();
-         if (ok) m.auto_paused_ = false;
+      {"skip", BeforeRating, Hush::no, [](Model& m, const Arg&, std::string_view) { return m.BeginSession(); }},
+      {"pause", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.run_.session->pause(); }},
+      {"resume", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) {
+         const bool ok = m.run_.session->resume();
+         if (ok) m.run_.auto_paused = false;
          return ok;
        }},
-      {"toggle", Running, true, [](Model& m, const Arg&, std::string_view) {
-         const bool ok = m.session_->paused() ? m.session_->resume() : m.session_->pause();
-         if (ok) m.auto_paused_ = false;
+      {"toggle", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) {
+         const bool ok = m.run_.session->paused() ? m.run_.session->resume() : m.run_.session->pause();
+         if (ok) m.run_.auto_paused = false;
          return ok;
        }},
-      {"next", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->next(); }},
-      {"back", Running, true, [](Model& m, const Arg&, std::string_view) { return m.session_->back(); }},
-      {"stop-pain", Running, true, [](Model& m, const Arg&, std::string_view) { return m.StopForPain(); }},
+      {"next", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.run_.session->next(); }},
+      {"back", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.run_.session->back(); }},
+      {"stop-pain", Running, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.StopForPain(); }},
       // Never mid-session: a new version takes over only from Home, when asked.
-      {"restart", UpdateWaiting, false, [](Model& m, const Arg&, std::string_view) { return m.outbox_.restart = true; }},
+      {"restart", UpdateWaiting, Hush::no, [](Model& m, const Arg&, std::string_view) {
+         m.outbox_.restart = true;
+         return true;
+       }},
       // Leaving without pain: only from pause, so a stray tap cannot end a session.
-      {"end", Paused, true, [](Model& m, const Arg&, std::string_view) {
-         if (!m.session_->stop()) return false;
-         m.session_->take_cues();
+      {"end", Paused, Hush::yes, [](Model& m, const Arg&, std::string_view) {
+         if (!m.run_.session->stop()) return false;
+         m.run_.session->take_cues();
          m.EndSession(core::Outcome::abandoned);
-         m.session_.reset();
-         m.screen_ = Screen::home;
+         m.run_.session.reset();
+         m.view_.screen = Screen::home;
          return true;
        }},
       // The phone's dialler, with the number: the person still presses call there.
-      {"call", Calling, true, [](Model& m, const Arg&, std::string_view) {
-         m.outbox_.dial = m.emergency_.numbers[0];
+      {"call", Calling, Hush::yes, [](Model& m, const Arg&, std::string_view) {
+         m.outbox_.dial = m.page_.emergency.numbers[0];
          return true;
        }},
-      {"finish", Always, false, [](Model& m, const Arg&, std::string_view) { return m.Finish(); }},
-      {"open", Always, true, [](Model& m, const Arg& a, std::string_view) { return m.Open(string_arg(a)); }},
-      {"home", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Open("home"); }},
-      {"set", Always, false, [](Model& m, const Arg&, std::string_view arg) { return m.Set(arg); }},
-      {"reset-view", Always, false, [](Model& m, const Arg&, std::string_view) { return ++m.camera_resets_, true; }},
-      {"ack", Always, false, [](Model& m, const Arg& a, std::string_view) {
+      {"finish", Always, Hush::no, [](Model& m, const Arg&, std::string_view) { return m.Finish(); }},
+      {"open", Always, Hush::yes, [](Model& m, const Arg& a, std::string_view) { return m.Open(string_arg(a)); }},
+      {"home", Always, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.Open("home"); }},
+      {"set", Always, Hush::no, [](Model& m, const Arg&, std::string_view arg) { return m.Set(arg); }},
+      {"reset-view", Always, Hush::no, [](Model& m, const Arg&, std::string_view) {
+         ++m.view_.camera_resets;
+         return true;
+       }},
+      {"ack", Always, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          bool ok = false;
-         if (what == "intro") { ok = !m.doc_.intro_ack; m.doc_.intro_ack = true; }
-         else if (what == "trend") { ok = m.review_banner(); m.doc_.trend_ack_day = m.today_; }
-         else if (what == "backup") { ok = m.backup_offered(); m.doc_.backup_offer_day = m.today_; }
-         else if (what == "install") { ok = m.install_hint(); m.doc_.install_ack = true; }
+         if (what == "intro") { ok = !m.store_.doc.intro_ack; m.store_.doc.intro_ack = true; }
+         else if (what == "trend") { ok = m.review_banner(); m.store_.doc.trend_ack_day = m.clock_.today; }
+         else if (what == "backup") { ok = m.backup_offered(); m.store_.doc.backup_offer_day = m.clock_.today; }
+         else if (what == "install") { ok = m.install_hint(); m.store_.doc.install_ack = true; }
          if (ok) m.Save();
          return ok;
        }},
-      {"withdraw", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Withdraw(); }},
-      {"cleared", Always, true, [](Model& m, const Arg&, std::string_view) { return m.Cleared(); }},
-      {"screening", InSettings, false, [](Model& m, const Arg&, std::string_view) {
+      {"withdraw", Always, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.Withdraw(); }},
+      {"cleared", Always, Hush::yes, [](Model& m, const Arg&, std::string_view) { return m.Cleared(); }},
+      {"screening", InSettings, Hush::no, [](Model& m, const Arg&, std::string_view) {
          m.OpenScreening(Screen::settings);
          return true;
        }},
-      {"pattern", Always, false, [](Model& m, const Arg& a, std::string_view) { return m.Pattern(string_arg(a)); }},
+      {"pattern", Always, Hush::no, [](Model& m, const Arg& a, std::string_view) { return m.Pattern(string_arg(a)); }},
       // The screen reports whether its list has been on screen to its end; once seen, it stays seen.
-      {"list-seen", WithList, false, [](Model& m, const Arg& a, std::string_view) {
+      {"list-seen", WithList, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          const std::optional<bool> seen = json::boolean(&a);
-         if (!seen || m.list_ == ListSeen::seen) return false;
+         if (!seen || m.view_.list == ListSeen::seen) return false;
          const ListSeen now = *seen ? ListSeen::seen : ListSeen::unseen;
-         if (m.list_ == now) return false;
-         m.list_ = now;
+         if (m.view_.list == now) return false;
+         m.view_.list = now;
          return true;
        }},
-      {"reveal", Always, false, [](Model& m, const Arg& a, std::string_view) {
+      {"reveal", Always, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          if (what.empty()) return false;
-         m.reveal_ = what;
-         ++m.reveal_serial_;
+         m.view_.reveal = what;
+         ++m.view_.reveal_serial;
          return true;
        }},
-      {"export", Exporting, false, [](Model& m, const Arg& a, std::string_view) { return m.Export(string_arg(a)); }},
+      {"export", Exporting, Hush::no, [](Model& m, const Arg& a, std::string_view) { return m.Export(string_arg(a)); }},
       // Where the browser has a share sheet: the same files, handed to whoever the person picks there.
-      {"share", Sharing, false, [](Model& m, const Arg& a, std::string_view) {
+      {"share", Sharing, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          const std::string what = string_arg(a);
          const bool ok = (what == "csv" || what == "report") && m.Export(what);
          if (ok) m.outbox_.share = true;
          return ok;
        }},
-      {"backup", Backing, false, [](Model& m, const Arg&, std::string_view) { return m.Backup(); }},
+      {"backup", Backing, Hush::no, [](Model& m, const Arg&, std::string_view) { return m.Backup(); }},
       // The file's text, as the file input or window.unfurl.act hands it over.
-      {"restore", Backing, false, [](Model& m, const Arg& a, std::string_view) {
+      {"restore", Backing, Hush::no, [](Model& m, const Arg& a, std::string_view) {
          return a.IsString() && m.Restore(json::view(a));
        }},
-      {"delete-data", Always, false, [](Model& m, const Arg& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
+      {"delete-data", Always, Hush::no, [](Model& m, const Arg& a, std::string_view) { return m.DeleteData(string_arg(a)); }},
   };
   return table;
 }
@@ -197,13 +209,12 @@ bool Model::Act(std::string_view name, std::string_view arg) {
   const auto action = std::find_if(actions.begin(), actions.end(), [&](const Action& x) { return x.name == name; });
   if (action == actions.end() || !action->allowed(*this)) return false;
   const json::Document a = parse_arg(arg);
-  const Screen screen_before = screen_;
+  const Screen screen_before = view_.screen;
   const size_t queued = outbox_.cues.size();  // cues from before this action
   const bool ok = action->run(*this, a, arg);
-  // Ticking a question is not leaving: what is being said goes on.
-  const bool ticking = screen_ == Screen::check || screen_ == Screen::finish || screen_ == Screen::screening ||
-                       screen_ == Screen::pattern;
-  if (ok && action->hushes && (name != "answer" || !ticking)) {
+  const bool on_a_list = view_.screen == Screen::check || view_.screen == Screen::finish ||
+                         view_.screen == Screen::screening || view_.screen == Screen::pattern;
+  if (ok && (action->hush == Hush::yes || (action->hush == Hush::on_leaving_a_list && !on_a_list))) {
     outbox_.hush = true;
     auto old_end = outbox_.cues.begin() + static_cast<long>(queued);
     outbox_.cues.erase(std::remove_if(outbox_.cues.begin(), old_end,
@@ -211,10 +222,10 @@ bool Model::Act(std::string_view name, std::string_view arg) {
                        old_end);
   }
   Drain();
-  if (screen_ != screen_before) {
-    list_ = ListSeen::unknown;  // a new screen's list is yet to be seen
-    reveal_.clear();
-    restored_.reset();  // what a restore did is said where it was done
+  if (view_.screen != screen_before) {
+    view_.list = ListSeen::unknown;  // a new screen's list is yet to be seen
+    view_.reveal.clear();
+    store_.restored.reset();  // what a restore did is said where it was done
   }
   if (ok) ++version_;
   return ok;

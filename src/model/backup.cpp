@@ -13,16 +13,16 @@ namespace unfurl::model {
 // that storage has not taken yet go with it, in the codec's words.
 bool Model::Backup() {
   if (!can_backup()) return false;
-  const bool pending = unsaved_ > 0 || outbox_.store.has_value() || stored_text_.empty();
-  const std::string saved = core::iso8601(epoch_ms_);
-  const std::string text = core::wrap_backup(pending ? core::encode_history(doc_) : stored_text_, saved);
-  const core::CivilDate d = core::civil_from_days(today_);
+  const bool pending = store_.unsaved > 0 || outbox_.store.has_value() || store_.stored_text.empty();
+  const std::string saved = core::iso8601(clock_.epoch_ms);
+  const std::string text = core::wrap_backup(pending ? core::encode_history(store_.doc) : store_.stored_text, saved);
+  const core::CivilDate d = core::civil_from_days(clock_.today);
   char name[48];
   std::snprintf(name, sizeof name, "unfurl-backup-%04lld-%02d-%02d.json", d.year, d.month, d.day);
   outbox_.download = Outbox::File{name, "application/json", text};
-  outbox_.share = config_.can_share;
-  doc_.backup_saved = saved;
-  doc_.backup_day = today_;
+  outbox_.share = page_.config.can_share;
+  store_.doc.backup_saved = saved;
+  store_.doc.backup_day = clock_.today;
   Save();
   return true;
 }
@@ -36,26 +36,26 @@ bool Model::Restore(std::string_view text) {
   Restored r;
   r.refused = backup.refused;
   if (backup.refused == core::BackupRefusal::none) {
-    doc_ = core::restore_history(doc_, backup, r.counts);
+    store_.doc = core::restore_history(store_.doc, backup, r.counts);
     // The settings may be the backup's: its language and routine are applied as if chosen here.
-    if (!session_) ChooseLanguage();
+    if (!run_.session) ChooseLanguage();
     Save();
   }
-  restored_ = r;
+  store_.restored = r;
   return true;
 }
 
 bool Model::backup_offered() const {
-  return can_restore() && core::backup_offer_due(doc_, today_, persisted_);
+  return can_restore() && core::backup_offer_due(store_.doc, clock_.today, store_.persisted);
 }
 
 bool Model::install_hint() const {
-  return config_.keep_history && !config_.embed &&
-         core::install_hint_due(doc_, config_.caps.install_prompt, config_.caps.standalone);
+  return page_.config.keep_history && !page_.config.embed &&
+         core::install_hint_due(store_.doc, page_.config.caps.install_prompt, page_.config.caps.standalone);
 }
 
 bool Model::bring_history() const {
-  return can_restore() && config_.caps.standalone && doc_.sessions.empty() && doc_.unreadable.empty();
+  return can_restore() && page_.config.caps.standalone && store_.doc.sessions.empty() && store_.doc.unreadable.empty();
 }
 
 }  // namespace unfurl::model

@@ -79,45 +79,45 @@ const std::vector<Model::Language>& Model::languages() const {
 // standard one with their own holds, repetitions and exercises — each kept
 // inside the catalogue's range (docs/clinical.md), the order always the article's.
 void Model::Personalise() {
-  routine_ = base_routine_;
-  if (!prescribed_) {
-    const core::Settings& s = doc_.settings;
+  plan_.routine = plan_.base_routine;
+  if (!plan_.prescribed) {
+    const core::Settings& s = store_.doc.settings;
     std::vector<core::Exercise> kept;
-    for (core::Exercise e : routine_.exercises) {
+    for (core::Exercise e : plan_.routine.exercises) {
       if (s.exercises_off.count(e.id)) continue;
       if (auto h = s.holds.find(e.id); h != s.holds.end())
         e.hold_s = std::clamp(std::round(h->second), e.hold_range.min_s, e.hold_range.max_s);
       if (auto r = s.reps.find(e.id); r != s.reps.end()) e.reps = std::clamp(r->second, e.reps_range.min, e.reps_range.max);
       kept.push_back(std::move(e));
     }
-    if (!kept.empty()) routine_.exercises = std::move(kept);
+    if (!kept.empty()) plan_.routine.exercises = std::move(kept);
   }
   Replan();
 }
 
 void Model::Replan() {
-  core::Session plan(routine_, core::kRangeStart, core::VoicePlan{doc_.settings.voice_rate, &text_});
-  minutes_ = static_cast<int>(std::lround(plan.total_s() / 60));
+  core::Session plan(plan_.routine, core::kRangeStart, core::VoicePlan{store_.doc.settings.voice_rate, &lang_.text});
+  plan_.minutes = static_cast<int>(std::lround(plan.total_s() / 60));
 }
 
 void Model::Fetch(const std::string& lang) {
-  asked_ = lang;
+  lang_.asked = lang;
   outbox_.language = lang;
 }
 
 void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
   const std::string code(lang);
-  const bool wanted = !code.empty() && code == asked_;
+  const bool wanted = !code.empty() && code == lang_.asked;
   if (wanted) {
-    asked_.clear();
+    lang_.asked.clear();
     outbox_.language.clear();
   }
   auto failed = [](const Notice& n) { return n.id == "lang.failed"; };
-  const bool here = at_hand_.count(code) || (!json_text.empty() && core::Catalogue::hand_in(code, json_text));
+  const bool here = lang_.at_hand.count(code) || (!json_text.empty() && core::Catalogue::hand_in(code, json_text));
   if (!here) {
     if (!wanted) return;
     // The language on screen stays, and the person is told why nothing changed.
-    if (chosen_ == code) chosen_.clear();
+    if (lang_.chosen == code) lang_.chosen.clear();
     notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
     std::string name = code;
     for (const Language& l : languages())
@@ -125,13 +125,13 @@ void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
     AddNotice("lang.failed", "notice.lang_failed", name);
     return;
   }
-  at_hand_.insert(code);
+  lang_.at_hand.insert(code);
   if (!wanted) return;  // the shell's guess, kept for when it is chosen
   notices_.erase(std::remove_if(notices_.begin(), notices_.end(), failed), notices_.end());
-  if (chosen_ == code) {
-    chosen_.clear();
-    doc_.settings.lang = code;
-    core::forget_kept(doc_.settings, "lang");  // the person's choice replaces a stored value this version could not read
+  if (lang_.chosen == code) {
+    lang_.chosen.clear();
+    store_.doc.settings.lang = code;
+    core::forget_kept(store_.doc.settings, "lang");  // the person's choice replaces a stored value this version could not read
     Save();
   }
   ChooseLanguage();
@@ -152,58 +152,58 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
 
   if (auto tab = get("tab"); tab && tab->size() <= 12 &&
       std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
-    tab_ = *tab + "-";
+    store_.tab = *tab + "-";
   // The app's own address, set by the shell (never from the query): the reminder links back to it.
   if (auto href = get("href"); href && (href->rfind("https://", 0) == 0 || href->rfind("http://", 0) == 0) &&
                                href->size() < 512 && href->find_first_of("\r\n") == std::string::npos)
-    config_.href = *href;
-  config_.test = yes_no("test", false);
-  config_.embed = yes_no("embed", false);
-  config_.keep_history = yes_no("history", true);
-  config_.can_share = get("share") == "1";
+    page_.config.href = *href;
+  page_.config.test = yes_no("test", false);
+  page_.config.embed = yes_no("embed", false);
+  page_.config.keep_history = yes_no("history", true);
+  page_.config.can_share = get("share") == "1";
   // Set by the shell (web/app.js), whatever the query says: a value missing or of another type keeps its default.
   if (const json::Value* caps = json::member(page ? &*page : nullptr, "caps"); json::is_object(caps)) {
-    PageConfig::Capabilities& c = config_.caps;
+    PageConfig::Capabilities& c = page_.config.caps;
     for (auto [key, into] : {std::pair{"vibrate", &c.vibrate}, {"storage", &c.storage}, {"wake_lock", &c.wake_lock},
                              {"install_prompt", &c.install_prompt}, {"standalone", &c.standalone}})
       *into = json::boolean(json::member(*caps, key)).value_or(*into);
   }
   const LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
-  config_.lang_asked = asked.lang;
-  config_.browser_langs = asked.browser;
-  config_.browser_tags = asked.tags;
+  page_.config.lang_asked = asked.lang;
+  page_.config.browser_langs = asked.browser;
+  page_.config.browser_tags = asked.tags;
   // Unfurl stays in English (or the person's own choice), and says so in it: the
   // notice's words are filled in once the language is chosen, below.
   if (!asked.unknown.empty()) Notify("config.lang", "notice.lang_unknown", asked.unknown);
   if (auto clinic = get("clinic")) {
     bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
-    if (!clinic->empty() && clinic->size() <= 60 && printable) config_.clinic = *clinic;
+    if (!clinic->empty() && clinic->size() <= 60 && printable) page_.config.clinic = *clinic;
     else Notify("config.clinic", "notice.config_clinic");
   }
   if (auto emergency = get("emergency")) {
-    if (core::valid_emergency_number(*emergency)) config_.emergency = *emergency;
+    if (core::valid_emergency_number(*emergency)) page_.config.emergency = *emergency;
     else Notify("config.emergency", "notice.config_emergency");
   }
-  emergency_ = core::choose_emergency_number(config_.emergency, config_.browser_tags);
+  page_.emergency = core::choose_emergency_number(page_.config.emergency, page_.config.browser_tags);
   if (auto theme = get("theme")) {
-    if (*theme == "dim" || *theme == "light") config_.theme = *theme;
+    if (*theme == "dim" || *theme == "light") page_.config.theme = *theme;
     else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
   }
   if (auto ts = get("timescale")) {
     // Read as a JSON number by RapidJSON's own reader: libc's strtod is left out of the wasm.
     const std::optional<json::Document> number = json::parse(*ts);
     const std::optional<double> v = number ? json::number(&*number) : std::nullopt;
-    if (!config_.test) Notify("config.timescale", "notice.config_timescale_test");
-    else if (v && *v >= 0.1 && *v <= 1000) config_.timescale = *v;
+    if (!page_.config.test) Notify("config.timescale", "notice.config_timescale_test");
+    else if (v && *v >= 0.1 && *v <= 1000) page_.config.timescale = *v;
     else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
   }
 
   core::Decoded d = core::decode_history(stored);
-  if (d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema) stored_text_ = stored;
+  if (d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema) store_.stored_text = stored;
   switch (d.status) {
     case core::DecodeStatus::empty:
     case core::DecodeStatus::ok:
-      doc_ = std::move(d.doc);
+      store_.doc = std::move(d.doc);
       break;
     case core::DecodeStatus::unreadable:
       // The shell moves unreadable data aside before calling Load; this is the
@@ -211,23 +211,23 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
       Notify("history.unreadable", "notice.history_unreadable");
       break;
     case core::DecodeStatus::newer_schema:
-      doc_ = std::move(d.doc);
-      read_only_ = true;
+      store_.doc = std::move(d.doc);
+      store_.read_only = true;
       Notify("history.newer", "notice.history_newer");
       break;
   }
   if (d.kept > 0) Notify("history.kept", "notice.history_kept", std::to_string(d.kept));
-  base_ = doc_;
+  store_.base = store_.doc;
   // The first theme follows the device's light or dark preference; after that, the person's setting.
-  if (d.status == core::DecodeStatus::empty && get("scheme") == "light") doc_.settings.dim = false;
-  if (!config_.theme.empty()) doc_.settings.dim = config_.theme == "dim";
-  if (!asked.unknown.empty()) config_.lang_asked = "en";
-  rx_ = get("rx").value_or("");
+  if (d.status == core::DecodeStatus::empty && get("scheme") == "light") store_.doc.settings.dim = false;
+  if (!page_.config.theme.empty()) store_.doc.settings.dim = page_.config.theme == "dim";
+  if (!asked.unknown.empty()) page_.config.lang_asked = "en";
+  lang_.rx = get("rx").value_or("");
   ChooseLanguage();
-  if (!rx_.empty() && !prescribed_) {
+  if (!lang_.rx.empty() && !plan_.prescribed) {
     // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
-    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
-    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, text_).substr(0, 120));
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), lang_.rx, lang_.text);
+    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, lang_.text).substr(0, 120));
   }
 }
 
@@ -251,27 +251,27 @@ EarlyLook early_look(std::string_view stored, std::string_view config_json) {
 }
 
 void Model::ChooseLanguage() {
-  std::string lang = choose_language(doc_.settings.lang, config_.lang_asked, config_.browser_langs);
-  if (!at_hand_.count(lang)) {
+  std::string lang = choose_language(store_.doc.settings.lang, page_.config.lang_asked, page_.config.browser_langs);
+  if (!lang_.at_hand.count(lang)) {
     // Its file is fetched; until it arrives, the language on screen stays
     // (at start, the one the shell handed in with the page).
     Fetch(lang);
-    lang = at_hand_.count(text_.lang()) || at_hand_.empty() ? text_.lang() : *at_hand_.begin();
+    lang = lang_.at_hand.count(lang_.text.lang()) || lang_.at_hand.empty() ? lang_.text.lang() : *lang_.at_hand.begin();
   }
-  text_.load(lang);
-  config_.lang = text_.lang();
+  lang_.text.load(lang);
+  page_.config.lang = lang_.text.lang();
   for (Notice& n : notices_) n.text = core::fill(T(n.key), n.arg);
-  triage_ = core::default_triage(text_);
-  prescribed_ = false;
-  note_.clear();
-  prescription_changes_.clear();
-  base_routine_ = core::default_routine(text_);
-  if (!rx_.empty()) {
-    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), rx_, text_);
+  lang_.triage = core::default_triage(lang_.text);
+  plan_.prescribed = false;
+  plan_.note.clear();
+  plan_.prescription_changes.clear();
+  plan_.base_routine = core::default_routine(lang_.text);
+  if (!lang_.rx.empty()) {
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), lang_.rx, lang_.text);
     if (p.prescription) {
-      base_routine_ = std::move(p.prescription->routine);
-      prescribed_ = true;
-      note_ = std::move(p.prescription->note);
+      plan_.base_routine = std::move(p.prescription->routine);
+      plan_.prescribed = true;
+      plan_.note = std::move(p.prescription->note);
       DescribePrescription();
     }
   }
@@ -281,26 +281,26 @@ void Model::ChooseLanguage() {
 // What a clinic's prescription changes from the standard routine, in plain
 // words for Home: doses that differ, stretches left out, a smaller range.
 void Model::DescribePrescription() {
-  const core::Routine standard = core::default_routine(text_);
-  for (const core::Exercise& e : base_routine_.exercises) {
+  const core::Routine standard = core::default_routine(lang_.text);
+  for (const core::Exercise& e : plan_.base_routine.exercises) {
     const core::Exercise* usual = standard.find(e.id);
     if (!usual) continue;
     if (e.hold_s != usual->hold_s) {
-      prescription_changes_.push_back(core::fill(
+      plan_.prescription_changes.push_back(core::fill(
           T("home.rx_hold"), {e.name, std::to_string(static_cast<int>(e.hold_s)), std::to_string(static_cast<int>(usual->hold_s))}));
     }
     if (e.reps != usual->reps) {
-      prescription_changes_.push_back(
+      plan_.prescription_changes.push_back(
           core::fill(T("home.rx_reps"), {e.name, std::to_string(e.reps), std::to_string(usual->reps)}));
     }
   }
   std::string left_out;
   for (const core::Exercise& e : standard.exercises)
-    if (!base_routine_.find(e.id)) left_out += (left_out.empty() ? "" : ", ") + e.name;
-  if (!left_out.empty()) prescription_changes_.push_back(core::fill(T("home.rx_left_out"), left_out));
-  if (base_routine_.range_cap < 1) {
-    prescription_changes_.push_back(
-        core::fill(T("home.rx_cap"), std::to_string(std::lround(base_routine_.range_cap * 100))));
+    if (!plan_.base_routine.find(e.id)) left_out += (left_out.empty() ? "" : ", ") + e.name;
+  if (!left_out.empty()) plan_.prescription_changes.push_back(core::fill(T("home.rx_left_out"), left_out));
+  if (plan_.base_routine.range_cap < 1) {
+    plan_.prescription_changes.push_back(
+        core::fill(T("home.rx_cap"), std::to_string(std::lround(plan_.base_routine.range_cap * 100))));
   }
 }
 

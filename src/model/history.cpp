@@ -14,67 +14,67 @@ namespace json = core::json;
 
 const Model::DerivedHistory& Model::Derived() const {
   DerivedHistory& d = derived_;
-  if (d.version == version_ && d.day == today_ && d.sessions == doc_.sessions.size()) return d;
+  if (d.version == version_ && d.day == clock_.today && d.sessions == store_.doc.sessions.size()) return d;
   std::vector<core::RatedDay> days;
-  days.reserve(doc_.sessions.size());
-  for (const core::SessionRecord& r : doc_.sessions)
+  days.reserve(store_.doc.sessions.size());
+  for (const core::SessionRecord& r : store_.doc.sessions)
     days.push_back({r.day, r.before, r.after, r.pain == "back" || r.hurt.value_or(false)});
-  d.trend = core::evaluate_trend(days, today_);
-  d.stats = core::history_stats(doc_.sessions, today_);
-  d.pattern_due = core::pattern_due(days, today_, doc_.pattern ? std::optional<int>(doc_.pattern->day) : std::nullopt);
+  d.trend = core::evaluate_trend(days, clock_.today);
+  d.stats = core::history_stats(store_.doc.sessions, clock_.today);
+  d.pattern_due = core::pattern_due(days, clock_.today, store_.doc.pattern ? std::optional<int>(store_.doc.pattern->day) : std::nullopt);
   d.version = version_;
-  d.day = today_;
-  d.sessions = doc_.sessions.size();
+  d.day = clock_.today;
+  d.sessions = store_.doc.sessions.size();
   return d;
 }
 
 bool Model::review_banner() const {
-  if (outcome_ && outcome_->level == core::Tier::review) return true;
+  if (check_.outcome && check_.outcome->level == core::Tier::review) return true;
   // The last check said "several weeks": keep saying so on Home until a later check does not.
-  if (!doc_.sessions.empty() && doc_.sessions.back().check_level == core::Tier::review) return true;
+  if (!store_.doc.sessions.empty() && store_.doc.sessions.back().check_level == core::Tier::review) return true;
   if (!trend().review()) return false;
   // Acknowledged advice returns after 14 days if the rule still holds.
-  return !doc_.trend_ack_day || today_ - *doc_.trend_ack_day >= 14;
+  return !store_.doc.trend_ack_day || clock_.today - *store_.doc.trend_ack_day >= 14;
 }
 
 void Model::Save() {
   ++version_;  // the history changed: what is derived from it, and the screen, are out of date
-  if (!config_.keep_history || read_only_) return;
-  outbox_.store = core::encode_history(doc_);
+  if (!page_.config.keep_history || store_.read_only) return;
+  outbox_.store = core::encode_history(store_.doc);
 }
 
 std::string Model::MergeStored(std::string_view stored) {
   core::Decoded d = core::decode_history(stored);
   if (d.status == core::DecodeStatus::newer_schema) {
-    read_only_ = true;  // another tab runs a newer Unfurl: its document is not ours to overwrite
+    store_.read_only = true;  // another tab runs a newer Unfurl: its document is not ours to overwrite
     Notify("history.newer", "notice.history_newer");
     ++version_;
     return {};
   }
   if (d.status == core::DecodeStatus::ok) {
-    stored_text_ = stored;
-    doc_ = core::merge_history(base_, doc_, d.doc);
+    store_.stored_text = stored;
+    store_.doc = core::merge_history(store_.base, store_.doc, d.doc);
     ++version_;
   }
   // What storage holds stays the common ancestor until the shell says the
   // merged document was written: a refused write leaves this tab's new
   // sessions "new here", so the next write carries them instead of reading
   // their absence from storage as a deletion.
-  base_ = d.status == core::DecodeStatus::ok ? std::move(d.doc) : core::HistoryDoc{};
-  if (!session_) Personalise();
-  writing_ = core::encode_history(doc_);
-  return writing_;
+  store_.base = d.status == core::DecodeStatus::ok ? std::move(d.doc) : core::HistoryDoc{};
+  if (!run_.session) Personalise();
+  store_.writing = core::encode_history(store_.doc);
+  return store_.writing;
 }
 
 void Model::WriteResult(bool ok, std::string_view reason) {
   // The shell merges, writes and reports in one go, so nothing has changed since MergeStored.
-  if (ok) base_ = doc_, stored_text_ = writing_;
+  if (ok) store_.base = store_.doc, store_.stored_text = store_.writing;
   Unnotify("storage.unsaved");
-  unsaved_ = ok ? 0 : core::changed_sessions(base_, doc_);
+  store_.unsaved = ok ? 0 : core::changed_sessions(store_.base, store_.doc);
   if (!ok) {
     const std::string why = reason == "full" ? "full" : "refused";
-    if (unsaved_ > 0)
-      Notify("storage.unsaved", text_.plural_key("notice.unsaved_" + why, unsaved_), std::to_string(unsaved_));
+    if (store_.unsaved > 0)
+      Notify("storage.unsaved", lang_.text.plural_key("notice.unsaved_" + why, store_.unsaved), std::to_string(store_.unsaved));
     else
       Notify("storage.unsaved", "notice.unsaved_changes_" + why);
   }
@@ -82,19 +82,19 @@ void Model::WriteResult(bool ok, std::string_view reason) {
 }
 
 void Model::RestoreUnsaved(std::string_view unsaved) {
-  if (read_only_ || !config_.keep_history) return;
+  if (store_.read_only || !page_.config.keep_history) return;
   core::Decoded u = core::decode_history(unsaved);
   if (u.status != core::DecodeStatus::ok) return;
   // No common ancestor is known: every session it holds counts as this tab's
   // own, and what storage gained since (another tab's sessions) is kept too.
-  doc_ = core::merge_history(core::HistoryDoc{}, u.doc, doc_);
-  if (!session_) Personalise();
+  store_.doc = core::merge_history(core::HistoryDoc{}, u.doc, store_.doc);
+  if (!run_.session) Personalise();
   Save();
 }
 
 core::SessionRecord* Model::Current() {
-  for (core::SessionRecord& r : doc_.sessions)
-    if (!current_id_.empty() && r.id == current_id_) return &r;
+  for (core::SessionRecord& r : store_.doc.sessions)
+    if (!run_.current_id.empty() && r.id == run_.current_id) return &r;
   return nullptr;
 }
 
@@ -103,25 +103,49 @@ void Model::WriteRecord(core::Outcome outcome) {
   core::SessionRecord* r = Current();
   if (!r) {
     // The tab's own mark keeps ids apart when two tabs start in the same millisecond.
-    current_id_ = "s" + std::to_string(static_cast<long long>(epoch_ms_)) + "-" + tab_ + std::to_string(next_id_++);
-    doc_.sessions.emplace_back();
-    r = &doc_.sessions.back();
-    r->id = current_id_;
-    r->started = started_iso_.empty() ? core::iso8601(epoch_ms_) : started_iso_;
-    r->day = today_;
+    run_.current_id = "s" + std::to_string(static_cast<long long>(clock_.epoch_ms)) + "-" + store_.tab + std::to_string(store_.next_id++);
+    store_.doc.sessions.emplace_back();
+    r = &store_.doc.sessions.back();
+    r->id = run_.current_id;
+    r->started = run_.started_iso.empty() ? core::iso8601(clock_.epoch_ms) : run_.started_iso;
+    r->day = clock_.today;
   }
-  r->routine = routine_.id;
-  r->ended = core::iso8601(epoch_ms_);
+  r->routine = plan_.routine.id;
+  r->ended = core::iso8601(clock_.epoch_ms);
   r->outcome = outcome;
-  if (outcome_) {
-    r->check_level = outcome_->level;
-    r->check_flags = outcome_->flags;
-    r->check_flags.insert(r->check_flags.end(), outcome_->also.begin(), outcome_->also.end());
+  if (check_.outcome) {
+    r->check_level = check_.outcome->level;
+    r->check_flags = check_.outcome->flags;
+    r->check_flags.insert(r->check_flags.end(), check_.outcome->also.begin(), check_.outcome->also.end());
   }
-  r->before = before_;
+  r->before = run_.before;
   r->range = range_now();
-  if (session_) r->exercises = session_->exercises_done();
-  if (stop_answer_) r->pain = *stop_answer_;
+  if (run_.session) r->exercises = run_.session->exercises_done();
+  if (check_.stop_answer) r->pain = *check_.stop_answer;
+}
+
+// The settings set() takes beyond the one-value ones (core::kScalarSettings):
+// the language, and the per-exercise families "<family>.<exercise id>". Each
+// row names what a choice replaces of what was kept verbatim (Settings::kept):
+// a path, or a prefix to which the exercise id is added.
+struct Model::SettingFamily {
+  std::string_view family;
+  bool per_exercise;
+  std::string_view kept;
+  Applied (*set)(Model& m, const std::string& id, const json::Value& v);
+};
+const std::vector<Model::SettingFamily>& Model::SettingFamilies() {
+  static const std::vector<SettingFamily> table = {
+      {"lang", false, "lang",
+       [](Model& m, const std::string&, const json::Value& v) { return m.SetLanguage(json::string(&v).value_or("")); }},
+      {"hold", true, "holds.",
+       [](Model& m, const std::string& id, const json::Value& v) { return m.SetHold(id, json::number(&v)); }},
+      {"reps", true, "reps.",
+       [](Model& m, const std::string& id, const json::Value& v) { return m.SetReps(id, json::integer(&v)); }},
+      {"exercise", true, "exercises_off",
+       [](Model& m, const std::string& id, const json::Value& v) { return m.SetExerciseOn(id, json::boolean(&v)); }},
+  };
+  return table;
 }
 
 bool Model::Set(std::string_view arg) {
@@ -130,7 +154,8 @@ bool Model::Set(std::string_view arg) {
   const json::Value* v = json::member(a, "value");
   if (!named || !v) return false;
   const std::string& key = *named;
-  core::Settings& s = doc_.settings;
+  core::Settings& s = store_.doc.settings;
+  std::string kept = key;
   if (const core::ScalarSetting* d = core::find_setting(key)) {
     if (d->flag) {
       const std::optional<bool> on = json::boolean(v);
@@ -144,66 +169,84 @@ bool Model::Set(std::string_view arg) {
     }
     if (key == "eyes_closed" && s.eyes_closed) s.dim = true;
     if (key == "voice_rate") Replan();
-  } else if (key == "lang") {
-    const std::string code = json::string(v).value_or("");
-    if (!has_language(code) || (session_ && !session_->finished())) return false;
-    if (!at_hand_.count(code)) {
-      // Chosen once its file has arrived (LanguageArrived); nothing changes before.
-      chosen_ = code;
-      Fetch(code);
-      return true;
-    }
-    chosen_.clear();
-    s.lang = code;
-    ChooseLanguage();
-  } else if (key.rfind("hold.", 0) == 0 || key.rfind("reps.", 0) == 0 || key.rfind("exercise.", 0) == 0) {
-    // Per exercise, only inside the catalogue's range; a prescription is the clinic's to change.
-    const std::string id = key.substr(key.find('.') + 1);
-    const core::Exercise* e = base_routine_.find(id);
-    if (!e || prescribed_) return false;
-    if (key[0] == 'h') {
-      const std::optional<double> hold = json::number(v);
-      if (!hold || *hold < e->hold_range.min_s || *hold > e->hold_range.max_s) return false;
-      s.holds[id] = *hold;
-    } else if (key[0] == 'r') {
-      const std::optional<int> reps = json::integer(v);
-      if (!reps || *reps < e->reps_range.min || *reps > e->reps_range.max) return false;
-      s.reps[id] = *reps;
-    } else {
-      const std::optional<bool> on = json::boolean(v);
-      if (!on) return false;
-      if (*on) s.exercises_off.erase(id);
-      else if (s.exercises_off.size() + 1 < base_routine_.exercises.size()) s.exercises_off.insert(id);
-      else return false;  // at least one stretch stays
-    }
-    Personalise();
   } else {
-    return false;
+    const size_t dot = key.find('.');
+    const std::string family = key.substr(0, dot), id = dot == std::string::npos ? "" : key.substr(dot + 1);
+    const SettingFamily* f = nullptr;
+    for (const SettingFamily& row : SettingFamilies())
+      if (row.family == family && row.per_exercise == (dot != std::string::npos)) f = &row;
+    if (!f) return false;
+    const Applied applied = f->set(*this, id, *v);
+    if (applied != Applied::done) return applied == Applied::pending;
+    kept = f->kept.back() == '.' ? std::string(f->kept) + id : std::string(f->kept);
   }
   // Whatever was kept verbatim for this setting (a type this version could not read) gives way to the choice.
-  const std::string id = key.substr(key.find('.') + 1);
-  core::forget_kept(s, key.rfind("hold.", 0) == 0 ? "holds." + id : key.rfind("reps.", 0) == 0 ? key
-                       : key.rfind("exercise.", 0) == 0 ? "exercises_off" : key);
+  core::forget_kept(s, kept);
   if (key == "eyes_closed" && s.eyes_closed) core::forget_kept(s, "dim");
   Save();
   return true;
 }
 
+Model::Applied Model::SetLanguage(const std::string& code) {
+  if (!has_language(code) || (run_.session && !run_.session->finished())) return Applied::refused;
+  if (!lang_.at_hand.count(code)) {
+    // Chosen once its file has arrived (LanguageArrived): nothing changes, or is saved, before.
+    lang_.chosen = code;
+    Fetch(code);
+    return Applied::pending;
+  }
+  lang_.chosen.clear();
+  store_.doc.settings.lang = code;
+  ChooseLanguage();
+  return Applied::done;
+}
+
+// Per exercise, only inside the catalogue's range; a prescription is the clinic's to change.
+const core::Exercise* Model::Adjustable(const std::string& id) const {
+  return plan_.prescribed ? nullptr : plan_.base_routine.find(id);
+}
+
+Model::Applied Model::SetHold(const std::string& id, std::optional<double> hold) {
+  const core::Exercise* e = Adjustable(id);
+  if (!e || !hold || *hold < e->hold_range.min_s || *hold > e->hold_range.max_s) return Applied::refused;
+  store_.doc.settings.holds[id] = *hold;
+  Personalise();
+  return Applied::done;
+}
+
+Model::Applied Model::SetReps(const std::string& id, std::optional<int> reps) {
+  const core::Exercise* e = Adjustable(id);
+  if (!e || !reps || *reps < e->reps_range.min || *reps > e->reps_range.max) return Applied::refused;
+  store_.doc.settings.reps[id] = *reps;
+  Personalise();
+  return Applied::done;
+}
+
+Model::Applied Model::SetExerciseOn(const std::string& id, std::optional<bool> on) {
+  std::set<std::string>& off = store_.doc.settings.exercises_off;
+  if (!Adjustable(id) || !on) return Applied::refused;
+  if (*on) off.erase(id);
+  else if (off.size() + 1 < plan_.base_routine.exercises.size()) off.insert(id);
+  else return Applied::refused;  // at least one stretch stays
+  Personalise();
+  return Applied::done;
+}
+
 // "Delete all my data": asked first, with the export offered; then everything
 // this device keeps for Unfurl is erased, including data kept aside as unreadable.
 bool Model::DeleteData(std::string_view step) {
-  if (screen_ != Screen::settings) return false;
-  if (step.empty()) return !confirm_delete_ && (confirm_delete_ = true);
-  if (!confirm_delete_) return false;
-  confirm_delete_ = false;
+  if (view_.screen != Screen::settings) return false;
+  if (step.empty()) return !store_.confirm_delete && (store_.confirm_delete = true);
+  if (!store_.confirm_delete) return false;
+  store_.confirm_delete = false;
   if (step == "cancel") return true;
   if (step != "confirm") return false;
-  doc_ = core::HistoryDoc{};
-  base_ = doc_;
-  stored_text_.clear();
-  unsaved_ = 0;
+  store_.doc = core::HistoryDoc{};
+  store_.base = store_.doc;
+  store_.stored_text.clear();
+  store_.unsaved = 0;
   Unnotify("storage.unsaved");
-  current_id_.clear();
+  run_.current_id.clear();
   outbox_.erase = true;
   Personalise();
   Notify("history.deleted", "notice.deleted");

@@ -20,8 +20,8 @@ using core::Phase;
 constexpr double kMaxStep_s = 1, kMaxTestStep_real_s = 0.1;
 }  // namespace
 
-Model::Model() : base_routine_(core::default_routine()), routine_(base_routine_), triage_(core::default_triage()) {
-  if (text_.load("en")) at_hand_.insert("en");
+Model::Model() {
+  if (lang_.text.load("en")) lang_.at_hand.insert("en");
   Replan();
 }
 
@@ -42,77 +42,77 @@ void Model::Notify(std::string id, std::string key, std::string arg) {
 }
 
 void Model::SetClock(double epoch_ms, int utc_offset_min) {
-  epoch_ms_ = epoch_ms;
-  utc_offset_min_ = utc_offset_min;
-  today_ = static_cast<int>(std::floor((epoch_ms / 1000.0 + utc_offset_min * 60.0) / core::kSecondsPerDay));
+  clock_.epoch_ms = epoch_ms;
+  clock_.utc_offset_min = utc_offset_min;
+  clock_.today = static_cast<int>(std::floor((epoch_ms / 1000.0 + utc_offset_min * 60.0) / core::kSecondsPerDay));
 }
 
 void Model::Drain() {
-  if (!session_) return;
-  for (core::Cue& c : session_->take_cues()) {
-    if (!visible_) continue;  // nobody hears a hidden page; "Paused" is said on return
-    outbox_.cues.push_back({std::move(c), config_.lang});
+  if (!run_.session) return;
+  for (core::Cue& c : run_.session->take_cues()) {
+    if (!run_.visible) continue;  // nobody hears a hidden page; "Paused" is said on return
+    outbox_.cues.push_back({std::move(c), page_.config.lang});
   }
 }
 
 void Model::Update(double dt_s) {
-  if (!session_ || screen_ != Screen::session) return;
-  session_->advance(std::min(dt_s * config_.timescale, std::max(kMaxStep_s, kMaxTestStep_real_s * config_.timescale)));
+  if (!run_.session || view_.screen != Screen::session) return;
+  run_.session->advance(std::min(dt_s * page_.config.timescale, std::max(kMaxStep_s, kMaxTestStep_real_s * page_.config.timescale)));
   Drain();
   // For screen readers, the time left in a hold or a rest, written to a live
   // region every ten seconds and at five — not every second, which would
   // drown the voice's own words.
-  const core::Phase ph = session_->phase();
-  if ((ph == core::Phase::hold || ph == core::Phase::rest) && !session_->paused() && visible_) {
-    const int left = static_cast<int>(std::ceil(session_->phase_remaining_s()));
-    if (left != last_left_ && left > 0 && (left % 10 == 0 || left == 5))
+  const core::Phase ph = run_.session->phase();
+  if ((ph == core::Phase::hold || ph == core::Phase::rest) && !run_.session->paused() && run_.visible) {
+    const int left = static_cast<int>(std::ceil(run_.session->phase_remaining_s()));
+    if (left != run_.last_left && left > 0 && (left % 10 == 0 || left == 5))
       outbox_.announce.push_back(core::fill(T("session.seconds_left"), std::to_string(left)));
-    last_left_ = left;
+    run_.last_left = left;
   }
-  if (session_->phase() == Phase::done && !record_saved_) {
+  if (run_.session->phase() == Phase::done && !run_.record_saved) {
     EndSession(core::Outcome::completed);
-    screen_ = Screen::finish;
+    view_.screen = Screen::finish;
   }
 }
 
 void Model::SetVisible(bool visible) {
-  if (visible == visible_) return;
-  visible_ = visible;
-  if (!session_ || session_->finished() || screen_ != Screen::session) return;
-  if (!visible && !session_->paused()) {
-    session_->pause();
-    session_->take_cues();
-    auto_paused_ = true;
-  } else if (visible && auto_paused_ && session_->paused()) {
-    outbox_.cues.push_back({{core::CueKind::speak, "paused", T("cue.paused_return")}, config_.lang});
+  if (visible == run_.visible) return;
+  run_.visible = visible;
+  if (!run_.session || run_.session->finished() || view_.screen != Screen::session) return;
+  if (!visible && !run_.session->paused()) {
+    run_.session->pause();
+    run_.session->take_cues();
+    run_.auto_paused = true;
+  } else if (visible && run_.auto_paused && run_.session->paused()) {
+    outbox_.cues.push_back({{core::CueKind::speak, "paused", T("cue.paused_return")}, page_.config.lang});
   }
 }
 
 void Model::SetVoiceBusy(bool busy) {
-  voice_busy_ = busy;
-  if (session_) session_->set_voice_busy(busy);
+  run_.voice_busy = busy;
+  if (run_.session) run_.session->set_voice_busy(busy);
 }
 
 void Model::Say(const std::string& key, const std::string& text) {
-  outbox_.cues.push_back({{core::CueKind::speak, key, text}, config_.lang});
+  outbox_.cues.push_back({{core::CueKind::speak, key, text}, page_.config.lang});
 }
 
 // Results are spoken as well as shown, plainly: someone may have their eyes closed.
 void Model::SpeakResult() {
-  if (screen_ == Screen::screening && screening_outcome_) {
-    std::string text = T("screening." + std::string(core::tier_name(screening_outcome_->level)) + ".title");
+  if (view_.screen == Screen::screening && questions_.screening_outcome) {
+    std::string text = T("screening." + std::string(core::tier_name(questions_.screening_outcome->level)) + ".title");
     text += ".";
-    for (const std::string& id : screening_outcome_->flags)
+    for (const std::string& id : questions_.screening_outcome->flags)
       if (const core::RedFlag* f = triage().find_history(id); f && text.find(f->action) == std::string::npos)
         text += " " + f->action;
     Say("screening.result", text + " " + T("screening.wait"));
     return;
   }
-  const core::TierAdvice& a = triage().for_tier(outcome_->level);
-  std::string text = core::fill(T("text.two_sentences"), {a.title, AdviceAction(outcome_->level, true)});
-  for (const std::string& id : outcome_->flags)
+  const core::TierAdvice& a = triage().for_tier(check_.outcome->level);
+  std::string text = core::fill(T("text.two_sentences"), {a.title, AdviceAction(check_.outcome->level, true)});
+  for (const std::string& id : check_.outcome->flags)
     if (const core::RedFlag* f = triage().find(id); f && !f->action.empty()) text += " " + f->action;
-  Say("result." + std::string(core::tier_name(outcome_->level)), text);
+  Say("result." + std::string(core::tier_name(check_.outcome->level)), text);
 }
 
 void Model::Post(const std::string& type, std::initializer_list<std::pair<std::string_view, long long>> numbers) {

@@ -119,12 +119,12 @@ class Model {
   // changes and written with the next write, which is asked for now.
   void RestoreUnsaved(std::string_view doc);
   // Sessions not in storage yet because the last write was refused (0 when it succeeded).
-  int unsaved() const { return unsaved_; }
+  int unsaved() const { return store_.unsaved; }
   // The shell has a new version installed and waiting: Home offers a restart.
   void SetUpdateReady() { update_ready_ = true; ++version_; }
   // What the browser said about keeping storage: yes, no, or nothing (no API).
-  void SetPersisted(std::optional<bool> persisted) { persisted_ = persisted; ++version_; }
-  std::optional<bool> persisted() const { return persisted_; }
+  void SetPersisted(std::optional<bool> persisted) { store_.persisted = persisted; ++version_; }
+  std::optional<bool> persisted() const { return store_.persisted; }
   bool update_ready() const { return update_ready_; }
   // A notice from the shell (storage, wake lock…), shown like the model's own:
   // key names its sentence in assets/i18n, arg fills its one placeholder.
@@ -144,89 +144,89 @@ class Model {
   // Changes whenever an action succeeds: the frame loop redraws when it moves.
   long version() const { return version_; }
   // Counts "reset-view" taps; the frame loop owns the camera and resets it.
-  long camera_resets() const { return camera_resets_; }
+  long camera_resets() const { return view_.camera_resets; }
   Outbox TakeOutbox();
 
   // Read-only views for the screens.
-  Screen screen() const { return screen_; }
-  const core::Routine& routine() const { return routine_; }
-  const core::Routine& base_routine() const { return base_routine_; }
-  bool prescribed() const { return prescribed_; }
-  bool confirm_delete() const { return confirm_delete_; }
-  const core::Triage& triage() const { return triage_; }
-  const core::Session* session() const { return session_ ? &*session_ : nullptr; }
-  const core::HistoryDoc& doc() const { return doc_; }
-  const core::Settings& settings() const { return doc_.settings; }
-  const core::Catalogue& text() const { return text_; }
+  Screen screen() const { return view_.screen; }
+  const core::Routine& routine() const { return plan_.routine; }
+  const core::Routine& base_routine() const { return plan_.base_routine; }
+  bool prescribed() const { return plan_.prescribed; }
+  bool confirm_delete() const { return store_.confirm_delete; }
+  const core::Triage& triage() const { return lang_.triage; }
+  const core::Session* session() const { return run_.session ? &*run_.session : nullptr; }
+  const core::HistoryDoc& doc() const { return store_.doc; }
+  const core::Settings& settings() const { return store_.doc.settings; }
+  const core::Catalogue& text() const { return lang_.text; }
   // The languages Unfurl speaks, each with its own name for itself (Settings lists them).
   struct Language { std::string code, name; };
   const std::vector<Language>& languages() const;
-  const char* T(std::string_view key) const { return text_.get(key); }
-  const PageConfig& config() const { return config_; }
-  const std::string& note() const { return note_; }  // the clinic's note from a prescription
+  const char* T(std::string_view key) const { return lang_.text.get(key); }
+  const PageConfig& config() const { return page_.config; }
+  const std::string& note() const { return plan_.note; }  // the clinic's note from a prescription
   // How the prescription differs from the standard routine, one line each.
-  const std::vector<std::string>& prescription_changes() const { return prescription_changes_; }
-  const std::set<std::string>& answers() const { return answers_; }
-  const std::optional<core::CheckOutcome>& outcome() const { return outcome_; }
+  const std::vector<std::string>& prescription_changes() const { return plan_.prescription_changes; }
+  const std::set<std::string>& answers() const { return check_.answers; }
+  const std::optional<core::CheckOutcome>& outcome() const { return check_.outcome; }
   // The result on screen is an earlier one from today, remembered (docs/clinical.md).
-  bool remembered() const { return remembered_; }
-  const std::optional<std::string>& stop_answer() const { return stop_answer_; }
+  bool remembered() const { return check_.remembered; }
+  const std::optional<std::string>& stop_answer() const { return check_.stop_answer; }
   // The number the emergency result offers to call (docs/clinical.md, "The number to call").
-  const core::EmergencyNumber& emergency() const { return emergency_; }
+  const core::EmergencyNumber& emergency() const { return page_.emergency; }
   // "112", or "15, or 112"; spoken, digit by digit. "" when no number is known.
   std::string EmergencyNumberText(bool spoken) const;
   // A tier's action as shown (or said): the emergency's names the number to call, when one is known.
   std::string AdviceAction(core::Tier tier, bool spoken = false) const;
   const std::vector<Notice>& notices() const { return notices_; }
-  std::optional<int> before() const { return before_; }
-  std::optional<int> after() const { return after_; }
-  std::optional<bool> hurt() const { return hurt_; }
+  std::optional<int> before() const { return run_.before; }
+  std::optional<int> after() const { return run_.after; }
+  std::optional<bool> hurt() const { return run_.hurt; }
   bool wants_wake_lock() const;
   bool review_banner() const;   // the trend rule or a review-tier answer asks to see a clinician
-  bool show_intro() const { return !doc_.intro_ack; }
-  int streak() const { return core::streak_days(doc_.sessions, today_); }
-  int today() const { return today_; }  // local days since 1970-01-01
+  bool show_intro() const { return !store_.doc.intro_ack; }
+  int streak() const { return core::streak_days(store_.doc.sessions, clock_.today); }
+  int today() const { return clock_.today; }  // local days since 1970-01-01
   // The range the next (or current) session uses.
   double range_now() const;
   // The whole session's length at today's doses and voice rate (sentences stretch it).
-  int minutes() const { return minutes_; }
+  int minutes() const { return plan_.minutes; }
   // Derived from the history; recomputed only when it or the day changes, not per drawn frame.
   const core::TrendResult& trend() const { return Derived().trend; }
   const core::HistoryStats& stats() const { return Derived().stats; }
 
   // Backups (docs/architecture.md, "Backup and restore"). Nothing is offered
   // where the page keeps nothing (history=0).
-  bool can_backup() const { return config_.keep_history; }
-  bool can_restore() const { return config_.keep_history && !read_only_; }
+  bool can_backup() const { return page_.config.keep_history; }
+  bool can_restore() const { return page_.config.keep_history && !store_.read_only; }
   // The last restore on this screen: what it added, or why the file changed nothing.
   struct Restored {
     core::BackupRefusal refused = core::BackupRefusal::none;
     core::RestoreCounts counts;
   };
-  const std::optional<Restored>& restored() const { return restored_; }
+  const std::optional<Restored>& restored() const { return store_.restored; }
   bool backup_offered() const;   // Home's monthly line (core::backup_offer_due)
   bool install_hint() const;     // Home's steps to the Home Screen (core::install_hint_due)
   bool bring_history() const;    // the installed app, empty: Home offers a restore
 
-  ListSeen list_seen() const { return list_; }
+  ListSeen list_seen() const { return view_.list; }
   // A control to bring on screen ("end": the end of the list), asked for by
   // "See the rest" or by the accessible mirror; the serial tells a new ask.
-  const std::string& reveal() const { return reveal_; }
-  long reveal_serial() const { return reveal_serial_; }
+  const std::string& reveal() const { return view_.reveal; }
+  long reveal_serial() const { return view_.reveal_serial; }
 
   // The one-time history questions (asked again after six months, or from Settings).
   bool screening_due() const;
-  const std::set<std::string>& screening_answers() const { return screening_answers_; }
+  const std::set<std::string>& screening_answers() const { return questions_.screening_answers; }
   // Set once answered with a "yes": the routine waits for a doctor's or physiotherapist's word.
-  const std::optional<core::CheckOutcome>& screening_outcome() const { return screening_outcome_; }
+  const std::optional<core::CheckOutcome>& screening_outcome() const { return questions_.screening_outcome; }
 
   // The inflammatory pattern (NICE NG65): offered on Home while the history shows it.
   bool pattern_offered() const;
   // Where the questions are: the age gate first, then the nine after it, then the result.
   enum class PatternStep { none, gate, questions, result };
   PatternStep pattern_step() const;
-  const std::set<std::string>& pattern_answers() const { return pattern_answers_; }
-  const std::optional<core::PatternResult>& pattern_result() const { return pattern_result_; }
+  const std::set<std::string>& pattern_answers() const { return questions_.pattern_answers; }
+  const std::optional<core::PatternResult>& pattern_result() const { return questions_.pattern_result; }
 
  private:
   // The table of every action Act() performs (actions.cpp).
@@ -241,6 +241,15 @@ class Model {
   bool StopForPain();
   bool Finish();
   bool Set(std::string_view arg);
+  // What a setting's choice did: refused, waiting (a language whose file is on its way), or done and saved.
+  enum class Applied { refused, pending, done };
+  struct SettingFamily;
+  static const std::vector<SettingFamily>& SettingFamilies();
+  Applied SetLanguage(const std::string& code);
+  Applied SetHold(const std::string& id, std::optional<double> seconds);
+  Applied SetReps(const std::string& id, std::optional<int> reps);
+  Applied SetExerciseOn(const std::string& id, std::optional<bool> on);
+  const core::Exercise* Adjustable(const std::string& id) const;
   bool Open(std::string_view where);
   void OpenScreening(Screen after);
   bool AnswerScreening(const std::string& id, std::optional<bool> value);
@@ -251,6 +260,10 @@ class Model {
   core::Answered MakeAnswered(std::vector<std::string> yes, std::string result = {}) const;
 
   bool Export(std::string_view what);
+  bool ExportAsides();
+  bool ExportReminder();
+  bool ExportCsv();
+  bool ExportReport();
   bool Backup();
   bool Restore(std::string_view text);
   bool DeleteData(std::string_view step);
@@ -284,59 +297,99 @@ class Model {
   const DerivedHistory& Derived() const;
   mutable DerivedHistory derived_;
 
-  core::Routine base_routine_;  // the standard routine, or a clinic's prescription
-  core::Routine routine_;       // what runs: base_routine_ with the person's settings
-  bool prescribed_ = false;
-  bool confirm_delete_ = false;
-  std::string note_;
-  std::vector<std::string> prescription_changes_;
-  core::Catalogue text_;
-  core::Triage triage_;
-  std::set<std::string> at_hand_;  // languages whose text this page holds: those handed in (and English, when built in)
-  std::string asked_;   // the language asked of the shell, until it arrives or fails
-  std::string chosen_;  // the person's choice in Settings, applied when its file arrives
-  std::string rx_;  // the prescription link, re-read in a newly chosen language
-  PageConfig config_;
-  core::EmergencyNumber emergency_;
-  core::HistoryDoc doc_;
-  core::HistoryDoc base_;  // what was last read from or written to storage: the merge's common ancestor
-  int unsaved_ = 0;
-  std::string current_id_;  // the record of the session (or check) in progress
-  std::string tab_;  // set by the shell per tab, so two tabs never make the same session id
-  Screen screen_ = Screen::home;
-  std::optional<core::Session> session_;
-  std::set<std::string> answers_;
-  std::optional<core::CheckOutcome> outcome_;
-  std::optional<std::string> stop_answer_;
-  std::optional<int> before_, after_;
-  std::optional<bool> hurt_;
-  std::vector<Notice> notices_;
-  ListSeen list_ = ListSeen::unknown;
-  std::string reveal_;
-  long reveal_serial_ = 0;
-  std::set<std::string> screening_answers_, pattern_answers_;
-  std::optional<core::CheckOutcome> screening_outcome_;
-  Screen after_screening_ = Screen::check;
-  std::optional<core::PatternResult> pattern_result_;
+  // The model's state, one room per concern, each named after what it holds;
+  // the file that changes it is named beside it.
+
+  // What the page was opened with (configuration.cpp).
+  struct Page {
+    PageConfig config;
+    core::EmergencyNumber emergency;
+  } page_;
+
+  // The words on screen and the red-flag table in them (configuration.cpp).
+  struct Locale {
+    core::Catalogue text;
+    core::Triage triage = core::default_triage();
+    std::set<std::string> at_hand;  // languages whose text this page holds: those handed in (and English, when built in)
+    std::string asked;   // the language asked of the shell, until it arrives or fails
+    std::string chosen;  // the person's choice in Settings, applied when its file arrives
+    std::string rx;      // the prescription link, re-read in a newly chosen language
+  } lang_;
+
+  // The routine this morning runs (configuration.cpp).
+  struct Plan {
+    core::Routine base_routine = core::default_routine();  // the standard routine, or a clinic's prescription
+    core::Routine routine = base_routine;                  // what runs: base_routine with the person's settings
+    bool prescribed = false;
+    std::string note;
+    std::vector<std::string> prescription_changes;
+    int minutes = 0;
+  } plan_;
+
+  // The stored history and its writes (history.cpp, backup.cpp).
+  struct Store {
+    core::HistoryDoc doc;
+    core::HistoryDoc base;  // what was last read from or written to storage: the merge's common ancestor
+    int unsaved = 0;
+    std::string tab;  // set by the shell per tab, so two tabs never make the same session id
+    int next_id = 1;
+    bool read_only = false;
+    bool confirm_delete = false;
+    std::optional<bool> persisted;  // unknown until the shell says (never, without navigator.storage)
+    std::optional<Restored> restored;
+    // The stored document's text as storage holds it (read at start, seen in
+    // another tab's write, or written by this tab): what a backup carries.
+    std::string stored_text, writing;
+  } store_;
+
+  // Which screen is up, and how much of its list has been seen (actions.cpp).
+  struct View {
+    Screen screen = Screen::home;
+    ListSeen list = ListSeen::unknown;
+    std::string reveal;
+    long reveal_serial = 0;
+    long camera_resets = 0;
+  } view_;
+
+  // Today's safety check and the stop question (safety.cpp).
+  struct Check {
+    std::set<std::string> answers;
+    std::optional<core::CheckOutcome> outcome;
+    std::optional<std::string> stop_answer;
+    bool remembered = false;
+  } check_;
+
+  // The one-time history questions and the inflammatory pattern's (safety.cpp).
+  struct Questions {
+    std::set<std::string> screening_answers, pattern_answers;
+    std::optional<core::CheckOutcome> screening_outcome;
+    Screen after_screening = Screen::check;
+    std::optional<core::PatternResult> pattern_result;
+  } questions_;
+
+  // The session in progress and its record (session.cpp).
+  struct InProgress {
+    std::optional<core::Session> session;
+    std::optional<int> before, after;
+    std::optional<bool> hurt;
+    std::string current_id;  // the record of the session (or check) in progress
+    std::string started_iso;
+    bool record_saved = false;
+    bool visible = true, auto_paused = false, voice_busy = false;
+    int last_left = -1;  // the countdown's last whole second, so each mark is announced once
+  } run_;
+
+  // The device's clock, as the shell reports it (model.cpp).
+  struct Clock {
+    double epoch_ms = 0;
+    int utc_offset_min = 0;
+    int today = 0;
+  } clock_;
+
   Outbox outbox_;
-  bool read_only_ = false;
-  std::optional<bool> persisted_;  // unknown until the shell says (never, without navigator.storage)
-  std::optional<Restored> restored_;
-  // The stored document's text as storage holds it (read at start, seen in
-  // another tab's write, or written by this tab): what a backup carries.
-  std::string stored_text_, writing_;
-  bool visible_ = true, auto_paused_ = false, voice_busy_ = false, remembered_ = false;
-  bool record_saved_ = false;
+  std::vector<Notice> notices_;
   bool update_ready_ = false;
-  std::string started_iso_;
-  double epoch_ms_ = 0;
-  int utc_offset_min_ = 0;
-  int today_ = 0;
-  int next_id_ = 1;
   long version_ = 0;
-  int minutes_ = 0;
-  int last_left_ = -1;  // the countdown's last whole second, so each mark is announced once
-  long camera_resets_ = 0;
 };
 
 }  // namespace unfurl::model

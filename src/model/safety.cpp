@@ -33,87 +33,87 @@ bool Model::Answer(std::string_view arg) {
     if (value.value_or(!ticked.count(id))) ticked.insert(id); else ticked.erase(id);
     return true;
   };
-  if (screen_ == Screen::check) {
+  if (view_.screen == Screen::check) {
     if (a.IsString() && id == "none") {
-      if (!answers_.empty()) return false;  // "None" while flags are ticked is a contradiction
-      if (list_ == ListSeen::unseen) return false;  // not before every sign has been on screen
+      if (!check_.answers.empty()) return false;  // "None" while flags are ticked is a contradiction
+      if (view_.list == ListSeen::unseen) return false;  // not before every sign has been on screen
       return Continue();
     }
-    return triage().find(id) && tick(answers_);
+    return triage().find(id) && tick(check_.answers);
   }
-  if (screen_ == Screen::screening || screen_ == Screen::pattern) {
-    if (screen_ == Screen::screening) return AnswerScreening(id, value);
+  if (view_.screen == Screen::screening || view_.screen == Screen::pattern) {
+    if (view_.screen == Screen::screening) return AnswerScreening(id, value);
     // The nine questions after the gate; the gate itself is its own yes or no.
     if (pattern_step() != PatternStep::questions || id == core::kPatternGate ||
         std::find(std::begin(core::kPatternQuestions), std::end(core::kPatternQuestions), id) ==
             std::end(core::kPatternQuestions))
       return false;
-    return tick(pattern_answers_);
+    return tick(questions_.pattern_answers);
   }
-  if (screen_ == Screen::session && session_ && session_->phase() == Phase::stopped && !stop_answer_) {
+  if (view_.screen == Screen::session && run_.session && run_.session->phase() == Phase::stopped && !check_.stop_answer) {
     if (!a.IsString()) return false;
     auto out = core::evaluate_stop(triage(), id);
     if (!out) return false;
-    stop_answer_ = id;
-    doc_.range = std::clamp(doc_.range + out->range_change, core::kRangeMin, core::kRangeMax);
+    check_.stop_answer = id;
+    store_.doc.range = std::clamp(store_.doc.range + out->range_change, core::kRangeMin, core::kRangeMax);
     if (core::SessionRecord* r = Current()) r->pain = id;
     Save();
     if (out->level != core::Tier::none) {
-      outcome_ = core::CheckOutcome{out->level, {}, {}, triage().for_tier(out->level).blocked};
-      screen_ = Screen::check_result;
+      check_.outcome = core::CheckOutcome{out->level, {}, {}, triage().for_tier(out->level).blocked};
+      view_.screen = Screen::check_result;
       SpeakResult();
     } else {
       Say("stop.rest", core::fill(T("text.two_sentences"), {triage().rest_title, triage().rest_action}));
     }
     return true;
   }
-  if (screen_ == Screen::finish) {
+  if (view_.screen == Screen::finish) {
     // {"hurt": true|false}
     const std::optional<bool> hurt = json::boolean(json::member(a, "hurt"));
-    if (hurt) hurt_ = hurt;
+    if (hurt) run_.hurt = hurt;
     return hurt.has_value();
   }
   return false;
 }
 
 bool Model::Continue() {
-  if (screen_ == Screen::check) {
-    std::vector<std::string> answers(answers_.begin(), answers_.end());
-    outcome_ = core::evaluate_check(triage(), answers);
-    if (outcome_->level == core::Tier::none) {
-      screen_ = Screen::rating_before;
+  if (view_.screen == Screen::check) {
+    std::vector<std::string> answers(check_.answers.begin(), check_.answers.end());
+    check_.outcome = core::evaluate_check(triage(), answers);
+    if (check_.outcome->level == core::Tier::none) {
+      view_.screen = Screen::rating_before;
       return true;
     }
-    screen_ = Screen::check_result;
+    view_.screen = Screen::check_result;
     SpeakResult();
-    if (outcome_->blocked) {
-      record_saved_ = false;
-      current_id_.clear();
-      started_iso_.clear();
-      session_.reset();
-      before_.reset();
+    if (check_.outcome->blocked) {
+      run_.record_saved = false;
+      run_.current_id.clear();
+      run_.started_iso.clear();
+      run_.session.reset();
+      run_.before.reset();
       EndSession(core::Outcome::blocked);
     }
     return true;
   }
-  if (screen_ == Screen::check_result) return Start();
-  if (screen_ == Screen::rating_before) return BeginSession();
-  if (screen_ == Screen::screening) return ContinueScreening();
-  if (screen_ == Screen::pattern) return Pattern("done");
+  if (view_.screen == Screen::check_result) return Start();
+  if (view_.screen == Screen::rating_before) return BeginSession();
+  if (view_.screen == Screen::screening) return ContinueScreening();
+  if (view_.screen == Screen::pattern) return Pattern("done");
   return false;
 }
 
 bool Model::screening_due() const {
-  const std::optional<core::Answered>& s = doc_.screening;
+  const std::optional<core::Answered>& s = store_.doc.screening;
   if (!s) return true;
   if (!s->yes.empty() && s->cleared.empty()) return true;  // the routine waits for a doctor's word
-  return today_ - s->day >= kScreeningReaskDays;
+  return clock_.today - s->day >= kScreeningReaskDays;
 }
 
 core::Answered Model::MakeAnswered(std::vector<std::string> yes, std::string result) const {
   core::Answered a;
-  a.asked = core::iso8601(epoch_ms_);
-  a.day = today_;
+  a.asked = core::iso8601(clock_.epoch_ms);
+  a.day = clock_.today;
   a.yes = std::move(yes);
   a.result = std::move(result);
   return a;
@@ -121,39 +121,39 @@ core::Answered Model::MakeAnswered(std::vector<std::string> yes, std::string res
 
 // after: where the questions lead once answered (the check before a session, or Settings).
 void Model::OpenScreening(Screen after) {
-  after_screening_ = after;
-  screening_answers_.clear();
-  screening_outcome_.reset();
-  const std::optional<core::Answered>& s = doc_.screening;
+  questions_.after_screening = after;
+  questions_.screening_answers.clear();
+  questions_.screening_outcome.reset();
+  const std::optional<core::Answered>& s = store_.doc.screening;
   // A "yes" not yet cleared by a doctor or physiotherapist: its result again, and the routine still waits.
-  if (after == Screen::check && s && !s->yes.empty() && s->cleared.empty() && today_ - s->day < kScreeningReaskDays) {
-    screening_answers_.insert(s->yes.begin(), s->yes.end());
-    screening_outcome_ = core::evaluate_history(triage(), s->yes);
+  if (after == Screen::check && s && !s->yes.empty() && s->cleared.empty() && clock_.today - s->day < kScreeningReaskDays) {
+    questions_.screening_answers.insert(s->yes.begin(), s->yes.end());
+    questions_.screening_outcome = core::evaluate_history(triage(), s->yes);
   }
-  screen_ = Screen::screening;
-  if (screening_outcome_) SpeakResult();
+  view_.screen = Screen::screening;
+  if (questions_.screening_outcome) SpeakResult();
 }
 
 bool Model::AnswerScreening(const std::string& id, std::optional<bool> value) {
-  if (screening_outcome_) return false;
+  if (questions_.screening_outcome) return false;
   if (id == "none") {
-    if (!screening_answers_.empty() || list_ == ListSeen::unseen) return false;
-    doc_.screening = MakeAnswered({});
+    if (!questions_.screening_answers.empty() || view_.list == ListSeen::unseen) return false;
+    store_.doc.screening = MakeAnswered({});
     Save();
     return LeaveScreening();
   }
   if (!triage().find_history(id)) return false;
-  const bool on = value.value_or(!screening_answers_.count(id));
-  if (on) screening_answers_.insert(id); else screening_answers_.erase(id);
+  const bool on = value.value_or(!questions_.screening_answers.count(id));
+  if (on) questions_.screening_answers.insert(id); else questions_.screening_answers.erase(id);
   return true;
 }
 
 bool Model::ContinueScreening() {
-  if (screening_outcome_ || screening_answers_.empty()) return false;
-  std::vector<std::string> yes(screening_answers_.begin(), screening_answers_.end());
-  screening_outcome_ = core::evaluate_history(triage(), yes);
-  doc_.screening = MakeAnswered(screening_outcome_->flags);
-  doc_.screening->yes.insert(doc_.screening->yes.end(), screening_outcome_->also.begin(), screening_outcome_->also.end());
+  if (questions_.screening_outcome || questions_.screening_answers.empty()) return false;
+  std::vector<std::string> yes(questions_.screening_answers.begin(), questions_.screening_answers.end());
+  questions_.screening_outcome = core::evaluate_history(triage(), yes);
+  store_.doc.screening = MakeAnswered(questions_.screening_outcome->flags);
+  store_.doc.screening->yes.insert(store_.doc.screening->yes.end(), questions_.screening_outcome->also.begin(), questions_.screening_outcome->also.end());
   Save();
   SpeakResult();
   return true;
@@ -161,28 +161,28 @@ bool Model::ContinueScreening() {
 
 // "A doctor or physiotherapist has checked my back and said these stretches are fine": recorded with its date.
 bool Model::Cleared() {
-  if (screen_ != Screen::screening || !screening_outcome_ || !doc_.screening) return false;
-  doc_.screening->cleared = core::iso8601(epoch_ms_);
+  if (view_.screen != Screen::screening || !questions_.screening_outcome || !store_.doc.screening) return false;
+  store_.doc.screening->cleared = core::iso8601(clock_.epoch_ms);
   Save();
   return LeaveScreening();
 }
 
 bool Model::LeaveScreening() {
-  screening_outcome_.reset();
-  screening_answers_.clear();
-  screen_ = after_screening_;
-  if (screen_ == Screen::check) answers_.clear();
+  questions_.screening_outcome.reset();
+  questions_.screening_answers.clear();
+  view_.screen = questions_.after_screening;
+  if (view_.screen == Screen::check) check_.answers.clear();
   return true;
 }
 
 Model::PatternStep Model::pattern_step() const {
-  if (screen_ != Screen::pattern) return PatternStep::none;
-  if (pattern_result_) return PatternStep::result;
-  return pattern_answers_.count(std::string(core::kPatternGate)) ? PatternStep::questions : PatternStep::gate;
+  if (view_.screen != Screen::pattern) return PatternStep::none;
+  if (questions_.pattern_result) return PatternStep::result;
+  return questions_.pattern_answers.count(std::string(core::kPatternGate)) ? PatternStep::questions : PatternStep::gate;
 }
 
 bool Model::pattern_offered() const {
-  return screen_ == Screen::home && !session_ && Derived().pattern_due;
+  return view_.screen == Screen::home && !run_.session && Derived().pattern_due;
 }
 
 // The NG65 questions: "open" from Home's offer; the age gate answered "yes"
@@ -191,38 +191,38 @@ bool Model::pattern_offered() const {
 bool Model::Pattern(std::string_view step) {
   if (step == "open") {
     if (!pattern_offered()) return false;
-    pattern_answers_.clear();
-    pattern_result_.reset();
-    screen_ = Screen::pattern;
+    questions_.pattern_answers.clear();
+    questions_.pattern_result.reset();
+    view_.screen = Screen::pattern;
     return true;
   }
   if (step == "skip") {
-    if (!pattern_offered() && !(screen_ == Screen::pattern && !pattern_result_)) return false;
-    doc_.pattern = MakeAnswered({}, "skipped");
+    if (!pattern_offered() && !(view_.screen == Screen::pattern && !questions_.pattern_result)) return false;
+    store_.doc.pattern = MakeAnswered({}, "skipped");
     Save();
-    screen_ = Screen::home;
+    view_.screen = Screen::home;
     return true;
   }
   const PatternStep now = pattern_step();
   if (step == "yes" && now == PatternStep::gate) {
-    pattern_answers_.insert(std::string(core::kPatternGate));
-    list_ = ListSeen::unknown;  // the nine questions are a new list to be seen
+    questions_.pattern_answers.insert(std::string(core::kPatternGate));
+    view_.list = ListSeen::unknown;  // the nine questions are a new list to be seen
     return true;
   }
   const bool ended_at_gate = step == "no" && now == PatternStep::gate;
-  if (!ended_at_gate && !(step == "done" && now == PatternStep::questions && list_ != ListSeen::unseen)) return false;
+  if (!ended_at_gate && !(step == "done" && now == PatternStep::questions && view_.list != ListSeen::unseen)) return false;
   std::vector<std::string> yes;
   for (std::string_view q : core::kPatternQuestions)
-    if (pattern_answers_.count(std::string(q))) yes.emplace_back(q);
-  pattern_result_ = core::evaluate_pattern(yes);
-  doc_.pattern = MakeAnswered(yes, std::string(core::pattern_result_name(*pattern_result_)));
+    if (questions_.pattern_answers.count(std::string(q))) yes.emplace_back(q);
+  questions_.pattern_result = core::evaluate_pattern(yes);
+  store_.doc.pattern = MakeAnswered(yes, std::string(core::pattern_result_name(*questions_.pattern_result)));
   Save();
-  Say("pattern.result", std::string(T("pattern.result." + doc_.pattern->result)) + " " + T("pattern.not_diagnosis"));
+  Say("pattern.result", std::string(T("pattern.result." + store_.doc.pattern->result)) + " " + T("pattern.not_diagnosis"));
   return true;
 }
 
 std::string Model::EmergencyNumberText(bool spoken) const {
-  const std::vector<std::string>& n = emergency_.numbers;
+  const std::vector<std::string>& n = page_.emergency.numbers;
   if (n.empty()) return {};
   auto say = [spoken](const std::string& digits) { return spoken ? core::spoken_digits(digits) : digits; };
   if (n.size() == 1) return say(n[0]);
@@ -230,7 +230,7 @@ std::string Model::EmergencyNumberText(bool spoken) const {
 }
 
 std::string Model::AdviceAction(core::Tier tier, bool spoken) const {
-  if (tier == core::Tier::emergency && emergency_.known())
+  if (tier == core::Tier::emergency && page_.emergency.known())
     return core::fill(T("triage.emergency.action_number"), EmergencyNumberText(spoken));
   return triage().for_tier(tier).action;
 }
