@@ -138,7 +138,22 @@ void Model::LanguageArrived(std::string_view lang, std::string_view json_text) {
   ++version_;
 }
 
+// The configuration first (the language asked for, the theme), then the
+// history it applies to, then the words in the language they choose together.
 void Model::Load(std::string_view stored, std::string_view config_json) {
+  ReadConfiguration(config_json);
+  ReadHistory(stored);
+  ChooseLanguage();
+  if (!lang_.rx.empty() && !plan_.prescribed) {
+    // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
+    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), lang_.rx, lang_.text);
+    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, lang_.text).substr(0, 120));
+  }
+}
+
+// The page's query, as the shell hands it over: each value checked, and a
+// notice for each one that cannot be used.
+void Model::ReadConfiguration(std::string_view config_json) {
   const std::optional<json::Document> page = json::parse(config_json);
   auto get = [&](const char* k) { return json::string(json::member(page ? &*page : nullptr, k)); };
   auto yes_no = [&](const char* k, bool fallback) {
@@ -169,7 +184,7 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
       *into = json::boolean(json::member(*caps, key)).value_or(*into);
   }
   const LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
-  page_.config.lang_asked = asked.lang;
+  page_.config.lang_asked = asked.unknown.empty() ? asked.lang : "en";
   page_.config.browser_langs = asked.browser;
   page_.config.browser_tags = asked.tags;
   // Unfurl stays in English (or the person's own choice), and says so in it: the
@@ -197,7 +212,12 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
     else if (v && *v >= 0.1 && *v <= 1000) page_.config.timescale = *v;
     else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
   }
+  page_.config.light_scheme = get("scheme") == "light";
+  lang_.rx = get("rx").value_or("");
+}
 
+// The stored history, as the codec reads it; what it cannot read stays where it is.
+void Model::ReadHistory(std::string_view stored) {
   core::Decoded d = core::decode_history(stored);
   if (d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema) store_.stored_text = stored;
   switch (d.status) {
@@ -219,16 +239,8 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   if (d.kept > 0) Notify("history.kept", "notice.history_kept", std::to_string(d.kept));
   store_.base = store_.doc;
   // The first theme follows the device's light or dark preference; after that, the person's setting.
-  if (d.status == core::DecodeStatus::empty && get("scheme") == "light") store_.doc.settings.dim = false;
+  if (d.status == core::DecodeStatus::empty && page_.config.light_scheme) store_.doc.settings.dim = false;
   if (!page_.config.theme.empty()) store_.doc.settings.dim = page_.config.theme == "dim";
-  if (!asked.unknown.empty()) page_.config.lang_asked = "en";
-  lang_.rx = get("rx").value_or("");
-  ChooseLanguage();
-  if (!lang_.rx.empty() && !plan_.prescribed) {
-    // The reason names the link's field in its own format, for the clinic; the sentence around it is the person's.
-    core::PrescriptionResult p = core::read_prescription_link(core::default_routine_json(), lang_.rx, lang_.text);
-    Notify("config.rx", "notice.rx_unusable", core::describe(p.error, lang_.text).substr(0, 120));
-  }
 }
 
 std::string choose_language(const std::string& chosen, const std::string& asked, const std::vector<std::string>& browser) {

@@ -35,6 +35,7 @@ struct PageConfig {
   std::string emergency;  // emergency=: the clinic's number to call, digits only (validated)
   std::string href;  // where the app is served, for links back to it (the shell's own, never the query's)
   bool embed = false, keep_history = true, test = false;
+  bool light_scheme = false;  // the device prefers light (scheme=, set by the shell): the first theme follows it
   bool can_share = false;  // the browser can hand files to the share sheet (set by the shell)
   // What the browser has, as the shell detected it once at start (never from
   // the user agent): a control whose feature is missing is not offered.
@@ -285,6 +286,8 @@ class Model {
   // page's lang=, then the browser's languages, then English — and puts the
   // routine, the red-flag table and every derived sentence into it.
   void ChooseLanguage();
+  void ReadConfiguration(std::string_view config_json);
+  void ReadHistory(std::string_view stored);
   void Fetch(const std::string& lang);
   struct DerivedHistory {
     long version = -1;
