@@ -264,6 +264,149 @@ bool same(const SessionRecord& a, const SessionRecord& b) {
 }
 }  // namespace
 
+namespace {
+// The session records, each read on its own: one this version cannot read is
+// kept as its bytes where it stood.
+void read_sessions(const json::Value* parsed, std::string_view raw, Decoded& d) {
+  std::optional<std::vector<std::string>> elements = raw_elements(raw);
+  if (!elements) return;
+  // The array as parsed, element for element beside each one's bytes: a record is not parsed twice.
+  const rapidjson::SizeType size = json::is_array(parsed) ? parsed->Size() : 0;
+  for (size_t i = 0; i < elements->size(); ++i) {
+    const json::Value* element = i < size ? &(*parsed)[static_cast<rapidjson::SizeType>(i)] : nullptr;
+    if (std::optional<SessionRecord> r = read_record(element, (*elements)[i])) {
+      d.doc.sessions.push_back(std::move(*r));
+    } else {
+      d.doc.unreadable.push_back({d.doc.sessions.size(), std::move((*elements)[i])});
+      ++d.kept;
+    }
+  }
+}
+
+void read_progress(const json::Value& p, std::string_view raw, HistoryDoc& doc) {
+  doc.range = range_of(json::member(p, "range"));
+  doc.progress_extra = unknown_members(raw, {"range"});
+  if (const json::Value* r = json::member(p, "range"); r && !(r->IsNumber() && r->GetDouble() == doc.range))
+    keep_raw(doc.kept, raw, "range", "progress.range");
+}
+
+// Every key of the settings object, in the order they are written: the
+// one-value settings (kScalarSettings) and those read on their own.
+std::vector<std::string_view> settings_keys() {
+  std::vector<std::string_view> keys = {"exercises_off", "holds", "lang", "reps"};
+  for (const ScalarSetting& d : kScalarSettings) keys.push_back(d.key);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+// The settings: a known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
+void read_settings(const json::Value& s, std::string_view settings_raw, HistoryDoc& doc) {
+  Settings& st = doc.settings;
+  const std::vector<RawMember> raw = raw_members(settings_raw).value_or(std::vector<RawMember>{});
+  auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
+    for (const RawMember& m : from)
+      if (m.key == key) { st.kept.push_back({path, m.raw, {}}); return; }
+  };
+  // A setting holding half a character somewhere (in a language, an exercise
+  // id) would be written back changed: it is kept as its bytes too.
+  auto mended_at = [&](std::string_view key) {
+    for (const RawMember& m : raw)
+      if (m.key == key && has_lone_surrogate(m.raw)) return true;
+    return false;
+  };
+  auto read_flag = [&](const char* k, bool& v) {
+    const json::Value* f = json::member(s, k);
+    if (!f) return;
+    if (f->IsBool()) v = f->GetBool();
+    else keep(raw, k, k);
+  };
+  // A number outside its range, or a fraction where a whole number goes, is
+  // read as the nearest it can be, and its bytes kept until the person changes it.
+  auto read_num = [&](const char* k, double lo, double hi, bool whole) -> std::optional<double> {
+    const json::Value* n = json::member(s, k);
+    if (!n) return std::nullopt;
+    if (n->IsNumber()) {
+      const double v = n->GetDouble();
+      if (v < lo || v > hi || (whole && v != std::floor(v))) keep(raw, k, k);
+      return std::clamp(v, lo, hi);
+    }
+    keep(raw, k, k);
+    return std::nullopt;
+  };
+  for (const ScalarSetting& d : kScalarSettings) {
+    const char* k = d.key.data();
+    if (d.flag) read_flag(k, st.*d.flag);
+    else if (d.number) st.*d.number = read_num(k, d.min, d.max, false).value_or(st.*d.number);
+    else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max, true).value_or(st.*d.whole));
+  }
+  if (const json::Value* l = json::member(s, "lang")) {
+    // An empty one is "not chosen", as absent is, but it was stored: kept, as it was, too.
+    if (l->IsString() && l->GetStringLength() <= 8 && l->GetStringLength() > 0 && !mended_at("lang")) st.lang = json::view(*l);
+    else keep(raw, "lang", "lang");
+  }
+  // Per exercise: one unreadable dose is kept on its own; the others are read.
+  auto read_doses = [&](const char* k, bool whole) {
+    std::map<std::string, double> doses;
+    const json::Value* o = json::member(s, k);
+    if (!o) return doses;
+    if (!o->IsObject() || mended_at(k)) { keep(raw, k, k); return doses; }
+    std::vector<RawMember> entries;
+    for (const RawMember& m : raw)
+      if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
+    // By id, the last of a repeated id standing, as they have always been read.
+    std::map<std::string_view, const json::Value*> by_id;
+    for (const auto& m : o->GetObject()) by_id[json::view(m.name)] = &m.value;
+    for (const auto& [id, v] : by_id)
+      // Beyond a million a number no longer reads back as it was written: kept as its bytes.
+      if ((whole ? integer_literal(*v) : v->IsNumber()) && std::abs(v->GetDouble()) <= 1e6) doses[std::string(id)] = v->GetDouble();
+      else keep(entries, id, std::string(k) + "." + std::string(id));
+    return doses;
+  };
+  st.holds = read_doses("holds", false);
+  for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(n);
+  if (const json::Value* o = json::member(s, "exercises_off")) {
+    const bool strings = o->IsArray() && !mended_at("exercises_off") &&
+                         std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
+    if (!strings) keep(raw, "exercises_off", "exercises_off");
+    else for (const json::Value& v : o->GetArray()) st.exercises_off.emplace(json::view(v));
+  }
+  const std::vector<std::string_view> keys = settings_keys();
+  doc.settings_extra = unknown_members(settings_raw, {keys.begin(), keys.end()});
+}
+
+void read_acks(const json::Value& a, std::string_view raw, HistoryDoc& doc) {
+  doc.intro_ack = json::boolean(json::member(a, "intro")).value_or(false);
+  doc.trend_ack_day = json::integer(json::member(a, "trend_day"));
+  if (json::member(a, "intro") && !json::boolean(json::member(a, "intro")))
+    keep_raw(doc.kept, raw, "intro", "acks.intro");
+  if (json::member(a, "trend_day") && !doc.trend_ack_day)
+    keep_raw(doc.kept, raw, "trend_day", "acks.trend_day");
+  std::set<std::string, std::less<>> known = {"intro", "trend_day"};
+  // Each is known only when this version can read it; else it stays among acks' unknown members, verbatim.
+  auto read_day = [&](const char* k, std::optional<int>& into) {
+    if ((into = json::integer(json::member(a, k)))) known.insert(k);
+  };
+  read_day("backup_day", doc.backup_day);
+  read_day("backup_offer_day", doc.backup_offer_day);
+  read_day("persist_day", doc.persist_day);
+  if (std::optional<std::string> saved = json::string(json::member(a, "backup_saved"))) {
+    doc.backup_saved = *saved;
+    known.insert("backup_saved");
+  }
+  if (std::optional<bool> install = json::boolean(json::member(a, "install"))) {
+    doc.install_ack = *install;
+    known.insert("install");
+  }
+  if (auto members = raw_members(raw))
+    for (const RawMember& m : *members) {
+      std::optional<Answered>* into = m.key == "history" ? &doc.screening : m.key == "inflammatory" ? &doc.pattern : nullptr;
+      if (into && (*into = read_answered(m.raw))) known.insert(m.key);
+    }
+  doc.acks_extra = unknown_members(raw, known);
+}
+
+}  // namespace
+
 Decoded decode_history(std::string_view text) {
   Decoded d;
   if (text.empty()) return d;
@@ -296,131 +439,10 @@ Decoded decode_history(std::string_view text) {
   };
   d.doc.extra = unknown_members(top, {"schema", "sessions", "progress", "settings", "acks"});
 
-  if (auto elements = raw_elements(raw_of("sessions"))) {
-    // The array as parsed, element for element beside each one's bytes: a record is not parsed twice.
-    const json::Value* parsed = json::member(*doc, "sessions");
-    const rapidjson::SizeType size = json::is_array(parsed) ? parsed->Size() : 0;
-    for (size_t i = 0; i < elements->size(); ++i) {
-      const json::Value* element = i < size ? &(*parsed)[static_cast<rapidjson::SizeType>(i)] : nullptr;
-      if (std::optional<SessionRecord> r = read_record(element, (*elements)[i])) {
-        d.doc.sessions.push_back(std::move(*r));
-      } else {
-        d.doc.unreadable.push_back({d.doc.sessions.size(), std::move((*elements)[i])});
-        ++d.kept;
-      }
-    }
-  }
-  if (const json::Value* p = json::member(*doc, "progress"); json::is_object(p)) {
-    d.doc.range = range_of(json::member(*p, "range"));
-    d.doc.progress_extra = unknown_members(raw_of("progress"), {"range"});
-    if (const json::Value* r = json::member(*p, "range"); r && !(r->IsNumber() && r->GetDouble() == d.doc.range))
-      keep_raw(d.doc.kept, raw_of("progress"), "range", "progress.range");
-  }
-  if (const json::Value* s = json::member(*doc, "settings"); json::is_object(s)) {
-    Settings& st = d.doc.settings;
-    const std::vector<RawMember> raw = raw_members(raw_of("settings")).value_or(std::vector<RawMember>{});
-    // A known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
-    auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
-      for (const RawMember& m : from)
-        if (m.key == key) { st.kept.push_back({path, m.raw, {}}); return; }
-    };
-    // A setting holding half a character somewhere (in a language, an exercise
-    // id) would be written back changed: it is kept as its bytes too.
-    auto mended_at = [&](std::string_view key) {
-      for (const RawMember& m : raw)
-        if (m.key == key && has_lone_surrogate(m.raw)) return true;
-      return false;
-    };
-    auto read_flag = [&](const char* k, bool& v) {
-      const json::Value* f = json::member(*s, k);
-      if (!f) return;
-      if (f->IsBool()) v = f->GetBool();
-      else keep(raw, k, k);
-    };
-    // A number outside its range, or a fraction where a whole number goes, is
-    // read as the nearest it can be, and its bytes kept until the person changes it.
-    auto read_num = [&](const char* k, double lo, double hi, bool whole) -> std::optional<double> {
-      const json::Value* n = json::member(*s, k);
-      if (!n) return std::nullopt;
-      if (n->IsNumber()) {
-        const double v = n->GetDouble();
-        if (v < lo || v > hi || (whole && v != std::floor(v))) keep(raw, k, k);
-        return std::clamp(v, lo, hi);
-      }
-      keep(raw, k, k);
-      return std::nullopt;
-    };
-    for (const ScalarSetting& d : kScalarSettings) {
-      const char* k = d.key.data();
-      if (d.flag) read_flag(k, st.*d.flag);
-      else if (d.number) st.*d.number = read_num(k, d.min, d.max, false).value_or(st.*d.number);
-      else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max, true).value_or(st.*d.whole));
-    }
-    if (const json::Value* l = json::member(*s, "lang")) {
-      // An empty one is "not chosen", as absent is, but it was stored: kept, as it was, too.
-      if (l->IsString() && l->GetStringLength() <= 8 && l->GetStringLength() > 0 && !mended_at("lang")) st.lang = json::view(*l);
-      else keep(raw, "lang", "lang");
-    }
-    // Per exercise: one unreadable dose is kept on its own; the others are read.
-    auto read_doses = [&](const char* k, bool whole) {
-      std::map<std::string, double> doses;
-      const json::Value* o = json::member(*s, k);
-      if (!o) return doses;
-      if (!o->IsObject() || mended_at(k)) { keep(raw, k, k); return doses; }
-      std::vector<RawMember> entries;
-      for (const RawMember& m : raw)
-        if (m.key == k) entries = raw_members(m.raw).value_or(std::vector<RawMember>{});
-      // By id, the last of a repeated id standing, as they have always been read.
-      std::map<std::string_view, const json::Value*> by_id;
-      for (const auto& m : o->GetObject()) by_id[json::view(m.name)] = &m.value;
-      for (const auto& [id, v] : by_id)
-        // Beyond a million a number no longer reads back as it was written: kept as its bytes.
-        if ((whole ? integer_literal(*v) : v->IsNumber()) && std::abs(v->GetDouble()) <= 1e6) doses[std::string(id)] = v->GetDouble();
-        else keep(entries, id, std::string(k) + "." + std::string(id));
-      return doses;
-    };
-    st.holds = read_doses("holds", false);
-    for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(n);
-    if (const json::Value* o = json::member(*s, "exercises_off")) {
-      const bool strings = o->IsArray() && !mended_at("exercises_off") &&
-                           std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
-      if (!strings) keep(raw, "exercises_off", "exercises_off");
-      else for (const json::Value& v : o->GetArray()) st.exercises_off.emplace(json::view(v));
-    }
-    std::set<std::string, std::less<>> known = {"lang", "holds", "reps", "exercises_off"};
-    for (const ScalarSetting& d : kScalarSettings) known.emplace(d.key);
-    d.doc.settings_extra = unknown_members(raw_of("settings"), known);
-  }
-  if (const json::Value* a = json::member(*doc, "acks"); json::is_object(a)) {
-    d.doc.intro_ack = json::boolean(json::member(*a, "intro")).value_or(false);
-    d.doc.trend_ack_day = json::integer(json::member(*a, "trend_day"));
-    if (json::member(*a, "intro") && !json::boolean(json::member(*a, "intro")))
-      keep_raw(d.doc.kept, raw_of("acks"), "intro", "acks.intro");
-    if (json::member(*a, "trend_day") && !d.doc.trend_ack_day)
-      keep_raw(d.doc.kept, raw_of("acks"), "trend_day", "acks.trend_day");
-    std::set<std::string, std::less<>> known = {"intro", "trend_day"};
-    // Each is known only when this version can read it; else it stays among acks' unknown members, verbatim.
-    auto read_day = [&](const char* k, std::optional<int>& into) {
-      if ((into = json::integer(json::member(*a, k)))) known.insert(k);
-    };
-    read_day("backup_day", d.doc.backup_day);
-    read_day("backup_offer_day", d.doc.backup_offer_day);
-    read_day("persist_day", d.doc.persist_day);
-    if (std::optional<std::string> saved = json::string(json::member(*a, "backup_saved"))) {
-      d.doc.backup_saved = *saved;
-      known.insert("backup_saved");
-    }
-    if (std::optional<bool> install = json::boolean(json::member(*a, "install"))) {
-      d.doc.install_ack = *install;
-      known.insert("install");
-    }
-    if (auto members = raw_members(raw_of("acks")))
-      for (const RawMember& m : *members) {
-        std::optional<Answered>* into = m.key == "history" ? &d.doc.screening : m.key == "inflammatory" ? &d.doc.pattern : nullptr;
-        if (into && (*into = read_answered(m.raw))) known.insert(m.key);
-      }
-    d.doc.acks_extra = unknown_members(raw_of("acks"), known);
-  }
+  read_sessions(json::member(*doc, "sessions"), raw_of("sessions"), d);
+  if (const json::Value* p = json::member(*doc, "progress"); json::is_object(p)) read_progress(*p, raw_of("progress"), d.doc);
+  if (const json::Value* s = json::member(*doc, "settings"); json::is_object(s)) read_settings(*s, raw_of("settings"), d.doc);
+  if (const json::Value* a = json::member(*doc, "acks"); json::is_object(a)) read_acks(*a, raw_of("acks"), d.doc);
   return d;
 }
 
@@ -452,11 +474,9 @@ void write_settings(json::Writer& w, const Settings& s, const std::vector<RawMem
     }
     w.end_object();
   };
-  std::vector<std::string_view> keys = {"holds", "reps", "exercises_off"};
-  for (const ScalarSetting& d : kScalarSettings) keys.push_back(d.key);
-  // Only once chosen, so documents from before languages existed are written back as they were.
-  if (!s.lang.empty()) keys.push_back("lang");
-  std::sort(keys.begin(), keys.end());
+  std::vector<std::string_view> keys = settings_keys();
+  // The language only once chosen, so documents from before languages existed are written back as they were.
+  if (s.lang.empty()) keys.erase(std::find(keys.begin(), keys.end(), "lang"));
 
   w.begin_object();
   for (std::string_view key : keys) {
