@@ -97,7 +97,7 @@ void App::Frame(const FrameInput& in, FrameOutput& out) {
 
 // Eyes-closed mode: a tap anywhere that is not a control pauses or resumes,
 // so nobody has to find a button in the dark.
-void App::EyesClosedTap(ui::Frame& f, const ui::Layout& layout) {
+void App::EyesClosedTap(ui::Panel& f, const ui::Layout& layout) {
   const core::Session* s = model_.session();
   if (!model_.settings().eyes_closed || model_.screen() != model::Screen::session || !s || s->finished()) return;
   if (layout.has_view)
@@ -160,11 +160,11 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
 
   widgets_.Begin(dpr);
   actions_.clear();
-  ui::Frame frame{model_, widgets_, actions_, fonts_, dpr, reduced_motion_};
-  frame.taps = &taps_;
-  ui::DrawScreen(frame, layout, scroll_css);
-  ui::ViewControls(frame, layout, stage_.camera().user_moved());
-  EyesClosedTap(frame, layout);
+  ui::Panel panel{model_, widgets_, actions_, fonts_, dpr, reduced_motion_};
+  panel.taps = &taps_;
+  ui::DrawScreen(panel, layout, scroll_css);
+  ui::ViewControls(panel, layout, stage_.camera().user_moved());
+  EyesClosedTap(panel, layout);
   taps_.EndFrame();
   ImGui::Render();
 

@@ -62,7 +62,7 @@ class App {
 
  private:
   void Draw(const FrameInput& in, double dt_s, FrameOutput& out);
-  void EyesClosedTap(ui::Frame& f, const ui::Layout& layout);
+  void EyesClosedTap(ui::Panel& f, const ui::Layout& layout);
   double NextFrame() const;
 
   model::Model model_;

@@ -4,7 +4,7 @@
 
 namespace unfurl::ui {
 
-void AboutScreen(Frame& f) {
+void AboutScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f, f.fonts.title, p.text, m.T("about.title"));

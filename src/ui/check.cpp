@@ -8,14 +8,14 @@
 
 namespace unfurl::ui {
 
-void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label) {
+void QuestionFooter(Panel& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label) {
   // A ticked sign leads on at once: its result must never wait behind the rest of the list.
   if (any_ticked) ActionButton(f, "continue", continue_label, Kind::primary, "continue");
   else if (!offered) ActionButton(f, "none", f.model.T("check.see_rest"), Kind::primary, "reveal", core::json::quoted("end"));
   else ActionButton(f, "none", none_label, Kind::primary, "answer", core::json::quoted("none"));
 }
 
-void CheckScreen(Frame& f) {
+void CheckScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   // The answer is pinned at the bottom: on a 320×568 phone or in a short

@@ -8,7 +8,7 @@
 
 namespace unfurl::ui {
 
-void CheckResultScreen(Frame& f) {
+void CheckResultScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   const core::CheckOutcome& o = *m.outcome();

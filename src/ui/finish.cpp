@@ -5,7 +5,7 @@
 
 namespace unfurl::ui {
 
-void FinishScreen(Frame& f) {
+void FinishScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   BeginScrollArea(f, FooterHeight({Kind::primary}));

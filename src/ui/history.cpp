@@ -41,7 +41,7 @@ void DrawMark(ImDrawList* dl, ImVec2 c, float r, Mark m, const Palette& p) {
   }
 }
 
-void Calendar(Frame& f, int today) {
+void Calendar(Panel& f, int today) {
   const Palette& p = f.colors();
   constexpr int kWeeks = 5;
   const float w = ImGui::GetContentRegionAvail().x, cell = w / 7, h = cell * 0.8f * kWeeks;
@@ -81,7 +81,7 @@ void Calendar(Frame& f, int today) {
 }
 
 // Stiffness before (circles) and after (squares), 0–10, for the last rated sessions.
-void Plot(Frame& f) {
+void Plot(Panel& f) {
   const Palette& p = f.colors();
   constexpr size_t kMost = 30;
   std::vector<const core::SessionRecord*> rated;
@@ -143,7 +143,7 @@ void Plot(Frame& f) {
 
 }  // namespace
 
-void HistoryScreen(Frame& f) {
+void HistoryScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   Text(f, f.fonts.title, p.text, m.T("history.title"));

@@ -7,7 +7,7 @@
 
 namespace unfurl::ui {
 
-void HomeScreen(Frame& f) {
+void HomeScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   // Start (and, on a first visit, "I understand") are pinned at the bottom.

@@ -7,7 +7,7 @@
 
 namespace unfurl::ui {
 
-void PatternScreen(Frame& f) {
+void PatternScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (const auto& r = m.pattern_result()) {

@@ -3,7 +3,7 @@
 
 namespace unfurl::ui {
 
-void RatingScreen(Frame& f) {
+void RatingScreen(Panel& f) {
   const model::Model& m = f.model;
   BeginScrollArea(f, FooterHeight({Kind::secondary}));
   Text(f, f.fonts.title, f.colors().text, m.T("rating.title"));

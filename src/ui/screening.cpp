@@ -7,7 +7,7 @@
 
 namespace unfurl::ui {
 
-void ScreeningScreen(Frame& f) {
+void ScreeningScreen(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (const auto& o = m.screening_outcome()) {

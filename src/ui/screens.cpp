@@ -69,11 +69,11 @@ Layout ComputeLayout(const model::Model& model, ImVec2 display, bool portrait, f
   return l;
 }
 
-void Notices(Frame& f) {
+void Notices(Panel& f) {
   for (const model::Notice& n : f.model.notices()) Text(f, f.fonts.caption, f.colors().caution, n.text.c_str());
 }
 
-void RestoreResult(Frame& f) {
+void RestoreResult(Panel& f) {
   const model::Model& m = f.model;
   const auto& r = m.restored();
   if (!r) return;
@@ -84,11 +84,11 @@ void RestoreResult(Frame& f) {
   Text(f, f.fonts.body, f.colors().calm, Fill(m.T("backup.restored"), {added, present}));
 }
 
-void RestoreButton(Frame& f, const char* id, const char* label) {
+void RestoreButton(Panel& f, const char* id, const char* label) {
   ActionButton(f, id, label, Kind::secondary, "restore");
 }
 
-void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
+void ViewControls(Panel& f, const Layout& layout, bool camera_moved) {
   if (!layout.has_view || !camera_moved) return;
   const float w = f.px(132), pad = f.px(12);
   ImGui::SetNextWindowPos(ImVec2(layout.view_max.x - w - pad, layout.view_min.y + pad));
@@ -104,12 +104,12 @@ void ViewControls(Frame& f, const Layout& layout, bool camera_moved) {
 // A table, not a switch: through a switch the optimiser inlines all nine
 // screens into the frame, and the browser compiles a wasm function whole on
 // its first call, so the first frame would compile every screen to show one.
-using ScreenFn = void (*)(Frame&);
+using ScreenFn = void (*)(Panel&);
 constexpr ScreenFn kScreens[] = {HomeScreen,    CheckScreen,   CheckResultScreen, RatingScreen,  SessionScreen, FinishScreen,
                                  HistoryScreen, SettingsScreen, ScreeningScreen,  PatternScreen, AboutScreen};
 static_assert(static_cast<int>(Screen::home) == 0 && std::size(kScreens) == static_cast<size_t>(Screen::about) + 1);
 
-void DrawScreen(Frame& f, const Layout& layout, float scroll_css) {
+void DrawScreen(Panel& f, const Layout& layout, float scroll_css) {
   const Palette& p = f.colors();
   f.scroll_css = scroll_css;
   // Every screen opens at its top: a check must never open scrolled past its

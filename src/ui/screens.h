@@ -18,36 +18,36 @@ struct Layout {
 Layout ComputeLayout(const model::Model& model, ImVec2 display, bool portrait, float dpr);
 
 // Draws the current screen; scroll_css is this frame's one-finger drag on the panel.
-void DrawScreen(Frame& f, const Layout& layout, float scroll_css);
+void DrawScreen(Panel& f, const Layout& layout, float scroll_css);
 
-void HomeScreen(Frame& f);
-void CheckScreen(Frame& f);
-void CheckResultScreen(Frame& f);
-void RatingScreen(Frame& f);
-void SessionScreen(Frame& f);
-void FinishScreen(Frame& f);
-void HistoryScreen(Frame& f);
-void SettingsScreen(Frame& f);
-void ScreeningScreen(Frame& f);
-void PatternScreen(Frame& f);
-void AboutScreen(Frame& f);
+void HomeScreen(Panel& f);
+void CheckScreen(Panel& f);
+void CheckResultScreen(Panel& f);
+void RatingScreen(Panel& f);
+void SessionScreen(Panel& f);
+void FinishScreen(Panel& f);
+void HistoryScreen(Panel& f);
+void SettingsScreen(Panel& f);
+void ScreeningScreen(Panel& f);
+void PatternScreen(Panel& f);
+void AboutScreen(Panel& f);
 
 // The pinned answer under a list of questions: "See the rest ↓" until the
 // list has been seen to its end, then the "none" answer, or Continue once
 // anything is ticked.
-void QuestionFooter(Frame& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label);
+void QuestionFooter(Panel& f, bool offered, bool any_ticked, const char* none_label, const char* continue_label);
 
 // Over the 3D view: "Reset view" once the user has turned or zoomed the camera.
-void ViewControls(Frame& f, const Layout& layout, bool camera_moved);
+void ViewControls(Panel& f, const Layout& layout, bool camera_moved);
 
 // Shared bits.
-void Notices(Frame& f);
+void Notices(Panel& f);
 // What the last restore did ("23 sessions added, 41 already here"), or why the file changed nothing.
-void RestoreResult(Frame& f);
+void RestoreResult(Panel& f);
 // "Restore a backup": a button the shell covers with a real file input (web/mirror.js), since only a
 // tap on one lets a page open the file picker; its action takes the picked file's text.
-void RestoreButton(Frame& f, const char* id, const char* label);
-void HoldRing(Frame& f, float diameter_css);
+void RestoreButton(Panel& f, const char* id, const char* label);
+void HoldRing(Panel& f, float diameter_css);
 // The frame's strings, written into a buffer that lives until the next frame
 // begins: no allocation per frame. Format takes the code's own printf formats
 // (ids, joins); Fill takes the catalogue's words, whose placeholders a

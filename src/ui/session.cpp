@@ -18,7 +18,7 @@ using core::Phase;
 // What to read now. While an exercise is introduced and performed, its full
 // instruction from the article and its cautions; while preparing, the
 // article's rules; in a hold, the hold cue with the cautions kept in sight.
-void Instruction(Frame& f, const core::Session& s) {
+void Instruction(Panel& f, const core::Session& s) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   const core::Exercise* e = s.exercise();
@@ -49,7 +49,7 @@ void Instruction(Frame& f, const core::Session& s) {
   }
 }
 
-void StoppedPanel(Frame& f) {
+void StoppedPanel(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
   if (!m.stop_answer()) {
@@ -73,7 +73,7 @@ void StoppedPanel(Frame& f) {
 }
 }  // namespace
 
-void HoldRing(Frame& f, float diameter_css) {
+void HoldRing(Panel& f, float diameter_css) {
   const core::Session& s = *f.model.session();
   const Palette& p = f.colors();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -116,7 +116,7 @@ void HoldRing(Frame& f, float diameter_css) {
   dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), p.text, word);
 }
 
-void SessionScreen(Frame& f) {
+void SessionScreen(Panel& f) {
   const model::Model& m = f.model;
   const core::Session& s = *m.session();
   const Palette& p = f.colors();

@@ -20,12 +20,12 @@ std::string SetArg(const std::string& key, const T& value) {
   return arg.begin_object().field("key", key).field("value", value).end_object().text();
 }
 
-void Toggle(Frame& f, const std::string& key, const char* label, bool value) {
+void Toggle(Panel& f, const std::string& key, const char* label, bool value) {
   CheckRow(f, ("set-" + key).c_str(), label, value, "set", SetArg(key, !value));
 }
 
 // "Hold: 25 s   [−] [+]": a value and two large buttons, each a step inside the range.
-void Stepper(Frame& f, const std::string& key, const std::string& label, double value, double step, double lo,
+void Stepper(Panel& f, const std::string& key, const std::string& label, double value, double step, double lo,
              double hi, double scale = 1) {
   const model::Model& m = f.model;
   const float button = 56;
@@ -53,7 +53,7 @@ void Stepper(Frame& f, const std::string& key, const std::string& label, double 
 
 // A setting from the one table (core::kScalarSettings): a toggle, or a stepper
 // over its range in its steps; label takes the value as the screen shows it.
-void Setting(Frame& f, std::string_view key, const char* label) {
+void Setting(Panel& f, std::string_view key, const char* label) {
   const core::ScalarSetting& d = *core::find_setting(key);
   const core::Settings& s = f.model.settings();
   const std::string k(key);
@@ -64,7 +64,7 @@ void Setting(Frame& f, std::string_view key, const char* label) {
   Stepper(f, k, label, value, d.step, d.min, hi);
 }
 
-void DeleteConfirmation(Frame& f) {
+void DeleteConfirmation(Panel& f) {
   const model::Model& m = f.model;
   Text(f, f.fonts.body, f.colors().stop, m.T("settings.delete_confirm"));
   if (!m.doc().sessions.empty())
@@ -74,7 +74,7 @@ void DeleteConfirmation(Frame& f) {
 }
 
 // Whether this browser may clear the history, in one line, and the backup that keeps it anyway.
-void BackupSection(Frame& f) {
+void BackupSection(Panel& f) {
   const model::Model& m = f.model;
   if (!m.can_backup()) return;  // history=0: nothing is kept, so nothing to save or bring back
   Text(f, f.fonts.title, f.colors().text, m.T("backup.title"));
@@ -94,7 +94,7 @@ void BackupSection(Frame& f) {
 
 }  // namespace
 
-void SettingsScreen(Frame& f) {
+void SettingsScreen(Panel& f) {
   const model::Model& m = f.model;
   const core::Settings& s = m.settings();
   const Palette& p = f.colors();

@@ -65,14 +65,14 @@ float g_first_cut = FLT_MAX;
 float g_footer_top = -1, g_footer_px = 0, g_footer_for = -1, g_footer_declared = 0;
 
 // Brings into view what the model was asked to reveal, once per ask.
-bool TakeReveal(const Frame& f, std::string_view id) {
+bool TakeReveal(const Panel& f, std::string_view id) {
   if (f.model.reveal_serial() == g_revealed || f.model.reveal() != id) return false;
   g_revealed = f.model.reveal_serial();
   return true;
 }
 
 // The part of the last item that is actually visible (scrolled panels clip).
-void Register(Frame& f, std::string_view id, std::string_view label, const char* role, std::string_view action,
+void Register(Panel& f, std::string_view id, std::string_view label, const char* role, std::string_view action,
               std::string_view arg, bool enabled, bool checked) {
   const ImRect full(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -92,7 +92,7 @@ void Register(Frame& f, std::string_view id, std::string_view label, const char*
 // Whether a tap on the control just laid out counts: not when it appeared
 // under a finger still tapping (TapGuard, input.h). Asked every frame, tap or
 // not, so the guard knows when each control appeared.
-bool Counts(Frame& f, std::string_view id, std::string_view action) {
+bool Counts(Panel& f, std::string_view id, std::string_view action) {
   return !f.taps || f.taps->Counts(id, action, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
@@ -109,7 +109,7 @@ struct ButtonLabel {
   float pad;
   ImVec2 size;
 };
-ButtonLabel LayOutLabel(const Frame& f, std::string_view text, float w) {
+ButtonLabel LayOutLabel(const Panel& f, std::string_view text, float w) {
   // Padding gives way before a word does: "Resume" in a third of a 320-px
   // phone stays whole. Long labels (a stop answer, say) still wrap onto more lines.
   const float one_line = f.fonts.body->CalcTextSizeA(f.fonts.body->FontSize, FLT_MAX, 0, text.data(),
@@ -120,18 +120,18 @@ ButtonLabel LayOutLabel(const Frame& f, std::string_view text, float w) {
 }
 
 // At least its kind's height; taller where its label wraps.
-float HeightFor(const Frame& f, Kind kind, const ButtonLabel& label) {
+float HeightFor(const Panel& f, Kind kind, const ButtonLabel& label) {
   const float min_h = f.px(kind == Kind::primary || kind == Kind::stop ? size::kPrimaryH : size::kSecondaryH);
   return std::max(min_h, label.size.y + 2 * f.px(12));
 }
 }  // namespace
 
-float ButtonHeight(const Frame& f, const char* label, Kind kind, float width_css) {
+float ButtonHeight(const Panel& f, const char* label, Kind kind, float width_css) {
   const float w = width_css > 0 ? f.px(width_css) : ImGui::GetContentRegionAvail().x;
   return HeightFor(f, kind, LayOutLabel(f, Visible(label), w));
 }
 
-bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
+bool ActionButton(Panel& f, const char* id, const char* label, Kind kind, const char* action,
                   std::string_view arg, float width_css, bool enabled, float height) {
   const Palette& p = f.colors();
   const std::string_view text = Visible(label);
@@ -186,7 +186,7 @@ bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const 
   return pressed && enabled;
 }
 
-bool ListEndSeen(Frame& f) {
+bool ListEndSeen(Panel& f) {
   // Seen when most of the last row is on screen: scrolled to its end, the
   // area's clip still trims a pixel or two off the row's rounded edge.
   const ImRect row(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -198,7 +198,7 @@ bool ListEndSeen(Frame& f) {
   return on_screen || seen == model::ListSeen::seen;
 }
 
-bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
+bool CheckRow(Panel& f, const char* id, const char* label, bool checked, const char* action,
               std::string_view arg) {
   const Palette& p = f.colors();
   ImGui::PushID(id);
@@ -233,7 +233,7 @@ bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const c
   return counted;
 }
 
-bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
+bool RadioRow(Panel& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
               std::string_view arg, float width_css) {
   const Palette& p = f.colors();
   ImGui::PushID(id);
@@ -262,7 +262,7 @@ bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const ch
   return counted;
 }
 
-void Text(Frame& f, ImFont* font, ImU32 color, const char* text) {
+void Text(Panel& f, ImFont* font, ImU32 color, const char* text) {
   f.widgets.AddText(font == f.fonts.title ? "heading" : "text", text);
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -271,9 +271,9 @@ void Text(Frame& f, ImFont* font, ImU32 color, const char* text) {
   ImGui::PopFont();
 }
 
-void Caption(Frame& f, const char* text) { Text(f, f.fonts.caption, f.colors().quiet, text); }
+void Caption(Panel& f, const char* text) { Text(f, f.fonts.caption, f.colors().quiet, text); }
 
-void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value) {
+void RatingScale(Panel& f, const char* id_prefix, std::optional<int> value) {
   const float gap = ImGui::GetStyle().ItemSpacing.x;
   const float avail = ImGui::GetContentRegionAvail().x;
   const int per_row = 6;
@@ -292,7 +292,7 @@ float FooterHeight(std::initializer_list<Kind> buttons) {
   return h;
 }
 
-float BeginScrollArea(Frame& f, float footer_css) {
+float BeginScrollArea(Panel& f, float footer_css) {
   g_footer_declared = f.px(footer_css);
   if (f.entered || g_footer_declared != g_footer_for) g_footer_px = 0;
   const float footer = std::max(g_footer_declared, g_footer_px);
@@ -306,7 +306,7 @@ float BeginScrollArea(Frame& f, float footer_css) {
 }
 
 // "More below ↓" at the foot of the scrolled area while words are hidden.
-static void MoreBelow(Frame& f) {
+static void MoreBelow(Panel& f) {
   if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1) return;
   const Palette& p = f.colors();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -320,7 +320,7 @@ static void MoreBelow(Frame& f) {
   dl->AddText(font, font->FontSize, ImVec2(min.x + size.x - ts.x - f.px(4), y1 - ts.y), p.accent, more);
 }
 
-void EndScrollArea(Frame& f) {
+void EndScrollArea(Panel& f) {
   // "See the rest ↓" turns one page at a time, the first control cut off at
   // the foot becoming the top: a jump to the end would skip the signs in the
   // middle of a list taller than two screens (large text on a small phone).
@@ -344,7 +344,7 @@ void MeasureFooter() {
   g_footer_top = -1;
 }
 
-bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {
+bool BeginPanel(Panel& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   if (f.entered) ImGui::SetNextWindowScroll(ImVec2(0, 0));

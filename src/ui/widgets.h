@@ -86,8 +86,9 @@ struct Pending {
 
 enum class Kind { primary, secondary, stop, quiet };
 
-// Everything a screen needs for one frame.
-struct Frame {
+// A screen being drawn: what it reads (the model, fonts, scale) and where its
+// controls and taps go. "Frame" is the tick (App::Frame); this is what one tick draws.
+struct Panel {
   const model::Model& model;
   WidgetRegistry& widgets;
   std::vector<Pending>& actions;
@@ -106,27 +107,27 @@ struct Frame {
 
 // A full-width (or given width) button that performs act(action, arg) when
 // tapped; at least `height` device px tall (a row's buttons share the tallest's).
-bool ActionButton(Frame& f, const char* id, const char* label, Kind kind, const char* action,
+bool ActionButton(Panel& f, const char* id, const char* label, Kind kind, const char* action,
                   std::string_view arg = {}, float width_css = 0, bool enabled = true, float height = 0);
 // How tall that button is: its label wraps at large text.
-float ButtonHeight(const Frame& f, const char* label, Kind kind, float width_css = 0);
+float ButtonHeight(const Panel& f, const char* label, Kind kind, float width_css = 0);
 // Call right after a list's last row. The answer below a list counts only once
 // the whole list has been on screen (docs/clinical.md): this tells the model when
 // it first is, and returns whether the answer may be offered now.
-bool ListEndSeen(Frame& f);
+bool ListEndSeen(Panel& f);
 // A large tappable row with a check box, for the red-flag questions.
-bool CheckRow(Frame& f, const char* id, const char* label, bool checked, const char* action,
+bool CheckRow(Panel& f, const char* id, const char* label, bool checked, const char* action,
               std::string_view arg);
 // One of a set of choices of which exactly one is chosen (a radio button):
 // a row of width_css (0: the whole width), in the group named `group`.
-bool RadioRow(Frame& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
+bool RadioRow(Panel& f, const char* id, const char* label, bool chosen, const char* group, const char* action,
               std::string_view arg, float width_css = 0);
 // Wrapped text in a font and colour, also given to the accessible mirror
 // (the title font as the screen's heading).
-void Text(Frame& f, ImFont* font, ImU32 color, const char* text);
-void Caption(Frame& f, const char* text);
+void Text(Panel& f, ImFont* font, ImU32 color, const char* text);
+void Caption(Panel& f, const char* text);
 // The 0–10 scale, as two rows of large buttons.
-void RatingScale(Frame& f, const char* id_prefix, std::optional<int> value);
+void RatingScale(Panel& f, const char* id_prefix, std::optional<int> value);
 
 // The words of a screen scroll between BeginScrollArea and EndScrollArea,
 // while its main answer stays pinned below, always on screen, however small
@@ -137,11 +138,11 @@ float FooterHeight(std::initializer_list<Kind> buttons);
 // the next frame's scrolled area.
 void MeasureFooter();
 // Returns the scrolling area's height in device px.
-float BeginScrollArea(Frame& f, float footer_css);
-void EndScrollArea(Frame& f);
+float BeginScrollArea(Panel& f, float footer_css);
+void EndScrollArea(Panel& f);
 
 // A full-screen (or bottom/side) panel. Scrolls with a one-finger drag.
-bool BeginPanel(Frame& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css);
+bool BeginPanel(Panel& f, const char* name, ImVec2 pos, ImVec2 size, float scroll_css);
 void EndPanel();
 
 }  // namespace unfurl::ui
