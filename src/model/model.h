@@ -230,6 +230,8 @@ class Model {
   const std::optional<core::PatternResult>& pattern_result() const { return questions_.pattern_result; }
 
  private:
+  // state()'s parts, one per room (state.cpp).
+  struct StateParts;
   // The table of every action Act() performs (actions.cpp).
   struct Action;
   static const std::vector<Action>& Actions();
