@@ -657,6 +657,21 @@ TEST(Body, KneeToChestAndTheFetalCurlReachTheirClinicalFlexion) {
   EXPECT_GE(trunk, 60 - 3) << "fetal: trunk flexion";
 }
 
+// The drawn-up foot is nowhere near the other knee, at either range and side:
+// 25 cm apart at least. It lies across the body from that knee at about its
+// height, so from beside the body the two overlap and strangers read an ankle
+// crossed over a knee (docs/poses.md): the camera looks from the foot end.
+TEST(Body, TheKneeToChestFootStaysClearOfTheOtherKnee) {
+  for (float range : {0.6f, 1.0f})
+    for (Side side : {Side::right, Side::left}) {
+      const bool right = side == Side::right;
+      const auto& j = full("knee_to_chest", side, range).skeleton.joint;
+      const float apart = glm::length(j[right ? kAnkleR : kAnkleL] - j[right ? kKneeL : kKneeR]);
+      std::printf("[ clear    ] knee_to_chest foot to the other knee, range %.1f: %.0f cm\n", range, apart * 100);
+      EXPECT_GT(apart, 0.25f) << "range " << range << (right ? ", right" : ", left");
+    }
+}
+
 // The curl lies plainly on its side: the top shoulder over the bottom one and
 // the top hip over the bottom one, within 10° of vertical (about 8 cm across
 // the shoulders, 6 cm across the hips): rolled further toward the face it
