@@ -672,6 +672,30 @@ TEST(Body, TheKneeToChestFootStaysClearOfTheOtherKnee) {
     }
 }
 
+// The pelvic tilt's movement shows from its camera at bed height beside the
+// body (docs/poses.md): the resting arch leaves a gap under the low back that
+// the tilt closes, and the arms lie out from the sides, so the near arm does
+// not hide that gap.
+TEST(Body, ThePelvicTiltClosesAVisibleGapUnderTheLowBack) {
+  const Figure start = posed(kAnimator.start("pelvic_tilt"));
+  const float gap_before = find(start, Part::lumbar, 0).bottom();
+  for (float range : {0.6f, 1.0f}) {
+    const Figure f = full("pelvic_tilt", Side::right, range);
+    const Capsule& low_back = find(f, Part::lumbar, 0);
+    std::printf("[ gap      ] pelvic_tilt low back above the mattress: %.1f cm at rest, %.1f cm at range %.1f\n",
+                gap_before * 100, low_back.bottom() * 100, range);
+    EXPECT_GT(gap_before - low_back.bottom(), 0.01f) << "range " << range;
+    for (int side : {1, -1}) {
+      const Capsule& hand = find(f, Part::hand, side);
+      const float x = (hand.a.x + hand.b.x) * 0.5f;
+      EXPECT_TRUE(x > std::max(low_back.a.x, low_back.b.x) || x < std::min(low_back.a.x, low_back.b.x) ||
+                  std::fabs(hand.a.z) > 0.4f)
+          << "the hand beside the low back hides it, range " << range;
+    }
+  }
+  EXPECT_GT(gap_before, 0.015f);
+}
+
 // The curl lies plainly on its side: the top shoulder over the bottom one and
 // the top hip over the bottom one, within 10° of vertical (about 8 cm across
 // the shoulders, 6 cm across the hips): rolled further toward the face it
