@@ -29,11 +29,11 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
   static constexpr Named kPresets[] = {
       {"side", 0, 14},            // the preparation and anything unnamed: the whole body from the side
       {"low_back", 8, 4},         // pelvic tilt: at bed height, the low back meeting the mattress
-      {"leg_side", 215, 22},      // knee-to-chest: from the drawn-up leg's side toward the feet: the foot clear of the other knee
-      {"three_quarter", -145, 24},// figure-four: from the crossed side toward the foot end, low: the "4" in the legs
+      {"leg_side", -120, 32},     // knee-to-chest: from the foot end on the drawn-up side: its foot far from the other knee
+      {"three_quarter", -138, 34},// figure-four: from the crossed side toward the foot end: the "4" in the legs
       {"above_knees", -78, 30},   // twist: low from the foot end: the knees' drop to one side, both shoulders
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", -145, 30},         // fetal: low behind the back: on the side, shoulders stacked (docs/poses.md)
+      {"curl", 125, 48},          // fetal: from behind over the head end: head on the pillow, the rounded back, the knees up (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;

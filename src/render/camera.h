@@ -1,7 +1,9 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
-// defining movement reads best (the working leg's side for knee-to-chest and
-// the figure-four, above the knees for the twist, bed height for the
-// press-up's lift, above the bed for the fetal curl), per side and per view shape, framed so the body fills the view at any aspect; the camera glides
+// defining movement reads best (the foot end on the drawn-up side for
+// knee-to-chest, the crossed leg's side for the figure-four, low from the feet
+// for the twist, bed height for the press-up's lift and the pelvic tilt, from
+// behind over the head end for the fetal curl), per side and per view shape,
+// framed so the body fills the view at any aspect; the camera glides
 // between presets over ~1.5 s with ease-in-out (or cuts, with
 // prefers-reduced-motion), and the user's drag and pinch add an offset on
 // top until Reset.

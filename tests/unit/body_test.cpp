@@ -657,6 +657,45 @@ TEST(Body, KneeToChestAndTheFetalCurlReachTheirClinicalFlexion) {
   EXPECT_GE(trunk, 60 - 3) << "fetal: trunk flexion";
 }
 
+// The drawn-up foot is nowhere near the other knee, at either range and side:
+// 25 cm apart at least. It lies across the body from that knee at about its
+// height, so from beside the body the two overlap and strangers read an ankle
+// crossed over a knee (docs/poses.md): the camera looks from the foot end.
+TEST(Body, TheKneeToChestFootStaysClearOfTheOtherKnee) {
+  for (float range : {0.6f, 1.0f})
+    for (Side side : {Side::right, Side::left}) {
+      const bool right = side == Side::right;
+      const auto& j = full("knee_to_chest", side, range).skeleton.joint;
+      const float apart = glm::length(j[right ? kAnkleR : kAnkleL] - j[right ? kKneeL : kKneeR]);
+      std::printf("[ clear    ] knee_to_chest foot to the other knee, range %.1f: %.0f cm\n", range, apart * 100);
+      EXPECT_GT(apart, 0.25f) << "range " << range << (right ? ", right" : ", left");
+    }
+}
+
+// The pelvic tilt's movement shows from its camera at bed height beside the
+// body (docs/poses.md): the resting arch leaves a gap under the low back that
+// the tilt closes, and the arms lie out from the sides, so the near arm does
+// not hide that gap.
+TEST(Body, ThePelvicTiltClosesAVisibleGapUnderTheLowBack) {
+  const Figure start = posed(kAnimator.start("pelvic_tilt"));
+  const float gap_before = find(start, Part::lumbar, 0).bottom();
+  for (float range : {0.6f, 1.0f}) {
+    const Figure f = full("pelvic_tilt", Side::right, range);
+    const Capsule& low_back = find(f, Part::lumbar, 0);
+    std::printf("[ gap      ] pelvic_tilt low back above the mattress: %.1f cm at rest, %.1f cm at range %.1f\n",
+                gap_before * 100, low_back.bottom() * 100, range);
+    EXPECT_GT(gap_before - low_back.bottom(), 0.01f) << "range " << range;
+    for (int side : {1, -1}) {
+      const Capsule& hand = find(f, Part::hand, side);
+      const float x = (hand.a.x + hand.b.x) * 0.5f;
+      EXPECT_TRUE(x > std::max(low_back.a.x, low_back.b.x) || x < std::min(low_back.a.x, low_back.b.x) ||
+                  std::fabs(hand.a.z) > 0.4f)
+          << "the hand beside the low back hides it, range " << range;
+    }
+  }
+  EXPECT_GT(gap_before, 0.015f);
+}
+
 // The curl lies plainly on its side: the top shoulder over the bottom one and
 // the top hip over the bottom one, within 10° of vertical (about 8 cm across
 // the shoulders, 6 cm across the hips): rolled further toward the face it
