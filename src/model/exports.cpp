@@ -36,10 +36,10 @@ void report_sections(const Model& m, json::Writer& out) {
   if (const auto& a = m.doc().pattern) {
     out.begin_object().field("title", m.T("report.pattern")).key("rows").begin_array();
     row(m.T("report.asked_label"), core::fill(m.T("report.asked"), m.text().date(a->asked)));
-    if (a->result != "skipped")
+    if (a->result != core::PatternResult::skipped)
       for (std::string_view q : core::kPatternQuestions)
         row(m.T("pattern.q." + std::string(q)), yes_no(said(*a, std::string(q))));
-    row(m.T("report.result"), m.T("pattern.result." + a->result));
+    if (a->result) row(m.T("report.result"), m.T("pattern.result." + std::string(core::pattern_result_name(*a->result))));
     out.end_array().end_object();
   }
   out.end_array();

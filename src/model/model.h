@@ -260,7 +260,7 @@ class Model {
   bool Cleared();
   bool LeaveScreening();
   bool Pattern(std::string_view step);
-  core::Answered MakeAnswered(std::vector<std::string> yes, std::string result = {}) const;
+  core::Answered MakeAnswered(std::vector<std::string> yes, std::optional<core::PatternResult> result = {}) const;
 
   bool Export(std::string_view what);
   bool ExportAsides();

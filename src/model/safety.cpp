@@ -110,12 +110,12 @@ bool Model::screening_due() const {
   return clock_.today - s->day >= kScreeningReaskDays;
 }
 
-core::Answered Model::MakeAnswered(std::vector<std::string> yes, std::string result) const {
+core::Answered Model::MakeAnswered(std::vector<std::string> yes, std::optional<core::PatternResult> result) const {
   core::Answered a;
   a.asked = core::iso8601(clock_.epoch_ms);
   a.day = clock_.today;
   a.yes = std::move(yes);
-  a.result = std::move(result);
+  a.result = result;
   return a;
 }
 
@@ -198,7 +198,7 @@ bool Model::Pattern(std::string_view step) {
   }
   if (step == "skip") {
     if (!pattern_offered() && !(view_.screen == Screen::pattern && !questions_.pattern_result)) return false;
-    store_.doc.pattern = MakeAnswered({}, "skipped");
+    store_.doc.pattern = MakeAnswered({}, core::PatternResult::skipped);
     Save();
     view_.screen = Screen::home;
     return true;
@@ -215,9 +215,9 @@ bool Model::Pattern(std::string_view step) {
   for (std::string_view q : core::kPatternQuestions)
     if (questions_.pattern_answers.count(std::string(q))) yes.emplace_back(q);
   questions_.pattern_result = core::evaluate_pattern(yes);
-  store_.doc.pattern = MakeAnswered(yes, std::string(core::pattern_result_name(*questions_.pattern_result)));
+  store_.doc.pattern = MakeAnswered(yes, questions_.pattern_result);
   Save();
-  Say("pattern.result", std::string(T("pattern.result." + store_.doc.pattern->result)) + " " + T("pattern.not_diagnosis"));
+  Say("pattern.result", std::string(T("pattern.result." + std::string(core::pattern_result_name(*questions_.pattern_result)))) + " " + T("pattern.not_diagnosis"));
   return true;
 }
 

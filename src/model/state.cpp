@@ -40,7 +40,7 @@ void answered(core::json::Writer& out, const std::optional<core::Answered>& a) {
     out.value(nullptr);
     return;
   }
-  out.begin_object().field("asked", a->asked).field("yes", a->yes).field("result", a->result);
+  out.begin_object().field("asked", a->asked).field("yes", a->yes).field("result", a->result ? core::pattern_result_name(*a->result) : "");
   out.field("cleared", a->cleared).end_object();
 }
 }  // namespace

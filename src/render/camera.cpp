@@ -29,7 +29,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
   static constexpr Named kPresets[] = {
       {"side", 0, 14},            // the preparation and anything unnamed: the whole body from the side
       {"low_back", 8, 4},         // pelvic tilt: at bed height, the low back meeting the mattress
-      {"leg_side", -120, 32},     // knee-to-chest: from the foot end on the drawn-up side: its foot far from the other knee
+      {"leg_side", 215, 22},      // knee-to-chest: from the drawn-up leg's side toward the feet: the foot clear of the other knee
       {"three_quarter", -138, 34},// figure-four: from the crossed side toward the foot end: the "4" in the legs
       {"above_knees", -78, 30},   // twist: low from the foot end: the knees' drop to one side, both shoulders
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room

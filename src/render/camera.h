@@ -1,5 +1,5 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
-// defining movement reads best (the foot end on the drawn-up side for
+// defining movement reads best (the drawn-up leg's side toward the feet for
 // knee-to-chest, the crossed leg's side for the figure-four, low from the feet
 // for the twist, bed height for the press-up's lift and the pelvic tilt, from
 // behind over the head end for the fetal curl), per side and per view shape,

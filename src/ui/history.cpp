@@ -184,8 +184,8 @@ void HistoryScreen(Panel& f) {
     Caption(f, Fill(m.T("history.screening"), {m.text().date(s->asked), yes.empty() ? m.T("history.screening_none") : yes}));
     if (!s->cleared.empty()) Caption(f, Fill(m.T("history.screening_cleared"), {m.text().date(s->cleared)}));
   }
-  if (const auto& a = m.doc().pattern)
-    Caption(f, Fill(m.T("history.pattern"), {m.text().date(a->asked), m.T(Format("pattern.result.%s", a->result.c_str()))}));
+  if (const auto& a = m.doc().pattern; a && a->result)
+    Caption(f, Fill(m.T("history.pattern"), {m.text().date(a->asked), m.T(Format("pattern.result.%s", core::pattern_result_name(*a->result).data()))}));
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
     const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", core::outcome_name(it->outcome).data())));

@@ -470,3 +470,24 @@ TEST(History, OutcomesAndCheckLevelsAreReadAndWrittenByTheirStoredNames) {
     EXPECT_NE(encode_history(d.doc).find(record), std::string::npos) << unknown;
   }
 }
+
+// The inflammatory pattern's stored result is read and written by its name;
+// one this version does not know keeps the whole answer set as it was stored.
+TEST(History, ThePatternResultIsReadAndWrittenByItsStoredName) {
+  const std::pair<const char*, PatternResult> results[] = {{"none", PatternResult::none},
+                                                           {"mention", PatternResult::mention},
+                                                           {"refer", PatternResult::refer},
+                                                           {"skipped", PatternResult::skipped}};
+  for (const auto& [name, value] : results) {
+    const std::string text = std::string(R"({"schema":1,"acks":{"inflammatory":{"asked":"2026-01-01T07:00:00Z","day":20454,"result":")") +
+                             name + R"(","yes":[]}}})";
+    Decoded d = decode_history(text);
+    ASSERT_TRUE(d.doc.pattern) << name;
+    EXPECT_EQ(d.doc.pattern->result, value) << name;
+    EXPECT_NE(encode_history(d.doc).find(std::string(R"("result":")") + name + "\""), std::string::npos) << name;
+  }
+  const std::string future = R"({"asked":"2026-01-01T07:00:00Z","day":20454,"result":"watch","yes":[]})";
+  Decoded d = decode_history(std::string(R"({"schema":1,"acks":{"inflammatory":)") + future + "}}");
+  EXPECT_FALSE(d.doc.pattern);
+  EXPECT_NE(encode_history(d.doc).find(future), std::string::npos);
+}

@@ -241,7 +241,8 @@ std::optional<Answered> read_answered(std::string_view raw) {
   a.day = *day;
   a.asked = s.str("asked");
   a.yes = s.strings("yes");
-  a.result = s.str("result");
+  // A result this version does not know keeps the whole answer set as it was stored.
+  if (const std::string result = s.str("result"); !result.empty() && !(a.result = pattern_result_from_name(result))) return std::nullopt;
   a.cleared = s.str("cleared");
   if (!s.ok) return std::nullopt;
   a.extra = unknown_members(raw, kAnsweredKeys);
@@ -252,7 +253,7 @@ void write_answered(json::Writer& w, const Answered& a) {
   w.begin_object().field("asked", a.asked);
   if (!a.cleared.empty()) w.field("cleared", a.cleared);
   w.field("day", a.day);
-  if (!a.result.empty()) w.field("result", a.result);
+  if (a.result) w.field("result", pattern_result_name(*a.result));
   w.field("yes", a.yes);
   write_extra(w, a.extra);
   w.end_object();

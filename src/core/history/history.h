@@ -18,6 +18,7 @@
 #include "core/names.h"
 #include "core/raw_json.h"
 #include "core/routine/speech.h"
+#include "core/triage/pattern.h"
 #include "core/triage/tier.h"
 
 namespace unfurl::core {
@@ -111,7 +112,7 @@ struct Answered {
   std::string asked;               // ISO 8601
   int day = 0;                     // local days since 1970-01-01, for "again after six months"
   std::vector<std::string> yes;
-  std::string result;              // the inflammatory pattern's: refer | mention | none | skipped
+  std::optional<PatternResult> result;  // the inflammatory pattern's; none for the one-time questions
   std::string cleared;             // ISO 8601: a doctor or physiotherapist said the stretches are fine
   std::vector<RawMember> extra;    // fields from a newer Unfurl, verbatim
   bool operator==(const Answered&) const = default;

@@ -23,10 +23,12 @@ bool pattern_due(const std::vector<RatedDay>& sessions, int today, std::optional
 
 namespace {
 constexpr Named<PatternResult> kPatternResults[] = {
-    {PatternResult::none, "none"}, {PatternResult::mention, "mention"}, {PatternResult::refer, "refer"}};
+    {PatternResult::none, "none"}, {PatternResult::mention, "mention"}, {PatternResult::refer, "refer"},
+    {PatternResult::skipped, "skipped"}};
 }  // namespace
 
 std::string_view pattern_result_name(PatternResult r) { return name_in(kPatternResults, r); }
+std::optional<PatternResult> pattern_result_from_name(std::string_view name) { return value_in(kPatternResults, name); }
 
 PatternResult evaluate_pattern(const std::vector<std::string>& yes) {
   auto said = [&](std::string_view id) { return std::find(yes.begin(), yes.end(), id) != yes.end(); };

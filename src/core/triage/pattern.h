@@ -34,8 +34,11 @@ inline constexpr std::string_view kPatternBefore35 = "before_35";
 inline constexpr std::string_view kPatternQuestions[] = {"before_45", "before_35", "night_wake", "buttock", "movement",
                                                          "nsaid",     "family",    "arthritis",  "enthesitis", "psoriasis"};
 
-enum class PatternResult { none, mention, refer };
-std::string_view pattern_result_name(PatternResult r);  // none | mention | refer
+// What the questions found; skipped when the person chose not to answer them
+// (evaluate_pattern never says it). Stored by name in the history (acks.inflammatory).
+enum class PatternResult { none, mention, refer, skipped };
+std::string_view pattern_result_name(PatternResult r);  // none | mention | refer | skipped
+std::optional<PatternResult> pattern_result_from_name(std::string_view name);
 
 // yes: the ids answered yes. A "no" at the gate ends it (unless the pain
 // started before 35, which answers the gate too); after it, 4 or more
