@@ -139,9 +139,17 @@ const std::vector<Model::SettingFamily>& Model::SettingFamilies() {
       {"lang", false, "lang",
        [](Model& m, const std::string&, const json::Value& v) { return m.SetLanguage(json::string(&v).value_or("")); }},
       {"hold", true, "holds.",
-       [](Model& m, const std::string& id, const json::Value& v) { return m.SetHold(id, json::number(&v)); }},
+       [](Model& m, const std::string& id, const json::Value& v) {
+         const core::Exercise* e = m.Adjustable(id);
+         return e ? m.SetDose(id, json::number(&v), e->hold_range.min_s, e->hold_range.max_s, m.store_.doc.settings.holds)
+                  : Applied::refused;
+       }},
       {"reps", true, "reps.",
-       [](Model& m, const std::string& id, const json::Value& v) { return m.SetReps(id, json::integer(&v)); }},
+       [](Model& m, const std::string& id, const json::Value& v) {
+         const core::Exercise* e = m.Adjustable(id);
+         return e ? m.SetDose(id, json::integer(&v), e->reps_range.min, e->reps_range.max, m.store_.doc.settings.reps)
+                  : Applied::refused;
+       }},
       {"exercise", true, "exercises_off",
        [](Model& m, const std::string& id, const json::Value& v) { return m.SetExerciseOn(id, json::boolean(&v)); }},
   };
@@ -206,18 +214,11 @@ const core::Exercise* Model::Adjustable(const std::string& id) const {
   return plan_.prescribed ? nullptr : plan_.base_routine.find(id);
 }
 
-Model::Applied Model::SetHold(const std::string& id, std::optional<double> hold) {
-  const core::Exercise* e = Adjustable(id);
-  if (!e || !hold || *hold < e->hold_range.min_s || *hold > e->hold_range.max_s) return Applied::refused;
-  store_.doc.settings.holds[id] = *hold;
-  Personalise();
-  return Applied::done;
-}
-
-Model::Applied Model::SetReps(const std::string& id, std::optional<int> reps) {
-  const core::Exercise* e = Adjustable(id);
-  if (!e || !reps || *reps < e->reps_range.min || *reps > e->reps_range.max) return Applied::refused;
-  store_.doc.settings.reps[id] = *reps;
+// A dose (a hold's seconds, a number of repetitions) within [lo, hi], the exercise's own range.
+template <typename Dose>
+Model::Applied Model::SetDose(const std::string& id, std::optional<Dose> v, Dose lo, Dose hi, std::map<std::string, Dose>& into) {
+  if (!v || *v < lo || *v > hi) return Applied::refused;
+  into[id] = *v;
   Personalise();
   return Applied::done;
 }

@@ -4,6 +4,7 @@
 // natively under GoogleTest.
 #pragma once
 #include <initializer_list>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -249,8 +250,8 @@ class Model {
   struct SettingFamily;
   static const std::vector<SettingFamily>& SettingFamilies();
   Applied SetLanguage(const std::string& code);
-  Applied SetHold(const std::string& id, std::optional<double> seconds);
-  Applied SetReps(const std::string& id, std::optional<int> reps);
+  template <typename Dose>
+  Applied SetDose(const std::string& id, std::optional<Dose> v, Dose lo, Dose hi, std::map<std::string, Dose>& into);
   Applied SetExerciseOn(const std::string& id, std::optional<bool> on);
   const core::Exercise* Adjustable(const std::string& id) const;
   bool Open(std::string_view where);
