@@ -658,9 +658,8 @@ TEST(Body, KneeToChestAndTheFetalCurlReachTheirClinicalFlexion) {
 }
 
 // The drawn-up foot is nowhere near the other knee, at either range and side:
-// 25 cm apart at least. It lies across the body from that knee at about its
-// height, so from beside the body the two overlap and strangers read an ankle
-// crossed over a knee (docs/poses.md): the camera looks from the foot end.
+// 25 cm apart at least, so the body never shows an ankle crossed over a knee,
+// which strangers read as the figure-four (docs/poses.md).
 TEST(Body, TheKneeToChestFootStaysClearOfTheOtherKnee) {
   for (float range : {0.6f, 1.0f})
     for (Side side : {Side::right, Side::left}) {
