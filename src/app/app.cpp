@@ -141,22 +141,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
 
   const bool portrait = in.height_px >= in.width_px;
   const ui::Layout layout = ui::ComputeLayout(model_, io.DisplaySize, portrait, dpr);
-
-  // A one-finger drag scrolls the panel it began on, or turns the camera in the 3D view.
-  const ui::PointerInput::Gesture g = input_.TakeGesture();
-  const ImVec2 start(g.start.x * dpr, g.start.y * dpr);
-  const bool in_view = layout.has_view && start.x >= layout.view_min.x && start.x < layout.view_max.x &&
-                       start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
-  float scroll_css = 0;
-  if (in_view) {
-    render::Camera& camera = stage_.camera();
-    if (g.dragging) camera.Orbit(g.drag_dx, g.drag_dy);
-    if (g.wheel != 0) camera.Zoom(std::pow(1.0015f, -g.wheel));
-    if (g.pinch != 1) camera.Zoom(g.pinch);
-  } else {
-    scroll_css = g.drag_dy;
-    io.MouseWheel -= g.wheel / 100;
-  }
+  const float scroll_css = RouteGesture(layout, portrait, dpr);
 
   widgets_.Begin(dpr);
   actions_.clear();
@@ -172,21 +157,7 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   out.drawn = true;
   out.dim = dim;
   out.background = ToVec3(pal.background);
-  out.has_view = layout.has_view;
-  if (layout.has_view) {
-    const glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(in.height_px - layout.view_max.y),
-                        static_cast<int>(layout.view_max.x - layout.view_min.x),
-                        static_cast<int>(layout.view_max.y - layout.view_min.y));
-    stage_.Update(model_.session(), static_cast<float>(dt_s), vp.w > 0 ? static_cast<float>(vp.z) / vp.w : 1, dim,
-                  reduced_motion_);
-    out.view = stage_.camera().Build(vp);
-    out.draws = &stage_.draws();
-    // Soft shapes need no more than 2 device pixels per CSS pixel; the text
-    // above them is drawn at full resolution.
-    out.scene_scale = std::min(1.0f, 2.0f / dpr);
-  } else {
-    stage_.Hide();
-  }
+  DrawView(layout, in.height_px, dt_s, dpr, dim, out);
 
   ++frames_;
   out.first_frame = frames_ == 1;
@@ -200,6 +171,43 @@ void App::Draw(const FrameInput& in, double dt_s, FrameOutput& out) {
   // the next frame shows where they lead.
   for (const ui::Pending& a : actions_)
     if (model_.Act(a.action, a.arg)) Wake();
+}
+
+// A one-finger drag scrolls the panel it began on (returned, in CSS px), or
+// turns the camera in the 3D view; a wheel or a pinch there zooms it.
+float App::RouteGesture(const ui::Layout& layout, bool portrait, float dpr) {
+  const ui::PointerInput::Gesture g = input_.TakeGesture();
+  const ImVec2 start(g.start.x * dpr, g.start.y * dpr);
+  const bool in_view = layout.has_view && start.x >= layout.view_min.x && start.x < layout.view_max.x &&
+                       start.y >= layout.view_min.y && start.y < layout.panel_pos.y + (portrait ? 0 : layout.view_max.y);
+  if (!in_view) {
+    ImGui::GetIO().MouseWheel -= g.wheel / 100;
+    return g.drag_dy;
+  }
+  render::Camera& camera = stage_.camera();
+  if (g.dragging) camera.Orbit(g.drag_dx, g.drag_dy);
+  if (g.wheel != 0) camera.Zoom(std::pow(1.0015f, -g.wheel));
+  if (g.pinch != 1) camera.Zoom(g.pinch);
+  return 0;
+}
+
+// The 3D view's part of the frame: the body posed for this moment and the camera on it.
+void App::DrawView(const ui::Layout& layout, int height_px, double dt_s, float dpr, bool dim, FrameOutput& out) {
+  out.has_view = layout.has_view;
+  if (!layout.has_view) {
+    stage_.Hide();
+    return;
+  }
+  const glm::ivec4 vp(static_cast<int>(layout.view_min.x), static_cast<int>(height_px - layout.view_max.y),
+                      static_cast<int>(layout.view_max.x - layout.view_min.x),
+                      static_cast<int>(layout.view_max.y - layout.view_min.y));
+  stage_.Update(model_.session(), static_cast<float>(dt_s), vp.w > 0 ? static_cast<float>(vp.z) / vp.w : 1, dim,
+                reduced_motion_);
+  out.view = stage_.camera().Build(vp);
+  out.draws = &stage_.draws();
+  // Soft shapes need no more than 2 device pixels per CSS pixel; the text
+  // above them is drawn at full resolution.
+  out.scene_scale = std::min(1.0f, 2.0f / dpr);
 }
 
 bool App::Act(std::string_view name, std::string_view arg) {

@@ -63,6 +63,8 @@ class App {
  private:
   void Draw(const FrameInput& in, double dt_s, FrameOutput& out);
   void EyesClosedTap(ui::Panel& f, const ui::Layout& layout);
+  float RouteGesture(const ui::Layout& layout, bool portrait, float dpr);
+  void DrawView(const ui::Layout& layout, int height_px, double dt_s, float dpr, bool dim, FrameOutput& out);
   double NextFrame() const;
 
   model::Model model_;

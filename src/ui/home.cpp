@@ -7,12 +7,15 @@
 
 namespace unfurl::ui {
 
-void HomeScreen(Panel& f) {
+namespace {
+
+// What Home says before the routine: a new version waiting, whose page this
+// is, then each offer only while it applies — the trend rule's advice, the
+// pattern questions, the Home Screen steps, a backup, the history to bring
+// into the installed app.
+void Offers(Panel& f) {
   const model::Model& m = f.model;
   const Palette& p = f.colors();
-  // Start (and, on a first visit, "I understand") are pinned at the bottom.
-  BeginScrollArea(f, m.show_intro() ? FooterHeight({Kind::secondary, Kind::primary}) : FooterHeight({Kind::primary}));
-  Notices(f);
   if (m.update_ready()) {
     Text(f, f.fonts.body, p.calm, m.T("update.ready"));
     ActionButton(f, "restart", m.T("update.restart"), Kind::secondary, "restart");
@@ -64,7 +67,12 @@ void HomeScreen(Panel& f) {
     RestoreButton(f, "restore", m.T("backup.bring"));
   }
   RestoreResult(f);
+}
 
+// Today's routine: its name and length, a clinic's changes and note, and the last session.
+void Today(Panel& f) {
+  const model::Model& m = f.model;
+  const Palette& p = f.colors();
   Text(f, f.fonts.title, p.text, m.routine().name.c_str());
   Caption(f, Fill(m.T("home.minutes"), {std::to_string(m.routine().exercises.size()), std::to_string(m.minutes())}));
   if (m.prescribed()) {
@@ -84,7 +92,18 @@ void HomeScreen(Panel& f) {
     break;
   }
   if (*line) Caption(f, line);
+}
 
+}  // namespace
+
+void HomeScreen(Panel& f) {
+  const model::Model& m = f.model;
+  const Palette& p = f.colors();
+  // Start (and, on a first visit, "I understand") are pinned at the bottom.
+  BeginScrollArea(f, m.show_intro() ? FooterHeight({Kind::secondary, Kind::primary}) : FooterHeight({Kind::primary}));
+  Notices(f);
+  Offers(f);
+  Today(f);
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
   ActionButton(f, "open-history", m.T("home.history"), Kind::secondary, "open", core::json::quoted("history"), half);
   ImGui::SameLine();
