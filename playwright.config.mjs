@@ -1,8 +1,8 @@
 // End-to-end tests: real headless Chromium (Debian's, never a downloaded one)
 // against the built dist/, served the way scripts/serve serves it.
 import { defineConfig } from '@playwright/test';
+import { PORT } from './tests/e2e/port.mjs';
 
-const PORT = Number(process.env.UNFURL_E2E_PORT || 8181);  // not 8080, so a running ./scripts/serve does not collide
 const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic'];

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { open, state, act, widgets, until, seed, historyAnsweredToday, FLAGS, HISTORY, tap, tapRow, answerNone, toCheck, pastCheck } from './helpers.mjs';
+import { PORT } from './port.mjs';
 
 const today = () => Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / 86400000);
 const raw = (app) => app.evaluate(() => window.unfurl.history());
@@ -33,7 +34,7 @@ async function clinicPage() {
   const dir = mkdtempSync(join(tmpdir(), 'unfurl-clinic-'));
   const port = 9100 + Math.floor(Math.random() * 800);
   const origin = `http://localhost:${port}`;
-  const src = `http://127.0.0.1:8181/?embed=1&clinic=Riverside%20Physio&parent=${encodeURIComponent(origin)}`;
+  const src = `http://127.0.0.1:${PORT}/?embed=1&clinic=Riverside%20Physio&parent=${encodeURIComponent(origin)}`;
   writeFileSync(join(dir, 'index.html'), CLINIC(src));
   const server = spawn('node', ['scripts/static-server.mjs', dir, String(port)], { stdio: 'ignore' });
   clinic = { url: `${origin}/`, dir, server };
@@ -588,7 +589,7 @@ test('without WebGL2 the page lists every sign of the check under its tier, ches
 test('without JavaScript the page lists them too, every sign in every language', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto('http://localhost:8181/');
+  await page.goto(`http://localhost:${PORT}/`);
   const en = page.locator('section[lang="en"] .sign-emergency');
   await expect(en).toBeVisible();
   await expect(en).toContainText('Chest pain');

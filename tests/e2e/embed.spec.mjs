@@ -9,8 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pastCheck } from './helpers.mjs';
+import { PORT } from './port.mjs';
 
-const APP = 'http://127.0.0.1:8181/';
+const APP = `http://127.0.0.1:${PORT}/`;
 const EVENT_FIELDS = new Set(['type', 'duration_s', 'exercises_done']);
 
 async function frameOf(page) {
@@ -65,11 +66,11 @@ test('the example page embeds Unfurl from another origin and hears only the docu
   });
   await page.goto(`/embed-example.html?app=${encodeURIComponent(`${APP}?test=1&timescale=40`)}`);
   const f = await frameOf(page);
-  expect(new URL(f.frame.url()).origin).toBe('http://127.0.0.1:8181');
-  expect(new URL(page.url()).origin).toBe('http://localhost:8181');
+  expect(new URL(f.frame.url()).origin).toBe(`http://127.0.0.1:${PORT}`);
+  expect(new URL(page.url()).origin).toBe(`http://localhost:${PORT}`);
   const s0 = await f.frame.evaluate(() => window.unfurl.state());
   expect(s0.embed).toBe(true);
-  expect(s0.parent).toBe('http://localhost:8181');
+  expect(s0.parent).toBe(`http://localhost:${PORT}`);
   expect(s0.notices.length, 'the frame says its storage is refused').toBeGreaterThan(0);
 
   await tapIn(page, f, 'ack-intro');
@@ -96,10 +97,10 @@ test('the example page embeds Unfurl from another origin and hears only the docu
 test('a page on a third origin that frames Unfurl naming another parent hears nothing', async ({ page }) => {
   test.setTimeout(90_000);
   // The third origin is a real local server (Chromium does not let a page of
-  // unknown address frame a local one); its page names localhost:8181 as parent.
+  // unknown address frame a local one); its page names the suite's localhost as parent.
   const dir = mkdtempSync(join(tmpdir(), 'unfurl-third-'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html>
-    <iframe src="${APP}?embed=1&test=1&timescale=40&parent=${encodeURIComponent('http://localhost:8181')}"
+    <iframe src="${APP}?embed=1&test=1&timescale=40&parent=${encodeURIComponent(`http://localhost:${PORT}`)}"
       style="width:400px;height:720px;border:0"></iframe>
     <script>window.received = []; addEventListener('message', (e) => window.received.push(e.data));</script>`);
   const port = 8900 + Math.floor(Math.random() * 90);
