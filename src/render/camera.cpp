@@ -33,7 +33,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", -138, 34},// figure-four: from the crossed side toward the foot end: the "4" in the legs
       {"above_knees", -78, 30},   // twist: low from the foot end: the knees' drop to one side, both shoulders
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", 125, 48},          // fetal: from behind over the head end: head on the pillow, the rounded back, the knees up (docs/poses.md)
+      {"curl", 20, 35},           // fetal: from the side it faces, a little toward the head: on its side, the knees drawn up (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;
@@ -58,7 +58,7 @@ float VerticalFovDeg(float aspect) {
   return std::min(80.0f, glm::degrees(2 * std::atan(std::tan(glm::radians(kFovDeg) / 2) * 1.3f / aspect)));
 }
 
-CameraPose Framed(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
+CameraPose Fitted(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
                   float aspect) {
   if (focus.empty() || aspect <= 0) return preset;
   const float yaw = glm::radians(preset.yaw_deg), pitch = glm::radians(preset.pitch_deg);

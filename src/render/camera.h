@@ -1,9 +1,9 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
 // defining movement reads best (the drawn-up leg's side toward the feet for
 // knee-to-chest, the crossed leg's side for the figure-four, low from the feet
-// for the twist, bed height for the press-up's lift and the pelvic tilt, from
-// behind over the head end for the fetal curl), per side and per view shape,
-// framed so the body fills the view at any aspect; the camera glides
+// for the twist, bed height for the press-up's lift and the pelvic tilt, the
+// side it faces for the fetal curl), per side and per view shape,
+// aimed so the body fills the view at any aspect; the camera glides
 // between presets over ~1.5 s with ease-in-out (or cuts, with
 // prefers-reduced-motion), and the user's drag and pinch add an offset on
 // top until Reset.
@@ -33,7 +33,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect);
 // `focus` spheres (x, y, z, radius: the body in the exercise's hold) fill 86 %
 // of the view's width or height, whichever is tighter, at that aspect, and
 // the `also` spheres (its start) stay inside the view.
-CameraPose Framed(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
+CameraPose Fitted(const CameraPose& preset, const std::vector<glm::vec4>& focus, const std::vector<glm::vec4>& also,
                   float aspect);
 
 // The vertical field of view for a view of that aspect (width / height):

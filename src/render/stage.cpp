@@ -77,44 +77,44 @@ void Stage::Update(const core::Session* s, float dt_s, float aspect, bool dim, b
   const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : kNoMuscles;
   body::pose_figure(shown_, animator_.body(), m.breath, figure_);
   AddFigure(draws_, figure_, muscles, a.glow, dim);
-  FrameCamera(m, a, aspect, reduced_motion);
+  AimCamera(m, a, aspect, reduced_motion);
   moving_ = moved > kStill;
 }
 
-void Stage::FrameCamera(const body::Moment& m, const body::Animated& a, float aspect, bool reduced_motion) {
-  // Framed on the exercise's hold at this range (its start kept in view), not
+void Stage::AimCamera(const body::Moment& m, const body::Animated& a, float aspect, bool reduced_motion) {
+  // Aimed at the exercise's hold at this range (its start kept in view), not
   // on this frame's pose: the camera holds still while the body moves, and
   // glides only when the exercise, side, range or view changes.
   const bool still_pose = m.exercise.empty() || m.home;
-  // Compared in place: the frame path copies no string unless the framing changes.
+  // Compared in place: the frame path copies no string unless the aim changes.
   const std::string_view exercise = still_pose ? std::string_view() : m.exercise;
   const int still = m.home ? 1 : m.phase == core::Phase::done ? 2 : 0;
-  const FrameKey& k = frame_key_;
-  if (framed_once_ && k.exercise == exercise && k.side == m.side && k.range == m.range && k.camera == a.camera &&
+  const AimKey& k = aim_key_;
+  if (aimed_once_ && k.exercise == exercise && k.side == m.side && k.range == m.range && k.camera == a.camera &&
       k.aspect == aspect && k.still == still)
-    return camera_.SetPreset(framed_, reduced_motion);
-  // A new view size (a rotated phone, a resized window) re-frames at once; a
+    return camera_.SetPreset(aimed_, reduced_motion);
+  // A new view size (a rotated phone, a resized window) re-aims at once; a
   // new exercise glides there.
-  const bool cut = reduced_motion || aspect != frame_key_.aspect;
-  frame_key_ = {std::string(exercise), m.side, m.range, a.camera, aspect, still};
-  framed_once_ = true;
+  const bool cut = reduced_motion || aspect != aim_key_.aspect;
+  aim_key_ = {std::string(exercise), m.side, m.range, a.camera, aspect, still};
+  aimed_once_ = true;
   auto add = [&](const body::Keyframe& key, std::vector<glm::vec4>& spheres) {
     spheres.clear();
-    body::pose_figure(key, animator_.body(), 0, frame_figure_);
-    for (const body::Capsule& c : frame_figure_.capsules) {
+    body::pose_figure(key, animator_.body(), 0, aim_figure_);
+    for (const body::Capsule& c : aim_figure_.capsules) {
       spheres.emplace_back(c.a, c.radius);
       spheres.emplace_back(c.b, c.radius);
     }
   };
   if (still_pose) {
-    add(a.key, frame_focus_);
-    frame_also_.clear();
+    add(a.key, aim_focus_);
+    aim_also_.clear();
   } else {
-    add(animator_.target(m.exercise, m.side, m.range), frame_focus_);
-    add(animator_.start(m.exercise), frame_also_);
+    add(animator_.target(m.exercise, m.side, m.range), aim_focus_);
+    add(animator_.start(m.exercise), aim_also_);
   }
-  framed_ = Framed(Preset(a.camera, m.side == core::Side::left, aspect), frame_focus_, frame_also_, aspect);
-  camera_.SetPreset(framed_, cut);
+  aimed_ = Fitted(Preset(a.camera, m.side == core::Side::left, aspect), aim_focus_, aim_also_, aspect);
+  camera_.SetPreset(aimed_, cut);
 }
 
 }  // namespace unfurl::render

@@ -1,7 +1,7 @@
 // The mannequin's staging: from where the session is to what the 3D view
 // shows. Each frame it asks the animator for the pose, eases the shown pose
 // toward it (so a jump — Back, Next, Stop — glides instead of snapping),
-// builds the figure and the scene's draws, and frames the camera on the
+// builds the figure and the scene's draws, and aims the camera at the
 // exercise's hold. The frame loop (src/app) only hands it the session and
 // the view's size, and reads back the draws, the view and whether anything
 // still moves.
@@ -32,15 +32,15 @@ class Stage {
 
  private:
   core::body::Moment MomentOf(const core::Session* s, bool reduced_motion);
-  void FrameCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect, bool reduced_motion);
+  void AimCamera(const core::body::Moment& m, const core::body::Animated& a, float aspect, bool reduced_motion);
 
   core::body::Animator animator_;
   core::body::Keyframe shown_;  // what is drawn: eases toward the animator's pose
   bool moving_ = true, shown_once_ = false;
   std::string exercise_, previous_exercise_;
   Camera camera_;
-  // What the camera is framed on; recomputed only when this changes.
-  struct FrameKey {
+  // What the camera is aimed at; recomputed only when this changes.
+  struct AimKey {
     std::string exercise;
     core::Side side;
     float range;
@@ -48,11 +48,11 @@ class Stage {
     float aspect;
     int still;  // home, finish
   };
-  FrameKey frame_key_{};
-  bool framed_once_ = false;
-  CameraPose framed_;
-  core::body::Figure frame_figure_;
-  std::vector<glm::vec4> frame_focus_, frame_also_;
+  AimKey aim_key_{};
+  bool aimed_once_ = false;
+  CameraPose aimed_;
+  core::body::Figure aim_figure_;
+  std::vector<glm::vec4> aim_focus_, aim_also_;
   core::body::Figure figure_;  // the mannequin's capsules, reused frame after frame
   std::vector<Draw> draws_;    // the scene, likewise
 };

@@ -105,6 +105,7 @@ TEST(Body, SegmentLengthsAreFractionsOfHeight) {
   EXPECT_NEAR(l.forearm, 0.146f * 1.70f, 1e-6);
   EXPECT_NEAR(l.shoulder_width, 0.259f * 1.70f, 1e-6);
   EXPECT_NEAR(l.hip_width, 0.191f * 1.70f, 1e-6);
+  EXPECT_NEAR(l.hip_joints, 0.100f * 1.70f, 1e-6);
   // Forward kinematics keeps them, in any pose.
   Keyframe k = kAnimator.target("figure_four", Side::right, 1);
   const auto j = forward_kinematics(k.pose, l).joint;
@@ -113,7 +114,7 @@ TEST(Body, SegmentLengthsAreFractionsOfHeight) {
   EXPECT_NEAR(glm::length(j[kElbowL] - j[kShoulderL]), l.upper_arm, 1e-4);
   EXPECT_NEAR(glm::length(j[kWristL] - j[kElbowL]), l.forearm, 1e-4);
   EXPECT_NEAR(glm::length(j[kShoulderL] - j[kShoulderR]), l.shoulder_width, 1e-4);
-  EXPECT_NEAR(glm::length(j[kHipL] - j[kHipR]), l.hip_width, 1e-4);
+  EXPECT_NEAR(glm::length(j[kHipL] - j[kHipR]), l.hip_joints, 1e-4);
   EXPECT_NEAR(glm::length(j[kNeck] - j[kPelvis]), l.trunk, 1e-4);
   // The hip width is the body's width across the hips: the pelvis is drawn
   // that wide, not a radius wider each side, so an arm along the side clears it.

@@ -22,7 +22,6 @@ struct BodyBuild {
   float chest_breath = 0.035f;    // the chest's radius grows by this share at a full in-breath
   float chest_to_neck = 0.65f;    // the chest spans this much of thorax → neck
   float head_from = 0.42f, head_to = 0.58f;  // the head's capsule, along neck-top → crown
-  float pelvis_inset_max = 0.9f;  // the pelvis's ends never come nearer its centre than this
   // The sacrum and buttocks, from the hip line down and back toward the
   // tailbone: the one part that shows which way the pelvis tips.
   float sacrum = 0.035f, sacrum_down = 0.032f, sacrum_back = 0.024f;
@@ -48,7 +47,7 @@ struct BodyBuild {
   float grip_from = 0.55f, grip_min = 0.3f, grip_step = 0.025f;  // along the thigh, hip → knee
   float grip_reach_slack = 0.06f;  // how far beyond arm's length a grip may be (the shoulder follows)
   float grip_wrist_back = 0.35f;   // the wrist lies this many hand lengths short of the touch
-  float grip_off = 0.019f;         // the hand's middle off the thigh's surface (round, as the tests take it)
+  float grip_off = 0.020f;         // the hand's middle off the thigh's surface (round, as the tests take it)
   float hands_over = 0.8f, hands_over_down = 0.1f, hands_over_out = 0.1f;  // the way up, in arm lengths
   float hands_beside = 0.2f;       // the way down beside the thigh
   float press_hands_along = 0.93f; // beside the shoulders: along the trunk from the pelvis, trunk lengths
@@ -78,11 +77,10 @@ constexpr int kChestCapsule = 2, kHeadCapsule = 5;
   auto& c = f.capsules;
   c.clear();
   const float chest = k.chest * h * (1 + k.chest_breath * breath);
-  // Hip width is the body's width across the hips, so the pelvis's rounded
-  // ends stop there rather than a radius beyond the hip joints.
-  const float pelvis_inset = std::min(k.pelvis_inset_max, k.pelvis * h / (0.5f * body.lengths.hip_width));
-  c.push_back({glm::mix(s.joint[kHipL], s.joint[kPelvis], pelvis_inset), glm::mix(s.joint[kHipR], s.joint[kPelvis], pelvis_inset),
-               k.pelvis * h, Part::pelvis, 0});
+  // The pelvis is drawn as wide as the body across the hips, its rounded ends
+  // stopping there; the hip joints lie inside it, nearer the middle.
+  const glm::vec3 pelvis_half = s.pelvis_rotation * glm::vec3(0, 0, std::max(0.f, 0.5f * body.lengths.hip_width - k.pelvis * h));
+  c.push_back({s.joint[kPelvis] + pelvis_half, s.joint[kPelvis] - pelvis_half, k.pelvis * h, Part::pelvis, 0});
   // From L5/S1, not the hip line: a pelvis tipping back lowers the low back
   // onto the mattress, and the pelvic tilt shows (docs/poses.md).
   c.push_back({s.joint[kLumbar], s.joint[kThorax], k.lumbar * h, Part::lumbar, 0});
@@ -233,6 +231,14 @@ bool joined(const Capsule& a, const Capsule& b) {
   if (pair(Part::neck, Part::head) || pair(Part::shoulders, Part::head) || pair(Part::head, Part::head)) return true;
   if (pair(Part::hand, Part::hand)) return true;  // clasped hands interlace their fingers
   if (pair(Part::pelvis, Part::thigh) || pair(Part::shoulders, Part::upper_arm)) return true;  // hip and shoulder joints
+  // The groin: a thigh leaves the hip just below the belly and, drawn up,
+  // folds against it as a real one does; further out the two never meet.
+  if (pair(Part::lumbar, Part::thigh)) {
+    const Capsule& thigh = a.part == Part::thigh ? a : b;
+    const Capsule& belly = a.part == Part::thigh ? b : a;
+    const Closest c = closest_points(thigh.a, thigh.b, belly.a, belly.b);
+    return c.s * glm::length(thigh.b - thigh.a) < 2 * thigh.radius;
+  }
   if (a.side != b.side) return false;
   return pair(Part::thigh, Part::shank) || pair(Part::shank, Part::foot) || pair(Part::upper_arm, Part::forearm) ||
          pair(Part::forearm, Part::hand);
@@ -575,7 +581,12 @@ class Posing {
           const float g = glm::length(c.p - c.q) - arm.radius_at(c.s) - leg.radius_at(c.t);
           if (g < deepest) {
             deepest = g;
-            push = safe_normalize(c.p - c.q, side) * (k.push_margin - g);
+            // Out on the side the grip lies: a hand deep in a leg whose axis it
+            // crosses would otherwise be pushed out one side, then the other.
+            glm::vec3 out = safe_normalize(c.p - c.q, side);
+            const glm::vec3 axis = safe_normalize(leg.b - leg.a, superior_);
+            if (glm::dot(out, across(grip_wrist - c.q, axis, out)) < 0) out = -out;
+            push = out * (k.push_margin - g);
           }
         }
       }

@@ -85,7 +85,8 @@ Figure pose_figure(const Keyframe& key, const Body& body, float breath);
 // The same into a figure the caller keeps: its capsule list is reused, so a frame allocates nothing.
 void pose_figure(const Keyframe& key, const Body& body, float breath, Figure& out);
 
-// Capsules that meet at a joint (or are parts of the one trunk) may overlap;
+// Capsules that meet at a joint (or are parts of the one trunk, or a thigh
+// folded against the belly at the groin) may overlap;
 // any other pair overlapping is a limb through the body.
 bool joined(const Capsule& a, const Capsule& b);
 // How far two capsules' surfaces are apart (negative: they overlap by that much).

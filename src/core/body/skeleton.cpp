@@ -56,7 +56,7 @@ Joint mirror(Joint j) {
 
 Lengths Lengths::from_height(float h) {
   return {0.245f * h, 0.246f * h, 0.288f * h, 0.186f * h, 0.146f * h,
-          0.108f * h, 0.259f * h, 0.191f * h, 0.152f * h, 0.130f * h};
+          0.108f * h, 0.259f * h, 0.191f * h, 0.100f * h, 0.152f * h, 0.130f * h};
 }
 
 const JointLimits& limits(Joint j) {
@@ -126,7 +126,7 @@ Skeleton forward_kinematics(const Pose& pose, const Lengths& len) {
 
   // The foot: toes forward of the ankle, the heel a little behind and below it.
   auto leg = [&](Joint hip, Joint knee, Joint ankle, float side, glm::vec3& toe, glm::vec3& heel) {
-    s.joint[hip] = s.joint[kPelvis] + pelvis * (kL * (side * len.hip_width / 2));
+    s.joint[hip] = s.joint[kPelvis] + pelvis * (kL * (side * len.hip_joints / 2));
     glm::quat q_hip = pelvis * joint_rotation(hip, a[hip]);
     s.joint[knee] = s.joint[hip] + q_hip * (-kS * len.thigh);
     glm::quat q_knee = q_hip * joint_rotation(knee, a[knee]);

@@ -29,8 +29,10 @@ struct Angles {
   float flex = 0, abd = 0, rot = 0;
 };
 
+// hip_width is the body's breadth across the hips, as drawn; the hip joints
+// sit nearer each other, inside it (hip_joints, docs/poses.md).
 struct Lengths {
-  float thigh, shank, trunk, upper_arm, forearm, hand, shoulder_width, hip_width, foot, head;
+  float thigh, shank, trunk, upper_arm, forearm, hand, shoulder_width, hip_width, hip_joints, foot, head;
   static Lengths from_height(float height_m);
 };
 

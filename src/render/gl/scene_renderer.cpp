@@ -107,22 +107,42 @@ void SceneRenderer::Target(int w, int h) {
   glBindRenderbuffer(GL_RENDERBUFFER, 0);
 }
 
+glm::ivec2 SceneRenderer::Scaled(const glm::ivec4& dest, float scale) const {
+  return {std::min(target_w_, static_cast<int>(std::lround(dest.z * scale))),
+          std::min(target_h_, static_cast<int>(std::lround(dest.w * scale)))};
+}
+
 void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, bool dim, float scale,
                            glm::vec3 bg) {
-  const glm::ivec4 dest = view.viewport;
   const bool offscreen = scale < 0.99f;
-  if (offscreen) {
-    Target(static_cast<int>(std::ceil(canvas_w_ * scale)), static_cast<int>(std::ceil(canvas_h_ * scale)));
-    glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-    const int w = std::min(target_w_, static_cast<int>(std::lround(dest.z * scale)));
-    const int h = std::min(target_h_, static_cast<int>(std::lround(dest.w * scale)));
-    glViewport(0, 0, w, h);
-    glDisable(GL_SCISSOR_TEST);
-    glClearColor(bg.x, bg.y, bg.z, 1);
-    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
-  } else {
+  BeginTarget(view.viewport, offscreen, scale, bg);
+  SetState(view, dim);
+  SendCasters(draws);
+  DrawPasses(draws);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glDisable(GL_DEPTH_TEST);
+  glBindVertexArray(0);
+  if (offscreen) BlitToCanvas(view.viewport, scale);
+}
+
+// Drawn at a lower scale the view goes to the offscreen target first, cleared
+// to the background; at full scale straight into its place on the canvas.
+void SceneRenderer::BeginTarget(const glm::ivec4& dest, bool offscreen, float scale, glm::vec3 bg) {
+  if (!offscreen) {
     glViewport(dest.x, dest.y, dest.z, dest.w);
+    return;
   }
+  Target(static_cast<int>(std::ceil(canvas_w_ * scale)), static_cast<int>(std::ceil(canvas_h_ * scale)));
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
+  const glm::ivec2 size = Scaled(dest, scale);
+  glViewport(0, 0, size.x, size.y);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(bg.x, bg.y, bg.z, 1);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+}
+
+void SceneRenderer::SetState(const View& view, bool dim) {
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LEQUAL);
   glDepthMask(GL_TRUE);
@@ -134,8 +154,11 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
   const glm::vec3 key_dir(0.35f, 0.9f, 0.55f);
   glUniform3fv(u_key_dir_, 1, glm::value_ptr(key_dir));
   glUniform1f(u_rim_, dim ? 0.6f : 0.3f);
-  // The shadow's casters: each capsule's ends on the bed's plane, with its
-  // radius and how high its underside is there. Sent once, as one array.
+}
+
+// The shadow's casters: each capsule's ends on the bed's plane, with its
+// radius and how high its underside is there. Sent once, as one array.
+void SceneRenderer::SendCasters(const std::vector<Draw>& draws) {
   int casters = 0;
   for (const Draw& d : draws) {
     if (d.shape != Shape::capsule || casters == kMaxCasters) continue;
@@ -148,7 +171,10 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
   }
   glUniform4fv(u_casters_, 2 * casters + (casters == 0), &casters_[0].x);
   glUniform1i(u_caster_count_, casters);
-  // Opaque first, then the translucent shadow on top of the mattress.
+}
+
+// Opaque first, then the translucent shadow on top of the mattress.
+void SceneRenderer::DrawPasses(const std::vector<Draw>& draws) {
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {
       glEnable(GL_BLEND);
@@ -171,18 +197,14 @@ void SceneRenderer::Render(const View& view, const std::vector<Draw>& draws, boo
       glDrawElements(GL_TRIANGLES, g.count, GL_UNSIGNED_SHORT, nullptr);
     }
   }
-  glDepthMask(GL_TRUE);
-  glDisable(GL_BLEND);
-  glDisable(GL_DEPTH_TEST);
-  glBindVertexArray(0);
-  if (offscreen) {
-    const int w = std::min(target_w_, static_cast<int>(std::lround(dest.z * scale)));
-    const int h = std::min(target_h_, static_cast<int>(std::lround(dest.w * scale)));
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, w, h, dest.x, dest.y, dest.x + dest.z, dest.y + dest.w, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  }
+}
+
+void SceneRenderer::BlitToCanvas(const glm::ivec4& dest, float scale) {
+  const glm::ivec2 size = Scaled(dest, scale);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+  glBlitFramebuffer(0, 0, size.x, size.y, dest.x, dest.y, dest.x + dest.z, dest.y + dest.w, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 }  // namespace unfurl::render::gl

@@ -41,6 +41,12 @@ class SceneRenderer {
 
  private:
   void Target(int width_px, int height_px);
+  glm::ivec2 Scaled(const glm::ivec4& dest, float scale) const;  // the view's size in the offscreen target
+  void BeginTarget(const glm::ivec4& dest, bool offscreen, float scale, glm::vec3 background);
+  void SetState(const View& view, bool dim);
+  void SendCasters(const std::vector<Draw>& draws);
+  void DrawPasses(const std::vector<Draw>& draws);
+  void BlitToCanvas(const glm::ivec4& dest, float scale);
   struct Mesh { unsigned vao = 0, vbo = 0, ibo = 0; int count = 0; };
   static constexpr int kMeshes = 4, kMaxCasters = 24;
   Mesh meshes_[kMeshes];
