@@ -33,7 +33,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", -138, 34},// figure-four: from the crossed side toward the foot end: the "4" in the legs
       {"above_knees", -78, 30},   // twist: low from the foot end: the knees' drop to one side, both shoulders
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", 20, 35},           // fetal: from the side it faces, a little toward the head: on its side, the knees drawn up (docs/poses.md)
+      {"curl", 125, 44},          // fetal: from behind over the head end: head on the pillow, the rounded back, the knees up (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;

@@ -1,8 +1,8 @@
 // An orbit camera around the bed. Each exercise has a preset chosen so its
 // defining movement reads best (the drawn-up leg's side toward the feet for
 // knee-to-chest, the crossed leg's side for the figure-four, low from the feet
-// for the twist, bed height for the press-up's lift and the pelvic tilt, the
-// side it faces for the fetal curl), per side and per view shape,
+// for the twist, bed height for the press-up's lift and the pelvic tilt, from
+// behind over the head end for the fetal curl), per side and per view shape,
 // aimed so the body fills the view at any aspect; the camera glides
 // between presets over ~1.5 s with ease-in-out (or cuts, with
 // prefers-reduced-motion), and the user's drag and pinch add an offset on
