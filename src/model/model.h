@@ -290,6 +290,11 @@ class Model {
   // routine, the red-flag table and every derived sentence into it.
   void ChooseLanguage();
   void ReadConfiguration(std::string_view config_json);
+  // The query's values that can be refused, each with its notice (configuration.cpp).
+  bool ReadYesNo(const char* key, const std::optional<std::string>& value, bool fallback);
+  void ReadClinic(const std::optional<std::string>& clinic, const std::optional<std::string>& emergency);
+  void ReadTheme(const std::optional<std::string>& theme);
+  void ReadTimescale(const std::optional<std::string>& timescale);
   void ReadHistory(std::string_view stored);
   void Fetch(const std::string& lang);
   struct DerivedHistory {
