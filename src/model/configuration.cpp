@@ -273,14 +273,17 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 }
 
 // The same readings as Load and ChooseLanguage make, and nothing else: the
-// history through the codec, the query through read_language_asked.
+// history through the codec, the query through read_language_asked and
+// core::valid_emergency_number.
 EarlyLook early_look(std::string_view stored, std::string_view config_json) {
   const std::optional<json::Document> page = json::parse(config_json);
   LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
   if (!asked.unknown.empty()) asked.lang = "en";
   core::Decoded d = core::decode_history(stored);
   const bool read = d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema;
-  return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser)};
+  const std::optional<std::string> emergency = value_of(page ? &*page : nullptr, "emergency");
+  return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser),
+          emergency && core::valid_emergency_number(*emergency) ? *emergency : std::string()};
 }
 
 void Model::ChooseLanguage() {

@@ -56,11 +56,13 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 
 // What the shell must know before the app starts, asked of the same code the
 // model runs (docs/architecture.md, Languages): whether the codec can read the
-// stored document, and the language the app will choose, so its file is
-// fetched while the app starts.
+// stored document, the language the app will choose, so its file is fetched
+// while the app starts, and the clinic's number (emergency=) as the app takes
+// it, which the page shown when the app cannot start offers too.
 struct EarlyLook {
   core::DecodeStatus history = core::DecodeStatus::empty;
   std::string lang;
+  std::string emergency;  // "" when the page sets none the app would take
 };
 EarlyLook early_look(std::string_view stored, std::string_view config_json);
 
