@@ -436,21 +436,32 @@ async function boot() {
     fail(LOAD_FAILED);
     return;
   }
-  // The app carries no words of its own: without its language's file it
-  // starts in English (and says the other could not be loaded), without
-  // English too the page says it cannot start.
-  let pageLang = early.lang, text = await earlyText;
-  if (!text && early.lang !== 'en') { pageLang = 'en'; text = await fetchLanguage('en'); }
-  if (!text) {
+  const language = await startLanguage(early.lang, earlyText);
+  if (!language.text) {
     fail(LOAD_FAILED);
     return;
   }
   // For the e2e test of the page below (docs/automation.md): a start that fails just before the app would run.
   if (config.test === '1' && config.fail === 'start') throw new Error('fail=start');
+  startApp(font, stored, language, unsaved);
+}
+
+// The app carries no words of its own: without its language's file it
+// starts in English (and says the other could not be loaded), without
+// English too the page says it cannot start.
+async function startLanguage(code, pending) {
+  const text = await pending;
+  if (text || code === 'en') return { code, text };
+  return { code: 'en', text: await fetchLanguage('en') };
+}
+
+// The app's start, with everything it needs at hand, then what the shell
+// held for it meanwhile: its notices and what this tab could not store.
+function startApp(font, stored, language, unsaved) {
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
-  const strings = [JSON.stringify(config), stored, pageLang, text].map((t) => {
+  const strings = [JSON.stringify(config), stored, language.code, language.text].map((t) => {
     const n = M.lengthBytesUTF8(t) + 1;
     const p = M._malloc(n);
     M.stringToUTF8(t, p, n);
