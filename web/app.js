@@ -8,8 +8,7 @@ import { Storage } from './storage.js';
 import { showReport, download, share, reportHtml, canShare, rememberedPatient } from './report.js';
 
 const $ = (id) => document.getElementById(id);
-const params = new URLSearchParams(location.search);
-const config = Object.fromEntries(params.entries());
+const config = Object.fromEntries(new URLSearchParams(location.search).entries());
 // Not from the page's query: this tab's own mark, so two tabs never make the same session id.
 config.tab = Math.random().toString(36).slice(2, 10);
 // Where the app lives, for the links it makes (the reminder's): the page's own address, not the query's.
@@ -66,21 +65,23 @@ function localisePage() {
   offerClinicNumber();
 }
 
-// Without the app, the page can still offer a clinic's number to call
-// (emergency=, digits only as docs/embedding.md says); the browser's region
-// is the app's to read, so otherwise the emergency keeps its generic wording.
+// Without the app, the page can still offer a clinic's number to call: the
+// one the app takes from emergency= (unfurl_early), in sentences the app's own
+// filler completes (unfurl_fill). The browser's region is the app's to read,
+// so otherwise the emergency keeps its generic wording.
+let clinicNumber = '';
 function offerClinicNumber() {
-  const number = params.get('emergency') || '';
-  if (!/^[0-9]{1,6}$/.test(number)) return;
+  if (!clinicNumber) return;
   const action = document.querySelector('#unsupported [data-t="triage.emergency.action"]');
   if (!action) return;
-  put(action, say('triage.emergency.action_number').replace('%s', number));
+  const filled = (key) => M.UTF8ToString(call('_unfurl_fill', say(key), clinicNumber));
+  put(action, filled('triage.emergency.action_number'));
   let link = $('unsupported-call');
   if (!link) {
-    link = Object.assign(document.createElement('a'), { id: 'unsupported-call', className: 'call', href: `tel:${number}`, target: '_top' });
+    link = Object.assign(document.createElement('a'), { id: 'unsupported-call', className: 'call', href: `tel:${clinicNumber}`, target: '_top' });
     action.after(link);
   }
-  put(link, say('triage.emergency.call').replace('%s', number));
+  put(link, filled('triage.emergency.call'));
 }
 localisePage();
 
@@ -147,7 +148,8 @@ storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
 storage.judge = (stored) => look(stored).history;
 
 // What the app makes of a stored text, asked of its own code (unfurl_early):
-// whether the codec can read it, and the language it would choose with this page's configuration.
+// whether the codec can read it, and the language it would choose and the
+// clinic's number it would take with this page's configuration.
 function look(stored) {
   return JSON.parse(M.UTF8ToString(call('_unfurl_early', stored, JSON.stringify(config))));
 }
@@ -423,6 +425,7 @@ async function boot() {
   // document the codec cannot read is moved aside here, before anything can
   // be written over it.
   const early = look(found);
+  clinicNumber = early.emergency;
   const stored = storage.accept(found, early.history);
   if (early.lang !== lang) { lang = early.lang; localisePage(); }
   const earlyText = fetchLanguage(early.lang);
@@ -433,21 +436,32 @@ async function boot() {
     fail(LOAD_FAILED);
     return;
   }
-  // The app carries no words of its own: without its language's file it
-  // starts in English (and says the other could not be loaded), without
-  // English too the page says it cannot start.
-  let pageLang = early.lang, text = await earlyText;
-  if (!text && early.lang !== 'en') { pageLang = 'en'; text = await fetchLanguage('en'); }
-  if (!text) {
+  const language = await startLanguage(early.lang, earlyText);
+  if (!language.text) {
     fail(LOAD_FAILED);
     return;
   }
   // For the e2e test of the page below (docs/automation.md): a start that fails just before the app would run.
   if (config.test === '1' && config.fail === 'start') throw new Error('fail=start');
+  startApp(font, stored, language, unsaved);
+}
+
+// The app carries no words of its own: without its language's file it
+// starts in English (and says the other could not be loaded), without
+// English too the page says it cannot start.
+async function startLanguage(code, pending) {
+  const text = await pending;
+  if (text || code === 'en') return { code, text };
+  return { code: 'en', text: await fetchLanguage('en') };
+}
+
+// The app's start, with everything it needs at hand, then what the shell
+// held for it meanwhile: its notices and what this tab could not store.
+function startApp(font, stored, language, unsaved) {
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
-  const strings = [JSON.stringify(config), stored, pageLang, text].map((t) => {
+  const strings = [JSON.stringify(config), stored, language.code, language.text].map((t) => {
     const n = M.lengthBytesUTF8(t) + 1;
     const p = M._malloc(n);
     M.stringToUTF8(t, p, n);

@@ -64,7 +64,7 @@ export class Cues {
     if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return;
     const u = new SpeechSynthesisUtterance(text);
     u.lang = lang;
-    u.rate = rate || 0.9;
+    u.rate = rate;
     const voice = this.voices.find((v) => v.lang && v.lang.toLowerCase().startsWith(lang));
     if (voice) u.voice = voice;
     const done = () => { if (this.pending.delete(u)) this.report(); };
@@ -98,7 +98,7 @@ export class Cues {
     const notes = CHIMES[key];
     if (!notes || !this.ctx || this.ctx.state !== 'running') return;
     const ctx = this.ctx;
-    const peak = 0.18 * (volume ?? 0.5) * (key === 'tick' ? 0.35 : 1);
+    const peak = 0.18 * volume * (key === 'tick' ? 0.35 : 1);
     for (const [freq, delay] of notes) {
       const t0 = ctx.currentTime + delay;
       const osc = ctx.createOscillator();

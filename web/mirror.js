@@ -60,6 +60,21 @@ export class Mirror {
     const newScreen = screen !== this.screen;
     this.key = key;
     this.screen = screen;
+    const nodes = this.nodes(widgets, texts);
+    // The first heading names the screen; focus lands on it when the screen changes.
+    const heading = nodes.find((n) => n.tagName === 'H2');
+    if (heading) { heading.tabIndex = -1; heading.dataset.heading = '1'; }
+    this.root.replaceChildren(...nodes);
+    this.root.setAttribute('aria-label', heading ? heading.textContent : screen);
+    this.widgets = widgets;
+    if (hadFocus) {
+      const again = !newScreen && focusedId && this.root.querySelector(`[data-id="${CSS.escape(focusedId)}"]`);
+      (again || heading || this.root.querySelector('button'))?.focus();
+    }
+  }
+
+  // The screen in reading order: each text (texts[].at) before the control it precedes.
+  nodes(widgets, texts) {
     const nodes = [];
     let t = 0;
     const addTexts = (upTo) => {
@@ -69,71 +84,74 @@ export class Mirror {
         nodes.push(el);
       }
     };
-    // A radio group is one stop for Tab: the chosen radio takes focus, and the
-    // arrow keys move to the next or previous choice and choose it.
     let group = null;
     widgets.forEach((w, i) => {
       addTexts(i);
       if (w.action === FILE_ACTION) {
-        const label = document.createElement('label');
-        label.textContent = w.label;
-        const input = fileInput(this.pick);
-        input.dataset.id = w.id;
-        if (!w.enabled) input.disabled = true;
-        input.addEventListener('focus', () => this.show(w.id));
-        input.addEventListener('blur', () => { this.ring.hidden = true; });
-        label.append(input);
-        nodes.push(label);
+        nodes.push(this.fileControl(w));
         group = null;
         return;
       }
-      // A link is followed by the browser itself (tel: opens the dialler); every other control acts.
-      const b = document.createElement(w.href ? 'a' : 'button');
-      if (w.href) { b.href = w.href; b.target = '_top'; } else b.type = 'button';
-      b.textContent = w.label;
-      b.dataset.id = w.id;
-      if (w.role === 'checkbox' || w.role === 'radio') { b.setAttribute('role', w.role); b.setAttribute('aria-checked', String(!!w.checked)); }
-      if (!w.enabled) b.disabled = true;
-      if (w.role === 'radio') {
-        if (!group || group.getAttribute('aria-label') !== w.group) {
-          group = document.createElement('div');
-          group.setAttribute('role', 'radiogroup');
-          group.setAttribute('aria-label', w.group || '');
-          group.addEventListener('keydown', (e) => this.arrow(e));
-          nodes.push(group);
-        }
-        b.tabIndex = w.checked ? 0 : -1;
-        group.append(b);
-      } else {
+      const b = this.control(w);
+      if (w.role !== 'radio') {
+        nodes.push(b);
         group = null;
+        return;
       }
-      if (!w.href) b.addEventListener('click', () => this.act(w.action, w.arg));
-      b.addEventListener('focus', () => {
-        // A control scrolled out of sight is brought on screen when the keyboard reaches it.
-        const now = (this.widgets || []).find((x) => x.id === w.id);
-        if (now && (now.visible === false || now.clipped)) this.act('reveal', w.id);
-        this.show(w.id);
-      });
-      b.addEventListener('blur', () => { this.ring.hidden = true; });
-      if (w.role !== 'radio') nodes.push(b);
+      if (!group || group.getAttribute('aria-label') !== w.group) {
+        group = this.radioGroup(w.group);
+        nodes.push(group);
+      }
+      group.append(b);
     });
     // A group whose choice is not on this screen still needs one radio Tab reaches.
     for (const g of nodes.filter((n) => n.getAttribute && n.getAttribute('role') === 'radiogroup'))
       if (!g.querySelector('[tabindex="0"]') && g.firstChild) g.firstChild.tabIndex = 0;
     addTexts(Infinity);
-    // The first heading names the screen; focus lands on it when the screen changes.
-    const heading = nodes.find((n) => n.tagName === 'H2');
-    if (heading) { heading.tabIndex = -1; heading.dataset.heading = '1'; }
-    this.root.replaceChildren(...nodes);
-    this.root.setAttribute('aria-label', heading ? heading.textContent : screen);
-    this.widgets = widgets;
-    if (newScreen && hadFocus) {
-      (heading || this.root.querySelector('button'))?.focus();
-    } else if (hadFocus) {
-      const again = focusedId && this.root.querySelector(`[data-id="${CSS.escape(focusedId)}"]`);
-      const target = again || heading || this.root.querySelector('button');
-      if (target) target.focus();
-    }
+    return nodes;
+  }
+
+  // A file control: a label holding a real file input.
+  fileControl(w) {
+    const label = document.createElement('label');
+    label.textContent = w.label;
+    const input = fileInput(this.pick);
+    input.dataset.id = w.id;
+    if (!w.enabled) input.disabled = true;
+    input.addEventListener('focus', () => this.show(w.id));
+    input.addEventListener('blur', () => { this.ring.hidden = true; });
+    label.append(input);
+    return label;
+  }
+
+  // A link is followed by the browser itself (tel: opens the dialler); every other control acts.
+  control(w) {
+    const b = document.createElement(w.href ? 'a' : 'button');
+    if (w.href) { b.href = w.href; b.target = '_top'; } else b.type = 'button';
+    b.textContent = w.label;
+    b.dataset.id = w.id;
+    if (w.role === 'checkbox' || w.role === 'radio') { b.setAttribute('role', w.role); b.setAttribute('aria-checked', String(!!w.checked)); }
+    if (w.role === 'radio') b.tabIndex = w.checked ? 0 : -1;
+    if (!w.enabled) b.disabled = true;
+    if (!w.href) b.addEventListener('click', () => this.act(w.action, w.arg));
+    b.addEventListener('focus', () => {
+      // A control scrolled out of sight is brought on screen when the keyboard reaches it.
+      const now = (this.widgets || []).find((x) => x.id === w.id);
+      if (now && (now.visible === false || now.clipped)) this.act('reveal', w.id);
+      this.show(w.id);
+    });
+    b.addEventListener('blur', () => { this.ring.hidden = true; });
+    return b;
+  }
+
+  // A radio group is one stop for Tab: the chosen radio takes focus, and the
+  // arrow keys move to the next or previous choice and choose it.
+  radioGroup(name) {
+    const group = document.createElement('div');
+    group.setAttribute('role', 'radiogroup');
+    group.setAttribute('aria-label', name || '');
+    group.addEventListener('keydown', (e) => this.arrow(e));
+    return group;
   }
 
   arrow(e) {

@@ -184,14 +184,23 @@ export function reportHtml(data, patient) {
 }
 
 export function showReport(root, data) {
-  const l = data.labels;
   const patient = rememberedPatient(data);
   root.replaceChildren();
   root.lang = data.lang;
-  numberPages(l.page);
+  numberPages(data.labels.page);
   const { page, who } = build(data, patient);
-
+  const { buttons, print } = reportButtons(root, data, patient);
   const bar = el('div', undefined, 'report-bar');
+  bar.append(buttons, patientFields(data, patient, who));
+  root.append(bar, page);
+  root.hidden = false;
+  document.body.classList.add('reporting');
+  print.focus();
+}
+
+// Print, share where the share sheet takes files, and close.
+function reportButtons(root, data, patient) {
+  const l = data.labels;
   const buttons = el('div', undefined, 'report-buttons');
   const print = el('button', l.print);
   print.addEventListener('click', () => window.print());
@@ -204,8 +213,13 @@ export function showReport(root, data) {
   const close = el('button', l.close);
   close.addEventListener('click', () => { root.hidden = true; document.body.classList.remove('reporting'); });
   buttons.append(close);
+  return { buttons, print };
+}
 
-  // Typed here, printed on every page; stored only while "remember" is ticked.
+// The name and date of birth: typed here, printed on every page (who);
+// stored only while "remember" is ticked.
+function patientFields(data, patient, who) {
+  const l = data.labels;
   const field = (label, type, value, id) => {
     const wrap = el('label', label);
     const input = el('input');
@@ -237,12 +251,7 @@ export function showReport(root, data) {
   const fields = el('div', undefined, 'report-fields');
   fields.append(name.wrap, dob.wrap);
   if (data.remember) fields.append(keep);
-  bar.append(buttons, fields);
-
-  root.append(bar, page);
-  root.hidden = false;
-  document.body.classList.add('reporting');
-  print.focus();
+  return fields;
 }
 
 // A file the person keeps: their sessions as CSV.

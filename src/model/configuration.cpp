@@ -151,69 +151,90 @@ void Model::Load(std::string_view stored, std::string_view config_json) {
   }
 }
 
-// The page's query, as the shell hands it over: each value checked, and a
-// notice for each one that cannot be used.
-void Model::ReadConfiguration(std::string_view config_json) {
-  const std::optional<json::Document> page = json::parse(config_json);
-  auto get = [&](const char* k) { return json::string(json::member(page ? &*page : nullptr, k)); };
-  auto yes_no = [&](const char* k, bool fallback) {
-    auto v = get(k);
-    if (!v) return fallback;
-    if (*v == "1" || *v == "true") return true;
-    if (*v == "0" || *v == "false") return false;
-    Notify(std::string("config.") + k, "notice.config_yes_no", std::string(k) + "=\"" + v->substr(0, 16) + "\"");
-    return fallback;
-  };
+namespace {
+// The query's value of `k`, when it is text.
+std::optional<std::string> value_of(const json::Value* page, const char* k) { return json::string(json::member(page, k)); }
 
-  if (auto tab = get("tab"); tab && tab->size() <= 12 &&
-      std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
-    store_.tab = *tab + "-";
-  // The app's own address, set by the shell (never from the query): the reminder links back to it.
-  if (auto href = get("href"); href && (href->rfind("https://", 0) == 0 || href->rfind("http://", 0) == 0) &&
-                               href->size() < 512 && href->find_first_of("\r\n") == std::string::npos)
-    page_.config.href = *href;
-  page_.config.test = yes_no("test", false);
-  page_.config.embed = yes_no("embed", false);
-  page_.config.keep_history = yes_no("history", true);
-  page_.config.can_share = get("share") == "1";
-  // Set by the shell (web/app.js), whatever the query says: a value missing or of another type keeps its default.
-  if (const json::Value* caps = json::member(page ? &*page : nullptr, "caps"); json::is_object(caps)) {
-    PageConfig::Capabilities& c = page_.config.caps;
-    for (auto [key, into] : {std::pair{"vibrate", &c.vibrate}, {"storage", &c.storage}, {"wake_lock", &c.wake_lock},
-                             {"install_prompt", &c.install_prompt}, {"standalone", &c.standalone}})
+// What the shell sets itself (web/app.js), whatever the query says.
+void read_shell_facts(const json::Value* page, PageConfig& c) {
+  // The app's own address (never from the query): the reminder links back to it.
+  if (auto href = value_of(page, "href"); href && (href->rfind("https://", 0) == 0 || href->rfind("http://", 0) == 0) &&
+                                        href->size() < 512 && href->find_first_of("\r\n") == std::string::npos)
+    c.href = *href;
+  c.can_share = value_of(page, "share") == "1";
+  // A value missing or of another type keeps its default.
+  if (const json::Value* caps = json::member(page, "caps"); json::is_object(caps)) {
+    for (auto [key, into] : {std::pair{"vibrate", &c.caps.vibrate}, {"storage", &c.caps.storage}, {"wake_lock", &c.caps.wake_lock},
+                             {"install_prompt", &c.caps.install_prompt}, {"standalone", &c.caps.standalone}})
       *into = json::boolean(json::member(*caps, key)).value_or(*into);
   }
-  const LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
+  c.light_scheme = value_of(page, "scheme") == "light";
+}
+}  // namespace
+
+// The page's query, as the shell hands it over: each value checked, and a
+// notice for each one that cannot be used, in the order they are read here.
+void Model::ReadConfiguration(std::string_view config_json) {
+  const std::optional<json::Document> parsed = json::parse(config_json);
+  const json::Value* page = parsed ? &*parsed : nullptr;
+  if (auto tab = value_of(page, "tab"); tab && tab->size() <= 12 &&
+      std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
+    store_.tab = *tab + "-";
+  read_shell_facts(page, page_.config);
+  page_.config.test = ReadYesNo("test", value_of(page, "test"), false);
+  page_.config.embed = ReadYesNo("embed", value_of(page, "embed"), false);
+  page_.config.keep_history = ReadYesNo("history", value_of(page, "history"), true);
+  const LanguageAsked asked = read_language_asked(page);
   page_.config.lang_asked = asked.unknown.empty() ? asked.lang : "en";
   page_.config.browser_langs = asked.browser;
   page_.config.browser_tags = asked.tags;
   // Unfurl stays in English (or the person's own choice), and says so in it: the
-  // notice's words are filled in once the language is chosen, below.
+  // notice's words are filled in once the language is chosen (ChooseLanguage).
   if (!asked.unknown.empty()) Notify("config.lang", "notice.lang_unknown", asked.unknown);
-  if (auto clinic = get("clinic")) {
+  ReadClinic(value_of(page, "clinic"), value_of(page, "emergency"));
+  ReadTheme(value_of(page, "theme"));
+  ReadTimescale(value_of(page, "timescale"));
+  lang_.rx = value_of(page, "rx").value_or("");
+}
+
+// 1 or true, 0 or false; anything else keeps the default, with a notice.
+bool Model::ReadYesNo(const char* key, const std::optional<std::string>& value, bool fallback) {
+  if (!value) return fallback;
+  if (*value == "1" || *value == "true") return true;
+  if (*value == "0" || *value == "false") return false;
+  Notify(std::string("config.") + key, "notice.config_yes_no", std::string(key) + "=\"" + value->substr(0, 16) + "\"");
+  return fallback;
+}
+
+// The clinic's name and number, and from the number and the browser's regions the one to call.
+void Model::ReadClinic(const std::optional<std::string>& clinic, const std::optional<std::string>& emergency) {
+  if (clinic) {
     bool printable = std::none_of(clinic->begin(), clinic->end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == '<' || ch == '>'; });
     if (!clinic->empty() && clinic->size() <= 60 && printable) page_.config.clinic = *clinic;
     else Notify("config.clinic", "notice.config_clinic");
   }
-  if (auto emergency = get("emergency")) {
+  if (emergency) {
     if (core::valid_emergency_number(*emergency)) page_.config.emergency = *emergency;
     else Notify("config.emergency", "notice.config_emergency");
   }
   page_.emergency = core::choose_emergency_number(page_.config.emergency, page_.config.browser_tags);
-  if (auto theme = get("theme")) {
-    if (*theme == "dim" || *theme == "light") page_.config.theme = *theme;
-    else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
-  }
-  if (auto ts = get("timescale")) {
-    // Read as a JSON number by RapidJSON's own reader: libc's strtod is left out of the wasm.
-    const std::optional<json::Document> number = json::parse(*ts);
-    const std::optional<double> v = number ? json::number(&*number) : std::nullopt;
-    if (!page_.config.test) Notify("config.timescale", "notice.config_timescale_test");
-    else if (v && *v >= 0.1 && *v <= 1000) page_.config.timescale = *v;
-    else Notify("config.timescale", "notice.config_timescale", ts->substr(0, 16));
-  }
-  page_.config.light_scheme = get("scheme") == "light";
-  lang_.rx = get("rx").value_or("");
+}
+
+void Model::ReadTheme(const std::optional<std::string>& theme) {
+  if (!theme) return;
+  if (*theme == "dim" || *theme == "light") page_.config.theme = *theme;
+  else Notify("config.theme", "notice.config_theme", theme->substr(0, 16));
+}
+
+// For tests only (test=1): how many times faster the session's clock runs.
+void Model::ReadTimescale(const std::optional<std::string>& timescale) {
+  if (!timescale) return;
+  // Read as a JSON number by RapidJSON's own reader: libc's strtod is left out of the wasm.
+  const std::optional<json::Document> number = json::parse(*timescale);
+  const std::optional<double> v = number ? json::number(&*number) : std::nullopt;
+  if (!page_.config.test) Notify("config.timescale", "notice.config_timescale_test");
+  else if (v && *v >= 0.1 && *v <= 1000) page_.config.timescale = *v;
+  else Notify("config.timescale", "notice.config_timescale", timescale->substr(0, 16));
 }
 
 // The stored history, as the codec reads it; what it cannot read stays where it is.
@@ -252,14 +273,17 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 }
 
 // The same readings as Load and ChooseLanguage make, and nothing else: the
-// history through the codec, the query through read_language_asked.
+// history through the codec, the query through read_language_asked and
+// core::valid_emergency_number.
 EarlyLook early_look(std::string_view stored, std::string_view config_json) {
   const std::optional<json::Document> page = json::parse(config_json);
   LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
   if (!asked.unknown.empty()) asked.lang = "en";
   core::Decoded d = core::decode_history(stored);
   const bool read = d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema;
-  return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser)};
+  const std::optional<std::string> emergency = value_of(page ? &*page : nullptr, "emergency");
+  return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser),
+          emergency && core::valid_emergency_number(*emergency) ? *emergency : std::string()};
 }
 
 void Model::ChooseLanguage() {

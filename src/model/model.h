@@ -56,11 +56,13 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 
 // What the shell must know before the app starts, asked of the same code the
 // model runs (docs/architecture.md, Languages): whether the codec can read the
-// stored document, and the language the app will choose, so its file is
-// fetched while the app starts.
+// stored document, the language the app will choose, so its file is fetched
+// while the app starts, and the clinic's number (emergency=) as the app takes
+// it, which the page shown when the app cannot start offers too.
 struct EarlyLook {
   core::DecodeStatus history = core::DecodeStatus::empty;
   std::string lang;
+  std::string emergency;  // "" when the page sets none the app would take
 };
 EarlyLook early_look(std::string_view stored, std::string_view config_json);
 
@@ -290,6 +292,11 @@ class Model {
   // routine, the red-flag table and every derived sentence into it.
   void ChooseLanguage();
   void ReadConfiguration(std::string_view config_json);
+  // The query's values that can be refused, each with its notice (configuration.cpp).
+  bool ReadYesNo(const char* key, const std::optional<std::string>& value, bool fallback);
+  void ReadClinic(const std::optional<std::string>& clinic, const std::optional<std::string>& emergency);
+  void ReadTheme(const std::optional<std::string>& theme);
+  void ReadTimescale(const std::optional<std::string>& timescale);
   void ReadHistory(std::string_view stored);
   void Fetch(const std::string& lang);
   struct DerivedHistory {

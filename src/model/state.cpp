@@ -23,11 +23,6 @@ constexpr Named<Model::PatternStep> kPatternSteps[] = {{Model::PatternStep::gate
 std::string_view screen_name(Screen s) { return core::name_in(kScreens, s); }
 
 namespace {
-constexpr Named<core::Trend> kTrends[] = {{core::Trend::none, "none"},
-                                          {core::Trend::persists, "persists"},
-                                          {core::Trend::worsens, "worsens"},
-                                          {core::Trend::keeps_hurting, "keeps-hurting"}};
-
 void strings(core::json::Writer& out, const auto& list) {
   out.begin_array();
   for (const std::string& s : list) out.value(s);
@@ -156,7 +151,7 @@ std::string Model::StateJson(std::optional<long> frame) const {
   out.field("lang", page_.config.lang).field("embed", page_.config.embed).field("clinic", page_.config.clinic);
   out.field("range", range_now()).field("streak", streak()).field("update_ready", update_ready_);
   out.field("review", review_banner());
-  out.field("trend", core::name_in(kTrends, trend().kind)).field("intro", show_intro());
+  out.field("trend", core::trend_name(trend().kind)).field("intro", show_intro());
   out.key("ratings").begin_object().field("before", run_.before).field("after", run_.after).field("hurt", run_.hurt).end_object();
   StateParts::storage(*this, out);
   out.key("notices").begin_array();

@@ -141,42 +141,40 @@ void Plot(Panel& f) {
   ImGui::PopFont();
 }
 
-}  // namespace
-
-void HistoryScreen(Panel& f) {
+// The streak, the sessions a week and the average change in stiffness.
+void Summary(Panel& f) {
   const model::Model& m = f.model;
-  const Palette& p = f.colors();
-  Text(f, f.fonts.title, p.text, m.T("history.title"));
-  Notices(f);
-  // Data kept aside as unreadable is the person's: offered right under the notice that says so.
-  for (const model::Notice& n : m.notices())
-    if (n.id == "history.unreadable")
-      ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", core::json::quoted("aside"));
-  const auto& sessions = m.doc().sessions;
   const core::HistoryStats& st = m.stats();
-  Text(f, f.fonts.body, p.text, Fill(m.T("history.streak"), {std::to_string(st.current_streak), std::to_string(st.best_streak)}));
+  Text(f, f.fonts.body, f.colors().text, Fill(m.T("history.streak"), {std::to_string(st.current_streak), std::to_string(st.best_streak)}));
   Caption(f, Fill(m.T("history.per_week"), {m.text().number(st.per_week, 1)}));
   if (st.average_change)
     Caption(f, Fill(m.T("history.average_change"), {m.text().number(*st.average_change, 1, true)}));
-  Calendar(f, m.today());
-  ImGui::Spacing();
-  Plot(f);
-  ImGui::Spacing();
-  Text(f, f.fonts.body, p.text, Fill(m.T("history.range"), {std::to_string(std::lround(m.range_now() * 100))}));
-  Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
+}
 
-  if (!sessions.empty()) {
-    // First where the browser can hand a file to the share sheet (phones): the person picks who gets it.
-    if (m.config().can_share) {
-      ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", core::json::quoted("report"));
-      ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", core::json::quoted("csv"));
-    }
-    ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", core::json::quoted("csv"));
-    ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", core::json::quoted("report"));
+// The range now, as a number and in words.
+void RangeNow(Panel& f) {
+  const model::Model& m = f.model;
+  Text(f, f.fonts.body, f.colors().text, Fill(m.T("history.range"), {std::to_string(std::lround(m.range_now() * 100))}));
+  Caption(f, m.T(m.trend().review() ? "history.range_held" : m.settings().soft_mattress ? "history.range_soft" : "history.range_words"));
+}
+
+// The ways to take the sessions to a clinician, once there are any.
+void Exports(Panel& f) {
+  const model::Model& m = f.model;
+  if (m.doc().sessions.empty()) return Caption(f, m.T("history.empty"));
+  // First where the browser can hand a file to the share sheet (phones): the person picks who gets it.
+  if (m.config().can_share) {
+    ActionButton(f, "share-report", m.T("history.share_report"), Kind::secondary, "share", core::json::quoted("report"));
+    ActionButton(f, "share-csv", m.T("history.share_csv"), Kind::secondary, "share", core::json::quoted("csv"));
   }
-  if (sessions.empty()) Caption(f, m.T("history.empty"));
-  // The one-time health questions and the inflammatory-pattern questions, when answered.
-  // The health questions only when something applied: "none of these" needs no line of its own.
+  ActionButton(f, "export-csv", m.T("history.export_csv"), Kind::secondary, "export", core::json::quoted("csv"));
+  ActionButton(f, "report", m.T("history.report"), Kind::secondary, "export", core::json::quoted("report"));
+}
+
+// The one-time health questions and the inflammatory-pattern questions, when answered.
+// The health questions only when something applied: "none of these" needs no line of its own.
+void Answers(Panel& f) {
+  const model::Model& m = f.model;
   if (const auto& s = m.doc().screening; s && !s->yes.empty()) {
     std::string yes;
     for (const std::string& id : s->yes)
@@ -186,6 +184,12 @@ void HistoryScreen(Panel& f) {
   }
   if (const auto& a = m.doc().pattern; a && a->result)
     Caption(f, Fill(m.T("history.pattern"), {m.text().date(a->asked), m.T(Format("pattern.result.%s", core::pattern_result_name(*a->result).data()))}));
+}
+
+// Every session, the latest first, each on one line.
+void Sessions(Panel& f) {
+  const model::Model& m = f.model;
+  const auto& sessions = m.doc().sessions;
   for (auto it = sessions.rbegin(); it != sessions.rend(); ++it) {
     auto r = [](std::optional<int> v) { return v ? Format("%d", *v) : "–"; };
     const char* line = Format("%s  %s", m.text().date(it->started).c_str(), m.T(Format("outcome.%s", core::outcome_name(it->outcome).data())));
@@ -197,17 +201,43 @@ void HistoryScreen(Panel& f) {
     if (!it->withdrawn.empty()) line = Format("%s  ·  %s", line, m.T("history.withdrawn"));
     if (it->outcome != core::Outcome::blocked)
       line = Format("%s%s", line, Fill(m.T("history.range_used"), {std::to_string(std::lround(it->range * 100))}));
-    Text(f, f.fonts.body, p.text, line);
+    Text(f, f.fonts.body, f.colors().text, line);
   }
-  // The whole history as one file to keep elsewhere (the share sheet where it takes files),
-  // beside Home: the list above keeps its length.
+}
+
+// The whole history as one file to keep elsewhere (the share sheet where it takes files),
+// beside Home: the list above keeps its length.
+void Footer(Panel& f) {
+  const model::Model& m = f.model;
   float home_w = 0;
-  if (!sessions.empty() && m.can_backup()) {
+  if (!m.doc().sessions.empty() && m.can_backup()) {
     home_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 / f.dpr;
     ActionButton(f, "backup", m.T("backup.save"), Kind::secondary, "backup", {}, home_w);
     ImGui::SameLine();
   }
   ActionButton(f, "home", m.T("common.home"), Kind::secondary, "open", core::json::quoted("home"), home_w);
+}
+
+}  // namespace
+
+void HistoryScreen(Panel& f) {
+  const model::Model& m = f.model;
+  Text(f, f.fonts.title, f.colors().text, m.T("history.title"));
+  Notices(f);
+  // Data kept aside as unreadable is the person's: offered right under the notice that says so.
+  for (const model::Notice& n : m.notices())
+    if (n.id == "history.unreadable")
+      ActionButton(f, "export-aside", m.T("history.export_aside"), Kind::secondary, "export", core::json::quoted("aside"));
+  Summary(f);
+  Calendar(f, m.today());
+  ImGui::Spacing();
+  Plot(f);
+  ImGui::Spacing();
+  RangeNow(f);
+  Exports(f);
+  Answers(f);
+  Sessions(f);
+  Footer(f);
 }
 
 }  // namespace unfurl::ui

@@ -2,7 +2,6 @@
 // routine is for and what it is not; the trend rule adds its advice on top.
 #include "core/routine/routine.h"
 #include "core/json.h"
-#include "core/names.h"
 #include "ui/screens.h"
 
 namespace unfurl::ui {
@@ -26,12 +25,10 @@ void Offers(Panel& f) {
   Caption(f, who);
 
   if (m.review_banner()) {
-    // Which of the trend rules holds, in plain words; or the check's "several weeks" answer.
-    static constexpr core::Named<core::Trend> kTrendText[] = {{core::Trend::none, "home.review_banner"},
-                                                              {core::Trend::persists, "home.trend.persists"},
-                                                              {core::Trend::worsens, "home.trend.worsens"},
-                                                              {core::Trend::keeps_hurting, "home.trend.keeps_hurting"}};
-    Text(f, f.fonts.body, p.caution, m.T(core::name_in(kTrendText, m.trend().kind)));
+    // Which of the trend rules holds, in plain words; or, with none, the check's "several weeks" answer.
+    const core::Trend kind = m.trend().kind;
+    Text(f, f.fonts.body, p.caution,
+         m.T(kind == core::Trend::none ? "home.review_banner" : Format("home.trend.%s", core::trend_name(kind).data())));
     ActionButton(f, "ack-trend", m.T("home.review_ok"), Kind::secondary, "ack", core::json::quoted("trend"));
   }
 

@@ -116,13 +116,11 @@ void HoldRing(Panel& f, float diameter_css) {
   dl->AddText(ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), p.text, word);
 }
 
-void SessionScreen(Panel& f) {
-  const model::Model& m = f.model;
-  const core::Session& s = *m.session();
-  const Palette& p = f.colors();
-  if (s.phase() == Phase::stopped) return StoppedPanel(f);
+namespace {
 
-  // Where am I: "2 of 6 · Right side" and the minutes left.
+// Where am I: "2 of 6 · Right side" and the minutes left.
+void Progress(Panel& f, const core::Session& s) {
+  const model::Model& m = f.model;
   const char* where = s.exercise_index() < 0
       ? m.T("session.prepare")
       : Fill(m.T("session.step"), {std::to_string(s.exercise_index() + 1), std::to_string(m.routine().exercises.size())});
@@ -130,26 +128,43 @@ void SessionScreen(Panel& f) {
     where = Format("%s%s", where, Fill(m.T("session.side"), {m.T(s.side() == core::Side::right ? "session.right" : "session.left")}));
   if (const core::Exercise* e = s.exercise(); e && e->reps > 1) where = Format("%s · %d/%d", where, s.rep(), e->reps);
   const char* left = Fill(m.T("session.min_left"), {std::to_string(static_cast<int>(std::ceil(s.remaining_s() / 60)))});
+  const ImVec4 quiet = ImGui::ColorConvertU32ToFloat4(f.colors().quiet);
   ImGui::PushFont(f.fonts.caption);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", where);
+  ImGui::TextColored(quiet, "%s", where);
   ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(left).x);
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(p.quiet), "%s", left);
+  ImGui::TextColored(quiet, "%s", left);
   ImGui::PopFont();
+}
 
-  // The controls never move: Stop sits at the bottom of the panel, the row of
-  // Back / Pause / Next just above it, whatever the instruction text does. Each
-  // is as tall as its label needs at the person's text size, so none overlaps.
+// Where the controls sit. They never move: Stop sits at the bottom of the
+// panel, the row of Back / Pause / Next just above it, whatever the
+// instruction text does. Each is as tall as its label needs at the person's
+// text size, so none overlaps.
+struct Controls {
+  float third = 0, row_h = 0;                 // each of the row's buttons: its width (CSS px) and their height
+  float stop_y = 0, row_y = 0, extra_y = 0;   // extra_y: End session, while paused
+  const char* middle = nullptr;               // Pause, or Resume
+};
+Controls PlaceControls(Panel& f, const core::Session& s) {
+  const model::Model& m = f.model;
   const ImGuiStyle& st = ImGui::GetStyle();
-  const float third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3 / f.dpr;
-  const char* middle = s.paused() ? m.T("session.resume") : m.T("session.pause");
-  const float row_h = std::max({ButtonHeight(f, m.T("session.back"), Kind::secondary, third),
-                                ButtonHeight(f, middle, s.paused() ? Kind::primary : Kind::secondary, third),
-                                ButtonHeight(f, m.T("session.next"), Kind::secondary, third)});
-  const float stop_y = ImGui::GetWindowHeight() - st.WindowPadding.y - ButtonHeight(f, m.T("session.stop"), Kind::stop);
-  const float row_y = stop_y - st.ItemSpacing.y - row_h;
-  const float extra_y = row_y - st.ItemSpacing.y - ButtonHeight(f, m.T("session.end"), Kind::quiet);  // End session, while paused
+  Controls c;
+  c.third = (ImGui::GetContentRegionAvail().x - 2 * st.ItemSpacing.x) / 3 / f.dpr;
+  c.middle = s.paused() ? m.T("session.resume") : m.T("session.pause");
+  c.row_h = std::max({ButtonHeight(f, m.T("session.back"), Kind::secondary, c.third),
+                      ButtonHeight(f, c.middle, s.paused() ? Kind::primary : Kind::secondary, c.third),
+                      ButtonHeight(f, m.T("session.next"), Kind::secondary, c.third)});
+  c.stop_y = ImGui::GetWindowHeight() - st.WindowPadding.y - ButtonHeight(f, m.T("session.stop"), Kind::stop);
+  c.row_y = c.stop_y - st.ItemSpacing.y - c.row_h;
+  c.extra_y = c.row_y - st.ItemSpacing.y - ButtonHeight(f, m.T("session.end"), Kind::quiet);
+  return c;
+}
 
-  // The words scroll (a drag or the wheel) while the controls below stay put.
+// The ring, the exercise's name and what to do now. The words scroll (a drag
+// or the wheel) while the controls below stay put.
+void Now(Panel& f, const core::Session& s) {
+  const model::Model& m = f.model;
+  const Palette& p = f.colors();
   const float room = BeginScrollArea(f, s.paused() ? FooterHeight({Kind::quiet, Kind::secondary, Kind::stop})
                                                    : FooterHeight({Kind::secondary, Kind::stop}));
   // Small phones: the ring shrinks before anything is cut off.
@@ -164,22 +179,36 @@ void SessionScreen(Panel& f) {
   Instruction(f, s);
   Notices(f);
   EndScrollArea(f);
+}
 
+void DrawControls(Panel& f, const core::Session& s, const Controls& c) {
+  const model::Model& m = f.model;
   if (s.paused()) {
-    ImGui::SetCursorPosY(extra_y);
+    ImGui::SetCursorPosY(c.extra_y);
     ActionButton(f, "end", m.T("session.end"), Kind::quiet, "end");
   }
-  ImGui::SetCursorPosY(row_y);
-  ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, third, true, row_h);
+  ImGui::SetCursorPosY(c.row_y);
+  ActionButton(f, "back", m.T("session.back"), Kind::secondary, "back", {}, c.third, true, c.row_h);
   ImGui::SameLine();
   if (s.paused())
-    ActionButton(f, "resume", middle, Kind::primary, "resume", {}, third, true, row_h);
+    ActionButton(f, "resume", c.middle, Kind::primary, "resume", {}, c.third, true, c.row_h);
   else
-    ActionButton(f, "pause", middle, Kind::secondary, "pause", {}, third, true, row_h);
+    ActionButton(f, "pause", c.middle, Kind::secondary, "pause", {}, c.third, true, c.row_h);
   ImGui::SameLine();
-  ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, third, true, row_h);
-  ImGui::SetCursorPosY(stop_y);
+  ActionButton(f, "next", m.T("session.next"), Kind::secondary, "next", {}, c.third, true, c.row_h);
+  ImGui::SetCursorPosY(c.stop_y);
   ActionButton(f, "stop-pain", m.T("session.stop"), Kind::stop, "stop-pain");
+}
+
+}  // namespace
+
+void SessionScreen(Panel& f) {
+  const core::Session& s = *f.model.session();
+  if (s.phase() == Phase::stopped) return StoppedPanel(f);
+  Progress(f, s);
+  const Controls controls = PlaceControls(f, s);
+  Now(f, s);
+  DrawControls(f, s, controls);
 }
 
 }  // namespace unfurl::ui

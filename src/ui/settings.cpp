@@ -92,19 +92,11 @@ void BackupSection(Panel& f) {
   RestoreResult(f);
 }
 
-}  // namespace
-
-void SettingsScreen(Panel& f) {
+// Each language named in itself, so someone who cannot read the current one still finds theirs.
+// Two to a line where a name fits in half the width, so eight languages do
+// not push the voice and sound settings off a phone's first screen.
+void Languages(Panel& f) {
   const model::Model& m = f.model;
-  const core::Settings& s = m.settings();
-  const Palette& p = f.colors();
-  Text(f, f.fonts.title, p.text, m.T("settings.title"));
-  Notices(f);
-  if (m.confirm_delete()) return DeleteConfirmation(f);
-
-  // Each language named in itself, so someone who cannot read the current one still finds theirs.
-  // Two to a line where a name fits in half the width, so eight languages do
-  // not push the voice and sound settings off a phone's first screen.
   const char* caption = m.T("settings.language");
   Caption(f, caption);
   const std::vector<model::Model::Language>& langs = m.languages();
@@ -120,20 +112,28 @@ void SettingsScreen(Panel& f) {
     RadioRow(f, ("lang-" + l.code).c_str(), l.name.c_str(), l.code == m.config().lang, caption, "set",
              SetArg("lang", l.code), pairs ? half / f.dpr : 0);
   }
+}
 
+void Sound(Panel& f) {
+  const model::Model& m = f.model;
+  const core::Settings& s = m.settings();
   Setting(f, "voice", m.T("settings.voice"));
   Setting(f, "voice_rate", Fill(m.T("settings.voice_rate"), {std::to_string(std::lround(s.voice_rate * 100))}));
   Setting(f, "tones", m.T("settings.tones"));
   Setting(f, "volume", Fill(m.T("settings.volume"), {std::to_string(std::lround(s.volume * 100))}));
   // Only where the browser can vibrate (WebKit and Firefox cannot): a switch that does nothing is not offered.
   if (m.config().caps.vibrate) Setting(f, "vibration", m.T("settings.vibration"));
-  Setting(f, "soft_mattress", m.T("settings.soft_mattress"));
+}
 
-  Text(f, f.fonts.title, p.text, m.T("settings.routine"));
+// Each exercise on or off, and its hold and repetitions where its range
+// leaves a choice; a clinic's routine only named.
+void Exercises(Panel& f) {
+  const model::Model& m = f.model;
+  Text(f, f.fonts.title, f.colors().text, m.T("settings.routine"));
   if (m.prescribed()) Caption(f, m.T("settings.prescribed"));
   for (const core::Exercise& e : m.base_routine().exercises) {
     if (m.prescribed()) { Caption(f, e.name.c_str()); continue; }
-    const bool on = !s.exercises_off.count(e.id);
+    const bool on = !m.settings().exercises_off.count(e.id);
     Toggle(f, "exercise." + e.id, Fill(m.T("settings.exercise_on"), {e.name}), on);
     if (!on) continue;
     const core::Exercise* now = m.routine().find(e.id);
@@ -143,11 +143,29 @@ void SettingsScreen(Panel& f) {
     if (e.reps_range.max > e.reps_range.min)
       Stepper(f, "reps." + e.id, Fill(m.T("settings.reps"), {std::to_string(now->reps)}), now->reps, 1, e.reps_range.min, e.reps_range.max);
   }
+}
 
-  // The morning reminder: a time in quarter hours, then a calendar file with a daily alarm.
-  Setting(f, "reminder_min", Fill(m.T("settings.reminder_time"), {Format("%02d:%02d", s.reminder_min / 60, s.reminder_min % 60)}));
+// The morning reminder: a time in quarter hours, then a calendar file with a daily alarm.
+void Reminder(Panel& f) {
+  const model::Model& m = f.model;
+  const int at = m.settings().reminder_min;
+  Setting(f, "reminder_min", Fill(m.T("settings.reminder_time"), {Format("%02d:%02d", at / 60, at % 60)}));
   ActionButton(f, "reminder", m.T("settings.reminder_add"), Kind::secondary, "export", core::json::quoted("ics"));
-  Setting(f, "text_size", Fill(m.T("settings.text_size"), {std::to_string(std::lround(s.text_size * 100))}));
+}
+
+}  // namespace
+
+void SettingsScreen(Panel& f) {
+  const model::Model& m = f.model;
+  Text(f, f.fonts.title, f.colors().text, m.T("settings.title"));
+  Notices(f);
+  if (m.confirm_delete()) return DeleteConfirmation(f);
+  Languages(f);
+  Sound(f);
+  Setting(f, "soft_mattress", m.T("settings.soft_mattress"));
+  Exercises(f);
+  Reminder(f);
+  Setting(f, "text_size", Fill(m.T("settings.text_size"), {std::to_string(std::lround(m.settings().text_size * 100))}));
   Setting(f, "dim", m.T("settings.dim"));
   Setting(f, "eyes_closed", m.T("settings.eyes_closed"));
   BackupSection(f);

@@ -1,6 +1,6 @@
 // What the shell learns before the app starts (model::early_look, behind
-// unfurl_early): the codec's verdict on the stored text and the language the
-// app will choose. A stored value of the wrong type is "not set", never a
+// unfurl_early): the codec's verdict on the stored text, the language the
+// app will choose and the clinic's number it takes. A stored value of the wrong type is "not set", never a
 // reason not to start; and the answer is the model's own, so the first frame
 // is in the language the app then shows.
 #include <gtest/gtest.h>
@@ -67,4 +67,19 @@ TEST(EarlyLook, AgreesWithTheModelOnEveryCombination) {
       const std::string asked = wanted.empty() ? m.config().lang : wanted;
       EXPECT_EQ(early_look(s, c).lang, asked);
     }
+}
+
+// The page shown when the app cannot start offers the same number the app
+// would call: the model's own rule, never the shell's copy of it.
+TEST(EarlyLook, TheClinicsNumberIsTheOneTheModelTakes) {
+  int offered = 0;
+  for (const char* config : {R"({"emergency":"999"})", R"({"emergency":"112233"})", R"({"emergency":"1122334"})",
+                             R"({"emergency":"99-9"})", R"({"emergency":""})", R"({"emergency":9})", R"({"langs":"en-GB"})", "{}"}) {
+    SCOPED_TRACE(config);
+    unfurl::model::Model m;
+    m.Load("", config);
+    EXPECT_EQ(early_look("", config).emergency, m.config().emergency);
+    offered += !m.config().emergency.empty();
+  }
+  EXPECT_EQ(offered, 2) << "999 and 112233; a region's number is the app's alone";
 }

@@ -16,6 +16,7 @@
 #include "core/assets.h"
 #include "core/routine/routine.h"
 #include "core/text/text.h"
+#include "core/triage/trend.h"
 #include "core/triage/triage.h"
 #include "languages.h"
 
@@ -197,6 +198,18 @@ TEST(I18n, EachLanguageAloneCarriesTheRoutineAndEverySafetySentence) {
     ASSERT_TRUE(t.triage) << t.error;
     EXPECT_EQ(t.triage->flags.size(), default_triage().flags.size());
   }
+}
+
+// Home says which trend rule holds in the words keyed by the name state()
+// reports (home.trend.<name>, src/ui/home.cpp): every rule has them.
+TEST(I18n, EveryTrendRuleHasItsWordsUnderItsName) {
+  int rules = 0;
+  for (const Named<Trend>& t : kTrendNames) {
+    if (t.value == Trend::none) continue;
+    EXPECT_NE(english().find("home.trend." + std::string(t.name)), nullptr) << t.name;
+    ++rules;
+  }
+  EXPECT_EQ(rules, 3);
 }
 
 // Start-up used to parse English seven times; every catalogue of a language

@@ -300,30 +300,35 @@ std::vector<std::string_view> settings_keys() {
   return keys;
 }
 
-// The settings: a known setting of the wrong type is kept as its bytes, and the default stands meanwhile.
-void read_settings(const json::Value& s, std::string_view settings_raw, HistoryDoc& doc) {
-  Settings& st = doc.settings;
-  const std::vector<RawMember> raw = raw_members(settings_raw).value_or(std::vector<RawMember>{});
-  auto keep = [&](const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
+// The settings object being read: as parsed, as its members' bytes, and the
+// settings it fills. A known setting of the wrong type is kept as its bytes
+// (Settings::kept), and the default stands meanwhile.
+struct SettingsReader {
+  const json::Value& s;
+  const std::vector<RawMember> raw;
+  Settings& st;
+
+  // The bytes of `from`'s member `key`, kept under `path`.
+  void keep(const std::vector<RawMember>& from, std::string_view key, const std::string& path) {
     for (const RawMember& m : from)
       if (m.key == key) { st.kept.push_back({path, m.raw, {}}); return; }
-  };
+  }
   // A setting holding half a character somewhere (in a language, an exercise
   // id) would be written back changed: it is kept as its bytes too.
-  auto mended_at = [&](std::string_view key) {
+  bool mended_at(std::string_view key) const {
     for (const RawMember& m : raw)
       if (m.key == key && has_lone_surrogate(m.raw)) return true;
     return false;
-  };
-  auto read_flag = [&](const char* k, bool& v) {
+  }
+  void read_flag(const char* k, bool& v) {
     const json::Value* f = json::member(s, k);
     if (!f) return;
     if (f->IsBool()) v = f->GetBool();
     else keep(raw, k, k);
-  };
+  }
   // A number outside its range, or a fraction where a whole number goes, is
   // read as the nearest it can be, and its bytes kept until the person changes it.
-  auto read_num = [&](const char* k, double lo, double hi, bool whole) -> std::optional<double> {
+  std::optional<double> read_number(const char* k, double lo, double hi, bool whole) {
     const json::Value* n = json::member(s, k);
     if (!n) return std::nullopt;
     if (n->IsNumber()) {
@@ -333,20 +338,24 @@ void read_settings(const json::Value& s, std::string_view settings_raw, HistoryD
     }
     keep(raw, k, k);
     return std::nullopt;
-  };
-  for (const ScalarSetting& d : kScalarSettings) {
-    const char* k = d.key.data();
-    if (d.flag) read_flag(k, st.*d.flag);
-    else if (d.number) st.*d.number = read_num(k, d.min, d.max, false).value_or(st.*d.number);
-    else st.*d.whole = static_cast<int>(read_num(k, d.min, d.max, true).value_or(st.*d.whole));
   }
-  if (const json::Value* l = json::member(s, "lang")) {
+  void read_scalars() {
+    for (const ScalarSetting& d : kScalarSettings) {
+      const char* k = d.key.data();
+      if (d.flag) read_flag(k, st.*d.flag);
+      else if (d.number) st.*d.number = read_number(k, d.min, d.max, false).value_or(st.*d.number);
+      else st.*d.whole = static_cast<int>(read_number(k, d.min, d.max, true).value_or(st.*d.whole));
+    }
+  }
+  void read_lang() {
+    const json::Value* l = json::member(s, "lang");
+    if (!l) return;
     // An empty one is "not chosen", as absent is, but it was stored: kept, as it was, too.
     if (l->IsString() && l->GetStringLength() <= 8 && l->GetStringLength() > 0 && !mended_at("lang")) st.lang = json::view(*l);
     else keep(raw, "lang", "lang");
   }
   // Per exercise: one unreadable dose is kept on its own; the others are read.
-  auto read_doses = [&](const char* k, bool whole) {
+  std::map<std::string, double> read_doses(const char* k, bool whole) {
     std::map<std::string, double> doses;
     const json::Value* o = json::member(s, k);
     if (!o) return doses;
@@ -362,15 +371,24 @@ void read_settings(const json::Value& s, std::string_view settings_raw, HistoryD
       if ((whole ? integer_literal(*v) : v->IsNumber()) && std::abs(v->GetDouble()) <= 1e6) doses[std::string(id)] = v->GetDouble();
       else keep(entries, id, std::string(k) + "." + std::string(id));
     return doses;
-  };
-  st.holds = read_doses("holds", false);
-  for (const auto& [id, n] : read_doses("reps", true)) st.reps[id] = static_cast<int>(n);
-  if (const json::Value* o = json::member(s, "exercises_off")) {
+  }
+  void read_exercises_off() {
+    const json::Value* o = json::member(s, "exercises_off");
+    if (!o) return;
     const bool strings = o->IsArray() && !mended_at("exercises_off") &&
                          std::all_of(o->Begin(), o->End(), [](const json::Value& v) { return v.IsString(); });
     if (!strings) keep(raw, "exercises_off", "exercises_off");
     else for (const json::Value& v : o->GetArray()) st.exercises_off.emplace(json::view(v));
   }
+};
+
+void read_settings(const json::Value& s, std::string_view settings_raw, HistoryDoc& doc) {
+  SettingsReader r{s, raw_members(settings_raw).value_or(std::vector<RawMember>{}), doc.settings};
+  r.read_scalars();
+  r.read_lang();
+  doc.settings.holds = r.read_doses("holds", false);
+  for (const auto& [id, n] : r.read_doses("reps", true)) doc.settings.reps[id] = static_cast<int>(n);
+  r.read_exercises_off();
   const std::vector<std::string_view> keys = settings_keys();
   doc.settings_extra = unknown_members(settings_raw, {keys.begin(), keys.end()});
 }
@@ -502,9 +520,10 @@ void write_settings(json::Writer& w, const Settings& s, const std::vector<RawMem
 
 std::string empty_history() { return json::Writer().begin_object().field("schema", kSchema).end_object().text(); }
 
-std::string encode_history(const HistoryDoc& doc) {
-  json::Writer w;
-  w.begin_object().field("schema", kSchema);
+namespace {
+// The records, each as it was read while what was read from it still stands,
+// and those kept unread in their places among them.
+void write_sessions(json::Writer& w, const HistoryDoc& doc) {
   w.key("sessions").begin_array();
   size_t kept = 0;
   for (size_t i = 0; i <= doc.sessions.size(); ++i) {
@@ -522,8 +541,10 @@ std::string encode_history(const HistoryDoc& doc) {
   }
   for (; kept < doc.unreadable.size(); ++kept) w.raw(doc.unreadable[kept].raw);
   w.end_array();
+}
 
-  // A value kept verbatim goes back in its place while what was read for it still stands.
+// A value kept verbatim goes back in its place while what was read for it still stands.
+void write_progress(json::Writer& w, const HistoryDoc& doc) {
   const RawMember* range = find_kept(doc.kept, "progress.range");
   if (range) {
     const std::optional<json::Document> v = json::parse(range->raw);
@@ -534,9 +555,9 @@ std::string encode_history(const HistoryDoc& doc) {
   else w.value(doc.range);
   write_extra(w, doc.progress_extra);
   w.end_object();
-  w.key("settings");
-  write_settings(w, doc.settings, doc.settings_extra);
+}
 
+void write_acks(json::Writer& w, const HistoryDoc& doc) {
   w.key("acks").begin_object().key("intro");
   const RawMember* intro = find_kept(doc.kept, "acks.intro");
   if (intro && !doc.intro_ack) w.raw(intro->raw);
@@ -561,6 +582,17 @@ std::string encode_history(const HistoryDoc& doc) {
       write_answered(w, *a);
     }
   w.end_object();
+}
+}  // namespace
+
+std::string encode_history(const HistoryDoc& doc) {
+  json::Writer w;
+  w.begin_object().field("schema", kSchema);
+  write_sessions(w, doc);
+  write_progress(w, doc);
+  w.key("settings");
+  write_settings(w, doc.settings, doc.settings_extra);
+  write_acks(w, doc);
   write_extra(w, doc.extra);
   w.end_object();
   return w.text();

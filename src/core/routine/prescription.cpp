@@ -34,6 +34,86 @@ struct Entry {
   std::vector<RawMember> members;
 };
 
+// The routine file's exercises, each as written, with the id it names.
+std::vector<Entry> entries_of(const std::vector<std::string>& listed) {
+  std::vector<Entry> entries;
+  for (const std::string& e : listed) {
+    std::optional<std::vector<RawMember>> members = raw_members(e);
+    if (!members) continue;
+    const RawMember* id = find(*members, "id");
+    entries.push_back({id ? string_written(id->raw) : std::nullopt, std::move(*members)});
+  }
+  return entries;
+}
+
+// The link's holds and repetitions in place of the exercise's own; their type
+// and range are checked by the routine loader. Of several fields a link
+// cannot set, the first in key order is named: the same one however the
+// link's writer ordered them.
+FieldError set_doses(const std::vector<RawMember>& fields, const std::string& where, std::vector<RawMember>& exercise) {
+  const RawMember* unknown = nullptr;
+  for (const RawMember& f : fields) {
+    if (f.key == "id") continue;
+    if (f.key != "hold_s" && f.key != "reps") {
+      if (!unknown || f.key < unknown->key) unknown = &f;
+      continue;
+    }
+    auto same = std::find_if(exercise.begin(), exercise.end(), [&](const RawMember& m) { return m.key == f.key; });
+    if (same == exercise.end()) exercise.push_back(f);
+    else same->raw = f.raw;
+  }
+  if (unknown) return {where + "." + unknown->key, "error.rx_field", {}};
+  return {};
+}
+
+// One item of the link's list, a bare id or an object naming one: the
+// routine's exercise of that id with the doses the item sets.
+struct Pick {
+  std::vector<RawMember> exercise;
+  FieldError error;
+};
+Pick pick(const std::string& item, const std::string& where, const std::vector<Entry>& entries) {
+  const std::optional<std::vector<RawMember>> fields = raw_members(item);  // nullopt for a bare id
+  const RawMember* id_field = fields ? find(*fields, "id") : nullptr;
+  const std::optional<std::string> id = fields ? (id_field ? string_written(id_field->raw) : std::nullopt)
+                                               : string_written(item);
+  if (!id) return {{}, {where, "error.rx_item", {}}};
+  const Entry* found = nullptr;
+  for (const Entry& e : entries)
+    if (e.id == *id) found = &e;
+  if (!found) return {{}, {where, "error.unknown_exercise", {*id}}};
+  Pick p{found->members, {}};
+  if (fields) p.error = set_doses(*fields, where, p.exercise);
+  return p;
+}
+
+// range_cap, when the link sets one: a number from 0.5 to 1.
+FieldError read_range_cap(const json::Value& rx, double& cap) {
+  const json::Value* value = json::member(rx, "range_cap");
+  if (!value) return {};
+  const std::optional<double> v = json::number(value);
+  if (!v || *v < 0.5 || *v > 1.0) return {"range_cap", "error.range_cap", {}};
+  cap = *v;
+  return {};
+}
+
+// note, when the link has one: text of at most 200 characters — characters,
+// as docs/embedding.md says and the builder's field counts (web/prescribe.html):
+// a UTF-8 continuation byte is no new character.
+FieldError read_note(const json::Value& rx, std::string& note) {
+  const json::Value* value = json::member(rx, "note");
+  if (!value) return {};
+  std::optional<std::string> s = json::string(value);
+  const auto characters = [](const std::string& t) {
+    return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  if (!s || characters(*s) > 200) return {"note", "error.note", {"200"}};
+  note = std::move(*s);
+  return {};
+}
+
+PrescriptionResult refused(FieldError error) { return {std::nullopt, std::move(error)}; }
+
 // The routine's own members with `exercises` in place of its list.
 std::string with_exercises(const std::vector<RawMember>& routine, const std::vector<std::vector<RawMember>>& exercises) {
   json::Writer out;
@@ -86,91 +166,30 @@ std::optional<std::string> base64url_decode(std::string_view text) {
 }
 
 PrescriptionResult apply_prescription(std::string_view routine_json, std::string_view rx_json, const Catalogue& text) {
-  PrescriptionResult result;
   const std::optional<json::Document> rx = json::parse(rx_json);
-  if (!rx || !rx->IsObject()) { result.error = {"", "error.rx_json", {}}; return result; }
+  if (!rx || !rx->IsObject()) return refused({"", "error.rx_json", {}});
   // The loader is given the routine file's own text but for the exercises the
   // link picks, and the doses it sets as the link writes them: every number is
   // read as written, once, by the loader.
   const std::optional<std::vector<RawMember>> routine = raw_members(routine_json);
   const std::optional<std::vector<std::string>> listed = elements(routine, "exercises");
-  if (!listed) { result.error = {"", "error.routine_unreadable", {}}; return result; }
-  std::vector<Entry> entries;
-  for (const std::string& e : *listed) {
-    std::optional<std::vector<RawMember>> members = raw_members(e);
-    if (!members) continue;
-    const RawMember* id = find(*members, "id");
-    entries.push_back({id ? string_written(id->raw) : std::nullopt, std::move(*members)});
-  }
+  if (!listed) return refused({"", "error.routine_unreadable", {}});
+  const std::vector<Entry> entries = entries_of(*listed);
   const std::optional<std::vector<std::string>> items = elements(raw_members(rx_json), "exercises");
-  if (!items || items->empty()) {
-    result.error = {"exercises", "error.non_empty_list", {}};
-    return result;
-  }
+  if (!items || items->empty()) return refused({"exercises", "error.non_empty_list", {}});
   std::vector<std::vector<RawMember>> picked;
   for (size_t i = 0; i < items->size(); ++i) {
-    const std::string where = "exercises[" + std::to_string(i) + "]";
-    const std::string& item = (*items)[i];
-    const std::optional<std::vector<RawMember>> fields = raw_members(item);  // nullopt for a bare id
-    const RawMember* id_field = fields ? find(*fields, "id") : nullptr;
-    const std::optional<std::string> id = fields ? (id_field ? string_written(id_field->raw) : std::nullopt)
-                                                 : string_written(item);
-    if (!id) { result.error = {where, "error.rx_item", {}}; return result; }
-    const Entry* found = nullptr;
-    for (const Entry& e : entries)
-      if (e.id == *id) found = &e;
-    if (!found) { result.error = {where, "error.unknown_exercise", {*id}}; return result; }
-    std::vector<RawMember> exercise = found->members;
-    // Of several fields a link cannot set, the first in key order is named:
-    // the same one however the link's writer ordered them.
-    const RawMember* unknown = nullptr;
-    if (fields) {
-      for (const RawMember& f : *fields) {
-        if (f.key == "id") continue;
-        if (f.key != "hold_s" && f.key != "reps") {
-          if (!unknown || f.key < unknown->key) unknown = &f;
-          continue;
-        }
-        // Type and range are checked by the routine loader.
-        auto same = std::find_if(exercise.begin(), exercise.end(), [&](const RawMember& m) { return m.key == f.key; });
-        if (same == exercise.end()) exercise.push_back(f);
-        else same->raw = f.raw;
-      }
-    }
-    if (unknown) {
-      result.error = {where + "." + unknown->key, "error.rx_field", {}};
-      return result;
-    }
-    picked.push_back(std::move(exercise));
+    Pick p = pick((*items)[i], "exercises[" + std::to_string(i) + "]", entries);
+    if (!p.error.empty()) return refused(std::move(p.error));
+    picked.push_back(std::move(p.exercise));
   }
   RoutineResult r = load_routine(with_exercises(*routine, picked), text);
-  if (!r.routine) { result.error = r.error; return result; }
+  if (!r.routine) return refused(std::move(r.error));
 
-  Prescription p;
-  p.routine = std::move(*r.routine);
-  if (const json::Value* cap = json::member(*rx, "range_cap")) {
-    const std::optional<double> v = json::number(cap);
-    if (!v || *v < 0.5 || *v > 1.0) {
-      result.error = {"range_cap", "error.range_cap", {}};
-      return result;
-    }
-    p.routine.range_cap = *v;
-  }
-  if (const json::Value* note = json::member(*rx, "note")) {
-    std::optional<std::string> s = json::string(note);
-    // Characters, as docs/embedding.md says and the builder's field counts
-    // (web/prescribe.html): a UTF-8 continuation byte is no new character.
-    const auto characters = [](const std::string& t) {
-      return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-    };
-    if (!s || characters(*s) > 200) {
-      result.error = {"note", "error.note", {"200"}};
-      return result;
-    }
-    p.note = std::move(*s);
-  }
-  result.prescription = std::move(p);
-  return result;
+  Prescription p{std::move(*r.routine), {}};
+  if (FieldError e = read_range_cap(*rx, p.routine.range_cap); !e.empty()) return refused(std::move(e));
+  if (FieldError e = read_note(*rx, p.note); !e.empty()) return refused(std::move(e));
+  return {std::move(p), {}};
 }
 
 PrescriptionResult read_prescription_link(std::string_view routine_json, std::string_view rx_param, const Catalogue& text) {

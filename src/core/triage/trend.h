@@ -3,7 +3,10 @@
 // three rules over the stored sessions; this is those rules, pure.
 #pragma once
 #include <optional>
+#include <string_view>
 #include <vector>
+
+#include "core/names.h"
 
 namespace unfurl::core {
 
@@ -27,6 +30,10 @@ struct TrendConfig {
 };
 
 enum class Trend { none, persists, worsens, keeps_hurting };
+// As state().trend reports it (docs/automation.md); Home's words for each are "home.trend.<name>".
+inline constexpr Named<Trend> kTrendNames[] = {
+    {Trend::none, "none"}, {Trend::persists, "persists"}, {Trend::worsens, "worsens"}, {Trend::keeps_hurting, "keeps-hurting"}};
+constexpr std::string_view trend_name(Trend t) { return name_in(kTrendNames, t); }
 
 struct TrendResult {
   Trend kind = Trend::none;   // the first rule that holds, in the order above

@@ -20,6 +20,7 @@
 #include "core/history/history.h"
 #include "core/json.h"
 #include "core/routine/speech.h"
+#include "core/text/text.h"
 #include "render/gl/imgui_renderer.h"
 #include "render/gl/scene_renderer.h"
 
@@ -310,8 +311,10 @@ extern "C" {
 // codec makes of the stored text ("ok", "empty", "unreadable" or "newer": an
 // unreadable one is moved aside before anything is written over it) and the
 // language the app will choose from it and the page's configuration, whose
-// file is fetched while the app starts (docs/architecture.md, Languages). The
-// shell reads nothing out of the stored document itself.
+// file is fetched while the app starts (docs/architecture.md, Languages), and
+// the clinic's number as the app takes it ("" for none), which the page shown
+// when the app cannot start offers. The shell reads nothing out of the stored
+// document itself, and checks no value of the query.
 EMSCRIPTEN_KEEPALIVE const char* unfurl_early(const char* stored, const char* config) {
   const unfurl::model::EarlyLook look = unfurl::model::early_look(stored ? stored : "", config ? config : "{}");
   using unfurl::core::DecodeStatus;
@@ -319,7 +322,21 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_early(const char* stored, const char* co
                         : look.history == DecodeStatus::unreadable   ? "unreadable"
                         : look.history == DecodeStatus::newer_schema ? "newer"
                                                                      : "empty";
-  g_out = unfurl::core::json::Writer().begin_object().field("history", history).field("lang", look.lang).end_object().text();
+  g_out = unfurl::core::json::Writer()
+              .begin_object()
+              .field("history", history)
+              .field("lang", look.lang)
+              .field("emergency", look.emergency)
+              .end_object()
+              .text();
+  return g_out.c_str();
+}
+
+// A sentence of the language's file with its placeholder filled (core::fill),
+// for the page shown when the app cannot start: the shell fills none itself.
+// It changes nothing, so it may be called at any time, before unfurl_start too.
+EMSCRIPTEN_KEEPALIVE const char* unfurl_fill(const char* text, const char* value) {
+  g_out = unfurl::core::fill(text ? text : "", value ? value : "");
   return g_out.c_str();
 }
 

@@ -9,6 +9,7 @@
 #include "render/gl/program.h"
 
 struct ImDrawData;
+struct ImDrawList;
 
 namespace unfurl::render::gl {
 
@@ -22,6 +23,9 @@ class ImGuiRenderer {
   void Render(const ImDrawData& data, int width_px, int height_px);
 
  private:
+  void SetState(const ImDrawData& data, int width_px, int height_px);
+  void Upload(const ImDrawList& list);  // its vertices and indices, into buffers that only grow
+
   Program program_;
   unsigned vao_ = 0, vbo_ = 0, ibo_ = 0, atlas_ = 0;
   long vbo_bytes_ = 0, ibo_bytes_ = 0;  // buffers grow, never shrink: no reallocation per frame
