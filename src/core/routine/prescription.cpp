@@ -67,24 +67,20 @@ FieldError set_doses(const std::vector<RawMember>& fields, const std::string& wh
 }
 
 // One item of the link's list, a bare id or an object naming one: the
-// routine's exercise of that id with the doses the item sets.
-struct Pick {
-  std::vector<RawMember> exercise;
-  FieldError error;
-};
-Pick pick(const std::string& item, const std::string& where, const std::vector<Entry>& entries) {
+// routine's exercise of that id, into `exercise`, with the doses the item sets.
+FieldError pick(const std::string& item, const std::string& where, const std::vector<Entry>& entries,
+                std::vector<RawMember>& exercise) {
   const std::optional<std::vector<RawMember>> fields = raw_members(item);  // nullopt for a bare id
   const RawMember* id_field = fields ? find(*fields, "id") : nullptr;
   const std::optional<std::string> id = fields ? (id_field ? string_written(id_field->raw) : std::nullopt)
                                                : string_written(item);
-  if (!id) return {{}, {where, "error.rx_item", {}}};
+  if (!id) return {where, "error.rx_item", {}};
   const Entry* found = nullptr;
   for (const Entry& e : entries)
     if (e.id == *id) found = &e;
-  if (!found) return {{}, {where, "error.unknown_exercise", {*id}}};
-  Pick p{found->members, {}};
-  if (fields) p.error = set_doses(*fields, where, p.exercise);
-  return p;
+  if (!found) return {where, "error.unknown_exercise", {*id}};
+  exercise = found->members;
+  return fields ? set_doses(*fields, where, exercise) : FieldError{};
 }
 
 // range_cap, when the link sets one: a number from 0.5 to 1.
@@ -179,9 +175,10 @@ PrescriptionResult apply_prescription(std::string_view routine_json, std::string
   if (!items || items->empty()) return refused({"exercises", "error.non_empty_list", {}});
   std::vector<std::vector<RawMember>> picked;
   for (size_t i = 0; i < items->size(); ++i) {
-    Pick p = pick((*items)[i], "exercises[" + std::to_string(i) + "]", entries);
-    if (!p.error.empty()) return refused(std::move(p.error));
-    picked.push_back(std::move(p.exercise));
+    std::vector<RawMember> exercise;
+    if (FieldError e = pick((*items)[i], "exercises[" + std::to_string(i) + "]", entries, exercise); !e.empty())
+      return refused(std::move(e));
+    picked.push_back(std::move(exercise));
   }
   RoutineResult r = load_routine(with_exercises(*routine, picked), text);
   if (!r.routine) return refused(std::move(r.error));
