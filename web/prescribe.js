@@ -123,7 +123,7 @@ function prescription() {
   if (!exercises.length) return null;
   const rx = { exercises };
   if ($('cap').value) rx.range_cap = Number($('cap').value);
-  const note = $('note').value.trim().slice(0, 200);
+  const note = $('note').value.trim();
   if (note) rx.note = note;
   return rx;
 }
