@@ -154,16 +154,7 @@ function look(stored) {
   return JSON.parse(M.UTF8ToString(call('_unfurl_early', stored, JSON.stringify(config))));
 }
 
-function call(name, ...strings) {
-  // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
-  const ptrs = strings.map((s) => {
-    const n = M.lengthBytesUTF8(s) + 1;
-    const p = M._malloc(n);
-    M.stringToUTF8(s, p, n);
-    return p;
-  });
-  try { return M[name](...ptrs); } finally { ptrs.forEach((p) => M._free(p)); }
-}
+const call = (name, ...args) => M.call(name, ...args);
 
 function state() {
   if (failure) return { screen: 'failed', failure: failure.text, notices: shellNotices.slice() };
@@ -461,15 +452,8 @@ function startApp(font, stored, language, unsaved) {
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
-  const strings = [JSON.stringify(config), stored, language.code, language.text].map((t) => {
-    const n = M.lengthBytesUTF8(t) + 1;
-    const p = M._malloc(n);
-    M.stringToUTF8(t, p, n);
-    return p;
-  });
-  M._unfurl_start(ptr, len, ...strings);
+  call('_unfurl_start', ptr, len, JSON.stringify(config), stored, language.code, language.text);
   started = true;
-  strings.forEach((p) => M._free(p));
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
   if (unsaved) call('_unfurl_restore', unsaved);
