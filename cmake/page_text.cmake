@@ -11,7 +11,10 @@
 # {{@languages}} becomes every language beside LANG_FILE as JSON,
 # [{"code", "name"}…], each named in itself.
 # {{@noscript}} becomes the no-JavaScript message in every language.
-# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… -DTRIAGE_FILE=… [-DROUTINE_FILE=…] -DOUT=… -P page_text.cmake
+# {{@constant kName}} becomes N from CONSTANT_FILE's `constexpr int kName = N;`:
+# a limit the page keeps before the app reads what it made is the core's own.
+# Usage: cmake -DTEMPLATE=… -DLANG_FILE=… -DTRIAGE_FILE=… [-DROUTINE_FILE=…]
+#        [-DCONSTANT_FILE=…] -DOUT=… -P page_text.cmake
 file(READ ${TEMPLATE} page)
 file(READ ${LANG_FILE} strings)
 
@@ -150,6 +153,16 @@ if(ROUTINE_FILE)
   endforeach()
   list(JOIN items "," items)
   string(REPLACE "{{@routine}}" "[${items}]" page "${page}")
+endif()
+
+if(page MATCHES "{{@constant ([A-Za-z]+)}}")
+  set(placeholder "${CMAKE_MATCH_0}")
+  set(name "${CMAKE_MATCH_1}")
+  file(READ ${CONSTANT_FILE} header)
+  if(NOT header MATCHES "constexpr int ${name} = ([0-9]+);")
+    message(FATAL_ERROR "${TEMPLATE} asks for ${name}, which ${CONSTANT_FILE} does not define")
+  endif()
+  string(REPLACE "${placeholder}" "${CMAKE_MATCH_1}" page "${page}")
 endif()
 
 string(REGEX MATCHALL "{{[a-z_.]+}}" keys "${page}")

@@ -141,29 +141,21 @@ function loadSplitModule(file, imports) {
 }
 let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
-const storage = new Storage(config.history !== '0', notify);
+const storage = new Storage(notify);
 storage.merge = (stored) => (M ? M.UTF8ToString(call('_unfurl_merge', stored)) : '');
 storage.watch((stored) => { if (M) { if (stored === null) M._unfurl_removed(); else call('_unfurl_merge', stored); } });
 storage.stored = (refused) => { if (M) call('_unfurl_stored', refused); };
 storage.judge = (stored) => look(stored).history;
 
 // What the app makes of a stored text, asked of its own code (unfurl_early):
-// whether the codec can read it, and the language it would choose and the
-// clinic's number it would take with this page's configuration.
+// whether the codec can read it, and the language it would choose, the
+// clinic's number it would take and the switches it reads (keep, test) with
+// this page's configuration.
 function look(stored) {
   return JSON.parse(M.UTF8ToString(call('_unfurl_early', stored, JSON.stringify(config))));
 }
 
-function call(name, ...strings) {
-  // Strings cross into wasm as UTF-8 on the wasm stack-free heap.
-  const ptrs = strings.map((s) => {
-    const n = M.lengthBytesUTF8(s) + 1;
-    const p = M._malloc(n);
-    M.stringToUTF8(s, p, n);
-    return p;
-  });
-  try { return M[name](...ptrs); } finally { ptrs.forEach((p) => M._free(p)); }
-}
+const call = (name, ...args) => M.call(name, ...args);
 
 function state() {
   if (failure) return { screen: 'failed', failure: failure.text, notices: shellNotices.slice() };
@@ -390,7 +382,6 @@ function makeContext() {
 }
 
 async function boot() {
-  const found = storage.read();
   const fontBytes = fetch('inter.ttf').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null);
   // Under the service worker the deferred file is loaded before the start
   // (below): it is read and compiled meanwhile.
@@ -419,12 +410,16 @@ async function boot() {
     drawable = gpu();
     await fetchDeferred().catch((e) => console.warn(e));
   }
-  // What the app makes of the stored document and which language it will
+  // Whether this page keeps a history is the app's reading of history=,
+  // asked with nothing stored: where it keeps none, nothing stored is read.
+  // Then what the app makes of the stored document and which language it will
   // show: that file is fetched at once, so the first frame is in it; its
   // words also reach the page that explains why Unfurl cannot start. A
   // document the codec cannot read is moved aside here, before anything can
   // be written over it.
+  const found = storage.read(look('').keep);
   const early = look(found);
+  if (!early.test) offerUpdates();
   clinicNumber = early.emergency;
   const stored = storage.accept(found, early.history);
   if (early.lang !== lang) { lang = early.lang; localisePage(); }
@@ -442,7 +437,7 @@ async function boot() {
     return;
   }
   // For the e2e test of the page below (docs/automation.md): a start that fails just before the app would run.
-  if (config.test === '1' && config.fail === 'start') throw new Error('fail=start');
+  if (early.test && config.fail === 'start') throw new Error('fail=start');
   startApp(font, stored, language, unsaved);
 }
 
@@ -461,15 +456,8 @@ function startApp(font, stored, language, unsaved) {
   const len = font.byteLength;
   const ptr = M._malloc(len);  // kept for the app's lifetime: fonts are rebuilt when the pixel ratio changes
   M.HEAPU8.set(new Uint8Array(font), ptr);
-  const strings = [JSON.stringify(config), stored, language.code, language.text].map((t) => {
-    const n = M.lengthBytesUTF8(t) + 1;
-    const p = M._malloc(n);
-    M.stringToUTF8(t, p, n);
-    return p;
-  });
-  M._unfurl_start(ptr, len, ...strings);
+  call('_unfurl_start', ptr, len, JSON.stringify(config), stored, language.code, language.text);
   started = true;
-  strings.forEach((p) => M._free(p));
   watchSize($('canvas'));
   for (const n of shellNotices) call('_unfurl_notice', n.id, n.key, '');
   if (unsaved) call('_unfurl_restore', unsaved);
@@ -495,9 +483,11 @@ window.addEventListener('keydown', (e) => {
 // The service worker (web/sw.js): offline after the first visit. A new
 // version waits until the person taps "Restart to update" on Home; it never
 // takes over a running session. Refused in some iframes and on plain http
-// elsewhere: the app still runs, online only.
+// elsewhere: the app still runs, online only. Not on a test's page (test= as
+// the app reads it), which no earlier build's cache may answer (docs/automation.md).
 let restartWanted = false;
-if ('serviceWorker' in navigator && !config.test) {
+function offerUpdates() {
+  if (!('serviceWorker' in navigator)) return;
   ready.then(async () => {
     let reg;
     try { reg = await navigator.serviceWorker.register('sw.js'); } catch (e) { return; }

@@ -25,15 +25,7 @@ async function chooseLanguage() {
   config.langs = (navigator.languages || [navigator.language || 'en']).join(',');
   try {
     const M = await createUnfurl({ print: () => {}, printErr: () => {} });
-    const strings = ['', JSON.stringify(config)].map((t) => {
-      const n = M.lengthBytesUTF8(t) + 1;
-      const p = M._malloc(n);
-      M.stringToUTF8(t, p, n);
-      return p;
-    });
-    const early = JSON.parse(M.UTF8ToString(M._unfurl_early(...strings)));
-    strings.forEach((p) => M._free(p));
-    return early.lang;
+    return JSON.parse(M.UTF8ToString(M.call('_unfurl_early', '', JSON.stringify(config)))).lang;
   } catch (e) {
     return 'en';
   }
@@ -123,7 +115,7 @@ function prescription() {
   if (!exercises.length) return null;
   const rx = { exercises };
   if ($('cap').value) rx.range_cap = Number($('cap').value);
-  const note = $('note').value.trim().slice(0, 200);
+  const note = $('note').value.trim();
   if (note) rx.note = note;
   return rx;
 }

@@ -26,8 +26,8 @@ function local() {
 
 export class Storage {
   // merge(stored) → the app's history merged with `stored`, as text to write ('' when it must not be).
-  constructor(keep, notify) {
-    this.keep = keep;
+  constructor(notify) {
+    this.keep = false;      // until read() is told the page keeps a history: nothing is written before
     this.notify = notify;
     this.readOnly = false;
     this.lastSeen = null;   // the document as this tab last read or wrote it
@@ -111,10 +111,12 @@ export class Storage {
     return out;
   }
 
-  // The stored document as it is, unjudged ('' when there is none): the
-  // codec judges it (accept) once the wasm has arrived.
-  read() {
-    if (!this.keep) return '';
+  // The stored document as it is, unjudged ('' when there is none, or when
+  // the page keeps no history: then nothing stored is read): the codec
+  // judges it (accept).
+  read(keep) {
+    this.keep = keep;
+    if (!keep) return '';
     const ls = local();
     if (!ls) {
       this.notify('storage.denied', 'notice.storage_denied');

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <utility>
 
 #include "core/assets.h"
 #include "core/routine/prescription.h"
@@ -170,6 +171,22 @@ void read_shell_facts(const json::Value* page, PageConfig& c) {
   }
   c.light_scheme = value_of(page, "scheme") == "light";
 }
+
+// The yes/no switches, 1 or true, 0 or false, read alike by Load and by
+// early_look (the shell asks, and decides nothing by the query's letters).
+// One that is neither keeps PageConfig's default; each is returned, key and
+// value, for its notice.
+std::vector<std::pair<const char*, std::string>> read_switches(const json::Value* page, PageConfig& c) {
+  std::vector<std::pair<const char*, std::string>> refused;
+  for (auto [key, into] : {std::pair{"test", &c.test}, {"embed", &c.embed}, {"history", &c.keep_history}}) {
+    const std::optional<std::string> v = value_of(page, key);
+    if (!v) continue;
+    if (*v == "1" || *v == "true") *into = true;
+    else if (*v == "0" || *v == "false") *into = false;
+    else refused.emplace_back(key, *v);
+  }
+  return refused;
+}
 }  // namespace
 
 // The page's query, as the shell hands it over: each value checked, and a
@@ -181,9 +198,8 @@ void Model::ReadConfiguration(std::string_view config_json) {
       std::all_of(tab->begin(), tab->end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)); }))
     store_.tab = *tab + "-";
   read_shell_facts(page, page_.config);
-  page_.config.test = ReadYesNo("test", value_of(page, "test"), false);
-  page_.config.embed = ReadYesNo("embed", value_of(page, "embed"), false);
-  page_.config.keep_history = ReadYesNo("history", value_of(page, "history"), true);
+  for (const auto& [key, said] : read_switches(page, page_.config))
+    Notify(std::string("config.") + key, "notice.config_yes_no", std::string(key) + "=\"" + said.substr(0, 16) + "\"");
   const LanguageAsked asked = read_language_asked(page);
   page_.config.lang_asked = asked.unknown.empty() ? asked.lang : "en";
   page_.config.browser_langs = asked.browser;
@@ -195,15 +211,6 @@ void Model::ReadConfiguration(std::string_view config_json) {
   ReadTheme(value_of(page, "theme"));
   ReadTimescale(value_of(page, "timescale"));
   lang_.rx = value_of(page, "rx").value_or("");
-}
-
-// 1 or true, 0 or false; anything else keeps the default, with a notice.
-bool Model::ReadYesNo(const char* key, const std::optional<std::string>& value, bool fallback) {
-  if (!value) return fallback;
-  if (*value == "1" || *value == "true") return true;
-  if (*value == "0" || *value == "false") return false;
-  Notify(std::string("config.") + key, "notice.config_yes_no", std::string(key) + "=\"" + value->substr(0, 16) + "\"");
-  return fallback;
 }
 
 // The clinic's name and number, and from the number and the browser's regions the one to call.
@@ -273,17 +280,21 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 }
 
 // The same readings as Load and ChooseLanguage make, and nothing else: the
-// history through the codec, the query through read_language_asked and
-// core::valid_emergency_number.
+// history through the codec, the query through read_language_asked,
+// core::valid_emergency_number and read_switches.
 EarlyLook early_look(std::string_view stored, std::string_view config_json) {
-  const std::optional<json::Document> page = json::parse(config_json);
-  LanguageAsked asked = read_language_asked(page ? &*page : nullptr);
+  const std::optional<json::Document> parsed = json::parse(config_json);
+  const json::Value* page = parsed ? &*parsed : nullptr;
+  LanguageAsked asked = read_language_asked(page);
   if (!asked.unknown.empty()) asked.lang = "en";
   core::Decoded d = core::decode_history(stored);
   const bool read = d.status == core::DecodeStatus::ok || d.status == core::DecodeStatus::newer_schema;
-  const std::optional<std::string> emergency = value_of(page ? &*page : nullptr, "emergency");
+  const std::optional<std::string> emergency = value_of(page, "emergency");
+  PageConfig switches;
+  read_switches(page, switches);
   return {d.status, choose_language(read ? d.doc.settings.lang : std::string(), asked.lang, asked.browser),
-          emergency && core::valid_emergency_number(*emergency) ? *emergency : std::string()};
+          emergency && core::valid_emergency_number(*emergency) ? *emergency : std::string(), switches.keep_history,
+          switches.test};
 }
 
 void Model::ChooseLanguage() {

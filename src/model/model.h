@@ -58,11 +58,14 @@ std::string choose_language(const std::string& chosen, const std::string& asked,
 // model runs (docs/architecture.md, Languages): whether the codec can read the
 // stored document, the language the app will choose, so its file is fetched
 // while the app starts, and the clinic's number (emergency=) as the app takes
-// it, which the page shown when the app cannot start offers too.
+// it, which the page shown when the app cannot start offers too; and the
+// page's switches as the model reads them: whether anything is kept (the
+// shell reads no stored document where it is not) and whether it is a test.
 struct EarlyLook {
   core::DecodeStatus history = core::DecodeStatus::empty;
   std::string lang;
   std::string emergency;  // "" when the page sets none the app would take
+  bool keep_history = true, test = false;
 };
 EarlyLook early_look(std::string_view stored, std::string_view config_json);
 
@@ -293,7 +296,6 @@ class Model {
   void ChooseLanguage();
   void ReadConfiguration(std::string_view config_json);
   // The query's values that can be refused, each with its notice (configuration.cpp).
-  bool ReadYesNo(const char* key, const std::optional<std::string>& value, bool fallback);
   void ReadClinic(const std::optional<std::string>& clinic, const std::optional<std::string>& emergency);
   void ReadTheme(const std::optional<std::string>& theme);
   void ReadTimescale(const std::optional<std::string>& timescale);

@@ -178,3 +178,32 @@ test('deleted in one tab, the other tab\'s next write does not bring the session
   expect(doc.sessions).toEqual([]);
   expect(doc.settings.voice).toBe(false);
 });
+
+// history=false is history=0: the shell asks the app how it reads the switch
+// (unfurl_early), so where the app keeps nothing the shell reads not a byte of
+// what is stored, hands the app nothing, and writes nothing over it.
+for (const off of ['history=0', 'history=false']) {
+  test(`a page that keeps nothing (${off}) reads nothing stored and writes nothing`, async ({ page }) => {
+    const stored = JSON.stringify({ schema: 1, sessions: [{ id: 's-1', day: day(), outcome: 'completed' }],
+      settings: { lang: 'de' }, acks: { intro: true } });
+    await page.addInitScript(([k, doc]) => {
+      localStorage.setItem(k, doc);
+      window.storedReads = [];
+      const read = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (key) {
+        if (this === localStorage) window.storedReads.push(key);
+        return read.call(this, key);
+      };
+    }, [KEY, stored]);
+    await open(page, off);
+    const s = await state(page);
+    expect(s.storage.keep).toBe(false);
+    expect([s.lang, s.settings.lang, s.streak, s.intro]).toEqual(['en', '', 0, true]);
+    expect(await act(page, 'ack', 'intro')).toBe(true);
+    expect(await act(page, 'set', { key: 'voice', value: false })).toBe(true);
+    // What the app stores it hands over at the end of its next frame: two frames on, it would be written.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+    expect(await page.evaluate(() => window.storedReads)).toEqual([]);
+    expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(stored);
+  });
+}

@@ -30,6 +30,14 @@ test('after one visit a whole session runs offline, from Start to Done', async (
   await context.setOffline(false);
 });
 
+// test=0 is no test, as the app reads it (the shell asks, unfurl_early): the
+// page registers its worker as any visitor's does.
+test('a page with test=0 registers the service worker, as one without test= does', async ({ page }) => {
+  await open(page, 'test=0');
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r)),
+    { message: 'the worker registered' }).toBe(true);
+});
+
 test('the service worker cache is named by the content it holds', async ({ page }) => {
   const sw = await (await page.request.get('sw.js')).text();
   expect(sw).toMatch(/const CACHE\s*=\s*["']unfurl-[0-9a-f]{12}["']/);

@@ -106,3 +106,15 @@ test('a stored language of any type is only "not set": the app starts in the pag
     await expect(page.locator('#loading-text')).toHaveText(es['page.loading']);
   }
 });
+
+// fail=start is for a test's page, and which page is a test's is the app's
+// reading of test= (the shell asks it, unfurl_early): test=true is test=1,
+// test=0 no test at all.
+test('test=true makes fail=start fail the start; test=0 does not', async ({ page }) => {
+  await page.goto('./?test=true&fail=start');
+  await expect(page.locator('#unsupported')).toBeVisible();
+  expect((await state(page)).screen).toBe('failed');
+  await page.goto('./?test=0&fail=start');
+  await page.evaluate(() => window.unfurl.ready);
+  expect((await state(page)).screen).toBe('home');
+});

@@ -83,3 +83,29 @@ TEST(EarlyLook, TheClinicsNumberIsTheOneTheModelTakes) {
   }
   EXPECT_EQ(offered, 2) << "999 and 112233; a region's number is the app's alone";
 }
+
+// Whether the shell reads the stored document at all (history=) and whether
+// the page is a test (test=): the model's reading of the switch, asked, so
+// history=false keeps nothing in the shell as in the model, and test=0 is no test.
+TEST(EarlyLook, TheSwitchesAreTheOnesTheModelReads) {
+  int kept = 0, tests = 0, configs = 0;
+  for (const char* history : {"", "0", "1", "false", "true", "no", "FALSE", "7"})
+    for (const char* test : {"", "0", "1", "false", "true", "yes"}) {
+      std::string config = "{";
+      if (*history) config += std::string(R"("history":")") + history + "\"";
+      if (*test) config += std::string(config.size() > 1 ? "," : "") + R"("test":")" + test + "\"";
+      config += "}";
+      SCOPED_TRACE(config);
+      unfurl::model::Model m;
+      m.Load("", config);
+      const auto look = early_look("", config);
+      EXPECT_EQ(look.keep_history, m.config().keep_history);
+      EXPECT_EQ(look.test, m.config().test);
+      kept += look.keep_history;
+      tests += look.test;
+      ++configs;
+    }
+  EXPECT_EQ(configs, 48);
+  EXPECT_EQ(kept, 6 * 6) << "all but 0 and false keep the history";
+  EXPECT_EQ(tests, 2 * 8) << "only 1 and true make a test";
+}

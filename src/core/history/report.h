@@ -13,7 +13,7 @@ namespace unfurl::core {
 struct WeekSummary {
   int first_day = 0;  // its Monday, in local days since 1970-01-01 (the week runs to Sunday)
   int sessions = 0, completed = 0, stopped = 0, blocked = 0;  // stopped: "Stop — it hurts"
-  std::optional<double> before, after;  // mean stiffness, over the sessions rated
+  std::optional<double> before{}, after{};  // mean stiffness, over the sessions rated
 };
 
 // The `weeks` weeks up to today's, newest first: a week with no session is

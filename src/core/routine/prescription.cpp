@@ -93,9 +93,9 @@ FieldError read_range_cap(const json::Value& rx, double& cap) {
   return {};
 }
 
-// note, when the link has one: text of at most 200 characters — characters,
-// as docs/embedding.md says and the builder's field counts (web/prescribe.html):
-// a UTF-8 continuation byte is no new character.
+// note, when the link has one: text of at most kNoteCharacters characters —
+// characters, as docs/embedding.md says and the builder's field counts
+// (web/prescribe.html): a UTF-8 continuation byte is no new character.
 FieldError read_note(const json::Value& rx, std::string& note) {
   const json::Value* value = json::member(rx, "note");
   if (!value) return {};
@@ -103,7 +103,7 @@ FieldError read_note(const json::Value& rx, std::string& note) {
   const auto characters = [](const std::string& t) {
     return std::count_if(t.begin(), t.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
   };
-  if (!s || characters(*s) > 200) return {"note", "error.note", {"200"}};
+  if (!s || characters(*s) > kNoteCharacters) return {"note", "error.note", {std::to_string(kNoteCharacters)}};
   note = std::move(*s);
   return {};
 }

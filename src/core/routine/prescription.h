@@ -17,6 +17,11 @@
 
 namespace unfurl::core {
 
+// The note's length in characters (not bytes). The builder's field takes it
+// from here at build time (cmake/page_text.cmake, {{@constant}}), so keep
+// the form `constexpr int kNoteCharacters = N;`.
+constexpr int kNoteCharacters = 200;
+
 struct Prescription {
   Routine routine;
   std::string note;

@@ -313,8 +313,10 @@ extern "C" {
 // language the app will choose from it and the page's configuration, whose
 // file is fetched while the app starts (docs/architecture.md, Languages), and
 // the clinic's number as the app takes it ("" for none), which the page shown
-// when the app cannot start offers. The shell reads nothing out of the stored
-// document itself, and checks no value of the query.
+// when the app cannot start offers; and the page's switches as the model reads
+// them: keep (history=: the shell reads no stored document where it is false)
+// and test. The shell reads nothing out of the stored document itself, and
+// checks no value of the query.
 EMSCRIPTEN_KEEPALIVE const char* unfurl_early(const char* stored, const char* config) {
   const unfurl::model::EarlyLook look = unfurl::model::early_look(stored ? stored : "", config ? config : "{}");
   using unfurl::core::DecodeStatus;
@@ -327,6 +329,8 @@ EMSCRIPTEN_KEEPALIVE const char* unfurl_early(const char* stored, const char* co
               .field("history", history)
               .field("lang", look.lang)
               .field("emergency", look.emergency)
+              .field("keep", look.keep_history)
+              .field("test", look.test)
               .end_object()
               .text();
   return g_out.c_str();
