@@ -11,10 +11,18 @@ foreach(rel IN LISTS FILES)
   if(rel MATCHES "\\.json$")
     # Indentation is for people editing the files; a JSON string holds no raw newline, so this is lossless.
     string(REGEX REPLACE "\n[ ]*" "" text "${text}")
+    if(NOT rel MATCHES "^assets/i18n/")
+      # So are the spaces after a separator in the data files, whose strings
+      # are names and numbers, never sentences: one is taken only after a
+      # key's closing quote, or where a number, a string, an array or an
+      # object ends; the parsed document is the same.
+      string(REPLACE "\": " "\":" text "${text}")
+      string(REGEX REPLACE "([]}0-9\"]), " "\\1," text "${text}")
+    endif()
   elseif(rel MATCHES "\\.(vert|frag)$")
     # Comments are for people reading shaders/; the GPU's compiler skips them.
     string(REGEX REPLACE "[ ]*//[^\n]*" "" text "${text}")
-    string(REGEX REPLACE "\n\n+" "\n" text "${text}")
+    string(REGEX REPLACE "\n[ \n]+" "\n" text "${text}")
   endif()
   string(APPEND body "    {\"${rel}\", R\"UNFURL_EMBED(${text})UNFURL_EMBED\"},\n")
 endforeach()

@@ -5,7 +5,7 @@
 import { Cues } from './cues.js';
 import { Mirror } from './mirror.js';
 import { Storage } from './storage.js';
-import { showReport, download, share, reportHtml, canShare, rememberedPatient } from './report.js';
+import { canShare, download, share } from './files.js';
 
 const $ = (id) => document.getElementById(id);
 const config = Object.fromEntries(new URLSearchParams(location.search).entries());
@@ -139,6 +139,10 @@ function loadSplitModule(file, imports) {
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
   instantiateDeferred(new WebAssembly.Module(bytes), imports);
 }
+// The clinician's report is not needed for the first frame either: fetched
+// with the deferred wasm, or when asked for if that fetch failed.
+let reportModule = null;
+const loadReport = () => (reportModule ??= import('./report.js').catch((e) => { reportModule = null; throw e; }));
 let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(notify);
@@ -245,8 +249,10 @@ const shell = {
   download(name, type, text, toShare) { (toShare ? share : download)(name, type, text); },
   report(json, toShare) {
     const data = JSON.parse(json);
-    if (toShare) share(data.file, 'text/html', reportHtml(data, rememberedPatient(data)));
-    else showReport($('report'), data);
+    loadReport().then((r) => {
+      if (toShare) share(data.file, 'text/html', r.reportHtml(data, r.rememberedPatient(data)));
+      else r.showReport($('report'), data);
+    });
   },
   eraseAll() { storage.eraseAll(); },
   // Called on the tap that finished the first session, while it is still the
@@ -281,7 +287,7 @@ const shell = {
     $('loading').hidden = true;
     $('loading').style.display = 'none';
     // A failed fetch is tried again, synchronously, when a deferred function is first called.
-    fetchDeferred().catch((e) => console.warn(e)).finally(() => resolveReady(true));
+    Promise.all([fetchDeferred(), loadReport()]).catch((e) => console.warn(e)).finally(() => resolveReady(true));
   },
   // A shader that would not build: the technical reason is for developers; the person reads the page's own words.
   fail(reason) { console.warn(reason); fail(NO_WEBGL); },

@@ -11,7 +11,11 @@
 // The name and date of birth are typed here, printed, and kept only if the
 // person ticks "remember": then under their own key, never in the history
 // (web/storage.js keeps it, as it keeps everything stored).
+//
+// Not needed for the first frame: web/app.js fetches this file once that frame
+// is drawn, as it does the wasm's deferred part.
 import { rememberedPatient as remembered, rememberPatient } from './storage.js';
+import { canShare, share } from './files.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -151,16 +155,6 @@ export function rememberedPatient(data) {
   return p ? { ...p, remember: true } : { name: '', dob: '', remember: false };
 }
 
-// Where the browser's share sheet takes files (the check itself makes no file).
-export function canShare() {
-  try {
-    const probe = (name, type) => new File([''], name, { type });
-    return !!navigator.canShare && navigator.canShare({ files: [probe('a.csv', 'text/csv'), probe('a.html', 'text/html')] });
-  } catch (e) {
-    return false;
-  }
-}
-
 // The report's own rules from the page's stylesheets, for the standalone file.
 function reportCss(pageRule) {
   const rules = [];
@@ -252,29 +246,4 @@ function patientFields(data, patient, who) {
   fields.append(name.wrap, dob.wrap);
   if (data.remember) fields.append(keep);
   return fields;
-}
-
-// A file the person keeps: their sessions as CSV.
-export function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-// To the share sheet, on the activation of the tap that asked for it; where
-// sharing fails for any reason but the person's own cancel, the download instead.
-export async function share(name, type, text) {
-  const file = new File([text], name, { type });
-  // A type this share sheet does not take (a backup's JSON, on some phones) is downloaded instead.
-  if (navigator.canShare && !navigator.canShare({ files: [file] })) { download(name, type, text); return; }
-  try {
-    await navigator.share({ files: [file] });
-  } catch (e) {
-    if (!e || e.name !== 'AbortError') download(name, type, text);
-  }
 }

@@ -16,5 +16,8 @@ constexpr Rgb rgb(unsigned hex) {
 // The warm accent of the dim theme: its primary controls, and the glow of a
 // held muscle on the figure in either theme.
 constexpr unsigned kAccentDim = 0xf2a65a;
+// Calm, in each theme: the hold ring and the breathing guide, and the arrow
+// that shows the figure's movement where a still body cannot.
+constexpr unsigned kCalmDim = 0x66c2b0, kCalmLight = 0x1f6f62;
 
 }  // namespace unfurl::core

@@ -11,6 +11,11 @@ namespace unfurl::render {
 namespace {
 constexpr float kGlide_s = 1.5f;
 constexpr float kFovDeg = 35;
+// The share of the view's half-width and half-height the hold is fitted in,
+// and the start's: where the exercise starts may reach a little past the edge
+// for the first moments of its move; the hold, which lasts, must be large.
+constexpr float kHoldShare = 0.86f;
+constexpr float kStartShare = 1.05f;
 
 CameraPose Lerp(const CameraPose& a, const CameraPose& b, float t) {
   CameraPose p;
@@ -33,7 +38,7 @@ CameraPose Preset(std::string_view name, bool left, float aspect) {
       {"three_quarter", -138, 34},// figure-four: from the crossed side toward the foot end: the "4" in the legs
       {"above_knees", -78, 30},   // twist: low from the foot end: the knees' drop to one side, both shoulders
       {"bed_height", 12, 5},      // press-up: the lift of head and chest against the room
-      {"curl", 125, 44},          // fetal: from behind over the head end: head on the pillow, the rounded back, the knees up (docs/poses.md)
+      {"curl", 125, 56},          // fetal: from behind over the head end: head on the pillow, the rounded back, the knees up (docs/poses.md)
       {"above", 0, 62},           // the finish and anything unnamed that lies flat
   };
   CameraPose p;
@@ -66,34 +71,41 @@ CameraPose Fitted(const CameraPose& preset, const std::vector<glm::vec4>& focus,
   const glm::vec3 forward = -to_eye;
   const glm::vec3 right = glm::normalize(glm::cross(forward, std::abs(to_eye.y) > 0.99f ? glm::vec3(-1, 0, 0) : glm::vec3(0, 1, 0)));
   const glm::vec3 up = glm::cross(right, forward);
-  // Centre the target on everything as the camera sees it.
-  glm::vec3 lo(1e9f), hi(-1e9f);
-  for (const auto* list : {&focus, &also})
-    for (const glm::vec4& s : *list) {
+  // Each list's extent as the camera sees it: the hold's, then its start's
+  // (empty with no start, adding nothing).
+  glm::vec3 lo[2] = {glm::vec3(1e9f), glm::vec3(1e9f)}, hi[2] = {glm::vec3(-1e9f), glm::vec3(-1e9f)};
+  for (int i = 0; i < 2; ++i)
+    for (const glm::vec4& s : i ? also : focus) {
       const glm::vec3 v(glm::dot(glm::vec3(s), right), glm::dot(glm::vec3(s), up), glm::dot(glm::vec3(s), forward));
-      lo = glm::min(lo, v - glm::vec3(s.w));
-      hi = glm::max(hi, v + glm::vec3(s.w));
+      lo[i] = glm::min(lo[i], v - glm::vec3(s.w));
+      hi[i] = glm::max(hi[i], v + glm::vec3(s.w));
     }
-  const glm::vec3 mid = (lo + hi) * 0.5f;
-  CameraPose out = preset;
-  out.target = right * mid.x + up * mid.y + forward * mid.z;
-  // The nearest distance at which every sphere is inside its share of the view.
+  // The nearest distance from a target at which every sphere is inside its
+  // share of the view.
   const float tan_y = std::tan(glm::radians(VerticalFovDeg(aspect)) / 2);
-  float distance = 0.5f;
-  auto fit = [&](const std::vector<glm::vec4>& spheres, float fill) {
-    const float ty = tan_y * fill, tx = ty * aspect;
-    for (const glm::vec4& s : spheres) {
-      const glm::vec3 d = glm::vec3(s) - out.target;
-      const float x = std::abs(glm::dot(d, right)) + s.w, y = std::abs(glm::dot(d, up)) + s.w;
-      const float depth = glm::dot(d, forward);
-      distance = std::max({distance, x / tx - depth + s.w, y / ty - depth + s.w});
+  auto distance_from = [&](glm::vec3 target) {
+    float distance = 0.5f;
+    for (int i = 0; i < 2; ++i) {
+      const float ty = tan_y * (i ? kStartShare : kHoldShare), tx = ty * aspect;
+      for (const glm::vec4& s : i ? also : focus) {
+        const glm::vec3 d = glm::vec3(s) - target;
+        const float x = std::abs(glm::dot(d, right)) + s.w, y = std::abs(glm::dot(d, up)) + s.w;
+        const float depth = glm::dot(d, forward);
+        distance = std::max({distance, x / tx - depth + s.w, y / ty - depth + s.w});
+      }
     }
+    return distance;
   };
-  // Where the exercise starts may reach a little past the edge for the first
-  // moments of its move: the hold, which lasts, is what must be large.
-  fit(focus, 0.86f);
-  fit(also, 1.05f);
-  out.distance = distance;
+  // Centred on the hold and its start together as the camera sees them, or
+  // on the hold alone where the start lies mostly to one side of it (the
+  // fetal curl seen from above its head): whichever brings the camera
+  // nearer, so shows the hold larger.
+  CameraPose out = preset;
+  out.distance = 1e9f;
+  for (const glm::vec3 mid : {(glm::min(lo[0], lo[1]) + glm::max(hi[0], hi[1])) * 0.5f, (lo[0] + hi[0]) * 0.5f}) {
+    const glm::vec3 target = right * mid.x + up * mid.y + forward * mid.z;
+    if (const float d = distance_from(target); d < out.distance) out.target = target, out.distance = d;
+  }
   return out;
 }
 

@@ -17,8 +17,29 @@ glm::vec3 Rgb(unsigned hex) {
 }
 // How far past the body the contact shadow may reach, in metres.
 constexpr float kShadowMargin = 0.12f;
+// The arrow round the pelvis, in metres and degrees from straight out of the
+// belly: an arc beside the pelvis, a few thin segments and a cone.
+constexpr struct {
+  float radius = 0.2f, beside = 0.04f, thickness = 0.013f;
+  float from_deg = -45, to_deg = 75;
+  int pieces = 4;
+  float head_length = 0.09f, head_radius = 0.04f;
+} kArrow;
 glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
   return glm::scale(glm::translate(glm::mat4(1), center), half);
+}
+// A capsule from a to b, its local +y along it and its local z across the
+// palm or sole (any perpendicular for a round segment).
+Draw Segment(glm::vec3 a, glm::vec3 b, float radius_a, float radius_b, glm::vec3 color, glm::vec3 glow,
+             glm::vec3 flat_dir = glm::vec3(0), float flat = 1) {
+  const glm::vec3 axis = b - a;
+  const float len = glm::length(axis);
+  const glm::vec3 y = len > 1e-5f ? axis / len : glm::vec3(0, 1, 0);
+  glm::vec3 z = flat_dir - y * glm::dot(flat_dir, y);
+  if (glm::length(z) < 1e-4f) z = glm::cross(y, std::fabs(y.x) < 0.9f ? glm::vec3(1, 0, 0) : glm::vec3(0, 0, 1));
+  z = glm::normalize(z);
+  const glm::mat4 m(glm::vec4(glm::cross(y, z), 0), glm::vec4(y, 0), glm::vec4(z, 0), glm::vec4(a, 1));
+  return {Shape::capsule, m, color, glow, 1, glm::vec4(len, radius_a, radius_b, flat)};
 }
 }  // namespace
 
@@ -30,19 +51,9 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
   const glm::vec3 accent = Rgb(core::kAccentDim);
   glm::vec2 lo(1e9f), hi(-1e9f);
   for (const core::body::Capsule& c : figure.capsules) {
-    const glm::vec3 axis = c.b - c.a;
-    const float len = glm::length(axis);
-    const glm::vec3 y = len > 1e-5f ? axis / len : glm::vec3(0, 1, 0);
-    // Local z across the palm or sole (any perpendicular for a round segment).
-    glm::vec3 z = c.flat_dir - y * glm::dot(c.flat_dir, y);
-    if (glm::length(z) < 1e-4f) z = glm::cross(y, std::fabs(y.x) < 0.9f ? glm::vec3(1, 0, 0) : glm::vec3(0, 0, 1));
-    z = glm::normalize(z);
-    const glm::vec3 x = glm::cross(y, z);
-    glm::mat4 m(glm::vec4(x, 0), glm::vec4(y, 0), glm::vec4(z, 0), glm::vec4(c.a, 1));
     const bool lit = core::body::holds_muscle(muscles, c.part);
     const glm::vec3 color = lit ? glm::mix(wood, accent, 0.45f * glow) : wood;
-    d.push_back({Shape::capsule, m, color, lit ? accent * (0.08f * glow) : glm::vec3(0), 1,
-                 glm::vec4(len, c.radius, c.end_radius(), c.flat)});
+    d.push_back(Segment(c.a, c.b, c.radius, c.end_radius(), color, lit ? accent * (0.08f * glow) : glm::vec3(0), c.flat_dir, c.flat));
     // The shadow's quad covers only what lies near the mattress (as the renderer's casters do).
     if (c.bottom() > 0.25f) continue;
     const float r = std::max(c.radius, c.end_radius());
@@ -55,6 +66,42 @@ void AddFigure(std::vector<Draw>& d, const core::body::Figure& figure, const std
   const glm::vec2 centre = (lo + hi) * 0.5f, half = (hi - lo) * 0.5f + glm::vec2(kShadowMargin);
   d.push_back({Shape::shadow, Box({centre.x, 0.003f, centre.y}, {half.x, 0.001f, half.y}), glm::vec3(0), glm::vec3(0),
                dim ? 0.55f : 0.32f});
+}
+
+void AddPelvisArrow(std::vector<Draw>& d, const core::body::Figure& figure, float arrow, bool dim) {
+  const auto& j = figure.skeleton.joint;
+  using core::body::kHipL, core::body::kHipR, core::body::kLumbar, core::body::kPelvis;
+  // The pelvis's own axes: across it toward the body's left (where the
+  // pelvic tilt's camera stands), toward the head, and out of the belly.
+  const glm::vec3 left = glm::normalize(j[kHipL] - j[kHipR]);
+  glm::vec3 head = j[kLumbar] - j[kPelvis];
+  head = glm::normalize(head - left * glm::dot(head, left));
+  glm::vec3 front = glm::cross(left, head);
+  if (front.y < 0) front = -front;
+  // Beside the pelvis as it is drawn, clear of it and of the near thigh.
+  const glm::vec3 hips = (j[kHipL] + j[kHipR]) * 0.5f;
+  float breadth = 0;
+  for (const core::body::Capsule& c : figure.capsules)
+    if (c.part == core::body::Part::pelvis)
+      breadth = std::max({breadth, glm::dot(c.a - hips, left) + c.radius, glm::dot(c.b - hips, left) + c.end_radius()});
+  const glm::vec3 centre = hips + left * (breadth + kArrow.beside);
+  // Over the front of the pelvis, the way its front turns: toward the head
+  // as the low back flattens and the tailbone lifts.
+  const float sense = arrow < 0 ? 1.f : -1.f, size = std::fabs(arrow);
+  auto at = [&](float deg) {
+    const float a = glm::radians(deg * sense);
+    return centre + (front * std::cos(a) + head * std::sin(a)) * kArrow.radius;
+  };
+  const glm::vec3 colour = Rgb(dim ? core::kCalmDim : core::kCalmLight);
+  // The arc in a few thin segments, then the head: a cone along its last one.
+  const float step = (kArrow.to_deg - kArrow.from_deg) / kArrow.pieces;
+  for (int i = 0; i <= kArrow.pieces; ++i) {
+    const bool head = i == kArrow.pieces;
+    const glm::vec3 a = at(kArrow.from_deg + step * (head ? i - 1 : i)), b = at(kArrow.from_deg + step * (i + !head));
+    const glm::vec3 from = head ? b : a, to = head ? b + glm::normalize(b - a) * (kArrow.head_length * size) : b;
+    const float r = (head ? kArrow.head_radius : kArrow.thickness) * size;
+    d.push_back(Segment(from, to, r, head ? 0.002f : r, colour, colour * 0.3f));
+  }
 }
 
 void AddBed(std::vector<Draw>& d, bool dim) {

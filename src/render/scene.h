@@ -20,4 +20,10 @@ void AddBed(std::vector<Draw>& draws, bool dim);
 void AddFigure(std::vector<Draw>& draws, const core::body::Figure& figure,
                const std::vector<std::string>& muscles, float glow, bool dim);
 
+// An arrow round the pelvis for the turn a still body cannot show (the
+// pelvic tilt): `arrow` < 0 turns the pelvis back (the low back flattens,
+// the tailbone lifts), > 0 forward; its size, 0..1, is how far it has faded
+// in. In the calm colour, apart from the glow of the muscles that do it.
+void AddPelvisArrow(std::vector<Draw>& draws, const core::body::Figure& figure, float arrow, bool dim);
+
 }  // namespace unfurl::render

@@ -77,6 +77,7 @@ void Stage::Update(const core::Session* s, float dt_s, float aspect, bool dim, b
   const std::vector<std::string>& muscles = s && s->exercise() ? s->exercise()->muscles : kNoMuscles;
   body::pose_figure(shown_, animator_.body(), m.breath, figure_);
   AddFigure(draws_, figure_, muscles, a.glow, dim);
+  if (a.arrow != 0) AddPelvisArrow(draws_, figure_, a.arrow, dim);
   AimCamera(m, a, aspect, reduced_motion);
   moving_ = moved > kStill;
 }

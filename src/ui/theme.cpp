@@ -31,9 +31,9 @@ extern "C" ImFont* __wrap__ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig(ImFo
 
 const Palette& Colors(bool dim) {
   static const Palette kDim = {Hex(0x12141a), Hex(0x1b1e26), Hex(0x262a35), Hex(0xece8e1), Hex(0x9aa1ad),
-                               Hex(core::kAccentDim), Hex(0x66c2b0), Hex(0xf47a72), Hex(0xe3b341), Hex(0x12141a)};
+                               Hex(core::kAccentDim), Hex(core::kCalmDim), Hex(0xf47a72), Hex(0xe3b341), Hex(0x12141a)};
   static const Palette kLight = {Hex(0xf6f3ee), Hex(0xffffff), Hex(0xece7df), Hex(0x1d1f24), Hex(0x5d6470),
-                                 Hex(0x9c4a0c), Hex(0x1f6f62), Hex(0xb0241d), Hex(0x7d5700), Hex(0xffffff)};
+                                 Hex(0x9c4a0c), Hex(core::kCalmLight), Hex(0xb0241d), Hex(0x7d5700), Hex(0xffffff)};
   return dim ? kDim : kLight;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app.h"
+#include "core/colour.h"
 
 using unfurl::app::App;
 using unfurl::app::FrameInput;
@@ -485,9 +486,50 @@ TEST(FrameLoop, OnATallScreenNoneIsOfferedAtOnce) {
   EXPECT_EQ(p.screen(), Screen::rating_before);
 }
 
+// Issue 36: a still picture of the pelvic tilt's hold looked like plain
+// hook-lying to every reader. In that hold alone an arrow in the calm
+// colour turns over the front of the pelvis toward the head, as the pelvis
+// turns when the low back flattens and the tailbone lifts; it lies beside
+// the body on the camera's side (the person's left) and within the view.
+TEST(Framing, ThePelvicTiltsHoldShowsItsTurnWithAnArrowAndNoOtherHoldDoes) {
+  Phone p;
+  ToSession(p);
+  const unfurl::core::Rgb c = unfurl::core::rgb(unfurl::core::kCalmDim);  // the dim theme, the first one
+  const glm::vec3 calm(c.r, c.g, c.b);
+  std::set<std::string> seen;
+  for (int i = 0; i < 20000 && p.screen() == Screen::session; ++i) {
+    const FrameOutput& out = p.Frame(0.25);
+    const unfurl::core::Session* s = p.app.model().session();
+    if (!s || s->phase() != unfurl::core::Phase::hold || !s->exercise() || !out.has_view) continue;
+    if (s->phase_remaining_s() > s->phase_duration_s() * 0.5) continue;  // mid-hold: faded in
+    const std::string id = s->exercise()->id;
+    if (!seen.insert(id).second) continue;
+    std::vector<const unfurl::render::Draw*> arrow;
+    for (const unfurl::render::Draw& d : *out.draws) {
+      if (d.shape != unfurl::render::Shape::capsule) continue;
+      if (glm::all(glm::lessThan(glm::abs(d.color - calm), glm::vec3(1e-4f)))) arrow.push_back(&d);
+    }
+    if (id != "pelvic_tilt") {
+      EXPECT_TRUE(arrow.empty()) << id;
+      continue;
+    }
+    ASSERT_GE(arrow.size(), 3u) << "an arc and its head";
+    const unfurl::render::Draw& head = *arrow.back();
+    EXPECT_GT(head.model[1].x, 0.25f) << "the head points toward the pillow's end (+x)";
+    EXPECT_GT(head.capsule.y, 2 * arrow.front()->capsule.y) << "the head is wider than the arc";
+    for (const unfurl::render::Draw* d : arrow) {
+      EXPECT_GT(d->model[3].y, 0.1f) << "over the front of the pelvis, above the mattress";
+      // The body lies along the bed's middle (z = 0), its pelvis 32 cm wide.
+      EXPECT_GT(d->model[3].z, 0.17f) << "beside the pelvis, on the camera's side";
+    }
+  }
+  EXPECT_EQ(seen.size(), 6u);
+}
+
 // Issue 24: the camera is framed on each hold, so it stays put through it
 // (unless the person drags), and the room with its figure is still a few
-// draws: one per body segment, the bed's four boxes and one shadow.
+// draws: one per body segment, the bed's four boxes and one shadow (and in
+// the pelvic tilt's hold, its arrow).
 TEST(Framing, TheCameraHoldsStillThroughEveryHoldAndTheSceneIsAFewDraws) {
   Phone p;
   ToSession(p);

@@ -198,10 +198,10 @@ TEST(Body, KneeToChestKeepsTheOtherFootOnTheBed) {
     Joint knee = side == Side::right ? kKneeR : kKneeL, hip = side == Side::right ? kHipR : kHipL;
     EXPECT_LT(j[other_ankle].y, 0.07f);
     EXPECT_GT(j[ankle].y, 0.2f);
-    // The knee came toward the chest, with the hands holding behind the thigh.
+    // The knee came toward the chest, with the hands holding the shin.
     EXPECT_GT(j[knee].x, j[hip].x);
-    EXPECT_LT(to_segment(j[kWristL], j[hip], j[knee]), 0.12f);
-    EXPECT_LT(to_segment(j[kWristR], j[hip], j[knee]), 0.12f);
+    EXPECT_LT(to_segment(j[kWristL], j[knee], j[ankle]), 0.12f);
+    EXPECT_LT(to_segment(j[kWristR], j[knee], j[ankle]), 0.12f);
   }
 }
 
@@ -386,9 +386,23 @@ TEST(Body, HandsAreWhereTheArticlePutsThemInEveryHold) {
       auto hold = [&](const char* id, Side sd) { return full(id, sd, range); };
       std::string at = " at range " + std::to_string(range) + (side == Side::right ? ", right" : ", left");
 
-      // Knee to chest: both hands on the back of the drawn-up thigh.
+      // Knee to chest: both hands on the front of the drawn-up shin, just
+      // below the knee (the article's other grip: no reader took it for the
+      // figure-four's hands behind a thigh).
       Figure k = hold("knee_to_chest", side);
-      for (int hand : {1, -1}) EXPECT_LT(gap(find(k, Part::hand, hand), find(k, Part::thigh, s)), near) << "knee to chest" << at;
+      const Capsule& shin = find(k, Part::shank, s);
+      const glm::vec3 shin_axis = glm::normalize(shin.b - shin.a);
+      const glm::vec3 to_thigh = find(k, Part::thigh, s).a - shin.a;
+      const glm::vec3 front = -glm::normalize(to_thigh - shin_axis * glm::dot(to_thigh, shin_axis));
+      for (int hand : {1, -1}) {
+        const Capsule& h = find(k, Part::hand, hand);
+        const glm::vec3 mid = (h.a + h.b) * 0.5f;
+        const float along = glm::dot(mid - shin.a, shin_axis) / glm::length(shin.b - shin.a);
+        EXPECT_LT(gap(h, shin), near) << "knee to chest" << at;
+        EXPECT_GT(glm::dot(mid - (shin.a + shin_axis * glm::dot(mid - shin.a, shin_axis)), front), 0.0f)
+            << "knee to chest: on the front of the shin" << at;
+        EXPECT_LT(along, 0.45f) << "knee to chest: just below the knee" << at;
+      }
 
       // Figure-four: fingers interlaced behind the supporting knee (the other leg's).
       Figure f4 = hold("figure_four", side);

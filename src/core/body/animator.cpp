@@ -94,6 +94,7 @@ PoseLibraryResult load_poses(std::string_view text) {
     auto base = lib.bases.find(ex.start);
     if (base == lib.bases.end()) { result.error = where + ".start: unknown base \"" + ex.start + "\""; return result; }
     ex.camera = json::string(json::member(e, "camera")).value_or("side");
+    ex.arrow = json::boolean(json::member(e, "arrow")).value_or(false);
     ex.full = base->second;
     const json::Value* full = json::member(e, "full");
     if (!full || !read_key(*full, ex.full, where + ".full", result.error)) {
@@ -240,6 +241,7 @@ Animated Animator::at(const Moment& m) const {
       // Targeted muscles glow, fading in and out over a second.
       float in = m.progress * m.phase_s, left = (1 - m.progress) * m.phase_s;
       out.glow = std::clamp(std::min(in, left), 0.0f, 1.0f);
+      if (e != lib_.exercises.end() && e->second.arrow) out.arrow = t.pose.root.pitch_deg < s.pose.root.pitch_deg ? -out.glow : out.glow;
       break;
     }
     case Phase::release: out.key = blend(t, s, p); break;

@@ -23,6 +23,7 @@ struct ExercisePoses {
   std::string start;      // a base name
   Keyframe full;          // right side
   std::string camera;     // a camera preset name (render/camera.h)
+  bool arrow = false;     // an arrow round the pelvis shows its turn, which a still body cannot
 };
 
 struct PoseLibrary {
@@ -59,6 +60,9 @@ struct Animated {
   Keyframe key;
   std::string camera;
   float glow = 0;                 // targeted muscles, 0..1, during holds
+  // The pelvis arrow (render/scene.h) as the glow fades: < 0 where the hold
+  // turns the pelvis back from its start, > 0 forward, 0 for no arrow.
+  float arrow = 0;
 };
 
 class Animator {

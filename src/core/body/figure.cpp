@@ -43,8 +43,9 @@ struct BodyBuild {
   float hand_edge_in = 0.04f;      // metres a resting hand's side keeps inside the mattress's flat top
   float protraction_max = 0.08f;   // how far a reaching shoulder blade comes forward
   float reach_slack = 0.99f;       // the share of full reach before the shoulder follows
-  float grip_touch_deg = 50;       // where a hand holds a thigh, round from its side toward the back
+  float grip_touch_deg = 50;       // where a hand holds a leg, round from its side toward the back of a thigh, the front of a shin
   float grip_from = 0.55f, grip_min = 0.3f, grip_step = 0.025f;  // along the thigh, hip → knee
+  float shin_grip_from = 0.3f, shin_grip_min = 0.1f;             // along the shin, knee → ankle
   float grip_reach_slack = 0.06f;  // how far beyond arm's length a grip may be (the shoulder follows)
   float grip_wrist_back = 0.35f;   // the wrist lies this many hand lengths short of the touch
   float grip_off = 0.020f;         // the hand's middle off the thigh's surface (round, as the tests take it)
@@ -157,7 +158,8 @@ float limb_goal_weight(const Goals& g, Part part, int side) {
     return std::max(g[Goal::foot_on_bed_r], g[Goal::ankle_on_thigh_r]);
   }
   if (is_arm(part))
-    return std::max({g[Goal::hands_behind_thigh_l], g[Goal::hands_behind_thigh_r], g[Goal::hands_beside_shoulders],
+    return std::max({g[Goal::hands_behind_thigh_l], g[Goal::hands_behind_thigh_r], g[Goal::hands_on_shin_l],
+                     g[Goal::hands_on_shin_r], g[Goal::hands_beside_shoulders],
                      g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r]});
   return 0;
 }
@@ -201,8 +203,9 @@ bool holds_muscle(const std::vector<std::string>& muscles, Part part) {
 
 std::string_view goal_name(Goal g) {
   static constexpr std::string_view names[] = {
-      "foot_on_bed_l",    "foot_on_bed_r",    "hands_behind_thigh_l",   "hands_behind_thigh_r", "ankle_on_thigh_l",
-      "ankle_on_thigh_r", "hands_beside_shoulders", "hand_on_bed_l", "hand_on_bed_r"};
+      "foot_on_bed_l",    "foot_on_bed_r",    "hands_behind_thigh_l",   "hands_behind_thigh_r", "hands_on_shin_l",
+      "hands_on_shin_r",  "ankle_on_thigh_l", "ankle_on_thigh_r", "hands_beside_shoulders", "hand_on_bed_l",
+      "hand_on_bed_r"};
   return g < Goal::kCount ? names[static_cast<int>(g)] : "";
 }
 
@@ -212,6 +215,8 @@ Goal mirror(Goal g) {
     case Goal::foot_on_bed_r: return Goal::foot_on_bed_l;
     case Goal::hands_behind_thigh_l: return Goal::hands_behind_thigh_r;
     case Goal::hands_behind_thigh_r: return Goal::hands_behind_thigh_l;
+    case Goal::hands_on_shin_l: return Goal::hands_on_shin_r;
+    case Goal::hands_on_shin_r: return Goal::hands_on_shin_l;
     case Goal::ankle_on_thigh_l: return Goal::ankle_on_thigh_r;
     case Goal::ankle_on_thigh_r: return Goal::ankle_on_thigh_l;
     case Goal::hand_on_bed_l: return Goal::hand_on_bed_r;
@@ -289,7 +294,7 @@ class Posing {
     FeetOnBed();
     AnkleOnThigh();
     HandsOnBed();
-    HandsBehindThigh();
+    HandsHoldLeg();
     HandsBesideShoulders();
     HeadOnPillow();
     LiftOutOfMattress();
@@ -488,34 +493,41 @@ class Posing {
     }
   }
 
-  // Holding the back of a thigh: each hand lies flat against it, from the
-  // wrist at its side around toward the back, fingers interlaced with the
-  // other hand's — as near the knee as the arms reach. On the way there the
-  // hands rise in front of the chest first, then come down beside the
-  // thigh, so they never cut through a leg or the pelvis.
-  void HandsBehindThigh() {
+  // Holding the back of a thigh, or the front of a shin just below the knee:
+  // each hand lies flat against it, from the wrist at its side around toward
+  // the back (the front), fingers interlaced with the other hand's — on a
+  // thigh as near the knee as the arms reach. On the way there the hands
+  // rise in front of the chest first, then come down beside the leg, so they
+  // never cut through a leg or the pelvis.
+  void HandsHoldLeg() {
     const glm::vec3 up(0, 1, 0);
     const BodyBuild& k = kBuild;
-    for (bool thigh_left : {true, false}) {
-      const float w = goals_[thigh_left ? Goal::hands_behind_thigh_l : Goal::hands_behind_thigh_r];
+    for (bool leg_left : {true, false}) {
+      const float on_shin = goals_[leg_left ? Goal::hands_on_shin_l : Goal::hands_on_shin_r];
+      const float w = std::max(on_shin, goals_[leg_left ? Goal::hands_behind_thigh_l : Goal::hands_behind_thigh_r]);
       if (w <= 0) continue;
-      const Joint hp = thigh_left ? kHipL : kHipR, kn = thigh_left ? kKneeL : kKneeR, an = thigh_left ? kAnkleL : kAnkleR;
-      const glm::vec3 along = safe_normalize(s_.joint[kn] - s_.joint[hp], up);
-      // The back of the thigh is the side the shank folds toward.
-      const glm::vec3 back = across(s_.joint[an] - s_.joint[kn], along, -anterior_);
-      const glm::vec3 side_axis = safe_normalize(glm::cross(along, back), left_);  // toward the body's left
+      const bool shin = on_shin > 0;
+      const Joint hp = leg_left ? kHipL : kHipR, kn = leg_left ? kKneeL : kKneeR, an = leg_left ? kAnkleL : kAnkleR;
+      const glm::vec3 from = s_.joint[shin ? kn : hp], to = s_.joint[shin ? an : kn];
+      const glm::vec3 along = safe_normalize(to - from, up);
+      // The back of the thigh is the side the shank folds toward; the front
+      // of the shin faces away from the thigh.
+      const glm::vec3 face = shin ? -across(s_.joint[hp] - s_.joint[kn], along, anterior_)
+                                  : across(s_.joint[an] - s_.joint[kn], along, -anterior_);
+      const glm::vec3 side_axis = safe_normalize(glm::cross(along, face) * (shin ? -1.f : 1.f), left_);  // toward the body's left
+      const Taper& taper = shin ? k.shank : k.thigh;
       const float hand_len = body_.lengths.hand;
-      const float thigh_len = glm::length(s_.joint[kn] - s_.joint[hp]);
+      const float length = glm::length(to - from);
       const float touch = glm::radians(k.grip_touch_deg);
       struct Grip { glm::vec3 wrist, dir, side, palm; };
-      // The hand touches the thigh `touch` round from its side toward the
-      // back and lies along the tangent there: flat against it, never into it.
+      // The hand touches the leg `touch` round from its side toward the
+      // face and lies along the tangent there: flat against it, never into it.
       auto grip_at = [&](float t, bool hand_left) {
         const glm::vec3 side = side_axis * (hand_left ? 1.f : -1.f);
-        const float around = (k.thigh.near + (k.thigh.far - k.thigh.near) * t + k.grip_off) * h_;
-        const glm::vec3 centre = s_.joint[hp] + along * (t * thigh_len);
-        const glm::vec3 normal = side * std::cos(touch) + back * std::sin(touch);
-        const glm::vec3 tangent = -side * std::sin(touch) + back * std::cos(touch);
+        const float around = (taper.near + (taper.far - taper.near) * t + k.grip_off) * h_;
+        const glm::vec3 centre = from + along * (t * length);
+        const glm::vec3 normal = side * std::cos(touch) + face * std::sin(touch);
+        const glm::vec3 tangent = -side * std::sin(touch) + face * std::cos(touch);
         return Grip{centre + normal * around - tangent * (k.grip_wrist_back * hand_len), tangent, side, -normal};
       };
       auto reachable = [&](float t) {
@@ -525,9 +537,10 @@ class Posing {
             return false;
         return true;
       };
-      // No nearer the knee than grip_from: beyond it the folded calf fills the space behind.
-      float t = k.grip_from;
-      while (t > k.grip_min && !reachable(t)) t -= k.grip_step;
+      // On a thigh no nearer the knee than grip_from: beyond it the folded
+      // calf fills the space behind. Out of reach, toward the shoulders.
+      float t = shin ? k.shin_grip_from : k.grip_from;
+      while (t > (shin ? k.shin_grip_min : k.grip_min) && !reachable(t)) t -= k.grip_step;
       for (bool hand_left : {true, false}) {
         const Grip g = grip_at(t, hand_left);
         ReachGrip(hand_left, g.wrist, g.dir, g.side, g.palm, w);

@@ -1,7 +1,7 @@
 // From a pose to a body lying on the bed: forward kinematics, then the body
 // lowered until it rests on the mattress (nothing sinks through it), then
 // two-bone IK for the limbs the article places: feet flat on the bed, hands
-// behind the thigh, an ankle crossed over the opposite thigh, hands beside
+// behind the thigh or on the shin, an ankle crossed over the opposite thigh, hands beside
 // the shoulders. The result is a set of capsules, ready to draw or test.
 #pragma once
 #include <algorithm>
@@ -16,6 +16,7 @@ namespace unfurl::core::body {
 enum class Goal {
   foot_on_bed_l, foot_on_bed_r,
   hands_behind_thigh_l, hands_behind_thigh_r,  // both hands hold the back of that thigh, fingers interlaced
+  hands_on_shin_l, hands_on_shin_r,            // both hands hold the front of that shin, just below the knee
   ankle_on_thigh_l, ankle_on_thigh_r,          // that ankle crosses over the other thigh, near its knee
   hands_beside_shoulders,                      // lying on the stomach: palms flat, ready to press
   hand_on_bed_l, hand_on_bed_r,                // the arm rests where FK points it, hand on the mattress
