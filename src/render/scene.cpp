@@ -21,8 +21,8 @@ constexpr float kShadowMargin = 0.12f;
 // belly: an arc beside the pelvis, a few thin segments and a cone.
 constexpr struct {
   float radius = 0.2f, beside = 0.04f, thickness = 0.013f;
-  float from_deg = -45, to_deg = 75;
-  int pieces = 4;
+  float from_deg = -80, to_deg = 95;
+  int pieces = 7;
   float head_length = 0.09f, head_radius = 0.04f;
 } kArrow;
 glm::mat4 Box(glm::vec3 center, glm::vec3 half) {
