@@ -241,7 +241,8 @@ Animated Animator::at(const Moment& m) const {
       // Targeted muscles glow, fading in and out over a second.
       float in = m.progress * m.phase_s, left = (1 - m.progress) * m.phase_s;
       out.glow = std::clamp(std::min(in, left), 0.0f, 1.0f);
-      if (e != lib_.exercises.end() && e->second.arrow) out.arrow = t.pose.root.pitch_deg < s.pose.root.pitch_deg ? -out.glow : out.glow;
+      if (e != lib_.exercises.end() && e->second.arrow)
+        out.arrow = t.pose.root.pitch_deg < s.pose.root.pitch_deg ? -out.glow : out.glow;
       break;
     }
     case Phase::release: out.key = blend(t, s, p); break;
