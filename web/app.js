@@ -140,7 +140,7 @@ function loadSplitModule(file, imports) {
   instantiateDeferred(new WebAssembly.Module(bytes), imports);
 }
 // The clinician's report is not needed for the first frame either: fetched
-// with the deferred wasm, or when asked for if that fetch failed.
+// once the deferred wasm is in, or when asked for if that has not happened.
 let reportModule = null;
 const loadReport = () => (reportModule ??= import('./report.js').catch((e) => { reportModule = null; throw e; }));
 let widgets = [];
@@ -287,7 +287,8 @@ const shell = {
     $('loading').hidden = true;
     $('loading').style.display = 'none';
     // A failed fetch is tried again, synchronously, when a deferred function is first called.
-    Promise.all([fetchDeferred(), loadReport()]).catch((e) => console.warn(e)).finally(() => resolveReady(true));
+    // The report after it: nothing else is fetched while the wasm's part that a tap needs comes.
+    fetchDeferred().then(loadReport).catch((e) => console.warn(e)).finally(() => resolveReady(true));
   },
   // A shader that would not build: the technical reason is for developers; the person reads the page's own words.
   fail(reason) { console.warn(reason); fail(NO_WEBGL); },
