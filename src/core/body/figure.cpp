@@ -41,7 +41,6 @@ struct BodyBuild {
   float hand_turn_lateral = 0.35f; // how far across the bed a hand near its edge still points
   float hand_turn_over = 0.1f;     // metres past the edge over which it turns
   float hand_edge_in = 0.04f;      // metres a resting hand's side keeps inside the mattress's flat top
-  float knee_hand_at = 0.6f;       // a hand on its knee: the wrist this far along the thigh, hip → knee
   float protraction_max = 0.08f;   // how far a reaching shoulder blade comes forward
   float reach_slack = 0.99f;       // the share of full reach before the shoulder follows
   float grip_touch_deg = 50;       // where a hand holds a leg, round from its side toward the back of a thigh, the front of a shin
@@ -161,8 +160,7 @@ float limb_goal_weight(const Goals& g, Part part, int side) {
   if (is_arm(part))
     return std::max({g[Goal::hands_behind_thigh_l], g[Goal::hands_behind_thigh_r], g[Goal::hands_on_shin_l],
                      g[Goal::hands_on_shin_r], g[Goal::hands_beside_shoulders],
-                     g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r],
-                     g[side > 0 ? Goal::hand_on_knee_l : Goal::hand_on_knee_r]});
+                     g[side > 0 ? Goal::hand_on_bed_l : Goal::hand_on_bed_r]});
   return 0;
 }
 
@@ -207,7 +205,7 @@ std::string_view goal_name(Goal g) {
   static constexpr std::string_view names[] = {
       "foot_on_bed_l",    "foot_on_bed_r",    "hands_behind_thigh_l",   "hands_behind_thigh_r", "hands_on_shin_l",
       "hands_on_shin_r",  "ankle_on_thigh_l", "ankle_on_thigh_r", "hands_beside_shoulders", "hand_on_bed_l",
-      "hand_on_bed_r",    "hand_on_knee_l",   "hand_on_knee_r"};
+      "hand_on_bed_r"};
   return g < Goal::kCount ? names[static_cast<int>(g)] : "";
 }
 
@@ -223,8 +221,6 @@ Goal mirror(Goal g) {
     case Goal::ankle_on_thigh_r: return Goal::ankle_on_thigh_l;
     case Goal::hand_on_bed_l: return Goal::hand_on_bed_r;
     case Goal::hand_on_bed_r: return Goal::hand_on_bed_l;
-    case Goal::hand_on_knee_l: return Goal::hand_on_knee_r;
-    case Goal::hand_on_knee_r: return Goal::hand_on_knee_l;
     default: return g;
   }
 }
@@ -298,7 +294,6 @@ class Posing {
     FeetOnBed();
     AnkleOnThigh();
     HandsOnBed();
-    HandOnKnee();
     HandsHoldLeg();
     HandsBesideShoulders();
     HeadOnPillow();
@@ -495,23 +490,6 @@ class Posing {
       // The palm lies flat: up or down, whichever it is nearer.
       const glm::vec3 palm = (left ? s_.palm_l : s_.palm_r).y >= 0 ? up : -up;
       ArmIk(left, wrist, wrist + along * hand_len, w, bend + up * 0.05f, w, palm, false);
-    }
-  }
-
-  // Lying on the side, the top arm rests along the body, its hand flat on
-  // the top of its own thigh, the fingers at the knee; the elbow stays up
-  // and back, over the flank, clear of the belly and the chest.
-  void HandOnKnee() {
-    const glm::vec3 up(0, 1, 0);
-    for (bool left : {true, false}) {
-      const float w = goals_[left ? Goal::hand_on_knee_l : Goal::hand_on_knee_r];
-      if (w <= 0) continue;
-      const glm::vec3 hip = s_.joint[left ? kHipL : kHipR], knee = s_.joint[left ? kKneeL : kKneeR];
-      const float t = kBuild.knee_hand_at;
-      const float thigh = (kBuild.thigh.near + (kBuild.thigh.far - kBuild.thigh.near) * t) * h_;
-      const glm::vec3 wrist = glm::mix(hip, knee, t) + up * (thigh + HandRestY());
-      const glm::vec3 along = safe_normalize(flat(knee - hip), anterior_);
-      ArmIk(left, wrist, wrist + along * body_.lengths.hand, w, up - anterior_ * 0.5f, w, -up, false);
     }
   }
 

@@ -2,7 +2,7 @@
 // lowered until it rests on the mattress (nothing sinks through it), then
 // two-bone IK for the limbs the article places: feet flat on the bed, hands
 // behind the thigh or on the shin, an ankle crossed over the opposite thigh, hands beside
-// the shoulders, the top hand on its knee. The result is a set of capsules, ready to draw or test.
+// the shoulders. The result is a set of capsules, ready to draw or test.
 #pragma once
 #include <algorithm>
 #include <string>
@@ -20,7 +20,6 @@ enum class Goal {
   ankle_on_thigh_l, ankle_on_thigh_r,          // that ankle crosses over the other thigh, near its knee
   hands_beside_shoulders,                      // lying on the stomach: palms flat, ready to press
   hand_on_bed_l, hand_on_bed_r,                // the arm rests where FK points it, hand on the mattress
-  hand_on_knee_l, hand_on_knee_r,              // that hand rests on its own knee (the top arm, curled on the side)
   kCount
 };
 std::string_view goal_name(Goal g);
