@@ -249,10 +249,12 @@ const shell = {
   download(name, type, text, toShare) { (toShare ? share : download)(name, type, text); },
   report(json, toShare) {
     const data = JSON.parse(json);
+    // On a first visit with no connection (no service worker has kept
+    // report.js yet), the person is told why nothing opened.
     loadReport().then((r) => {
       if (toShare) share(data.file, 'text/html', r.reportHtml(data, r.rememberedPatient(data)));
       else r.showReport($('report'), data);
-    });
+    }, () => notify('report.failed', 'notice.report_failed'));
   },
   eraseAll() { storage.eraseAll(); },
   // Called on the tap that finished the first session, while it is still the

@@ -6,10 +6,10 @@
 // the report (a standalone .html file) and the CSV; elsewhere it does not offer to.
 import { test, expect } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { open, act, tap, until, widgets, pastCheck } from './helpers.mjs';
+import { open, act, tap, until, state, widgets, pastCheck } from './helpers.mjs';
 
 const DAY = 86400000;
 const today = () => Math.floor((Date.now() - new Date().getTimezoneOffset() * 60000) / DAY);
@@ -283,4 +283,26 @@ test('where files cannot be shared, History offers only the download and the pri
   expect(ids).toEqual(expect.arrayContaining(['export-csv', 'report']));
   expect(ids).not.toContain('share-csv');
   expect(await act(page, 'share', 'csv')).toBe(false);
+});
+
+test.describe('a first visit whose connection is lost before the service worker has kept anything', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('a report asked for before its code could be fetched says so, and opens when asked again once it can be', async ({ page }) => {
+    let offline = true;
+    await page.route('**/report.js*', (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    await seed(page, history(3).doc);
+    await open(page);
+    await act(page, 'open', 'history');
+    await until(page, (s) => s.screen === 'history', 'history');
+    await tap(page, 'report');
+    await until(page, (s) => s.notices.some((n) => n.id === 'report.failed'), 'the report failed notice');
+    const words = JSON.parse(readFileSync(new URL('../../assets/i18n/en.json', import.meta.url), 'utf8'));
+    expect((await state(page)).notices.find((n) => n.id === 'report.failed').text).toBe(words['notice.report_failed']);
+    await expect(page.locator('#a11y')).toContainText(words['notice.report_failed']);  // on the screen, and to a screen reader
+    await expect(page.locator('#report')).toBeHidden();
+
+    offline = false;
+    await tap(page, 'report');
+    await expect(page.locator('#report')).toBeVisible();
+  });
 });
