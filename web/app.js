@@ -94,6 +94,14 @@ const notify = (id, key) => {
   if (M) call('_unfurl_notice', id, key, '');
 };
 
+// A shell notice that no longer holds (the report opened after all).
+const unnotify = (id) => {
+  const at = shellNotices.findIndex((n) => n.id === id);
+  if (at < 0) return;
+  shellNotices.splice(at, 1);
+  if (M) call('_unfurl_notice', id, '', '');
+};
+
 let resolveReady, rejectReady;
 const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
 ready.catch(() => {});  // a page without WebGL2 still loads cleanly
@@ -252,6 +260,7 @@ const shell = {
     // On a first visit with no connection (no service worker has kept
     // report.js yet), the person is told why nothing opened.
     loadReport().then((r) => {
+      unnotify('report.failed');
       if (toShare) share(data.file, 'text/html', r.reportHtml(data, r.rememberedPatient(data)));
       else r.showReport($('report'), data);
     }, () => notify('report.failed', 'notice.report_failed'));

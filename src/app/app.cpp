@@ -236,7 +236,8 @@ std::string App::MergeStored(std::string_view stored) {
 }
 
 void App::Notice(std::string_view id, std::string_view key, std::string_view arg) {
-  model_.AddNotice(id, key, arg);
+  if (key.empty()) model_.DropNotice(id);
+  else model_.AddNotice(id, key, arg);
   Wake();
 }
 

@@ -30,6 +30,11 @@ void Model::AddNotice(std::string_view id, std::string_view key, std::string_vie
   ++version_;
 }
 
+void Model::DropNotice(std::string_view id) {
+  Unnotify(id);
+  ++version_;
+}
+
 void Model::Unnotify(std::string_view id) {
   std::erase_if(notices_, [&](const Notice& n) { return n.id == id; });
 }

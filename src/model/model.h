@@ -136,6 +136,7 @@ class Model {
   // A notice from the shell (storage, wake lock…), shown like the model's own:
   // key names its sentence in assets/i18n, arg fills its one placeholder.
   void AddNotice(std::string_view id, std::string_view key, std::string_view arg = {});
+  void DropNotice(std::string_view id);
   // A language file the shell fetched (Outbox::language, or its own guess
   // before the first frame); "" when the fetch failed. A language asked for
   // is then shown, or the current one stays with a notice saying so.

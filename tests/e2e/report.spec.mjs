@@ -304,5 +304,6 @@ test.describe('a first visit whose connection is lost before the service worker 
     offline = false;
     await tap(page, 'report');
     await expect(page.locator('#report')).toBeVisible();
+    expect((await state(page)).notices.map((n) => n.id)).not.toContain('report.failed');  // no longer true, no longer said
   });
 });

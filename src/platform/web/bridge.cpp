@@ -479,7 +479,8 @@ EMSCRIPTEN_KEEPALIVE void unfurl_voice(int busy) {
   RequestFrame();
 }
 
-// Something only the shell can know (storage blocked or full, no wake lock).
+// Something only the shell can know (storage blocked or full, no wake lock,
+// a report that could not be fetched); with no key, that it no longer holds.
 EMSCRIPTEN_KEEPALIVE void unfurl_notice(const char* id, const char* key, const char* arg) {
   if (!g) return;
   if (g->in_frame) {
