@@ -135,6 +135,7 @@ class Model {
   bool update_ready() const { return update_ready_; }
   // A notice from the shell (storage, wake lock…), shown like the model's own:
   // key names its sentence in assets/i18n, arg fills its one placeholder.
+  // DropNotice takes one away once it no longer holds.
   void AddNotice(std::string_view id, std::string_view key, std::string_view arg = {});
   void DropNotice(std::string_view id);
   // A language file the shell fetched (Outbox::language, or its own guess
