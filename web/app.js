@@ -149,8 +149,12 @@ function loadSplitModule(file, imports) {
 }
 // The clinician's report is not needed for the first frame either: fetched
 // once the deferred wasm is in, or when asked for if that has not happened.
-let reportModule = null;
-const loadReport = () => (reportModule ??= import('./report.js').catch((e) => { reportModule = null; throw e; }));
+// Firefox keeps a failed import's failure for the page's life, so each try
+// after one names the file anew (the service worker answers only the plain
+// name from its cache; these go to the network).
+let reportModule = null, reportFailures = 0;
+const loadReport = () => (reportModule ??= import(reportFailures ? `./report.js?try=${reportFailures}` : './report.js')
+  .catch((e) => { reportModule = null; reportFailures++; throw e; }));
 let widgets = [];
 const cues = new Cues((busy) => { if (M) M._unfurl_voice(busy ? 1 : 0); });
 const storage = new Storage(notify);

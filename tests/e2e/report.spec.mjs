@@ -288,8 +288,16 @@ test('where files cannot be shared, History offers only the download and the pri
 test.describe('a first visit whose connection is lost before the service worker has kept anything', () => {
   test.use({ serviceWorkers: 'block' });
   test('a report asked for before its code could be fetched says so, and opens when asked again once it can be', async ({ page }) => {
+    // As Firefox does, a module that failed to load stays failed under the
+    // same name for the page's life, even once the connection is back.
     let offline = true;
-    await page.route('**/report.js*', (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+    const failed = new Set();
+    await page.route('**/report.js*', (route) => {
+      const url = route.request().url();
+      if (!offline && !failed.has(url)) return route.continue();
+      failed.add(url);
+      return route.abort('internetdisconnected');
+    });
     await seed(page, history(3).doc);
     await open(page);
     await act(page, 'open', 'history');
